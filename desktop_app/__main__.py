@@ -1,0 +1,24 @@
+"""Entry point: `commitment-tracker` or `python -m desktop_app`.
+
+With a command (sample, check, ...) it runs the CLI; without one it starts the desktop app.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from desktop_app.cli import build_parser, run_cli
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args, _unknown = build_parser().parse_known_args(argv)
+    if args.command:
+        return run_cli(argv)
+    from desktop_app.ui.app import run_gui
+
+    return run_gui(database=args.db)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Plain-Python model of what an analyst tracks. No Qt, no SQL."""

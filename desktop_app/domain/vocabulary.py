@@ -1,0 +1,28 @@
+"""Closed vocabularies: kinds of actors, events and places, categories, roles, precisions."""
+
+from __future__ import annotations
+
+ACTOR_KINDS = ("state", "organisation", "armed_group", "person")
+EVENT_KINDS = (
+    "meeting",
+    "visit",
+    "agreement",
+    "statement",
+    "strike",
+    "attack",
+    "incident",
+    "other",
+)
+CATEGORIES = ("security", "economic", "diplomatic", "political", "humanitarian", "other")
+PARTY_ROLES = ("promisor", "beneficiary", "guarantor")
+EVENT_ROLES = ("actor", "target", "host", "participant")
+DATE_PRECISIONS = ("day", "week", "month", "year")
+PLACE_PRECISIONS = ("exact", "near", "region")
+
+
+def check_choice(value: str, choices: tuple[str, ...], what: str) -> str:
+    """Return value (lower-cased) if it is one of choices, else raise a readable ValueError."""
+    normalised = value.strip().lower().replace(" ", "_")
+    if normalised not in choices:
+        raise ValueError(f"unknown {what} {value!r}; expected one of: {', '.join(choices)}")
+    return normalised

@@ -1,0 +1,1 @@
+"""The SQLite store (through sqlite-utils). No Qt. Everything reads and writes data through here."""

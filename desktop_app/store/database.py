@@ -1,0 +1,123 @@
+"""Opening a database file safely: refuse what is not ours, back up before migrating.
+
+A file that is not SQLite, is damaged, belongs to another program or was written by a newer
+version of the app is inspected read-only and left byte-for-byte untouched; the caller gets a
+StoreError whose text is one sentence for the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop_app.store.errors import NewerSchema, NotOurDatabase, StoreError
+from desktop_app.store.schema import MIGRATION_SET, SCHEMA_VERSION, migration_names, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_database(path: str | Path) -> Database:
+    """Open (creating or migrating as needed) the database at path, ready for reads and writes."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file.")
+    existing_version = _inspect_existing(path)
+    if existing_version is not None and existing_version < SCHEMA_VERSION:
+        backup_before_migration(path, existing_version)
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+    except sqlite3.Error as error:
+        raise StoreError(f"{path} cannot be opened: {error}.") from None
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA journal_mode = WAL")
+        db = Database(conn)
+        migrations.apply(db)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.Error as error:
+        conn.close()
+        raise StoreError(f"{path} could not be prepared for use: {error}.") from None
+    return db
+
+
+def schema_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def database_path(db: Database) -> Path | None:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else None
+
+
+def save_copy(db: Database, target: str | Path) -> None:
+    """Write a consistent copy of the open database to target (SQLite's online backup)."""
+    target = Path(target)
+    try:
+        with sqlite3.connect(str(target)) as copy:
+            db.conn.backup(copy)
+        copy.close()
+    except sqlite3.Error as error:
+        raise StoreError(f"The copy could not be written to {target}: {error}.") from None
+
+
+def backup_before_migration(path: Path, from_version: int) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.v{from_version}-{stamp}.bak")
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        with sqlite3.connect(str(backup)) as copy:
+            source.backup(copy)
+        copy.close()
+    finally:
+        source.close()
+    return backup
+
+
+def _inspect_existing(path: Path) -> int | None:
+    """Check an existing file read-only; return its schema version (None for a new file)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StoreError(f"{path} cannot be read: {error.strerror}.") from None
+    if header != SQLITE_HEADER:
+        raise NotOurDatabase(f"{path} is not a Commitment Tracker database (not a SQLite file).")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise StoreError(f"{path} cannot be opened: {error}.") from None
+    try:
+        integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if integrity != "ok":
+            raise NotOurDatabase(f"{path} is damaged (SQLite reports: {integrity}).")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        applied = set()
+        if "_sqlite_migrations" in tables:
+            applied = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                    [MIGRATION_SET],
+                )
+            }
+    except sqlite3.DatabaseError as error:
+        raise NotOurDatabase(f"{path} is damaged or not a database ({error}).") from None
+    finally:
+        conn.close()
+    if version > SCHEMA_VERSION or applied - set(migration_names()):
+        raise NewerSchema(
+            f"{path} was written by a newer version of Commitment Tracker "
+            f"(schema {version}, this app knows {SCHEMA_VERSION}); please update the app."
+        )
+    if tables and not applied:
+        raise NotOurDatabase(
+            f"{path} is a SQLite database from another program, not a Commitment Tracker one."
+        )
+    return len(applied)

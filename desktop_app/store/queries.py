@@ -1,0 +1,348 @@
+"""Read queries the app needs, each answered in SQL (no Python loops over all rows).
+
+"As of" everywhere means: the state of the record on that date, judged from the status history.
+A commitment's status is never stored; it is the latest status update dated on or before the
+as-of date (ties broken by the order they were recorded), or "not_rated" when there is none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from desktop_app.domain.status import OPEN_STATUSES, STATUS_INFO, Status, compliance_percent
+
+STATUS_AS_OF = """COALESCE((
+    SELECT s.status FROM status_updates s
+    WHERE s.commitment_id = c.id AND s.deleted_at IS NULL AND s.date <= :as_of
+    ORDER BY s.date DESC, s.id DESC LIMIT 1), 'not_rated')"""
+
+# The status a single party stands at: updates about the whole commitment or about that party.
+PARTY_STATUS_AS_OF = """COALESCE((
+    SELECT s.status FROM status_updates s
+    WHERE s.commitment_id = c.id AND s.deleted_at IS NULL AND s.date <= :as_of
+      AND (s.actor_id IS NULL OR s.actor_id = cp.actor_id)
+    ORDER BY s.date DESC, s.id DESC LIMIT 1), 'not_rated')"""
+
+_OPEN = ", ".join(f"'{s.value}'" for s in OPEN_STATUSES)
+
+COMMITMENT_COLUMNS = ("title", "parties", "category", "made_on", "deadline", "status")
+
+_SORT_EXPRESSIONS = {
+    "title": "title COLLATE NOCASE",
+    "parties": "parties COLLATE NOCASE",
+    "category": "category",
+    "made_on": "made_on",
+    "deadline": "deadline IS NULL, deadline",
+    "status": "status_rank",
+}
+
+_STATUS_RANK = (
+    "CASE status "
+    + " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(STATUS_INFO))
+    + " END"
+)
+
+
+@dataclass
+class CommitmentFilter:
+    """What the filter bar asks for; empty fields do not filter."""
+
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    category: str | None = None
+    party_id: int | None = None
+    place_id: int | None = None
+    made_from: str | None = None
+    made_to: str | None = None
+    overdue_only: bool = False
+
+    def is_empty(self) -> bool:
+        return self == CommitmentFilter()
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user typed into a safe FTS5 query: every word, as a prefix, must match."""
+    words = text.replace('"', " ").split()
+    return " ".join(f'"{word}"*' for word in words)
+
+
+def _filtered_commitments_sql(flt: CommitmentFilter) -> tuple[str, dict]:
+    """SQL selecting live commitments with their as-of status, restricted by flt."""
+    where = ["c.deleted_at IS NULL"]
+    params: dict = {}
+    if flt.text.strip():
+        where.append(
+            """c.id IN (
+                SELECT rowid FROM commitments_fts WHERE commitments_fts MATCH :fts
+                UNION
+                SELECT su.commitment_id FROM status_updates_fts f
+                JOIN status_updates su ON su.id = f.rowid
+                WHERE status_updates_fts MATCH :fts AND su.deleted_at IS NULL)"""
+        )
+        params["fts"] = fts_query(flt.text)
+    if flt.category:
+        where.append("c.category = :category")
+        params["category"] = flt.category
+    if flt.party_id is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM commitment_parties p "
+            "WHERE p.commitment_id = c.id AND p.actor_id = :party_id)"
+        )
+        params["party_id"] = flt.party_id
+    if flt.place_id is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM commitment_places p "
+            "WHERE p.commitment_id = c.id AND p.place_id = :place_id)"
+        )
+        params["place_id"] = flt.place_id
+    if flt.made_from:
+        where.append("c.made_on >= :made_from")
+        params["made_from"] = flt.made_from
+    if flt.made_to:
+        where.append("c.made_on <= :made_to")
+        params["made_to"] = flt.made_to
+    outer = []
+    if flt.statuses:
+        marks = ", ".join(f":status{i}" for i in range(len(flt.statuses)))
+        outer.append(f"status IN ({marks})")
+        params |= {f"status{i}": s for i, s in enumerate(flt.statuses)}
+    if flt.overdue_only:
+        outer.append("overdue = 1")
+    sql = f"""
+        SELECT * FROM (
+            SELECT c.id, c.uuid, c.title, c.category, c.made_on, c.deadline,
+                   (SELECT group_concat(COALESCE(a.iso3, a.name), ', ')
+                      FROM commitment_parties cp2 JOIN actors a ON a.id = cp2.actor_id
+                     WHERE cp2.commitment_id = c.id) AS parties,
+                   {STATUS_AS_OF} AS status
+            FROM commitments c
+            WHERE {" AND ".join(where)}
+        ) AS x_inner
+    """
+    sql = f"""
+        SELECT *, {_STATUS_RANK} AS status_rank,
+               (deadline IS NOT NULL AND deadline < :as_of AND status IN ({_OPEN})) AS overdue
+        FROM ({sql})
+    """
+    if outer:
+        sql = f"SELECT * FROM ({sql}) WHERE {' AND '.join(outer)}"
+    return sql, params
+
+
+def commitment_page(
+    db: Database,
+    as_of: str,
+    flt: CommitmentFilter | None = None,
+    sort: str = "made_on",
+    descending: bool = False,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[dict]:
+    """One page of the commitments table under a filter, as rows (dicts) ready to show."""
+    sql, params = _filtered_commitments_sql(flt or CommitmentFilter())
+    order = _SORT_EXPRESSIONS.get(sort, "made_on")
+    direction = "DESC" if descending else "ASC"
+    order_sql = ", ".join(f"{part.strip()} {direction}" for part in order.split(","))
+    sql += f" ORDER BY {order_sql}, id {direction} LIMIT :limit OFFSET :offset"
+    params |= {"as_of": as_of, "limit": limit, "offset": offset}
+    return [dict(row) for row in _rows(db, sql, params)]
+
+
+def count_commitments(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> int:
+    sql, params = _filtered_commitments_sql(flt or CommitmentFilter())
+    return db.execute(f"SELECT COUNT(*) FROM ({sql})", params | {"as_of": as_of}).fetchone()[0]
+
+
+def statuses_as_of(db: Database, as_of: str) -> dict[int, str]:
+    """Status of every live commitment on the as-of date, by commitment id."""
+    sql = f"SELECT c.id, {STATUS_AS_OF} FROM commitments c WHERE c.deleted_at IS NULL"
+    return dict(db.execute(sql, {"as_of": as_of}).fetchall())
+
+
+def overdue_commitments(db: Database, as_of: str) -> list[dict]:
+    """Commitments whose deadline passed before as_of while they were still open."""
+    return commitment_page(
+        db, as_of, CommitmentFilter(overdue_only=True), sort="deadline", limit=-1
+    )
+
+
+def count_overdue(db: Database, as_of: str) -> int:
+    return count_commitments(db, as_of, CommitmentFilter(overdue_only=True))
+
+
+_PERIOD_END = {
+    "month": "date({x}, 'start of month', '+1 month', '-1 day')",
+    "week": "date({x}, 'weekday 0')",
+}
+_NEXT_PERIOD = {
+    "month": "date({x}, '+1 day', '+1 month', '-1 day')",
+    "week": "date({x}, '+7 days')",
+}
+
+
+def status_counts_per_period(
+    db: Database, as_of: str, period: str = "month", flt: CommitmentFilter | None = None
+) -> list[tuple[str, str, int]]:
+    """(period end, status, commitments in that status at the period's end), up to as_of.
+
+    Each status update opens a span that the next update closes; a span adds +1 to its status in
+    the period it starts and -1 in the period it ends, and a running sum gives the counts.
+    The period holding as_of is counted as it stood on as_of.
+    """
+    if period not in _PERIOD_END:
+        raise ValueError(f"unknown period {period!r}; expected month or week")
+    bucket = _PERIOD_END[period]
+    live_sql, params = _filtered_commitments_sql(flt or CommitmentFilter())
+    sql = f"""
+    WITH RECURSIVE
+    live AS (SELECT id, made_on FROM ({live_sql}) WHERE made_on <= :as_of),
+    updates AS (
+        SELECT s.id, s.commitment_id, s.status, s.date FROM status_updates s
+        JOIN live ON live.id = s.commitment_id
+        WHERE s.deleted_at IS NULL AND s.date <= :as_of),
+    spans AS (
+        SELECT commitment_id, status, date AS start,
+               LEAD(date) OVER (PARTITION BY commitment_id ORDER BY date, id) AS stop
+        FROM updates
+        UNION ALL
+        SELECT live.id, 'not_rated', live.made_on,
+               (SELECT MIN(u.date) FROM updates u WHERE u.commitment_id = live.id)
+        FROM live),
+    deltas AS (
+        SELECT {bucket.format(x="start")} AS period, status, 1 AS delta
+        FROM spans WHERE stop IS NULL OR stop > start
+        UNION ALL
+        SELECT {bucket.format(x="stop")}, status, -1 FROM spans WHERE stop > start),
+    periods(period) AS (
+        SELECT MIN(period) FROM deltas
+        UNION ALL
+        SELECT {_NEXT_PERIOD[period].format(x="period")} FROM periods
+        WHERE period < {bucket.format(x=":as_of")}),
+    statuses(status) AS (VALUES {", ".join(f"('{s.value}')" for s in Status)}),
+    totals AS (SELECT period, status, SUM(delta) AS delta FROM deltas GROUP BY period, status)
+    SELECT p.period, st.status,
+           SUM(COALESCE(t.delta, 0)) OVER (PARTITION BY st.status ORDER BY p.period) AS n
+    FROM periods p CROSS JOIN statuses st
+    LEFT JOIN totals t ON t.period = p.period AND t.status = st.status
+    WHERE p.period IS NOT NULL
+    ORDER BY p.period, st.status
+    """
+    rows = db.execute(sql, params | {"as_of": as_of}).fetchall()
+    return [(period_end, status, int(n)) for period_end, status, n in rows]
+
+
+def counts_by_party(db: Database, as_of: str) -> list[tuple[int, str, str, int]]:
+    """(actor id, actor name, status, count) for each party's commitments, as that party stands."""
+    sql = f"""
+        SELECT a.id, a.name, status, COUNT(*) FROM (
+            SELECT cp.actor_id, {PARTY_STATUS_AS_OF} AS status
+            FROM commitment_parties cp JOIN commitments c ON c.id = cp.commitment_id
+            WHERE c.deleted_at IS NULL AND c.made_on <= :as_of
+        ) JOIN actors a ON a.id = actor_id
+        GROUP BY a.id, status ORDER BY a.name, status
+    """
+    return [tuple(r) for r in db.execute(sql, {"as_of": as_of}).fetchall()]
+
+
+def counts_by_category(db: Database, as_of: str) -> list[tuple[str, str, int]]:
+    """(category, status, count) of live commitments made by as_of."""
+    sql = f"""
+        SELECT category, status, COUNT(*) FROM (
+            SELECT c.category, {STATUS_AS_OF} AS status FROM commitments c
+            WHERE c.deleted_at IS NULL AND c.made_on <= :as_of)
+        GROUP BY category, status ORDER BY category, status
+    """
+    return [tuple(r) for r in db.execute(sql, {"as_of": as_of}).fetchall()]
+
+
+@dataclass(frozen=True)
+class Compliance:
+    actor_id: int
+    actor: str
+    score: float  # -1..+1
+    rated: int  # commitments that count towards the score
+
+    @property
+    def percent(self) -> float:
+        return compliance_percent(self.score)
+
+
+def compliance_by_party(db: Database, as_of: str) -> list[Compliance]:
+    """G7-style compliance per promising party: mean of +1 / 0 / -1, unrated left out."""
+    scores = " ".join(
+        f"WHEN '{s.value}' THEN {i.compliance}"
+        for s, i in STATUS_INFO.items()
+        if i.compliance is not None
+    )
+    sql = f"""
+        SELECT a.id, a.name, AVG(score), COUNT(*) FROM (
+            SELECT cp.actor_id, CASE {PARTY_STATUS_AS_OF} {scores} END AS score
+            FROM commitment_parties cp JOIN commitments c ON c.id = cp.commitment_id
+            WHERE c.deleted_at IS NULL AND c.made_on <= :as_of AND cp.role = 'promisor'
+        ) JOIN actors a ON a.id = actor_id
+        WHERE score IS NOT NULL
+        GROUP BY a.id ORDER BY a.name
+    """
+    return [Compliance(*row) for row in db.execute(sql, {"as_of": as_of}).fetchall()]
+
+
+def events_per_month_by_kind(db: Database, as_of: str) -> list[tuple[str, str, int]]:
+    """(YYYY-MM, event kind, count) of live events dated on or before as_of."""
+    sql = """
+        SELECT substr(date, 1, 7) AS month, kind, COUNT(*) FROM events
+        WHERE deleted_at IS NULL AND date <= :as_of
+        GROUP BY month, kind ORDER BY month, kind
+    """
+    return [tuple(r) for r in db.execute(sql, {"as_of": as_of}).fetchall()]
+
+
+def search_commitments(db: Database, text: str, as_of: str) -> list[dict]:
+    """Full-text search over commitment titles, descriptions and status notes."""
+    return commitment_page(db, as_of, CommitmentFilter(text=text), limit=-1)
+
+
+def search_events(db: Database, text: str) -> list[int]:
+    sql = """SELECT e.id FROM events_fts f JOIN events e ON e.id = f.rowid
+             WHERE events_fts MATCH :fts AND e.deleted_at IS NULL ORDER BY e.date"""
+    return [r[0] for r in db.execute(sql, {"fts": fts_query(text)}).fetchall()]
+
+
+def status_history(db: Database, commitment_id: int) -> list[dict]:
+    """The dated history of one commitment, oldest first, with party, source and evidence."""
+    sql = """
+        SELECT s.id, s.uuid, s.date, s.status, s.note, a.name AS party,
+               src.url AS source_url, src.title AS source_title, e.title AS evidence
+        FROM status_updates s
+        LEFT JOIN actors a ON a.id = s.actor_id
+        LEFT JOIN sources src ON src.id = s.source_id
+        LEFT JOIN events e ON e.id = s.evidence_event_id
+        WHERE s.commitment_id = :id AND s.deleted_at IS NULL
+        ORDER BY s.date, s.id
+    """
+    return [dict(r) for r in _rows(db, sql, {"id": commitment_id})]
+
+
+def table_counts(db: Database) -> dict[str, int]:
+    """Live (not deleted) rows per main table."""
+    tables = (
+        "actors",
+        "places",
+        "sources",
+        "events",
+        "commitments",
+        "status_updates",
+        "statistics",
+    )
+    return {
+        t: db.execute(f"SELECT COUNT(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
+        for t in tables
+    }
+
+
+def _rows(db: Database, sql: str, params: dict):
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))

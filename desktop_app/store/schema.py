@@ -1,0 +1,156 @@
+"""The database schema as numbered migrations (sqlite-utils Migrations), each atomic.
+
+Never edit a migration that has shipped: add a new one. PRAGMA user_version mirrors the number of
+applied migrations so that an older app can recognise a newer file without reading any table.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "commitment_tracker"
+migrations = Migrations(MIGRATION_SET)
+
+_RECORD = """
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT"""
+
+_SCHEMA_1 = f"""
+CREATE TABLE actors ({_RECORD},
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'state'
+        CHECK (kind IN ('state', 'organisation', 'armed_group', 'person')),
+    iso3 TEXT
+);
+CREATE INDEX actors_iso3 ON actors(iso3);
+
+CREATE TABLE places ({_RECORD},
+    name TEXT NOT NULL,
+    country_iso3 TEXT,
+    admin1 TEXT,
+    latitude REAL CHECK (latitude IS NULL OR latitude BETWEEN -90 AND 90),
+    longitude REAL CHECK (longitude IS NULL OR longitude BETWEEN -180 AND 180),
+    precision TEXT NOT NULL DEFAULT 'exact' CHECK (precision IN ('exact', 'near', 'region'))
+);
+CREATE INDEX places_name ON places(name);
+
+CREATE TABLE sources ({_RECORD},
+    url TEXT,
+    title TEXT NOT NULL,
+    publisher TEXT,
+    published_on TEXT,
+    accessed_on TEXT,
+    excerpt TEXT
+);
+
+CREATE TABLE events ({_RECORD},
+    date TEXT NOT NULL,
+    end_date TEXT,
+    date_precision TEXT NOT NULL DEFAULT 'day'
+        CHECK (date_precision IN ('day', 'week', 'month', 'year')),
+    kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN
+        ('meeting', 'visit', 'agreement', 'statement', 'strike', 'attack', 'incident', 'other')),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    place_id INTEGER REFERENCES places(id),
+    fatalities INTEGER CHECK (fatalities IS NULL OR fatalities >= 0)
+);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_kind_date ON events(kind, date);
+
+CREATE TABLE event_actors (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    role TEXT NOT NULL DEFAULT 'actor' CHECK (role IN ('actor', 'target', 'host', 'participant')),
+    PRIMARY KEY (event_id, actor_id, role)
+);
+CREATE INDEX event_actors_actor ON event_actors(actor_id);
+
+CREATE TABLE event_sources (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    PRIMARY KEY (event_id, source_id)
+);
+
+CREATE TABLE commitments ({_RECORD},
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT 'other' CHECK (category IN
+        ('security', 'economic', 'diplomatic', 'political', 'humanitarian', 'other')),
+    made_on TEXT NOT NULL,
+    origin_event_id INTEGER REFERENCES events(id),
+    deadline TEXT,
+    deadline_precision TEXT NOT NULL DEFAULT 'day'
+        CHECK (deadline_precision IN ('day', 'week', 'month', 'year'))
+);
+CREATE INDEX commitments_deadline ON commitments(deadline);
+CREATE INDEX commitments_made_on ON commitments(made_on);
+
+CREATE TABLE commitment_parties (
+    commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    role TEXT NOT NULL DEFAULT 'promisor'
+        CHECK (role IN ('promisor', 'beneficiary', 'guarantor')),
+    PRIMARY KEY (commitment_id, actor_id)
+);
+CREATE INDEX commitment_parties_actor ON commitment_parties(actor_id);
+
+CREATE TABLE commitment_places (
+    commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+    place_id INTEGER NOT NULL REFERENCES places(id),
+    PRIMARY KEY (commitment_id, place_id)
+);
+
+CREATE TABLE commitment_sources (
+    commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    PRIMARY KEY (commitment_id, source_id)
+);
+
+CREATE TABLE status_updates ({_RECORD},
+    commitment_id INTEGER NOT NULL REFERENCES commitments(id),
+    date TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('not_rated', 'in_progress', 'stalled',
+        'partially_fulfilled', 'fulfilled', 'broken')),
+    actor_id INTEGER REFERENCES actors(id),
+    note TEXT NOT NULL DEFAULT '',
+    source_id INTEGER REFERENCES sources(id),
+    evidence_event_id INTEGER REFERENCES events(id)
+);
+CREATE INDEX status_updates_history ON status_updates(commitment_id, date, id);
+CREATE INDEX status_updates_date ON status_updates(date);
+
+CREATE TABLE statistics ({_RECORD},
+    label TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL DEFAULT '',
+    period_start TEXT,
+    period_end TEXT,
+    baseline_value REAL,
+    baseline_start TEXT,
+    baseline_end TEXT,
+    place_id INTEGER REFERENCES places(id),
+    country_iso3 TEXT,
+    source_id INTEGER REFERENCES sources(id),
+    method_note TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+@migrations(name="0001_initial_schema")
+def _initial_schema(db: Database) -> None:
+    db.executescript(_SCHEMA_1)
+    db.table("commitments").enable_fts(["title", "description"], create_triggers=True)
+    db.table("events").enable_fts(["title", "description"], create_triggers=True)
+    db.table("status_updates").enable_fts(["note"], create_triggers=True)
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def migration_names() -> list[str]:
+    return [m.name for m in migrations._migrations]

@@ -1,0 +1,160 @@
+"""Every query the app relies on, on small databases built in the test."""
+
+from __future__ import annotations
+
+from desktop_app.store import queries
+from desktop_app.store.queries import CommitmentFilter
+from tests.builders import commitment, status
+
+
+def test_status_as_of_follows_the_history(db):
+    cid = commitment(db, made_on="2024-01-10")
+    status(db, cid, "2024-02-01", "in_progress")
+    status(db, cid, "2024-05-01", "fulfilled")
+    assert queries.statuses_as_of(db, "2024-01-20")[cid] == "not_rated"
+    assert queries.statuses_as_of(db, "2024-02-01")[cid] == "in_progress"
+    assert queries.statuses_as_of(db, "2024-04-30")[cid] == "in_progress"
+    assert queries.statuses_as_of(db, "2024-06-01")[cid] == "fulfilled"
+
+
+def test_same_day_updates_take_the_latest_recorded(db):
+    cid = commitment(db)
+    status(db, cid, "2024-02-01", "in_progress")
+    status(db, cid, "2024-02-01", "stalled")
+    assert queries.statuses_as_of(db, "2024-02-01")[cid] == "stalled"
+
+
+def test_overdue_means_deadline_passed_and_still_open(db):
+    late = commitment(db, title="Late", deadline="2024-03-01")
+    kept = commitment(db, title="Kept", deadline="2024-03-01")
+    status(db, kept, "2024-02-20", "fulfilled")
+    future = commitment(db, title="Future", deadline="2025-01-01")
+    assert {r["id"] for r in queries.overdue_commitments(db, "2024-03-02")} == {late}
+    assert queries.count_overdue(db, "2024-02-28") == 0
+    assert queries.count_overdue(db, "2025-06-01") == 2
+    assert future in {r["id"] for r in queries.overdue_commitments(db, "2025-06-01")}
+
+
+def test_status_counts_per_month(db):
+    a = commitment(db, title="A", made_on="2024-01-05")
+    b = commitment(db, title="B", made_on="2024-01-20")
+    commitment(db, title="C", made_on="2024-03-03")
+    status(db, a, "2024-02-10", "in_progress")
+    status(db, a, "2024-03-15", "fulfilled")
+    status(db, b, "2024-02-01", "stalled")
+    status(db, b, "2024-02-25", "broken")  # same month: only the month-end state counts
+    rows = queries.status_counts_per_period(db, "2024-03-31", "month")
+    table = {(p, s): n for p, s, n in rows}
+    assert {p for p, _, _ in rows} == {"2024-01-31", "2024-02-29", "2024-03-31"}
+    assert table[("2024-01-31", "not_rated")] == 2
+    assert table[("2024-02-29", "in_progress")] == 1
+    assert table[("2024-02-29", "broken")] == 1
+    assert table[("2024-02-29", "stalled")] == 0
+    assert table[("2024-02-29", "not_rated")] == 0
+    assert table[("2024-03-31", "fulfilled")] == 1
+    assert table[("2024-03-31", "not_rated")] == 1
+    assert table[("2024-03-31", "in_progress")] == 0
+    # every month-end counts each commitment made by then exactly once
+    for period, made in (("2024-01-31", 2), ("2024-02-29", 2), ("2024-03-31", 3)):
+        assert sum(n for (p, _), n in table.items() if p == period) == made
+
+
+def test_status_counts_stop_at_the_as_of_date(db):
+    a = commitment(db, made_on="2024-01-05")
+    status(db, a, "2024-03-15", "fulfilled")
+    rows = queries.status_counts_per_period(db, "2024-03-10", "month")
+    table = {(p, s): n for p, s, n in rows}
+    assert table[("2024-03-31", "fulfilled")] == 0
+    assert table[("2024-03-31", "not_rated")] == 1
+
+
+def test_status_counts_per_week(db):
+    a = commitment(db, made_on="2024-01-01")  # a Monday
+    status(db, a, "2024-01-09", "in_progress")
+    rows = queries.status_counts_per_period(db, "2024-01-14", "week")
+    table = {(p, s): n for p, s, n in rows}
+    assert table[("2024-01-07", "not_rated")] == 1
+    assert table[("2024-01-14", "in_progress")] == 1
+
+
+def test_counts_by_party_and_category(db):
+    a = commitment(db, parties=("PAK", "IRN"), category="security")
+    commitment(db, parties=("PAK",), category="economic")
+    status(db, a, "2024-02-01", "fulfilled")
+    status(db, a, "2024-03-01", "broken", party="IRN")
+    by_party = {(name, s): n for _, name, s, n in queries.counts_by_party(db, "2024-04-01")}
+    assert by_party[("Pakistan", "fulfilled")] == 1
+    assert by_party[("Pakistan", "not_rated")] == 1
+    assert by_party[("Iran", "broken")] == 1
+    by_category = {(c, s): n for c, s, n in queries.counts_by_category(db, "2024-04-01")}
+    # the commitment as a whole stands at its latest update, whichever party it concerned
+    assert by_category == {("economic", "not_rated"): 1, ("security", "broken"): 1}
+
+
+def test_compliance_score_per_party(db):
+    kept = commitment(db, parties=("PAK", "IRN"))
+    partial = commitment(db, parties=("PAK",))
+    broken = commitment(db, parties=("IRN",))
+    commitment(db, parties=("PAK",))  # not rated: left out
+    status(db, kept, "2024-02-01", "fulfilled")
+    status(db, partial, "2024-02-01", "partially_fulfilled")
+    status(db, broken, "2024-02-01", "broken")
+    scores = {c.actor: c for c in queries.compliance_by_party(db, "2024-03-01")}
+    assert scores["Pakistan"].score == 0.5 and scores["Pakistan"].rated == 2
+    assert scores["Pakistan"].percent == 75.0
+    assert scores["Iran"].score == 0.0 and scores["Iran"].percent == 50.0
+    before = {c.actor for c in queries.compliance_by_party(db, "2024-01-15")}
+    assert before == set()
+
+
+def test_events_per_month_by_kind(sample_db):
+    rows = queries.events_per_month_by_kind(sample_db, "2024-12-31")
+    table = {(m, k): n for m, k, n in rows}
+    assert table[("2024-01", "strike")] == 2
+    assert table[("2024-01", "meeting")] == 1
+    assert table[("2024-04", "visit")] == 1
+    assert ("2024-04", "visit") not in {
+        (m, k) for m, k, _ in queries.events_per_month_by_kind(sample_db, "2024-03-01")
+    }
+
+
+def test_full_text_search_covers_titles_descriptions_and_notes(sample_db):
+    titles = {r["title"] for r in queries.search_commitments(sample_db, "liaison", "2024-12-31")}
+    assert titles == {"Appoint liaison officers in Turbat and Zahidan"}
+    by_prefix = {r["title"] for r in queries.search_commitments(sample_db, "Zahid", "2024-12-31")}
+    assert "Appoint liaison officers in Turbat and Zahidan" in by_prefix
+    by_note = {r["title"] for r in queries.search_commitments(sample_db, "arrived", "2024-12-31")}
+    assert by_note == {"Visit of Iran's president to Pakistan"}
+    assert queries.search_commitments(sample_db, 'quote" OR', "2024-12-31") == []
+    assert queries.search_events(sample_db, "Balochistan")
+
+
+def test_filters_combine(sample_db):
+    as_of = "2024-12-31"
+    fulfilled = queries.commitment_page(sample_db, as_of, CommitmentFilter(statuses=("fulfilled",)))
+    assert {r["title"] for r in fulfilled} == {
+        "Return the ambassadors to their posts",
+        "Visit of Iran's president to Pakistan",
+    }
+    economic = CommitmentFilter(category="economic", text="trade")
+    assert [r["title"] for r in queries.commitment_page(sample_db, as_of, economic)] == [
+        "Raise bilateral trade to 10 billion dollars"
+    ]
+    assert (
+        queries.count_commitments(sample_db, as_of, CommitmentFilter(made_from="2024-04-01")) == 1
+    )
+
+
+def test_pages_sort_and_do_not_overlap(sample_db):
+    first = queries.commitment_page(sample_db, "2024-12-31", sort="title", limit=3)
+    second = queries.commitment_page(sample_db, "2024-12-31", sort="title", limit=3, offset=3)
+    titles = [r["title"] for r in first + second]
+    assert titles == sorted(titles, key=str.lower)
+    assert len(set(titles)) == 6
+
+
+def test_status_history_is_in_date_order(sample_db):
+    cid = queries.search_commitments(sample_db, "ambassadors", "2024-12-31")[0]["id"]
+    history = queries.status_history(sample_db, cid)
+    assert [h["status"] for h in history] == ["fulfilled"]
+    assert history[0]["evidence"] == "Ambassadors resume their posts"
