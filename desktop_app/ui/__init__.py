@@ -1,0 +1,1 @@
+"""Qt user interface: main window, dialogs, table models, undo commands."""

@@ -1,0 +1,80 @@
+"""Starting the desktop app: QApplication, logging, error handling, the first database."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from desktop_app import APP_ID, APP_NAME, __version__
+
+
+def create_application():
+    """The QApplication, created once, with names that QSettings and the desktop use."""
+    if (
+        not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"))
+    ):
+        # Without a display Qt would abort the process; say so instead.
+        raise SystemExit(
+            "commitment-tracker: no display found; set DISPLAY, or QT_QPA_PLATFORM=offscreen."
+        )
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    from desktop_app.resources import resource
+
+    icon = resource("icons", "commitment-tracker.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def initial_database(requested: str | None) -> Path:
+    """The database to open: the one asked for, else the last one used, else the default."""
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.paths import default_database_path
+
+    if requested:
+        return Path(requested)
+    last = QSettings().value("last_database")
+    if last and Path(last).exists():
+        return Path(last)
+    return default_database_path()
+
+
+def run_gui(database: str | None = None) -> int:
+    app = create_application()
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.paths import default_database_path
+    from desktop_app.store.errors import StoreError
+    from desktop_app.store.sample import open_or_seed
+    from desktop_app.ui.error_dialog import install_excepthook, setup_logging
+    from desktop_app.ui.main_window import MainWindow
+
+    setup_logging()
+    install_excepthook()
+    path = initial_database(database)
+    try:
+        if path == default_database_path():
+            open_or_seed(path).close()  # the first run seeds the default database
+        window = MainWindow(path)
+    except StoreError as error:
+        QMessageBox.warning(
+            None,
+            "Cannot open the database",
+            f"{error}\n\nThe default database will be opened instead.",
+        )
+        fallback = default_database_path()
+        open_or_seed(fallback).close()
+        window = MainWindow(fallback)
+    window.show()
+    return app.exec()

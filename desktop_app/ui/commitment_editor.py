@@ -1,0 +1,89 @@
+"""The commitment editor: create a commitment or change one."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+from desktop_app.domain.records import Commitment
+from desktop_app.domain.vocabulary import CATEGORIES, DATE_PRECISIONS
+from desktop_app.store import listings
+from desktop_app.ui.base_dialog import RememberingDialog
+from desktop_app.ui.date_fields import DateField, OptionalDateField
+from desktop_app.ui.pickers import ActorField, PlaceField
+
+
+class CommitmentEditor(RememberingDialog):
+    def __init__(self, db, commitment: Commitment | None = None, parent=None) -> None:
+        super().__init__("Edit commitment" if commitment else "New commitment", parent)
+        self.db = db
+        self.original = commitment
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("What was promised, in a few words")
+        self.category = QComboBox()
+        for category in CATEGORIES:
+            self.category.addItem(category.capitalize(), category)
+        self.made_on = DateField()
+        self.deadline = OptionalDateField(empty_text="no deadline")
+        self.deadline_precision = QComboBox()
+        for precision in DATE_PRECISIONS:
+            self.deadline_precision.addItem(f"to the {precision}", precision)
+        self.promisors = ActorField(db)
+        self.beneficiaries = ActorField(db)
+        self.beneficiaries.setPlaceholderText("Optional: who benefits, separated by ;")
+        self.places = PlaceField(db)
+        self.origin = QComboBox()
+        self.origin.addItem("(none)", None)
+        for event_id, text in listings.event_choices(db):
+            self.origin.addItem(text, event_id)
+        self.description = QPlainTextEdit()
+        self.description.setPlaceholderText("Details, wording, conditions")
+        self.description.setFixedHeight(90)
+        for label, widget in (
+            ("&Title", self.title_edit),
+            ("&Category", self.category),
+            ("&Made on", self.made_on),
+            ("&Deadline", self.deadline),
+            ("Deadline &precision", self.deadline_precision),
+            ("&Promised by", self.promisors),
+            ("&Beneficiaries", self.beneficiaries),
+            ("P&laces", self.places),
+            ("&Origin event", self.origin),
+            ("D&escription", self.description),
+        ):
+            self.form.addRow(label, widget)
+        if commitment:
+            self._show(commitment)
+
+    def _show(self, c: Commitment) -> None:
+        self.title_edit.setText(c.title)
+        self.category.setCurrentIndex(max(0, self.category.findData(c.category)))
+        self.made_on.set_iso(c.made_on)
+        self.deadline.set_iso(c.deadline)
+        self.deadline_precision.setCurrentIndex(
+            max(0, self.deadline_precision.findData(c.deadline_precision))
+        )
+        self.promisors.set_actor_ids([a for a, role in c.parties if role != "beneficiary"])
+        self.beneficiaries.set_actor_ids([a for a, role in c.parties if role == "beneficiary"])
+        self.places.set_place_ids(list(c.place_ids))
+        self.origin.setCurrentIndex(max(0, self.origin.findData(c.origin_event_id)))
+        self.description.setPlainText(c.description)
+
+    def build_result(self) -> Commitment:
+        promisors = self.promisors.resolve()
+        if not promisors:
+            raise ValueError("name at least one party that made the commitment")
+        beneficiaries = [b for b in self.beneficiaries.resolve() if b not in promisors]
+        return Commitment(
+            title=self.title_edit.text(),
+            made_on=self.made_on.iso(),
+            category=self.category.currentData(),
+            description=self.description.toPlainText(),
+            origin_event_id=self.origin.currentData(),
+            deadline=self.deadline.iso(),
+            deadline_precision=self.deadline_precision.currentData(),
+            parties=tuple((a, "promisor") for a in promisors)
+            + tuple((b, "beneficiary") for b in beneficiaries),
+            place_ids=tuple(self.places.resolve()),
+            source_ids=self.original.source_ids if self.original else (),
+            uuid=self.original.uuid if self.original else None,
+        )

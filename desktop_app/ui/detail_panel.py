@@ -1,0 +1,119 @@
+"""The panel beside the commitments table: one commitment and its history as a timeline."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop_app.domain.status import STATUS_INFO, Status
+from desktop_app.store import listings, queries
+from desktop_app.ui.status_style import status_badge_html
+
+
+class DetailPanel(QWidget):
+    update_status_requested = Signal()
+    edit_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        self.update_button = QPushButton("Update status…")
+        self.edit_button = QPushButton("Edit…")
+        self.update_button.clicked.connect(self.update_status_requested)
+        self.edit_button.clicked.connect(self.edit_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.update_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        layout.addLayout(buttons)
+        self.commitment_id: int | None = None
+        self.show_commitment(None, None, "")
+
+    def show_commitment(self, db, commitment_id: int | None, as_of: str) -> None:
+        self.commitment_id = commitment_id
+        detail = listings.commitment_detail(db, commitment_id) if commitment_id else None
+        self.update_button.setEnabled(detail is not None)
+        self.edit_button.setEnabled(detail is not None)
+        if detail is None:
+            self.browser.setHtml(
+                "<p style='color:gray'>Select a commitment to see its parties, deadline and "
+                "history.</p>"
+            )
+            return
+        history = queries.status_history(db, commitment_id)
+        self.browser.setHtml(_detail_html(detail, history, as_of))
+
+
+def _detail_html(detail: dict, history: list[dict], as_of: str) -> str:
+    current = "not_rated"
+    for entry in history:
+        if entry["date"] <= as_of:
+            current = entry["status"]
+    parties = ", ".join(f"{escape(p['name'])} ({p['role']})" for p in detail["parties"]) or "—"
+    places = ", ".join(escape(p["name"]) for p in detail["places"]) or "—"
+    deadline = escape(detail["deadline"] or "none")
+    info = STATUS_INFO[Status(current)]
+    if detail["deadline"] and detail["deadline"] < as_of and not info.closed:
+        deadline += " <b style='color:#D55E00'>(overdue)</b>"
+    origin = (
+        f"{escape(detail['origin_date'])} · {escape(detail['origin_event'])}"
+        if detail["origin_event"]
+        else "—"
+    )
+    sources = "<br>".join(_source_html(s) for s in detail["sources"]) or "—"
+    rows = "".join(_history_row(entry, as_of) for entry in history) or (
+        "<tr><td colspan=5 style='color:gray'>No status recorded yet.</td></tr>"
+    )
+    return f"""
+    <h3>{escape(detail["title"])}</h3>
+    <p>{status_badge_html(current)} &nbsp;as of {escape(as_of)}</p>
+    <table cellspacing=2>
+      <tr><td><b>Parties</b></td><td>{parties}</td></tr>
+      <tr><td><b>Category</b></td><td>{escape(detail["category"].capitalize())}</td></tr>
+      <tr><td><b>Made on</b></td><td>{escape(detail["made_on"])}</td></tr>
+      <tr><td><b>Deadline</b></td><td>{deadline}</td></tr>
+      <tr><td><b>Places</b></td><td>{places}</td></tr>
+      <tr><td><b>Origin</b></td><td>{origin}</td></tr>
+      <tr><td><b>Sources</b></td><td>{sources}</td></tr>
+    </table>
+    <p>{escape(detail["description"])}</p>
+    <h4>History</h4>
+    <table cellspacing=4 width="100%">
+      <tr><th align=left>Date</th><th align=left>Status</th><th align=left>Concerns</th>
+          <th align=left>Note</th><th align=left>Source</th></tr>
+      {rows}
+    </table>
+    """
+
+
+def _source_html(source: dict) -> str:
+    title = escape(source["title"])
+    if source["url"]:
+        title = f"<a href='{escape(source['url'])}'>{title}</a>"
+    when = f" ({escape(source['published_on'])})" if source["published_on"] else ""
+    return title + when
+
+
+def _history_row(entry: dict, as_of: str) -> str:
+    future = entry["date"] > as_of
+    style = " style='color:gray'" if future else ""
+    source = ""
+    if entry["source_url"]:
+        source = f"<a href='{escape(entry['source_url'])}'>{escape(entry['source_title'])}</a>"
+    elif entry["source_title"]:
+        source = escape(entry["source_title"])
+    note = escape(entry["note"])
+    if entry["evidence"]:
+        note += f"<br><i>Evidence: {escape(entry['evidence'])}</i>"
+    after = " (after the as-of date)" if future else ""
+    return (
+        f"<tr{style}><td>{escape(entry['date'])}{after}</td>"
+        f"<td>{status_badge_html(entry['status'])}</td>"
+        f"<td>{escape(entry['party'] or 'all parties')}</td><td>{note}</td><td>{source}</td></tr>"
+    )

@@ -1,0 +1,70 @@
+"""The event editor: meetings, visits, strikes and the rest."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+
+from desktop_app.domain.records import Event
+from desktop_app.domain.vocabulary import EVENT_KINDS
+from desktop_app.ui.base_dialog import RememberingDialog
+from desktop_app.ui.date_fields import DateField, OptionalDateField
+from desktop_app.ui.pickers import ActorField, PlaceField
+
+
+class EventEditor(RememberingDialog):
+    def __init__(self, db, event: Event | None = None, parent=None) -> None:
+        super().__init__("Edit event" if event else "New event", parent)
+        self.db = db
+        self.original = event
+        self.date = DateField()
+        self.end_date = OptionalDateField(empty_text="same day")
+        self.kind = QComboBox()
+        for kind in EVENT_KINDS:
+            self.kind.addItem(kind.capitalize(), kind)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("What happened, in a few words")
+        self.place = PlaceField(db, multiple=False)
+        self.actors = ActorField(db)
+        self.fatalities = QSpinBox()
+        self.fatalities.setRange(-1, 10_000_000)
+        self.fatalities.setSpecialValueText("unknown")
+        self.fatalities.setValue(-1)
+        self.description = QPlainTextEdit()
+        self.description.setFixedHeight(90)
+        for label, widget in (
+            ("&Date", self.date),
+            ("&End date", self.end_date),
+            ("&Kind", self.kind),
+            ("&Title", self.title_edit),
+            ("&Place", self.place),
+            ("&Actors", self.actors),
+            ("&Fatalities", self.fatalities),
+            ("D&escription", self.description),
+        ):
+            self.form.addRow(label, widget)
+        if event:
+            self.date.set_iso(event.date)
+            self.end_date.set_iso(event.end_date)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(event.kind)))
+            self.title_edit.setText(event.title)
+            if event.place_id:
+                self.place.set_place_ids([event.place_id])
+            self.actors.set_actor_ids([a for a, _role in event.actors])
+            self.fatalities.setValue(-1 if event.fatalities is None else event.fatalities)
+            self.description.setPlainText(event.description)
+
+    def build_result(self) -> Event:
+        place_ids = self.place.resolve()
+        roles = dict(self.original.actors) if self.original else {}
+        return Event(
+            date=self.date.iso(),
+            end_date=self.end_date.iso(),
+            kind=self.kind.currentData(),
+            title=self.title_edit.text(),
+            description=self.description.toPlainText(),
+            place_id=place_ids[0] if place_ids else None,
+            fatalities=None if self.fatalities.value() < 0 else self.fatalities.value(),
+            actors=tuple((a, roles.get(a, "actor")) for a in self.actors.resolve()),
+            source_ids=self.original.source_ids if self.original else (),
+            uuid=self.original.uuid if self.original else None,
+        )

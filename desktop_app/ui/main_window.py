@@ -1,0 +1,656 @@
+"""The main window: wires the tables, filter bar, detail panel, dashboard and menus together.
+
+It owns no data: everything is read and written through desktop_app.store, and every edit is an
+undo command on self.undo_stack.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.domain.dates import today_iso
+from desktop_app.domain.records import Commitment, Event, Statistic
+from desktop_app.domain.status import STATUS_INFO
+from desktop_app.store import queries, records
+from desktop_app.store.database import open_database, save_copy
+from desktop_app.store.errors import StoreError
+from desktop_app.ui.date_fields import ISO_FORMAT, DateField
+from desktop_app.ui.detail_panel import DetailPanel
+from desktop_app.ui.filter_bar import FilterBar, filter_from_dict, filter_to_dict
+from desktop_app.ui.paged_table_model import ID_ROLE, PagedTableModel
+from desktop_app.ui.table_models import CommitmentTableModel, EventTableModel, StatisticTableModel
+from desktop_app.ui.undo_commands import (
+    AddRecordCommand,
+    DeleteRecordCommand,
+    UpdateRecordCommand,
+)
+
+MAX_RECENT = 8
+TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS, TAB_DASHBOARD = range(4)
+
+
+def _table_view(model: PagedTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database_path: str | Path) -> None:
+        super().__init__()
+        self.settings = QSettings()
+        self.db = None
+        self.database_path: Path | None = None
+        self.undo_stack = QUndoStack(self)
+        self.as_of = today_iso()
+        self._build_central()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self.dashboard = None
+        self.open_file(database_path)
+        self._restore_layout()
+
+    # --- building ------------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        # commitments: filter bar, table and detail panel
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self._apply_filter)
+        self.commitments_view = QTableView()  # replaced once a database is open
+        self.detail = DetailPanel()
+        self.detail.update_status_requested.connect(self.update_status)
+        self.detail.edit_requested.connect(self.edit_selected)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("commitments_splitter")
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        self.tabs.addTab(page, "&Commitments")
+        # events: a search box and the table
+        self.event_search = QLineEdit()
+        self.event_search.setPlaceholderText("Search events")
+        self.event_search.setClearButtonEnabled(True)
+        self.event_search.textChanged.connect(self._apply_event_search)
+        self.events_page = QWidget()
+        QVBoxLayout(self.events_page).addWidget(self.event_search)
+        self.tabs.addTab(self.events_page, "&Events")
+        self.statistics_page = QWidget()
+        QVBoxLayout(self.statistics_page)
+        self.tabs.addTab(self.statistics_page, "&Statistics")
+        self.dashboard_page = QWidget()
+        QVBoxLayout(self.dashboard_page)
+        self.tabs.addTab(self.dashboard_page, "&Dashboard")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_db_action = self._action("&New database…", self.new_database, "Ctrl+Shift+N")
+        self.open_action = self._action("&Open…", self.choose_database, keys.Open)
+        self.save_copy_action = self._action("Save a &copy…", self.save_a_copy, "Ctrl+Shift+S")
+        self.import_action = self._action("&Import CSV…", self.import_csv, "Ctrl+I")
+        self.export_action = self._action("&Export CSV…", self.export_csv, "Ctrl+Shift+E")
+        self.export_chart_action = self._action("Export c&hart…", self.export_chart)
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        self.new_commitment_action = self._action(
+            "New &commitment…", self.new_commitment, "Ctrl+N", "Record a new commitment"
+        )
+        self.new_event_action = self._action("New &event…", self.new_event, "Ctrl+E")
+        self.new_statistic_action = self._action("New reported &statistic…", self.new_statistic)
+        self.update_status_action = self._action(
+            "&Update status…", self.update_status, "Ctrl+U", "Record a new status"
+        )
+        self.edit_action = self._action("&Edit selected…", self.edit_selected, "Ctrl+Return")
+        self.delete_action = self._action("&Delete", self.delete_selected, keys.Delete)
+        self.find_action = self._action("&Find", self.focus_search, keys.Find)
+        self.refresh_action = self._action("&Refresh", self.refresh, keys.Refresh)
+        self.save_view_action = self._action("&Save current view…", self.save_current_view)
+        self.clear_filter_action = self._action("&Clear filter", self.clear_filter, "Ctrl+L")
+        self.about_action = self._action("&About", self.show_about)
+        self.definitions_action = self._action("&Status definitions", self.show_definitions)
+        self.sample_action = self._action("Open &sample database", self.open_sample)
+        self.today_action = self._action(
+            "Today", self.set_as_of_today, "Ctrl+T", "Show statuses as they stand today"
+        )
+
+    def _build_menus_and_toolbar(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.new_db_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addAction(self.save_copy_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action, self.export_chart_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [self.new_commitment_action, self.new_event_action, self.new_statistic_action]
+        )
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.update_status_action, self.edit_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = menu.addMenu("&View")
+        for number, name in enumerate(("Commitments", "Events", "Statistics", "Dashboard")):
+            view_menu.addAction(
+                self._action(
+                    f"&{name}",
+                    lambda _=False, n=number: self.tabs.setCurrentIndex(n),
+                    f"Ctrl+{number + 1}",
+                )
+            )
+        view_menu.addSeparator()
+        view_menu.addActions([self.refresh_action, self.clear_filter_action])
+        self.views_menu = view_menu.addMenu("Saved &views")
+        help_menu = menu.addMenu("&Help")
+        help_menu.addActions([self.definitions_action, self.sample_action, self.about_action])
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.addActions(
+            [self.new_commitment_action, self.update_status_action, self.new_event_action]
+        )
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" As of "))
+        self.as_of_field = DateField(self.as_of)
+        self.as_of_field.setToolTip("Tables, details and charts show statuses as of this date")
+        self.as_of_field.dateChanged.connect(self._as_of_changed)
+        toolbar.addWidget(self.as_of_field)
+        toolbar.addAction(self.today_action)
+        self._rebuild_views_menu()
+
+    # --- database ------------------------------------------------------------------------------
+    def open_file(self, path: str | Path) -> None:
+        """Open the database at path in this window; raises StoreError if it cannot be used."""
+        path = Path(path).expanduser().resolve()
+        db = open_database(path)
+        if self.db is not None:
+            self._save_table_layout()
+            self.db.close()
+        self.db = db
+        self.database_path = path
+        self.undo_stack.clear()
+        self._install_models()
+        self.setWindowTitle(f"{path.name} — {APP_NAME}")
+        self.setWindowFilePath(str(path))
+        self._remember_recent(path)
+        self.settings.setValue("last_database", str(path))
+        self.refresh()
+
+    def open_path_with_message(self, path: str | Path) -> bool:
+        try:
+            self.open_file(path)
+        except StoreError as error:
+            QMessageBox.warning(self, "Cannot open the database", str(error))
+            return False
+        return True
+
+    def _install_models(self) -> None:
+        self.commitment_model = CommitmentTableModel(self.db, self.as_of, self)
+        self.event_model = EventTableModel(self.db, self)
+        self.statistic_model = StatisticTableModel(self.db, self)
+        old = self.commitments_view
+        self.commitments_view = _table_view(self.commitment_model, "commitments_table")
+        self.commitments_view.selectionModel().selectionChanged.connect(self._show_detail)
+        self.commitments_view.doubleClicked.connect(self.edit_selected)
+        if old.parent() is self.splitter:
+            old.setParent(None)
+            old.deleteLater()
+        self.splitter.insertWidget(0, self.commitments_view)
+        if self.splitter.count() == 1:
+            self.splitter.addWidget(self.detail)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+        for attribute, page, model, name in (
+            ("events_view", self.events_page, self.event_model, "events_table"),
+            ("statistics_view", self.statistics_page, self.statistic_model, "statistics_table"),
+        ):
+            previous = getattr(self, attribute, None)
+            if previous is not None:
+                previous.setParent(None)
+                previous.deleteLater()
+            view = _table_view(model, name)
+            view.doubleClicked.connect(self.edit_selected)
+            page.layout().addWidget(view)
+            setattr(self, attribute, view)
+        self.commitments_view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.events_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self._restore_table_layout()
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open database",
+            str(self._dialog_folder()),
+            "Commitment Tracker databases (*.db *.sqlite);;All files (*)",
+        )
+        if path:
+            self.open_path_with_message(path)
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "New database",
+            str(self._dialog_folder() / "commitments.db"),
+            "Commitment Tracker databases (*.db)",
+        )
+        if not path:
+            return
+        if Path(path).exists():
+            QMessageBox.warning(
+                self,
+                "New database",
+                f"{path} already exists; choose a new name for an empty database.",
+            )
+            return
+        self.open_path_with_message(path)
+
+    def save_a_copy(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save a copy",
+            str(self._dialog_folder() / "commitments-copy.db"),
+            "Commitment Tracker databases (*.db)",
+        )
+        if not path:
+            return
+        try:
+            save_copy(self.db, path)
+        except StoreError as error:
+            QMessageBox.warning(self, "Save a copy", str(error))
+            return
+        self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+
+    def open_sample(self) -> None:
+        from desktop_app.paths import user_data_dir
+        from desktop_app.store.sample import write_sample
+
+        path = user_data_dir() / "sample.db"
+        if not path.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_sample(path)
+            except (StoreError, OSError) as error:
+                QMessageBox.warning(self, "Open sample database", str(error))
+                return
+        self.open_path_with_message(path)
+
+    def _dialog_folder(self) -> Path:
+        return self.database_path.parent if self.database_path else Path.home()
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [p for p in self._recent_files() if p != str(path)]
+        recent.insert(0, str(path))
+        self.settings.setValue("recent_files", json.dumps(recent[:MAX_RECENT]))
+        self.recent_menu.clear()
+        for entry in recent[:MAX_RECENT]:
+            self.recent_menu.addAction(
+                self._action(entry, lambda _=False, p=entry: self.open_path_with_message(p))
+            )
+
+    def _recent_files(self) -> list[str]:
+        try:
+            return list(json.loads(self.settings.value("recent_files", "[]")))
+        except (TypeError, ValueError):
+            return []
+
+    # --- refreshing ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read everything shown from the store (after an edit, a new as-of date, ...)."""
+        selected = self.selected_id(TAB_COMMITMENTS)
+        self.filter_bar.load_choices(self.db)
+        self.commitment_model.as_of = self.as_of
+        self.commitment_model.filter = self.filter_bar.current_filter()
+        for model in (self.commitment_model, self.event_model, self.statistic_model):
+            model.reload()
+        if selected is not None:
+            self.select_commitment(selected)
+        self._show_detail()
+        self._update_counts()
+        if self.dashboard is not None:
+            self.dashboard.refresh(self.db, self.as_of, self.commitment_model.filter)
+
+    def _apply_filter(self) -> None:
+        self.commitment_model.filter = self.filter_bar.current_filter()
+        self.commitment_model.reload()
+        self._show_detail()
+        self._update_counts()
+        if self.dashboard is not None:
+            self.dashboard.refresh(self.db, self.as_of, self.commitment_model.filter)
+
+    def _apply_event_search(self, text: str) -> None:
+        self.event_model.text = text
+        self.event_model.reload()
+
+    def _as_of_changed(self, date: QDate) -> None:
+        self.as_of = date.toString(ISO_FORMAT)
+        self.refresh()
+
+    def set_as_of(self, iso: str) -> None:
+        self.as_of_field.set_iso(iso)
+
+    def set_as_of_today(self) -> None:
+        self.set_as_of(today_iso())
+
+    def _update_counts(self) -> None:
+        counts = queries.table_counts(self.db)
+        shown = self.commitment_model.total
+        overdue = queries.count_overdue(self.db, self.as_of)
+        filtered = "" if shown == counts["commitments"] else f"{shown:,} shown of "
+        self.counts_label.setText(
+            f"{filtered}{counts['commitments']:,} commitments · {overdue:,} overdue as of "
+            f"{self.as_of} · {counts['events']:,} events · {counts['statistics']:,} statistics"
+        )
+
+    def _show_detail(self, *_args) -> None:
+        self.detail.show_commitment(self.db, self.selected_id(TAB_COMMITMENTS), self.as_of)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_DASHBOARD and self.dashboard is None:
+            self._create_dashboard()
+
+    def _create_dashboard(self) -> None:
+        from desktop_app.charts.dashboard import Dashboard  # pyqtgraph loads only when needed
+
+        self.dashboard = Dashboard(self.dashboard_page)
+        self.dashboard.commitment_clicked.connect(self._select_from_chart)
+        self.dashboard_page.layout().addWidget(self.dashboard)
+        self.dashboard.refresh(self.db, self.as_of, self.commitment_model.filter)
+
+    def _select_from_chart(self, commitment_id: int) -> None:
+        self.select_commitment(commitment_id)
+
+    # --- selection -----------------------------------------------------------------------------
+    def _view_for_tab(self, tab: int) -> QTableView | None:
+        return {
+            TAB_COMMITMENTS: self.commitments_view,
+            TAB_EVENTS: self.events_view,
+            TAB_STATISTICS: self.statistics_view,
+        }.get(tab)
+
+    def selected_id(self, tab: int | None = None) -> int | None:
+        view = self._view_for_tab(self.tabs.currentIndex() if tab is None else tab)
+        if view is None:
+            return None
+        index = view.selectionModel().currentIndex()
+        if not index.isValid() or not view.selectionModel().isRowSelected(index.row()):
+            return None
+        return index.data(ID_ROLE)
+
+    def select_commitment(self, commitment_id: int) -> bool:
+        row = self.commitment_model.row_for_id(commitment_id)
+        if row is None:
+            return False
+        self.commitments_view.selectRow(row)
+        self.commitments_view.scrollTo(self.commitment_model.index(row, 0))
+        return True
+
+    # --- editing -------------------------------------------------------------------------------
+    def _push(self, command) -> None:
+        self.undo_stack.push(command)
+
+    def new_commitment(self) -> None:
+        from desktop_app.ui.commitment_editor import CommitmentEditor
+
+        editor = CommitmentEditor(self.db, parent=self)
+        if editor.exec():
+            command = AddRecordCommand(
+                self.db,
+                editor.result_value,
+                self.refresh,
+                f"New commitment “{editor.result_value.title}”",
+            )
+            self._push(command)
+            self.tabs.setCurrentIndex(TAB_COMMITMENTS)
+            self.select_commitment(command.record_id)
+
+    def new_event(self) -> None:
+        from desktop_app.ui.event_editor import EventEditor
+
+        editor = EventEditor(self.db, parent=self)
+        if editor.exec():
+            self._push(
+                AddRecordCommand(
+                    self.db,
+                    editor.result_value,
+                    self.refresh,
+                    f"New event “{editor.result_value.title}”",
+                )
+            )
+
+    def new_statistic(self) -> None:
+        from desktop_app.ui.statistic_editor import StatisticEditor
+
+        editor = StatisticEditor(self.db, parent=self)
+        if editor.exec():
+            self._push(
+                AddRecordCommand(
+                    self.db,
+                    editor.result_value,
+                    self.refresh,
+                    f"New statistic “{editor.result_value.label}”",
+                )
+            )
+
+    def update_status(self) -> None:
+        from desktop_app.ui.status_dialog import StatusDialog
+
+        commitment_id = self.selected_id(TAB_COMMITMENTS)
+        if commitment_id is None:
+            self.statusBar().showMessage("Select a commitment first, then update its status.", 5000)
+            return
+        dialog = StatusDialog(self.db, commitment_id, self.as_of, parent=self)
+        if dialog.exec():
+            update = dialog.result_value
+            label = STATUS_INFO[update.status].label
+            self._push(AddRecordCommand(self.db, update, self.refresh, f"Status: {label}"))
+
+    def edit_selected(self, *_args) -> None:
+        tab = self.tabs.currentIndex()
+        record_id = self.selected_id(tab)
+        if record_id is None:
+            return
+        from desktop_app.ui.commitment_editor import CommitmentEditor
+        from desktop_app.ui.event_editor import EventEditor
+        from desktop_app.ui.statistic_editor import StatisticEditor
+
+        cls, editor_cls = {
+            TAB_COMMITMENTS: (Commitment, CommitmentEditor),
+            TAB_EVENTS: (Event, EventEditor),
+            TAB_STATISTICS: (Statistic, StatisticEditor),
+        }[tab]
+        before = records.get(self.db, cls, record_id)
+        editor = editor_cls(self.db, before, parent=self)
+        if editor.exec() and editor.result_value != before:
+            self._push(
+                UpdateRecordCommand(
+                    self.db,
+                    record_id,
+                    before,
+                    editor.result_value,
+                    self.refresh,
+                    f"Edit {cls.__name__.lower()}",
+                )
+            )
+
+    def delete_selected(self) -> None:
+        tab = self.tabs.currentIndex()
+        record_id = self.selected_id(tab)
+        cls = {TAB_COMMITMENTS: Commitment, TAB_EVENTS: Event, TAB_STATISTICS: Statistic}.get(tab)
+        if record_id is None or cls is None:
+            return
+        self._push(
+            DeleteRecordCommand(
+                self.db, cls, record_id, self.refresh, f"Delete {cls.__name__.lower()}"
+            )
+        )
+        self.statusBar().showMessage("Deleted. Undo with Ctrl+Z.", 5000)
+
+    def focus_search(self) -> None:
+        if self.tabs.currentIndex() == TAB_EVENTS:
+            self.event_search.setFocus()
+            self.event_search.selectAll()
+            return
+        self.tabs.setCurrentIndex(TAB_COMMITMENTS)
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    # --- saved views ---------------------------------------------------------------------------
+    def _saved_views(self) -> dict:
+        try:
+            return dict(json.loads(self.settings.value("saved_views", "{}")))
+        except (TypeError, ValueError):
+            return {}
+
+    def save_current_view(self, name: str | None = None) -> None:
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Save view", "Name of this view:")
+            if not ok or not name.strip():
+                return
+        views = self._saved_views()
+        views[name.strip()] = filter_to_dict(self.filter_bar.current_filter())
+        self.settings.setValue("saved_views", json.dumps(views))
+        self._rebuild_views_menu()
+
+    def recall_view(self, name: str) -> None:
+        view = self._saved_views().get(name)
+        if view is not None:
+            self.tabs.setCurrentIndex(TAB_COMMITMENTS)
+            self.filter_bar.set_filter(filter_from_dict(view))
+
+    def clear_filter(self) -> None:
+        self.filter_bar.set_filter(queries.CommitmentFilter())
+
+    def _rebuild_views_menu(self) -> None:
+        self.views_menu.clear()
+        self.views_menu.addAction(self.save_view_action)
+        views = self._saved_views()
+        if views:
+            self.views_menu.addSeparator()
+        for name in sorted(views):
+            self.views_menu.addAction(
+                self._action(name, lambda _=False, n=name: self.recall_view(n))
+            )
+
+    # --- CSV and charts (their own modules) ----------------------------------------------------
+    def import_csv(self) -> None:
+        from desktop_app.ui.csv_dialogs import run_import
+
+        run_import(self)
+
+    def export_csv(self) -> None:
+        from desktop_app.ui.csv_dialogs import run_export
+
+        run_export(self)
+
+    def export_chart(self) -> None:
+        self.tabs.setCurrentIndex(TAB_DASHBOARD)
+        self.dashboard.export_current_chart(self)
+
+    # --- help ----------------------------------------------------------------------------------
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3><p>Follow what governments promised each other, "
+            "and whether they delivered.</p><p>Your data lives in one SQLite file:<br>"
+            f"<code>{self.database_path}</code></p>",
+        )
+
+    def show_definitions(self) -> None:
+        from desktop_app.ui.status_style import status_badge_html
+
+        rows = "".join(
+            f"<tr><td>{status_badge_html(s)}</td><td>{i.definition}</td></tr>"
+            for s, i in STATUS_INFO.items()
+        )
+        QMessageBox.information(self, "Status definitions", f"<table cellspacing=6>{rows}</table>")
+
+    # --- layout memory -------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([760, 500])
+
+    def _restore_table_layout(self) -> None:
+        for view in (self.commitments_view, self.events_view, self.statistics_view):
+            state = self.settings.value(f"tables/{view.objectName()}")
+            if state is not None:
+                view.horizontalHeader().restoreState(state)
+            else:
+                view.resizeColumnsToContents()
+                if view is self.commitments_view:
+                    view.setColumnWidth(0, 300)
+
+    def _save_table_layout(self) -> None:
+        for view in (self.commitments_view, self.events_view, self.statistics_view):
+            self.settings.setValue(
+                f"tables/{view.objectName()}", view.horizontalHeader().saveState()
+            )
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self._save_table_layout()
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        super().closeEvent(event)

@@ -1,0 +1,136 @@
+"""Text fields that autocomplete actors (ISO countries and known actors) and places (known
+places and the offline gazetteer). Several values in one field are separated by "; "."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import QCompleter, QLineEdit
+
+from desktop_app.domain import gazetteer
+from desktop_app.domain.records import Place
+from desktop_app.store import listings, records
+
+SEPARATOR = "; "
+
+
+def split_values(text: str) -> list[str]:
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+class MultiValueCompleter(QCompleter):
+    """Completes the value after the last separator, keeping the ones before it."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.split(";")[-1].strip()]
+
+    def pathFromIndex(self, index) -> str:
+        chosen = super().pathFromIndex(index)
+        line = self.widget()
+        before = line.text().split(";")[:-1] if isinstance(line, QLineEdit) else []
+        return SEPARATOR.join([*(b.strip() for b in before if b.strip()), chosen]) + SEPARATOR
+
+
+class ActorField(QLineEdit):
+    """Actors by name or ISO code; unknown country names are refused when resolved."""
+
+    def __init__(self, db, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setPlaceholderText("Countries or actors, separated by ;  (e.g. Pakistan; Iran)")
+        names = {name for _id, name, _iso in listings.actor_choices(db)}
+        names.update(country.name for country in gazetteer.countries())
+        completer = MultiValueCompleter(sorted(names, key=str.lower), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self.setCompleter(completer)
+
+    def set_actor_ids(self, actor_ids: list[int]) -> None:
+        names = {i: name for i, name, _iso in listings.actor_choices(self.db)}
+        self.setText(SEPARATOR.join(names[i] for i in actor_ids if i in names))
+
+    def resolve(self) -> list[int]:
+        """Actor ids for the typed values, adding states from ISO 3166 as needed."""
+        known = {name.lower(): i for i, name, _iso in listings.actor_choices(self.db)}
+        known.update({iso.lower(): i for i, _n, iso in listings.actor_choices(self.db) if iso})
+        ids = []
+        for value in split_values(self.text()):
+            if value.lower() in known:
+                ids.append(known[value.lower()])
+                continue
+            country = gazetteer.find_country(value)
+            if country is None:
+                raise ValueError(f"{value!r} is neither a known actor nor a country")
+            ids.append(records.state_actor(self.db, country.iso3))
+        return list(dict.fromkeys(ids))
+
+
+class PlaceField(QLineEdit):
+    """Places: known ones first, then gazetteer cities with coordinates, else a new place."""
+
+    def __init__(self, db, multiple: bool = True, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.multiple = multiple
+        self.setPlaceholderText(
+            "Places, separated by ;  (type 3 letters for suggestions)" if multiple else "Place"
+        )
+        self._model = QStringListModel(self)
+        completer = (
+            MultiValueCompleter(self._model, self) if multiple else QCompleter(self._model, self)
+        )
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self._gazetteer: dict[str, gazetteer.GazetteerPlace] = {}
+        self.textEdited.connect(self._suggest)
+
+    def _known_labels(self) -> dict[str, int]:
+        labels = {}
+        for place_id, name, iso3 in listings.place_choices(self.db):
+            country = gazetteer.country_by_code(iso3) if iso3 else None
+            labels[f"{name}, {country.name}" if country else name] = place_id
+        return labels
+
+    def suggestions(self, prefix: str) -> list[str]:
+        prefix = prefix.strip().lower()
+        known = [label for label in self._known_labels() if label.lower().startswith(prefix)]
+        found = gazetteer.find_places(prefix) if len(prefix) >= 3 else []
+        self._gazetteer.update({place.label: place for place in found})
+        return known + [p.label for p in found if p.label not in known]
+
+    def _suggest(self, text: str) -> None:
+        last = text.split(";")[-1] if self.multiple else text
+        self._model.setStringList(self.suggestions(last))
+
+    def set_place_ids(self, place_ids: list[int]) -> None:
+        by_id = {i: label for label, i in self._known_labels().items()}
+        self.setText(SEPARATOR.join(by_id[i] for i in place_ids if i in by_id))
+
+    def resolve(self) -> list[int]:
+        """Place ids for the typed values, creating places (with coordinates when known)."""
+        known = {label.lower(): i for label, i in self._known_labels().items()}
+        values = split_values(self.text()) if self.multiple else [self.text().strip()]
+        ids = []
+        for value in filter(None, values):
+            if value.lower() in known:
+                ids.append(known[value.lower()])
+                continue
+            ids.append(records.add(self.db, self._new_place(value)))
+            known = {label.lower(): i for label, i in self._known_labels().items()}
+        return list(dict.fromkeys(ids))
+
+    def _new_place(self, value: str) -> Place:
+        match = self._gazetteer.get(value)
+        name, _, country_text = value.partition(",")
+        country = gazetteer.find_country(country_text) if country_text.strip() else None
+        if match is None:
+            exact = gazetteer.place_exactly(name)
+            if exact and (country is None or exact.country_iso3 == country.iso3):
+                match = exact
+        if match:
+            return Place(
+                name=match.name,
+                country_iso3=match.country_iso3,
+                latitude=match.latitude,
+                longitude=match.longitude,
+            )
+        return Place(name=name.strip(), country_iso3=country.iso3 if country else None)

@@ -1,0 +1,129 @@
+"""The three tables of the main window: commitments, events, reported statistics."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont
+
+from desktop_app.domain.status import STATUS_INFO, Status
+from desktop_app.store import listings, queries
+from desktop_app.store.queries import CommitmentFilter
+from desktop_app.ui.paged_table_model import PagedTableModel
+from desktop_app.ui.status_style import status_colour, text_colour_on
+
+
+class CommitmentTableModel(PagedTableModel):
+    COLUMNS = (
+        ("title", "Commitment"),
+        ("parties", "Parties"),
+        ("category", "Category"),
+        ("made_on", "Made on"),
+        ("deadline", "Deadline"),
+        ("status", "Status"),
+    )
+
+    def __init__(self, db, as_of: str, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.as_of = as_of
+        self.filter = CommitmentFilter()
+        self.sort_key = "made_on"
+
+    def fetch(self, limit: int, offset: int) -> list[dict]:
+        return queries.commitment_page(
+            self.db, self.as_of, self.filter, self.sort_key, self.descending, limit, offset
+        )
+
+    def count(self) -> int:
+        return queries.count_commitments(self.db, self.as_of, self.filter)
+
+    def display(self, row: dict, key: str) -> str:
+        if key == "status":
+            return STATUS_INFO[Status(row["status"])].label
+        if key == "category":
+            return row["category"].capitalize()
+        if key == "deadline" and row["overdue"]:
+            return f"{row['deadline']}  overdue"
+        return super().display(row, key)
+
+    def cell_role(self, row: dict, key: str, role: int):
+        if key == "status":
+            colour = status_colour(row["status"])
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(colour)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(text_colour_on(colour))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return STATUS_INFO[Status(row["status"])].definition
+        if key == "deadline" and row["overdue"]:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(status_colour(Status.BROKEN))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"The deadline passed before {self.as_of} and the commitment is still open."
+        if key == "title" and role == Qt.ItemDataRole.ToolTipRole:
+            return row["title"]
+        return None
+
+
+class EventTableModel(PagedTableModel):
+    COLUMNS = (
+        ("date", "Date"),
+        ("kind", "Kind"),
+        ("title", "Event"),
+        ("place", "Place"),
+        ("actors", "Actors"),
+        ("fatalities", "Fatalities"),
+    )
+
+    def __init__(self, db, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.text = ""
+
+    def fetch(self, limit: int, offset: int) -> list[dict]:
+        return listings.event_page(
+            self.db, self.text, self.sort_key, self.descending, limit, offset
+        )
+
+    def count(self) -> int:
+        return listings.count_events(self.db, self.text)
+
+    def display(self, row: dict, key: str) -> str:
+        if key == "kind":
+            return row["kind"].capitalize()
+        if key == "date" and row["end_date"]:
+            return f"{row['date']} – {row['end_date']}"
+        return super().display(row, key)
+
+
+class StatisticTableModel(PagedTableModel):
+    COLUMNS = (
+        ("label", "Statistic"),
+        ("value", "Value"),
+        ("unit", "Unit"),
+        ("period", "Period"),
+        ("change", "Change"),
+        ("country", "Country"),
+        ("source", "Source"),
+    )
+
+    def __init__(self, db, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+
+    def fetch(self, limit: int, offset: int) -> list[dict]:
+        return listings.statistic_page(self.db, self.sort_key, self.descending, limit, offset)
+
+    def count(self) -> int:
+        return listings.count_statistics(self.db)
+
+    def display(self, row: dict, key: str) -> str:
+        if key == "value":
+            return f"{row['value']:,.10g}"
+        if key == "change":
+            return "" if row["change"] is None else f"{row['change']:+.0f}%"
+        return super().display(row, key)

@@ -1,0 +1,228 @@
+"""The main window driven through its real widgets, offscreen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+
+from desktop_app.store import queries
+from desktop_app.store.sample import write_sample
+from desktop_app.ui.commitment_editor import CommitmentEditor
+from desktop_app.ui.main_window import TAB_COMMITMENTS, MainWindow
+from desktop_app.ui.status_dialog import StatusDialog
+from tests.ui_helpers import when_modal_opens
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    QSettings().clear()
+    path = write_sample(tmp_path / "sample.db")
+    main = MainWindow(path)
+    qtbot.addWidget(main)
+    main.set_as_of("2024-12-31")
+    main.show()
+    return main
+
+
+def titles(window) -> list[str]:
+    model = window.commitment_model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def status_of(window, title: str) -> str:
+    model = window.commitment_model
+    for r in range(model.rowCount()):
+        if model.index(r, 0).data() == title:
+            return model.index(r, 5).data()
+    raise AssertionError(f"{title} not shown")
+
+
+def press_ok(dialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_create_commitment_through_the_editor_then_undo_and_redo(window, qtbot):
+    def fill(dialog: CommitmentEditor) -> None:
+        qtbot.keyClicks(dialog.title_edit, "Reopen the Taftan border crossing")
+        dialog.category.setCurrentIndex(dialog.category.findData("economic"))
+        qtbot.keyClicks(dialog.promisors, "Pakistan; Iran")
+        qtbot.keyClicks(dialog.places, "Zahidan, Iran")
+        press_ok(dialog)
+
+    opened = when_modal_opens(fill)
+    window.new_commitment_action.trigger()
+    assert isinstance(opened[0], CommitmentEditor)
+    assert "Reopen the Taftan border crossing" in titles(window)
+    assert window.selected_id(TAB_COMMITMENTS) is not None
+    assert "8 commitments" in window.counts_label.text()
+    new_id = window.selected_id(TAB_COMMITMENTS)
+    assert "Zahidan" in window.detail.browser.toPlainText()
+    assert "Pakistan (promisor), Iran (promisor)" in window.detail.browser.toPlainText()
+
+    window.undo_action.trigger()
+    assert "Reopen the Taftan border crossing" not in titles(window)
+    assert "7 commitments" in window.counts_label.text()
+    window.redo_action.trigger()
+    assert "Reopen the Taftan border crossing" in titles(window)
+    assert window.db.execute("SELECT COUNT(*) FROM commitments WHERE id = ?", [new_id]).fetchone()
+
+
+def test_editor_refuses_an_empty_title_and_stays_open(window, qtbot):
+    messages = []
+
+    def fill(dialog: CommitmentEditor) -> None:
+        qtbot.keyClicks(dialog.promisors, "Pakistan")
+        press_ok(dialog)
+        messages.append(dialog.error_label.text())
+        assert dialog.isVisible()
+        dialog.reject()
+
+    when_modal_opens(fill)
+    window.new_commitment_action.trigger()
+    assert "must not be empty" in messages[0]
+    assert len(titles(window)) == 7
+
+
+def test_update_status_then_undo(window, qtbot):
+    window.select_commitment(
+        queries.search_commitments(window.db, "liaison", "2024-12-31")[0]["id"]
+    )
+    title = "Appoint liaison officers in Turbat and Zahidan"
+    assert status_of(window, title) == "Not yet rated"
+
+    def fill(dialog: StatusDialog) -> None:
+        dialog.date.set_iso("2024-06-01")
+        dialog.status.setCurrentIndex(dialog.status.findData("stalled"))
+        qtbot.keyClicks(dialog.note, "No officers named five months on.")
+        qtbot.keyClicks(dialog.source_url, "https://example.org/report")
+        press_ok(dialog)
+
+    when_modal_opens(fill)
+    window.update_status_action.trigger()
+    assert status_of(window, title) == "Stalled"
+    text = window.detail.browser.toPlainText()
+    assert "No officers named five months on." in text and "2024-06-01" in text
+    window.undo_action.trigger()
+    assert status_of(window, title) == "Not yet rated"
+    window.redo_action.trigger()
+    assert status_of(window, title) == "Stalled"
+
+
+def test_filter_by_text_and_by_status(window, qtbot):
+    qtbot.keyClicks(window.filter_bar.search, "markets")
+    qtbot.waitUntil(lambda: len(titles(window)) == 1, timeout=2000)
+    assert titles(window) == ["Activate joint border markets"]
+    window.filter_bar.search.clear()
+    qtbot.waitUntil(lambda: len(titles(window)) == 7, timeout=2000)
+    combo = window.filter_bar.status
+    combo.setCurrentIndex(combo.findData("fulfilled"))
+    assert sorted(titles(window)) == [
+        "Return the ambassadors to their posts",
+        "Visit of Iran's president to Pakistan",
+    ]
+    assert "2 shown of 7" in window.counts_label.text()
+
+
+def test_saved_view_is_recalled_from_the_menu(window, qtbot):
+    window.filter_bar.category.setCurrentIndex(window.filter_bar.category.findData("security"))
+    window.save_current_view("Security")
+    window.clear_filter()
+    assert len(titles(window)) == 7
+    action = next(a for a in window.views_menu.actions() if a.text() == "Security")
+    action.trigger()
+    assert sorted(titles(window)) == [
+        "Appoint liaison officers in Turbat and Zahidan",
+        "Cooperate against terrorism",
+    ]
+
+
+def test_as_of_date_shows_the_older_status(window):
+    title = "Visit of Iran's president to Pakistan"
+    assert status_of(window, title) == "Fulfilled"
+    window.set_as_of("2024-03-01")
+    assert status_of(window, title) == "Not yet rated"
+    assert "as of 2024-03-01" in window.counts_label.text()
+    window.set_as_of("2024-01-24")
+    assert "1 overdue" not in window.counts_label.text()
+    window.set_as_of("2024-01-27")  # ambassadors were back on the 26th: not overdue
+    assert "0 overdue" in window.counts_label.text()
+
+
+def test_overdue_is_marked_in_the_table(window, qtbot):
+    window.set_as_of("2030-01-01")
+    window.filter_bar.overdue.setChecked(True)
+    assert titles(window) == ["Raise bilateral trade to 10 billion dollars"]
+    deadline = window.commitment_model.index(0, 4)
+    assert "overdue" in deadline.data()
+    assert deadline.data(Qt.ItemDataRole.FontRole).bold()
+
+
+def test_delete_and_undo(window):
+    window.select_commitment(
+        queries.search_commitments(window.db, "consultations", "2024-12-31")[0]["id"]
+    )
+    window.delete_action.trigger()
+    assert "Hold regular foreign-minister consultations" not in titles(window)
+    window.undo_action.trigger()
+    assert "Hold regular foreign-minister consultations" in titles(window)
+
+
+def test_open_a_second_database_from_the_file_menu(window, tmp_path, monkeypatch):
+    second = tmp_path / "second.db"
+    from desktop_app.store.database import open_database
+
+    open_database(second).close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(second), ""))
+    window.open_action.trigger()
+    assert window.windowTitle().startswith("second.db")
+    assert titles(window) == []
+    assert "0 commitments" in window.counts_label.text()
+    recent = [a.text() for a in window.recent_menu.actions()]
+    assert recent[0] == str(second)
+
+
+def test_opening_a_file_that_is_not_ours_explains_and_keeps_the_current_one(
+    window, tmp_path, monkeypatch
+):
+    bad = tmp_path / "notes.db"
+    bad.write_text("shopping list")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    shown = []
+
+    def close(box: QMessageBox) -> None:
+        shown.append(box.text())
+        box.accept()
+
+    when_modal_opens(close)
+    window.open_action.trigger()
+    assert "not a SQLite file" in shown[0]
+    assert window.windowTitle().startswith("sample.db")
+    assert len(titles(window)) == 7
+    assert bad.read_text() == "shopping list"
+
+
+def test_layout_is_remembered(qtbot, tmp_path):
+    QSettings().clear()
+    path = write_sample(tmp_path / "s.db")
+    first = MainWindow(path)
+    qtbot.addWidget(first)
+    first.resize(700, 450)  # the offscreen screen is 800x600
+    first.show()
+    saved = first.size()
+    assert saved.height() == 450
+    first.commitments_view.setColumnWidth(0, 333)
+    first.close()
+    second = MainWindow(path)
+    qtbot.addWidget(second)
+    assert second.size() == saved
+    assert second.commitments_view.columnWidth(0) == 333
+
+
+def test_place_picker_offers_known_places_and_gazetteer_cities(window):
+    from desktop_app.ui.pickers import PlaceField
+
+    field = PlaceField(window.db)
+    assert "Zahidan, Iran" in field.suggestions("Zah")
+    assert any(label.startswith("Lahore") for label in field.suggestions("Lah"))
+    assert any(label.startswith("Kandah") for label in field.suggestions("Kandah"))
