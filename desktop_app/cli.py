@@ -33,6 +33,32 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="report a database's health as JSON")
     check.add_argument("--db", required=True, help="the database file to check")
     check.set_defaults(run=_run_check)
+
+    tables = ("commitments", "events", "status_updates", "statistics", "actors", "places")
+    export = commands.add_parser("export", help="write a table as CSV")
+    export.add_argument("--db", required=True, help="the database to read")
+    export.add_argument("--table", required=True, choices=tables)
+    export.add_argument("-o", "--output", help="the CSV file to write (default: standard output)")
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help="Excel-friendly: BOM, CRLF, formula-looking cells neutralised",
+    )
+    export.set_defaults(run=_run_export)
+
+    imp = commands.add_parser("import", help="read a CSV file into a table (all or nothing)")
+    imp.add_argument("--db", required=True, help="the database to write")
+    imp.add_argument("--table", required=True, choices=tables)
+    imp.add_argument(
+        "--preset",
+        choices=("native", "acled"),
+        default="native",
+        help="native: our own export; acled: an ACLED event export",
+    )
+    imp.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "cp1252"))
+    imp.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+    imp.add_argument("file", help="the CSV file to read")
+    imp.set_defaults(run=_run_import)
     return parser
 
 
@@ -56,6 +82,58 @@ def _run_sample(args: argparse.Namespace) -> int:
 
     path = write_sample(args.path)
     print(f"Sample database written to {path}")
+    return EXIT_OK
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from desktop_app.store.csv_io import export_rows, export_to_file, write_csv
+    from desktop_app.store.database import open_existing
+
+    db = open_existing(args.db)
+    try:
+        rows = export_rows(db, args.table)
+        if args.output:
+            count = export_to_file(rows, args.output, args.excel)
+            print(f"{count} rows written to {args.output}", file=sys.stderr)
+        else:
+            if args.excel:
+                sys.stdout.write("\ufeff")
+            sys.stdout.reconfigure(newline="")
+            write_csv(rows, sys.stdout, args.excel)
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from desktop_app.store.csv_format import CsvProblem
+    from desktop_app.store.csv_import import import_file
+    from desktop_app.store.database import open_existing
+
+    db = open_existing(args.db)
+    try:
+        try:
+            result = import_file(
+                db, args.table, args.file, args.preset, encoding=args.encoding, dry_run=args.dry_run
+            )
+        except CsvProblem as problem:
+            print(f"commitment-tracker: {problem}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    finally:
+        db.close()
+    if not result.ok:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"commitment-tracker: {len(result.problems)} problem(s); nothing was imported.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    verb = "would be" if args.dry_run else "were"
+    print(
+        f"{result.added} added, {result.updated} updated, {result.unchanged} unchanged "
+        f"({verb} imported)"
+    )
     return EXIT_OK
 
 

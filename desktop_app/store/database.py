@@ -44,6 +44,14 @@ def open_database(path: str | Path) -> Database:
     return db
 
 
+def open_existing(path: str | Path) -> Database:
+    """Open a database that must already exist (the CLI never creates one by accident)."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"{path} does not exist.")
+    return open_database(path)
+
+
 def schema_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.store.database import open_database, schema_version
-from desktop_app.store.errors import StoreError
+from desktop_app.store.database import open_existing, schema_version
 from desktop_app.store.queries import table_counts
 
 
@@ -14,10 +13,7 @@ def health_report(path: str | Path) -> dict:
 
     Raises StoreError (with a one-sentence reason) when the file cannot be opened as ours.
     """
-    path = Path(path)
-    if not path.exists():
-        raise StoreError(f"{path} does not exist.")
-    db = open_database(path)
+    db = open_existing(path)
     try:
         integrity = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
         foreign_key_problems = len(db.execute("PRAGMA foreign_key_check").fetchall())
