@@ -1,0 +1,367 @@
+"""File > Export CSV… and File > Import CSV…: choose, preview, run off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from desktop_app.store import csv_import
+from desktop_app.store.csv_format import CsvProblem
+from desktop_app.store.csv_import import ImportCancelled
+from desktop_app.store.csv_io import ExportCancelled
+from desktop_app.ui.worker import run_with_progress
+
+EXPORT_CHOICES = (
+    ("view", "Current view (filtered commitments, as of the chosen date)"),
+    ("commitments", "Commitments"),
+    ("events", "Events"),
+    ("status_updates", "Status history"),
+    ("statistics", "Reported statistics"),
+    ("actors", "Actors"),
+    ("places", "Places"),
+)
+
+
+class ExportDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export CSV")
+        self.what = QComboBox()
+        for key, label in EXPORT_CHOICES:
+            self.what.addItem(label, key)
+        self.excel = QCheckBox("Excel-friendly (BOM, Windows line ends, formulas neutralised)")
+        self.excel.setChecked(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("&What", self.what)
+        form.addRow("", self.excel)
+        form.addRow(buttons)
+
+
+def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) -> None:
+    """Export in the background from a connection of its own; report in the status bar."""
+    from desktop_app.store.csv_io import (
+        count_rows,
+        current_view_rows,
+        export_rows,
+        export_to_file,
+    )
+    from desktop_app.store.database import open_existing
+
+    path = window.database_path
+    as_of, flt = window.as_of, window.commitment_model.filter
+
+    def work(report):
+        db = open_existing(path)
+        try:
+            if what == "view":
+                rows, total = current_view_rows(db, as_of, flt), window.commitment_model.total
+            else:
+                rows, total = export_rows(db, what), count_rows(db, what)
+            return export_to_file(rows, target, excel, lambda n: report(n, total))
+        finally:
+            db.close()
+
+    def done(count) -> None:
+        window.statusBar().showMessage(f"{count:,} rows exported to {target}", 8000)
+        if on_done:
+            on_done(count)
+
+    def failed(error) -> None:
+        if isinstance(error, ExportCancelled):
+            window.statusBar().showMessage("Export cancelled; no file was written.", 8000)
+            return
+        QMessageBox.warning(window, "Export CSV", f"The export failed: {error}")
+
+    run_with_progress(window, "Exporting CSV…", work, done, failed)
+
+
+def run_export(window) -> None:
+    dialog = ExportDialog(window)
+    if not dialog.exec():
+        return
+    what = dialog.what.currentData()
+    suggested = (
+        Path(window._dialog_folder()) / f"{'commitments-view' if what == 'view' else what}.csv"
+    )
+    target, _ = QFileDialog.getSaveFileName(
+        window, "Export CSV", str(suggested), "CSV files (*.csv)"
+    )
+    if target:
+        export_csv_to(window, what, Path(target), dialog.excel.isChecked())
+
+
+class ImportDialog(QDialog):
+    """Pick a file, check the detected encoding, delimiter and column mapping, see every
+    problem, then import (all or nothing)."""
+
+    def __init__(self, window, path: str | None = None) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle("Import CSV")
+        self.resize(900, 640)
+        self.prepared: csv_import.PreparedFile | None = None
+        self.path = QLineEdit(path or "")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        self.table = QComboBox()
+        for table in csv_import.TABLES:
+            self.table.addItem(table.replace("_", " ").capitalize(), table)
+        self.preset = QComboBox()
+        self.preset.addItem("Commitment Tracker export", "native")
+        self.preset.addItem("ACLED event export", "acled")
+        self.encoding = QComboBox()
+        for label, value in (
+            ("Detect", None),
+            ("UTF-8", "utf-8"),
+            ("UTF-8 with BOM", "utf-8-sig"),
+            ("Windows-1252", "cp1252"),
+        ):
+            self.encoding.addItem(label, value)
+        self.delimiter = QComboBox()
+        for label, value in (
+            ("Detect", None),
+            ("Comma", ","),
+            ("Semicolon", ";"),
+            ("Tab", "\t"),
+            ("Bar |", "|"),
+        ):
+            self.delimiter.addItem(label, value)
+        self.mapping = QTableWidget(0, 2)
+        self.mapping.setHorizontalHeaderLabels(["Field", "Column in the file"])
+        self.mapping.horizontalHeader().setStretchLastSection(True)
+        self.preview = QTableWidget()
+        self.problems = QListWidget()
+        self.summary = QLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.check_button = self.buttons.addButton(
+            "Check again", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.check_button.clicked.connect(self.check)
+        self.buttons.rejected.connect(self.reject)
+        self.import_button.clicked.connect(self.start_import)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path)
+        file_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("&File", file_row)
+        form.addRow("&Into", self.table)
+        form.addRow("&Preset", self.preset)
+        form.addRow("&Encoding", self.encoding)
+        form.addRow("&Delimiter", self.delimiter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        columns = QHBoxLayout()
+        columns.addWidget(self.mapping, 1)
+        columns.addWidget(self.preview, 2)
+        layout.addLayout(columns, 2)
+        layout.addWidget(QLabel("Problems (nothing is imported while there are any):"))
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        for combo in (self.table, self.preset, self.encoding, self.delimiter):
+            combo.currentIndexChanged.connect(self.load)
+        self.path.editingFinished.connect(self.load_new_file)
+        self.result_value: csv_import.ImportResult | None = None
+        self.table.setCurrentIndex(self.table.findData("commitments"))
+        if path:
+            self.load_new_file()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import CSV", str(Path.home()), "CSV files (*.csv *.txt);;All files (*)"
+        )
+        if path:
+            self.path.setText(path)
+            self.load_new_file()
+
+    def load_new_file(self) -> None:
+        """Load a newly chosen file, guessing the preset and table from its header."""
+        try:
+            header = csv_import.prepare(self.path.text().strip()).header
+        except (CsvProblem, OSError):
+            header = None
+        if header is not None:
+            for combo in (self.table, self.preset):
+                combo.blockSignals(True)
+            names = {csv_import.normalise_header(h) for h in header}
+            is_acled = {"event_id_cnty", "event_date"} <= names
+            self.preset.setCurrentIndex(self.preset.findData("acled" if is_acled else "native"))
+            for table in (
+                "commitments",
+                "events",
+                "status_updates",
+                "statistics",
+                "places",
+                "actors",
+            ):
+                if set(csv_import.REQUIRED[table]) <= names:
+                    self.table.setCurrentIndex(self.table.findData(table))
+                    break
+            for combo in (self.table, self.preset):
+                combo.blockSignals(False)
+        self.load()
+
+    def load(self) -> None:
+        """Read the file with the chosen options, map columns, preview, and check it."""
+        if self.preset.currentData() == "acled":
+            self.table.blockSignals(True)
+            self.table.setCurrentIndex(self.table.findData("events"))
+            self.table.blockSignals(False)
+        self.problems.clear()
+        self.prepared = None
+        self.import_button.setEnabled(False)
+        if not self.path.text().strip():
+            return
+        try:
+            self.prepared = csv_import.prepare(
+                self.path.text().strip(), self.encoding.currentData(), self.delimiter.currentData()
+            )
+        except CsvProblem as problem:
+            self.problems.addItem(str(problem))
+            self.summary.setText("The file cannot be read.")
+            return
+        self._show_mapping()
+        self._show_preview()
+        self.check()
+
+    def _show_mapping(self) -> None:
+        table = self.table.currentData()
+        header = self.prepared.header
+        automatic = csv_import.automatic_mapping(table, header)
+        fields = csv_import.fields_of(table)
+        self.mapping.setRowCount(len(fields))
+        for row, field in enumerate(fields):
+            label = field + (" *" if field in csv_import.REQUIRED[table] else "")
+            self.mapping.setItem(row, 0, QTableWidgetItem(label))
+            combo = QComboBox()
+            combo.addItem("(not imported)", None)
+            for index, name in enumerate(header):
+                combo.addItem(name, index)
+            combo.setCurrentIndex(max(0, combo.findData(automatic.get(field))))
+            combo.currentIndexChanged.connect(self.check)
+            self.mapping.setCellWidget(row, 1, combo)
+        self.mapping.setEnabled(self.preset.currentData() == "native")
+
+    def current_mapping(self) -> dict[str, int]:
+        fields = csv_import.fields_of(self.table.currentData())
+        mapping = {}
+        for row, field in enumerate(fields):
+            index = self.mapping.cellWidget(row, 1).currentData()
+            if index is not None:
+                mapping[field] = index
+        return mapping
+
+    def _show_preview(self) -> None:
+        header = self.prepared.header
+        rows = self.prepared.rows[:20]
+        self.preview.setColumnCount(len(header))
+        self.preview.setHorizontalHeaderLabels(header)
+        self.preview.setRowCount(len(rows))
+        self.preview.setVerticalHeaderLabels([str(line) for line, _ in rows])
+        for r, (_line, cells) in enumerate(rows):
+            for c, cell in enumerate(cells[: len(header)]):
+                self.preview.setItem(r, c, QTableWidgetItem(cell[:200]))
+
+    def _run(self, db, dry_run: bool, progress=None):
+        if self.preset.currentData() == "acled":
+            from desktop_app.store.acled import acled_import
+
+            return acled_import(db, self.prepared, dry_run=dry_run, progress=progress)
+        return csv_import.import_rows(
+            db,
+            self.table.currentData(),
+            self.prepared,
+            self.current_mapping(),
+            dry_run=dry_run,
+            progress=progress,
+        )
+
+    def check(self) -> None:
+        if self.prepared is None:
+            return
+        result = self._run(self.window_.db, dry_run=True)
+        self.problems.clear()
+        for problem in result.problems:
+            self.problems.addItem(str(problem))
+        rows = len(self.prepared.rows)
+        if result.ok:
+            self.summary.setText(
+                f"{rows:,} rows ready ({self.prepared.encoding}, delimiter "
+                f"{self.prepared.delimiter!r}): {result.added:,} new, {result.updated:,} to "
+                f"update, {result.unchanged:,} unchanged."
+            )
+        else:
+            self.summary.setText(f"{len(result.problems)} problem(s) in {rows:,} rows.")
+        self.import_button.setEnabled(result.ok and rows > 0)
+
+    def start_import(self) -> None:
+        """Import on a worker thread, with its own connection, behind progress and Cancel."""
+        from desktop_app.store.database import open_existing
+
+        path = self.window_.database_path
+
+        def work(report):
+            db = open_existing(path)
+            try:
+                return self._run(db, dry_run=False, progress=report)
+            finally:
+                db.close()
+
+        def done(result) -> None:
+            self.result_value = result
+            if result.ok:
+                self.accept()
+            else:
+                self.check()
+
+        def failed(error) -> None:
+            if isinstance(error, ImportCancelled):
+                self.summary.setText("Import cancelled; nothing was imported.")
+                return
+            QMessageBox.warning(self, "Import CSV", f"The import failed: {error}")
+
+        self.import_button.setEnabled(False)
+        run_with_progress(self, "Importing CSV…", work, done, failed)
+
+
+def run_import(window, path: str | None = None) -> csv_import.ImportResult | None:
+    dialog = ImportDialog(window, path)
+    if not dialog.exec() or dialog.result_value is None:
+        return None
+    result = dialog.result_value
+    window.undo_stack.clear()  # an import is not undoable step by step; say so
+    window.refresh()
+    window.statusBar().showMessage(
+        f"Imported: {result.added:,} added, {result.updated:,} updated, "
+        f"{result.unchanged:,} unchanged. (Imports cannot be undone; File > Save a copy first "
+        "if unsure.)",
+        12000,
+    )
+    return result

@@ -1,0 +1,69 @@
+"""Long work off the GUI thread, with progress, Cancel, and the result delivered on the GUI
+thread. The work function gets a `report(done, total) -> bool` callback; False means cancel.
+
+Each task opens its own database connection (SQLite connections stay in their thread).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class Task(QRunnable):
+    def __init__(self, work: Callable[[Callable[[int, int], bool]], object]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+        self.cancelled = threading.Event()
+
+    def report(self, done: int, total: int) -> bool:
+        self.signals.progress.emit(done, total)
+        return not self.cancelled.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.report)
+        except Exception as error:  # delivered to the GUI thread, shown as a message there
+            self.signals.failed.emit(error)
+            return
+        self.signals.finished.emit(result)
+
+
+def run_with_progress(parent, label: str, work, on_done, on_error) -> Task:
+    """Start work on the thread pool behind a progress dialog with a Cancel button."""
+    task = Task(work)
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(label)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.canceled.connect(task.cancelled.set)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+
+    def finish(result) -> None:
+        dialog.close()
+        on_done(result)
+
+    def fail(error) -> None:
+        dialog.close()
+        on_error(error)
+
+    task.signals.progress.connect(progress)
+    task.signals.finished.connect(finish)
+    task.signals.failed.connect(fail)
+    task.setAutoDelete(False)
+    parent._running_task = task  # keep it alive until its signals are delivered
+    QThreadPool.globalInstance().start(task)
+    return task

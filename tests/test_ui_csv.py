@@ -1,0 +1,99 @@
+"""File > Export CSV and File > Import CSV through the real dialogs, offscreen."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_app.store.sample import write_sample
+from desktop_app.ui.csv_dialogs import ExportDialog, ImportDialog, export_csv_to
+from desktop_app.ui.main_window import MainWindow
+from tests.ui_helpers import when_modal_opens
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    QSettings().clear()
+    main = MainWindow(write_sample(tmp_path / "sample.db"))
+    qtbot.addWidget(main)
+    main.set_as_of("2024-12-31")
+    return main
+
+
+def test_export_current_view_from_the_file_menu(window, qtbot, tmp_path, monkeypatch):
+    combo = window.filter_bar.status
+    combo.setCurrentIndex(combo.findData("fulfilled"))
+    target = tmp_path / "view.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def choose(dialog: ExportDialog) -> None:
+        dialog.what.setCurrentIndex(dialog.what.findData("view"))
+        dialog.accept()
+
+    when_modal_opens(choose)
+    window.export_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=5000)
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["title"] for r in rows} == {
+        "Return the ambassadors to their posts",
+        "Visit of Iran's president to Pakistan",
+    }
+    assert {r["status"] for r in rows} == {"fulfilled"}
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    qtbot.waitUntil(lambda: "exported" in window.statusBar().currentMessage(), timeout=5000)
+
+
+def test_export_events_plain(window, qtbot, tmp_path):
+    target = tmp_path / "events.csv"
+    done = []
+    export_csv_to(window, "events", target, excel=False, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert done == [7]
+    assert not target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_import_dialog_lists_problems_and_imports_nothing(window, qtbot, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("title,made_on,promisors\nGood,2024-05-01,PAK\nBad,2024-02-30,PAK\n")
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert problems == ["line 3, column made_on: '2024-02-30' is not a real calendar date"]
+    assert not dialog.import_button.isEnabled()
+    assert dialog.preview.rowCount() == 2
+
+
+def test_import_dialog_maps_columns_and_imports(window, qtbot, tmp_path):
+    path = tmp_path / "colleague.csv"
+    path.write_text("Title;Made On;Who\nDemine the border strip;2024-06-01;Armenia\n")
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    assert "promisors" not in dialog.current_mapping()
+    row = [dialog.mapping.item(r, 0).text() for r in range(dialog.mapping.rowCount())].index(
+        "promisors"
+    )
+    dialog.mapping.cellWidget(row, 1).setCurrentIndex(3)  # "Who"
+    assert dialog.current_mapping()["promisors"] == 2
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.import_button.click()
+    assert dialog.result_value.added == 1
+    window.refresh()
+    titles = [
+        window.commitment_model.index(r, 0).data()
+        for r in range(window.commitment_model.rowCount())
+    ]
+    assert "Demine the border strip" in titles
+
+
+def test_import_dialog_explains_an_unreadable_file(window, qtbot, tmp_path):
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF")
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    assert "NUL bytes" in dialog.problems.item(0).text()
+    assert not dialog.import_button.isEnabled()
