@@ -59,7 +59,28 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
     imp.add_argument("file", help="the CSV file to read")
     imp.set_defaults(run=_run_import)
+
+    charts = ("status-over-time", "by-party", "by-category", "timeline", "events")
+    render = commands.add_parser("render", help="draw a chart to a PNG or SVG file, offscreen")
+    render.add_argument("--db", required=True, help="the database to read")
+    render.add_argument("--chart", required=True, choices=charts)
+    render.add_argument("-o", "--output", required=True, help="PNG or SVG file to write")
+    render.add_argument("--as-of", help="date the chart shows, YYYY-MM-DD (default: today)")
+    render.add_argument("--width", type=int, default=1200)
+    render.add_argument("--height", type=int, default=700)
+    render.set_defaults(run=_run_render)
     return parser
+
+
+def headless_qt_application():
+    """A QApplication that draws offscreen when there is no display (no window is shown)."""
+    import os
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["commitment-tracker"])
 
 
 def run_cli(argv: list[str]) -> int:
@@ -134,6 +155,20 @@ def _run_import(args: argparse.Namespace) -> int:
         f"{result.added} added, {result.updated} updated, {result.unchanged} unchanged "
         f"({verb} imported)"
     )
+    return EXIT_OK
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    from desktop_app.domain.dates import check_iso_date, today_iso
+
+    as_of = check_iso_date(args.as_of) or today_iso()
+    if not (100 <= args.width <= 10000 and 100 <= args.height <= 10000):
+        raise ValueError("width and height must be between 100 and 10000 pixels")
+    _app = headless_qt_application()
+    from desktop_app.charts.render import render_chart
+
+    path = render_chart(args.db, args.chart, args.output, as_of, args.width, args.height)
+    print(f"{args.chart} chart written to {path}", file=sys.stderr)
     return EXIT_OK
 
 

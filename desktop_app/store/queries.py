@@ -233,28 +233,42 @@ def status_counts_per_period(
     return [(period_end, status, int(n)) for period_end, status, n in rows]
 
 
-def counts_by_party(db: Database, as_of: str) -> list[tuple[int, str, str, int]]:
+def _only_filtered(flt: CommitmentFilter | None) -> tuple[str, dict]:
+    """A condition on c.id keeping the commitments that flt lets through ('1' when no filter)."""
+    if flt is None or flt.is_empty():
+        return "1", {}
+    sql, params = _filtered_commitments_sql(flt)
+    return f"c.id IN (SELECT id FROM ({sql}))", params
+
+
+def counts_by_party(
+    db: Database, as_of: str, flt: CommitmentFilter | None = None
+) -> list[tuple[int, str, str, int]]:
     """(actor id, actor name, status, count) for each party's commitments, as that party stands."""
+    only, params = _only_filtered(flt)
     sql = f"""
         SELECT a.id, a.name, status, COUNT(*) FROM (
             SELECT cp.actor_id, {PARTY_STATUS_AS_OF} AS status
             FROM commitment_parties cp JOIN commitments c ON c.id = cp.commitment_id
-            WHERE c.deleted_at IS NULL AND c.made_on <= :as_of
+            WHERE c.deleted_at IS NULL AND c.made_on <= :as_of AND {only}
         ) JOIN actors a ON a.id = actor_id
         GROUP BY a.id, status ORDER BY a.name, status
     """
-    return [tuple(r) for r in db.execute(sql, {"as_of": as_of}).fetchall()]
+    return [tuple(r) for r in db.execute(sql, params | {"as_of": as_of}).fetchall()]
 
 
-def counts_by_category(db: Database, as_of: str) -> list[tuple[str, str, int]]:
+def counts_by_category(
+    db: Database, as_of: str, flt: CommitmentFilter | None = None
+) -> list[tuple[str, str, int]]:
     """(category, status, count) of live commitments made by as_of."""
+    only, params = _only_filtered(flt)
     sql = f"""
         SELECT category, status, COUNT(*) FROM (
             SELECT c.category, {STATUS_AS_OF} AS status FROM commitments c
-            WHERE c.deleted_at IS NULL AND c.made_on <= :as_of)
+            WHERE c.deleted_at IS NULL AND c.made_on <= :as_of AND {only})
         GROUP BY category, status ORDER BY category, status
     """
-    return [tuple(r) for r in db.execute(sql, {"as_of": as_of}).fetchall()]
+    return [tuple(r) for r in db.execute(sql, params | {"as_of": as_of}).fetchall()]
 
 
 @dataclass(frozen=True)
@@ -269,8 +283,11 @@ class Compliance:
         return compliance_percent(self.score)
 
 
-def compliance_by_party(db: Database, as_of: str) -> list[Compliance]:
+def compliance_by_party(
+    db: Database, as_of: str, flt: CommitmentFilter | None = None
+) -> list[Compliance]:
     """G7-style compliance per promising party: mean of +1 / 0 / -1, unrated left out."""
+    only, params = _only_filtered(flt)
     scores = " ".join(
         f"WHEN '{s.value}' THEN {i.compliance}"
         for s, i in STATUS_INFO.items()
@@ -281,11 +298,13 @@ def compliance_by_party(db: Database, as_of: str) -> list[Compliance]:
             SELECT cp.actor_id, CASE {PARTY_STATUS_AS_OF} {scores} END AS score
             FROM commitment_parties cp JOIN commitments c ON c.id = cp.commitment_id
             WHERE c.deleted_at IS NULL AND c.made_on <= :as_of AND cp.role = 'promisor'
+              AND {only}
         ) JOIN actors a ON a.id = actor_id
         WHERE score IS NOT NULL
         GROUP BY a.id ORDER BY a.name
     """
-    return [Compliance(*row) for row in db.execute(sql, {"as_of": as_of}).fetchall()]
+    rows = db.execute(sql, params | {"as_of": as_of}).fetchall()
+    return [Compliance(*row) for row in rows]
 
 
 def events_per_month_by_kind(db: Database, as_of: str) -> list[tuple[str, str, int]]:
@@ -296,6 +315,27 @@ def events_per_month_by_kind(db: Database, as_of: str) -> list[tuple[str, str, i
         GROUP BY month, kind ORDER BY month, kind
     """
     return [tuple(r) for r in db.execute(sql, {"as_of": as_of}).fetchall()]
+
+
+def resolution_dates(db: Database, commitment_ids: list[int], as_of: str) -> dict[int, str]:
+    """The date each commitment first reached a closed status (fulfilled, broken) by as_of."""
+    if not commitment_ids:
+        return {}
+    marks = ", ".join("?" for _ in commitment_ids)
+    closed = ", ".join(f"'{s.value}'" for s, i in STATUS_INFO.items() if i.closed)
+    sql = f"""SELECT commitment_id, MIN(date) FROM status_updates
+              WHERE deleted_at IS NULL AND status IN ({closed}) AND date <= ?
+                AND commitment_id IN ({marks})
+              GROUP BY commitment_id"""
+    return dict(db.execute(sql, [as_of, *commitment_ids]).fetchall())
+
+
+def statistics_in_range(db: Database, as_of: str) -> list[dict]:
+    """Reported statistics whose period has started by as_of, for the events chart."""
+    sql = """SELECT id, label, value, unit, period_start, period_end, baseline_value
+             FROM statistics WHERE deleted_at IS NULL AND period_start IS NOT NULL
+               AND period_start <= :as_of ORDER BY period_start"""
+    return [dict(r) for r in rows_of(db, sql, {"as_of": as_of})]
 
 
 def search_commitments(db: Database, text: str, as_of: str) -> list[dict]:

@@ -405,7 +405,11 @@ class MainWindow(QMainWindow):
         self.dashboard.refresh(self.db, self.as_of, self.commitment_model.filter)
 
     def _select_from_chart(self, commitment_id: int) -> None:
-        self.select_commitment(commitment_id)
+        self.tabs.setCurrentIndex(TAB_COMMITMENTS)
+        if not self.select_commitment(commitment_id):
+            self.statusBar().showMessage(
+                "That commitment is hidden by the current filter; clear it with Ctrl+L.", 6000
+            )
 
     # --- selection -----------------------------------------------------------------------------
     def _view_for_tab(self, tab: int) -> QTableView | None:

@@ -1,0 +1,182 @@
+"""The numbers each chart draws, shaped from store queries. No Qt, so they are tested directly."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from desktop_app.domain.status import STATUS_ORDER, Status, label
+from desktop_app.store import queries
+from desktop_app.store.queries import CommitmentFilter
+
+
+def timestamp(iso: str) -> float:
+    """Seconds since the epoch at midnight UTC of an ISO date (what pyqtgraph's date axis uses)."""
+    return float(calendar.timegm(dt.date.fromisoformat(iso).timetuple()))
+
+
+@dataclass
+class StatusOverTime:
+    periods: list[str]  # period end dates
+    counts: dict[str, list[int]]  # status -> count per period
+
+    def stacked(self) -> list[tuple[str, list[int]]]:
+        """Cumulative tops per status, bottom first (the order of the legend)."""
+        running = [0] * len(self.periods)
+        layers = []
+        for status in STATUS_ORDER:
+            running = [a + b for a, b in zip(running, self.counts[status.value], strict=True)]
+            layers.append((status.value, running))
+        return layers
+
+
+def status_over_time(
+    db: Database, as_of: str, flt: CommitmentFilter | None = None, period: str = "month"
+) -> StatusOverTime:
+    rows = queries.status_counts_per_period(db, as_of, period, flt)
+    periods = sorted({p for p, _, _ in rows})
+    position = {p: i for i, p in enumerate(periods)}
+    counts = {s.value: [0] * len(periods) for s in Status}
+    for period_end, status, n in rows:
+        counts[status][position[period_end]] = n
+    return StatusOverTime(periods, counts)
+
+
+@dataclass
+class StackedBars:
+    labels: list[str]
+    counts: dict[str, list[int]]  # status -> count per label
+    notes: list[str] = field(default_factory=list)  # one per label (e.g. compliance)
+    ids: list[int | None] = field(default_factory=list)
+
+
+def _stack(rows: list[tuple[str, str, int]]) -> tuple[list[str], dict[str, list[int]]]:
+    labels = sorted({r[0] for r in rows}, key=str.lower)
+    position = {name: i for i, name in enumerate(labels)}
+    counts = {s.value: [0] * len(labels) for s in Status}
+    for name, status, n in rows:
+        counts[status][position[name]] += n
+    return labels, counts
+
+
+def by_party(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> StackedBars:
+    rows = queries.counts_by_party(db, as_of, flt)
+    labels, counts = _stack([(name, status, n) for _id, name, status, n in rows])
+    scores = {c.actor: c for c in queries.compliance_by_party(db, as_of, flt)}
+    notes = []
+    for name in labels:
+        score = scores.get(name)
+        notes.append(
+            f"compliance {score.score:+.2f} ({score.percent:.0f}%), {score.rated} rated"
+            if score
+            else "compliance: nothing rated yet"
+        )
+    return StackedBars(labels, counts, notes)
+
+
+def by_category(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> StackedBars:
+    labels, counts = _stack(queries.counts_by_category(db, as_of, flt))
+    return StackedBars([name.capitalize() for name in labels], counts)
+
+
+@dataclass
+class TimelineBar:
+    commitment_id: int
+    title: str
+    start: str
+    end: str
+    status: str
+    open_ended: bool  # no deadline and not resolved: drawn up to the as-of date
+
+    @property
+    def tooltip(self) -> str:
+        ends = "still open" if self.open_ended else self.end
+        return f"{self.title}\n{label(self.status)} · made {self.start} · until {ends}"
+
+
+@dataclass
+class TimelineEvent:
+    date: str
+    kind: str
+    title: str
+
+
+@dataclass
+class Timeline:
+    bars: list[TimelineBar]
+    events: list[TimelineEvent]
+
+
+def timeline(
+    db: Database, as_of: str, flt: CommitmentFilter | None = None, limit: int = 60
+) -> Timeline:
+    """The most recent commitments (up to limit) as bars, and events up to as_of as markers."""
+    rows = queries.commitment_page(db, as_of, flt, sort="made_on", descending=True, limit=limit)
+    rows = [r for r in rows if r["made_on"] <= as_of]
+    resolved = queries.resolution_dates(db, [r["id"] for r in rows], as_of)
+    bars = []
+    for row in reversed(rows):  # oldest at the top
+        end = resolved.get(row["id"]) or row["deadline"]
+        bars.append(
+            TimelineBar(
+                row["id"], row["title"], row["made_on"], end or as_of, row["status"], end is None
+            )
+        )
+    first = min((b.start for b in bars), default=as_of)
+    event_rows = db.execute(
+        """SELECT date, kind, title FROM events WHERE deleted_at IS NULL
+           AND date BETWEEN ? AND ? ORDER BY date LIMIT 2000""",
+        [first, as_of],
+    ).fetchall()
+    return Timeline(bars, [TimelineEvent(*r) for r in event_rows])
+
+
+@dataclass
+class EventsPerMonth:
+    months: list[str]  # YYYY-MM
+    counts: dict[str, list[int]]  # kind -> count per month
+    statistics: list[dict]
+
+
+def events_per_month(db: Database, as_of: str) -> EventsPerMonth:
+    rows = queries.events_per_month_by_kind(db, as_of)
+    months = _month_range([m for m, _, _ in rows])
+    position = {m: i for i, m in enumerate(months)}
+    kinds = sorted({k for _, k, _ in rows})
+    counts = {k: [0] * len(months) for k in kinds}
+    for month, kind, n in rows:
+        counts[kind][position[month]] = n
+    stats = []
+    for stat in queries.statistics_in_range(db, as_of):
+        change = None
+        if stat["baseline_value"]:
+            change = (stat["value"] - stat["baseline_value"]) / stat["baseline_value"] * 100
+        period = f"{_month_name(stat['period_start'])}–{_month_name(stat['period_end'] or as_of)}"
+        text = f"{stat['value']:,.10g} {stat['unit']}, {period}".strip()
+        if change is not None:
+            text += f", {change:+.0f}% on the baseline"
+        stats.append(stat | {"text": text, "change": change})
+    return EventsPerMonth(months, counts, stats)
+
+
+def _month_name(iso: str) -> str:
+    date = dt.date.fromisoformat(iso)
+    return f"{calendar.month_abbr[date.month]} {date.year}"
+
+
+def _month_range(months: list[str]) -> list[str]:
+    """Every month from the first to the last, so that quiet months show as zero."""
+    if not months:
+        return []
+    year, month = map(int, min(months).split("-"))
+    last = max(months)
+    result = []
+    while f"{year:04d}-{month:02d}" <= last:
+        result.append(f"{year:04d}-{month:02d}")
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+    return result

@@ -1,0 +1,148 @@
+"""The Dashboard tab: four charts at a glance, and the timeline on its own page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QInputDialog,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.charts import chart_data
+from desktop_app.charts.events_chart import draw_events, new_events_plot
+from desktop_app.charts.stacked_bars import draw_stacked_bars, new_stacked_bar_plot
+from desktop_app.charts.status_over_time import draw_status_over_time, new_status_over_time_plot
+from desktop_app.charts.timeline import TimelineChart
+from desktop_app.store.queries import CommitmentFilter
+
+CHART_NAMES = {
+    "status-over-time": "Status over time",
+    "by-party": "By party (with compliance)",
+    "by-category": "By category",
+    "timeline": "Timeline",
+    "events": "Events per month",
+}
+
+
+def new_chart(name: str) -> QWidget:
+    """An empty chart widget of the named kind."""
+    return {
+        "status-over-time": new_status_over_time_plot,
+        "by-party": lambda: new_stacked_bar_plot("Commitments by party, and compliance", "Party"),
+        "by-category": lambda: new_stacked_bar_plot("Commitments by category", "Category"),
+        "timeline": TimelineChart,
+        "events": new_events_plot,
+    }[name]()
+
+
+def draw_chart(
+    name: str, widget: QWidget, db, as_of: str, flt: CommitmentFilter | None = None
+) -> None:
+    """Draw the named chart's data (counted in SQL by the store) into widget."""
+    if name == "status-over-time":
+        draw_status_over_time(widget, chart_data.status_over_time(db, as_of, flt), as_of)
+    elif name == "by-party":
+        draw_stacked_bars(widget, chart_data.by_party(db, as_of, flt))
+    elif name == "by-category":
+        draw_stacked_bars(widget, chart_data.by_category(db, as_of, flt))
+    elif name == "events":
+        draw_events(widget, chart_data.events_per_month(db, as_of), as_of)
+    elif name == "timeline":
+        widget.draw(chart_data.timeline(db, as_of, flt), as_of)
+    else:
+        raise ValueError(f"unknown chart {name!r}")
+
+
+class Dashboard(QWidget):
+    commitment_clicked = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.status_over_time = new_chart("status-over-time")
+        self.by_party = new_chart("by-party")
+        self.by_category = new_chart("by-category")
+        self.events = new_chart("events")
+        self.timeline = new_chart("timeline")
+        self.timeline.commitment_clicked.connect(self.commitment_clicked)
+        overview = QWidget()
+        grid = QGridLayout(overview)
+        grid.addWidget(self.status_over_time, 0, 0)
+        grid.addWidget(self.by_party, 0, 1)
+        grid.addWidget(self.by_category, 1, 0)
+        grid.addWidget(self.events, 1, 1)
+        self.pages = QTabWidget()
+        self.pages.addTab(overview, "Overview")
+        self.pages.addTab(self.timeline, "Timeline")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+    def refresh(self, db, as_of: str, flt: CommitmentFilter | None = None) -> None:
+        """Redraw every chart for the filter and as-of date (numbers counted in SQL)."""
+        draw_status_over_time(
+            self.status_over_time, chart_data.status_over_time(db, as_of, flt), as_of
+        )
+        draw_stacked_bars(self.by_party, chart_data.by_party(db, as_of, flt))
+        draw_stacked_bars(self.by_category, chart_data.by_category(db, as_of, flt))
+        draw_events(self.events, chart_data.events_per_month(db, as_of), as_of)
+        self.timeline.draw(chart_data.timeline(db, as_of, flt), as_of)
+
+    def chart(self, name: str) -> QWidget:
+        return {
+            "status-over-time": self.status_over_time,
+            "by-party": self.by_party,
+            "by-category": self.by_category,
+            "timeline": self.timeline,
+            "events": self.events,
+        }[name]
+
+    def export_current_chart(self, parent) -> None:
+        names = list(CHART_NAMES)
+        default = 3 if self.pages.currentIndex() == 1 else 0
+        label, ok = QInputDialog.getItem(
+            parent, "Export chart", "Chart:", list(CHART_NAMES.values()), default, False
+        )
+        if not ok:
+            return
+        name = names[list(CHART_NAMES.values()).index(label)]
+        path, _ = QFileDialog.getSaveFileName(
+            parent, "Export chart", f"{name}.png", "PNG image (*.png);;SVG image (*.svg)"
+        )
+        if not path:
+            return
+        try:
+            save_chart(self.chart(name), Path(path))
+        except OSError as error:
+            QMessageBox.warning(parent, "Export chart", f"The chart could not be saved: {error}")
+
+
+def save_chart(widget: QWidget, path: Path) -> None:
+    """Save a chart widget as PNG (exact widget size) or SVG."""
+    if path.suffix.lower() == ".svg":
+        # Qt's own SVG writer: pyqtgraph's exporter fails on paths written by Qt 6.12
+        from PySide6.QtCore import QRect
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(widget.size())
+        generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
+        generator.setTitle(widget.windowTitle() or "Commitment Tracker chart")
+        painter = QPainter(generator)
+        try:
+            widget.render(painter)
+        finally:
+            painter.end()
+        if not path.exists():
+            raise OSError(f"cannot write {path}")
+        return
+    if not widget.grab().save(str(path)):
+        raise OSError(f"cannot write {path}")

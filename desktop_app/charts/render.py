@@ -1,0 +1,36 @@
+"""Render one chart to a PNG or SVG file without showing a window (the `render` command)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.store.database import open_existing
+
+
+def render_chart(
+    db_path: str | Path,
+    chart: str,
+    output: str | Path,
+    as_of: str,
+    width: int = 1200,
+    height: int = 700,
+) -> Path:
+    from desktop_app.charts.dashboard import CHART_NAMES, draw_chart, new_chart, save_chart
+
+    if chart not in CHART_NAMES:
+        raise ValueError(f"unknown chart {chart!r}; expected one of: {', '.join(CHART_NAMES)}")
+    widget = new_chart(chart)
+    widget.resize(width, height)
+    db = open_existing(db_path)
+    try:
+        draw_chart(chart, widget, db, as_of)
+    finally:
+        db.close()
+    widget.show()  # laid out offscreen: nothing appears on a screen
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    output = Path(output)
+    save_chart(widget, output)
+    widget.close()
+    return output

@@ -1,0 +1,59 @@
+"""Horizontal bars split by status, one per label: the by-party and by-category charts."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+
+from desktop_app.charts.chart_data import StackedBars
+from desktop_app.charts.style import (
+    add_legend,
+    clear_plot,
+    make_plot,
+    set_label_ticks,
+    show_empty,
+    status_brush,
+    status_legend_samples,
+    theme_colours,
+    whole_number_ticks,
+)
+from desktop_app.domain.status import STATUS_ORDER
+
+
+def new_stacked_bar_plot(title: str, y_title: str) -> pg.PlotWidget:
+    plot = make_plot(title, "Commitments", y_title)
+    plot.showGrid(x=False, y=False)
+    return plot
+
+
+def draw_stacked_bars(plot: pg.PlotWidget, data: StackedBars) -> None:
+    clear_plot(plot.getPlotItem())
+    if not data.labels:
+        show_empty(plot, "No commitments to show for this filter and date.")
+        return
+    rows = list(range(len(data.labels)))[::-1]  # first label at the top
+    left = [0] * len(rows)
+    background, foreground = theme_colours()
+    for status in STATUS_ORDER:
+        counts = data.counts[status.value]
+        if any(counts):
+            plot.addItem(
+                pg.BarGraphItem(
+                    x0=left,
+                    width=counts,
+                    y=rows,
+                    height=0.6,
+                    brush=status_brush(status.value),
+                    pen=pg.mkPen(background, width=1),
+                )
+            )
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    for row, total, note in zip(rows, left, data.notes or [""] * len(rows), strict=True):
+        if note:
+            text = pg.TextItem(note, color=foreground, anchor=(0, 0.5))
+            text.setPos(total + max(left) * 0.02, row)
+            plot.addItem(text)
+    set_label_ticks(plot.getPlotItem(), list(zip(rows, data.labels, strict=True)))
+    whole_number_ticks(plot.getAxis("bottom"), max(left))
+    plot.setXRange(0, max(left) * (1.9 if data.notes else 1.15) + 0.5, padding=0)
+    plot.setYRange(-0.6, len(rows) + 0.5, padding=0)
+    add_legend(plot, status_legend_samples())

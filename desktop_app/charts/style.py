@@ -1,0 +1,103 @@
+"""Shared look of every chart: theme-aware colours, titled axes, legends, date axes, kinds."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.domain.status import STATUS_INFO, Status
+
+pg.setConfigOptions(antialias=True)
+
+# Event kinds: a symbol each (readable without colour) and a Paul Tol "muted" colour each.
+KIND_STYLE: dict[str, tuple[str, str]] = {
+    "meeting": ("o", "#332288"),
+    "visit": ("s", "#88CCEE"),
+    "agreement": ("d", "#44AA99"),
+    "statement": ("t", "#DDCC77"),
+    "strike": ("star", "#CC6677"),
+    "attack": ("x", "#882255"),
+    "incident": ("+", "#AA4499"),
+    "other": ("h", "#999933"),
+}
+
+
+def theme_colours() -> tuple[QColor, QColor]:
+    """(background, foreground) from the application palette, so dark themes stay legible."""
+    palette = QApplication.palette()
+    return palette.base().color(), palette.text().color()
+
+
+def status_brush(status: str) -> QColor:
+    return QColor(STATUS_INFO[Status(status)].colour)
+
+
+def make_plot(title: str, x_title: str, y_title: str, date_axis: bool = False) -> pg.PlotWidget:
+    axes = {"bottom": pg.DateAxisItem(orientation="bottom")} if date_axis else {}
+    plot = pg.PlotWidget(axisItems=axes)
+    background, foreground = theme_colours()
+    plot.setBackground(background)
+    plot.setTitle(title, color=foreground.name(), size="11pt")
+    for name, text in (("left", y_title), ("bottom", x_title)):
+        axis = plot.getAxis(name)
+        axis.setPen(foreground)
+        axis.setTextPen(foreground)
+        plot.setLabel(name, text, color=foreground.name())
+    plot.showGrid(x=False, y=True, alpha=0.25)
+    plot.setMenuEnabled(False)
+    return plot
+
+
+def set_label_ticks(plot_item, ticks: list[tuple[float, str]]) -> None:
+    """Name the rows of a bar chart on its left axis, wide enough for the longest name."""
+    from PySide6.QtGui import QFontMetrics
+
+    axis = plot_item.getAxis("left")
+    axis.setTicks([ticks])
+    metrics = QFontMetrics(axis.font() if hasattr(axis, "font") else QApplication.font())
+    widest = max((metrics.horizontalAdvance(text) for _, text in ticks), default=20)
+    axis.setWidth(widest + 30)
+
+
+def whole_number_ticks(axis, largest: float) -> None:
+    """Counts are whole numbers: no 0.5 ticks on small charts."""
+    step = 1 if largest <= 12 else 2 if largest <= 30 else None
+    if step:
+        axis.setTickSpacing(major=step * 5, minor=step)
+
+
+def add_legend(
+    plot: pg.PlotWidget, entries: list[tuple[object, str]], columns: int = 3, right: bool = False
+):
+    _background, foreground = theme_colours()
+    legend = plot.addLegend(offset=(-8 if right else 8, 8), colCount=columns)
+    legend.setLabelTextColor(foreground)
+    legend.setBrush(pg.mkBrush(QColor(theme_colours()[0]).lighter(100)))
+    for item, text in entries:
+        legend.addItem(item, text)
+    return legend
+
+
+def status_legend_samples() -> list[tuple[object, str]]:
+    return [
+        (pg.BarGraphItem(x=[0], height=[0], width=1, brush=status_brush(s)), info.label)
+        for s, info in STATUS_INFO.items()
+    ]
+
+
+def clear_plot(plot_item) -> None:
+    """Remove every item and the legend, ready to draw again."""
+    plot_item.clear()
+    if plot_item.legend is not None:
+        plot_item.legend.scene().removeItem(plot_item.legend)
+        plot_item.legend = None
+
+
+def show_empty(plot: pg.PlotWidget, message: str) -> None:
+    _background, foreground = theme_colours()
+    text = pg.TextItem(message, color=foreground, anchor=(0.5, 0.5))
+    plot.addItem(text)
+    text.setPos(0.5, 0.5)
+    plot.setXRange(0, 1)
+    plot.setYRange(0, 1)

@@ -1,0 +1,191 @@
+"""Chart numbers on small databases, rendering to files, and the timeline's click-to-select."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtGui import QImage
+
+from desktop_app.charts import chart_data
+from desktop_app.store.sample import write_sample
+from tests.builders import commitment, status
+
+
+@pytest.fixture
+def small(db):
+    a = commitment(db, title="A", made_on="2024-01-05", parties=("PAK", "IRN"), category="security")
+    b = commitment(db, title="B", made_on="2024-02-10", parties=("PAK",), category="economic")
+    status(db, a, "2024-02-01", "in_progress")
+    status(db, a, "2024-03-20", "fulfilled")
+    status(db, b, "2024-03-01", "broken")
+    return db, a, b
+
+
+def test_status_over_time_counts_per_month(small):
+    db, _a, _b = small
+    data = chart_data.status_over_time(db, "2024-03-31")
+    assert data.periods == ["2024-01-31", "2024-02-29", "2024-03-31"]
+    assert data.counts["not_rated"] == [1, 1, 0]
+    assert data.counts["in_progress"] == [0, 1, 0]
+    assert data.counts["fulfilled"] == [0, 0, 1]
+    assert data.counts["broken"] == [0, 0, 1]
+    tops = dict(data.stacked())
+    assert tops["broken"] == [1, 2, 2]  # the top layer is the total
+
+
+def test_as_of_changes_what_is_drawn(small):
+    db, _a, _b = small
+    early = chart_data.status_over_time(db, "2024-02-15")
+    assert early.periods == ["2024-01-31", "2024-02-29"]
+    assert early.counts["fulfilled"] == [0, 0]
+    assert chart_data.by_category(db, "2024-01-31").labels == ["Security"]
+    assert chart_data.by_category(db, "2024-04-01").labels == ["Economic", "Security"]
+
+
+def test_by_party_counts_and_compliance_notes(small):
+    db, _a, _b = small
+    data = chart_data.by_party(db, "2024-04-01")
+    assert data.labels == ["Iran", "Pakistan"]
+    assert data.counts["fulfilled"] == [1, 1]
+    assert data.counts["broken"] == [0, 1]
+    # Pakistan: +1 and -1 -> 0.00 (50%); Iran: +1 -> +1.00 (100%)
+    assert data.notes == ["compliance +1.00 (100%), 1 rated", "compliance +0.00 (50%), 2 rated"]
+
+
+def test_charts_follow_the_filter(small):
+    from desktop_app.store.queries import CommitmentFilter
+
+    db, _a, _b = small
+    only_security = CommitmentFilter(category="security")
+    data = chart_data.by_party(db, "2024-04-01", only_security)
+    assert data.counts["broken"] == [0, 0]
+    assert (
+        sum(chart_data.status_over_time(db, "2024-03-31", only_security).counts["fulfilled"]) == 1
+    )
+
+
+def test_timeline_bars_end_at_resolution_deadline_or_as_of(small):
+    db, _a, _b = small
+    commitment(db, title="C", made_on="2024-03-01", deadline="2024-09-01")
+    bars = {bar.title: bar for bar in chart_data.timeline(db, "2024-04-01").bars}
+    assert (bars["A"].start, bars["A"].end, bars["A"].status) == (
+        "2024-01-05",
+        "2024-03-20",
+        "fulfilled",
+    )
+    assert bars["B"].end == "2024-03-01"
+    assert bars["C"].end == "2024-09-01" and not bars["C"].open_ended
+    assert [bar.title for bar in chart_data.timeline(db, "2024-04-01").bars] == ["A", "B", "C"]
+
+
+def test_events_per_month_with_statistics(sample_db):
+    data = chart_data.events_per_month(sample_db, "2024-06-30")
+    assert data.months[0] == "2024-01" and data.months[-1] == "2024-04"
+    assert data.counts["strike"][0] == 2
+    assert data.counts["visit"][data.months.index("2024-04")] == 1
+    assert data.counts["visit"][data.months.index("2024-03")] == 0
+    stat = data.statistics[0]
+    assert "664 attacks" in stat["text"] and "+67%" in stat["text"]
+    assert "Jan 2023–Nov 2023" in stat["text"]
+
+
+@pytest.mark.parametrize(
+    "chart", ["status-over-time", "by-party", "by-category", "timeline", "events"]
+)
+def test_render_command_writes_a_png_of_the_requested_size(tmp_path, chart):
+    db_path = write_sample(tmp_path / "s.db")
+    out = tmp_path / f"{chart}.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "render",
+            "--db",
+            str(db_path),
+            "--chart",
+            chart,
+            "-o",
+            str(out),
+            "--as-of",
+            "2024-06-30",
+            "--width",
+            "640",
+            "--height",
+            "400",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={k: v for k, v in __import__("os").environ.items() if k != "QT_QPA_PLATFORM"}
+        | {"DISPLAY": ""},
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (640, 400)
+    colours = {image.pixel(x, y) for x in range(0, 640, 7) for y in range(0, 400, 7)}
+    assert len(colours) > 6  # bars, text and legend, not a blank canvas
+
+
+def test_svg_export(tmp_path, qtbot, sample_db):
+    from desktop_app.charts.dashboard import draw_chart, new_chart, save_chart
+
+    widget = new_chart("by-party")
+    qtbot.addWidget(widget)
+    draw_chart("by-party", widget, sample_db, "2024-06-30")
+    target = tmp_path / "party.svg"
+    save_chart(widget, target)
+    assert "<svg" in target.read_text()[:500]
+
+
+def test_clicking_a_timeline_bar_selects_the_commitment(qtbot, tmp_path):
+    from desktop_app.ui.main_window import TAB_COMMITMENTS, TAB_DASHBOARD, MainWindow
+
+    QSettings().clear()
+    window = MainWindow(write_sample(tmp_path / "s.db"))
+    qtbot.addWidget(window)
+    window.set_as_of("2024-06-30")
+    window.resize(780, 580)
+    window.show()
+    window.tabs.setCurrentIndex(TAB_DASHBOARD)
+    timeline = window.dashboard.timeline
+    window.dashboard.pages.setCurrentIndex(1)
+    qtbot.waitExposed(timeline)
+    index = next(i for i, bar in enumerate(timeline.bars) if bar.title.startswith("Activate"))
+    bar = timeline.bars[index]
+    middle = (chart_data.timestamp(bar.start) + chart_data.timestamp(bar.end)) / 2
+    scene_point = timeline.plot_item.vb.mapViewToScene(QPointF(middle, timeline.row_y(index)))
+    qtbot.mouseClick(
+        timeline.viewport(), Qt.MouseButton.LeftButton, pos=timeline.mapFromScene(scene_point)
+    )
+    assert window.tabs.currentIndex() == TAB_COMMITMENTS
+    assert window.selected_id(TAB_COMMITMENTS) == bar.commitment_id
+    assert "Activate joint border markets" in window.detail.browser.toPlainText()
+
+
+def test_dashboard_refreshes_after_an_edit(qtbot, tmp_path):
+    from desktop_app.domain.records import StatusUpdate
+    from desktop_app.ui.main_window import TAB_DASHBOARD, MainWindow
+    from desktop_app.ui.undo_commands import AddRecordCommand
+
+    QSettings().clear()
+    window = MainWindow(write_sample(tmp_path / "s.db"))
+    qtbot.addWidget(window)
+    window.set_as_of("2024-06-30")
+    window.tabs.setCurrentIndex(TAB_DASHBOARD)
+    before = len(window.dashboard.by_category.getPlotItem().items)
+    liaison = next(b for b in window.dashboard.timeline.bars if b.title.startswith("Appoint"))
+    window.undo_stack.push(
+        AddRecordCommand(
+            window.db,
+            StatusUpdate(commitment_id=liaison.commitment_id, date="2024-05-01", status="stalled"),
+            window.refresh,
+            "Status: Stalled",
+        )
+    )
+    bars = {b.title: b for b in window.dashboard.timeline.bars}
+    assert bars[liaison.title].status == "stalled"
+    assert len(window.dashboard.by_category.getPlotItem().items) == before + 1  # a Stalled bar
