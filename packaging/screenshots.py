@@ -1,0 +1,53 @@
+"""Make the screenshots shown in README.md and the AppStream metainfo, offscreen.
+
+Usage: python packaging/screenshots.py [OUTPUT_FOLDER]   (default: docs/)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
+    out.mkdir(parents=True, exist_ok=True)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["commitment-tracker"])
+    app.setOrganizationName("commitment-tracker-screenshots")
+    QSettings().clear()
+    from desktop_app.store import queries
+    from desktop_app.store.sample import write_sample
+    from desktop_app.ui.main_window import TAB_DASHBOARD, TAB_EVENTS, MainWindow
+
+    with tempfile.TemporaryDirectory() as folder:
+        window = MainWindow(write_sample(Path(folder) / "sample.db"))
+        window.resize(1280, 800)
+        window.set_as_of("2024-06-30")
+        window.show()
+        found = queries.search_commitments(window.db, "markets", "2024-06-30")
+        window.select_commitment(found[0]["id"])
+        app.processEvents()
+        window.grab().save(str(out / "main-window.png"))
+        window.tabs.setCurrentIndex(TAB_DASHBOARD)
+        app.processEvents()
+        window.grab().save(str(out / "dashboard.png"))
+        window.dashboard.pages.setCurrentIndex(1)
+        app.processEvents()
+        window.grab().save(str(out / "timeline.png"))
+        window.tabs.setCurrentIndex(TAB_EVENTS)
+        app.processEvents()
+        window.grab().save(str(out / "events.png"))
+        window.close()
+    print(f"screenshots written to {out}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
