@@ -16,16 +16,16 @@ run: $(STAMP)
 	$(PY) -m desktop_app
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check desktop_app tests bench
+	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check desktop_app tests bench
-	$(VENV)/bin/ruff format --check desktop_app tests bench
+	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench)
+	$(VENV)/bin/ruff format --check desktop_app tests packaging $(wildcard bench)
 
 format: $(STAMP)
-	$(VENV)/bin/ruff format desktop_app tests bench
-	$(VENV)/bin/ruff check --fix desktop_app tests bench
+	$(VENV)/bin/ruff format desktop_app tests packaging $(wildcard bench)
+	$(VENV)/bin/ruff check --fix desktop_app tests packaging $(wildcard bench)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -15,6 +15,10 @@ def main(argv: list[str] | None = None) -> int:
     args, _unknown = build_parser().parse_known_args(argv)
     if args.command:
         return run_cli(argv)
+    if args.smoke_test:
+        from desktop_app.smoke_test import run_smoke_test
+
+        return run_smoke_test()
     from desktop_app.ui.app import run_gui
 
     return run_gui(database=args.db)

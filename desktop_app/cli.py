@@ -24,6 +24,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", help="database file to open (default: the one in your data folder)")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="check the installed app offscreen on sample data, then exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sample = commands.add_parser("sample", help="write a new database holding the sample data")

@@ -48,3 +48,18 @@ def test_sample_refuses_to_overwrite(tmp_path):
     result = cli("sample", str(path))
     assert result.returncode == 2 and "already exists" in result.stderr
     assert path.read_text() == "precious"
+
+
+def test_smoke_test_passes_and_leaves_no_trace(tmp_path):
+    env = {k: v for k, v in __import__("os").environ.items() if k != "QT_QPA_PLATFORM"}
+    env |= {"DISPLAY": "", "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "smoke test passed" in result.stdout
+    assert not (tmp_path / "data").exists()  # the user's data folder was not touched
