@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean package package-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,17 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(VENV)/bin/ruff format desktop_app tests packaging $(wildcard bench)
 	$(VENV)/bin/ruff check --fix desktop_app tests packaging $(wildcard bench)
+
+# The one-folder bundle (build/dist/commitment-tracker) and the .deb (build/*.deb).
+package: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[package]'
+	$(PY) packaging/render_icons.py
+	$(VENV)/bin/pyinstaller --noconfirm --log-level ERROR --distpath build/dist \
+		--workpath build/work packaging/commitment-tracker.spec
+	bash packaging/build_deb.sh
+
+package-check: $(STAMP)
+	bash packaging/package_check.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -3,3 +3,4 @@
 __version__ = "0.1.0"
 APP_NAME = "Commitment Tracker"
 APP_ID = "commitment-tracker"
+DESKTOP_ID = "io.github.commitmenttracker.CommitmentTracker"

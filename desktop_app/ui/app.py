@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from desktop_app import APP_ID, APP_NAME, __version__
+from desktop_app import APP_ID, APP_NAME, DESKTOP_ID, __version__
 
 
 def create_application():
@@ -27,7 +27,7 @@ def create_application():
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     from desktop_app.resources import resource
 
     icon = resource("icons", "commitment-tracker.svg")
