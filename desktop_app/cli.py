@@ -74,6 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--width", type=int, default=1200)
     render.add_argument("--height", type=int, default=700)
     render.set_defaults(run=_run_render)
+
+    extract = commands.add_parser("extract", help="propose commitments found in an article")
+    extract.add_argument("file", help="a text file holding the article ('-' for stdin)")
+    extract.add_argument(
+        "--date",
+        help="publication date YYYY-MM-DD (default: the article's leading 'date YYYY-MM-DD' line)",
+    )
+    extract.add_argument("--json", action="store_true", help="print the candidates as JSON")
+    extract.add_argument(
+        "--kinds",
+        default="commitment",
+        help="comma-separated kinds to print: commitment, event, statistic, "
+        "or all (default: commitment)",
+    )
+    extract.set_defaults(run=_run_extract)
     return parser
 
 
@@ -174,6 +189,28 @@ def _run_render(args: argparse.Namespace) -> int:
 
     path = render_chart(args.db, args.chart, args.output, as_of, args.width, args.height)
     print(f"{args.chart} chart written to {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop_app.domain.dates import check_iso_date
+    from desktop_app.extract.extractor import extract
+
+    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    kinds = (
+        {"commitment", "event", "statistic"}
+        if args.kinds == "all"
+        else set(k.strip() for k in args.kinds.split(","))
+    )
+    candidates = [c for c in extract(text, check_iso_date(args.date)) if c.kind in kinds]
+    if args.json:
+        print(json.dumps([c.as_json() for c in candidates], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for c in candidates:
+        when = f" · deadline {c.deadline}" if c.deadline else ""
+        print(f"[{c.kind}] {c.title} ({', '.join(c.parties)}){when}")
     return EXIT_OK
 
 

@@ -136,8 +136,11 @@ def _spelling_rank(place: GazetteerPlace) -> tuple[int, int]:
 
 
 def place_exactly(name: str) -> GazetteerPlace | None:
-    """The most populous city spelled exactly name (any case), or None."""
-    for place in find_places(name, limit=50):
-        if place.name.lower() == name.strip().lower():
-            return place
-    return None
+    """The city spelled exactly name (any case), or None. A city whose official name it is wins
+    over a bigger one that merely has it as another spelling (Islamabad, Pakistan, not a
+    district of Bangladesh once called so)."""
+    wanted = name.strip().lower()
+    matches = [p for p in find_places(name, limit=200) if p.name.lower() == wanted]
+    if not matches:
+        return None
+    return min(matches, key=lambda p: (p.official_name.lower() != wanted, -p.population))

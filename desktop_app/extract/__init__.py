@@ -1,0 +1,1 @@
+"""Article text -> candidate commitments, events and statistics. Offline, rule-based, no Qt."""

@@ -1,0 +1,215 @@
+"""Which states a sentence names: country names, demonyms ("Iranian"), possessives
+("Pakistan's") and capitals used for their governments ("Washington signed")."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from desktop_app.domain import gazetteer
+
+# Common names that differ from ISO's, and demonyms that no simple rule derives.
+ALIASES = {
+    "United States": "USA",
+    "US": "USA",
+    "U.S.": "USA",
+    "America": "USA",
+    "American": "USA",
+    "Americans": "USA",
+    "United Kingdom": "GBR",
+    "UK": "GBR",
+    "Britain": "GBR",
+    "British": "GBR",
+    "Russia": "RUS",
+    "Syria": "SYR",
+    "South Korea": "KOR",
+    "North Korea": "PRK",
+    "Vietnam": "VNM",
+    "Laos": "LAO",
+    "Bolivia": "BOL",
+    "Venezuela": "VEN",
+    "Tanzania": "TZA",
+    "Moldova": "MDA",
+    "Czechia": "CZE",
+    "Turkey": "TUR",
+    "Türkiye": "TUR",
+    "Turkish": "TUR",
+    "Ivory Coast": "CIV",
+    "Palestine": "PSE",
+    "Palestinian": "PSE",
+    "Palestinians": "PSE",
+    "Taiwan": "TWN",
+    "Afghan": "AFG",
+    "Afghans": "AFG",
+    "French": "FRA",
+    "Dutch": "NLD",
+    "Swiss": "CHE",
+    "Greek": "GRC",
+    "Saudi": "SAU",
+    "Saudi Arabia": "SAU",
+    "Emirati": "ARE",
+    "UAE": "ARE",
+    "Filipino": "PHL",
+    "Thai": "THA",
+    "Chinese": "CHN",
+    "Japanese": "JPN",
+    "Korean": "KOR",
+    "Lebanese": "LBN",
+    "Sudanese": "SDN",
+    "Somali": "SOM",
+    "Peruvian": "PER",
+    "Belarusian": "BLR",
+    "Ukrainian": "UKR",
+    "Iranian": "IRN",
+    "Iranians": "IRN",
+    "Pakistani": "PAK",
+    "Pakistanis": "PAK",
+    "Azeri": "AZE",
+    "Israeli": "ISR",
+    "Iraqi": "IRQ",
+    "Kuwaiti": "KWT",
+    "Qatari": "QAT",
+    "Omani": "OMN",
+    "Yemeni": "YEM",
+    "Bangladeshi": "BGD",
+    "Nepali": "NPL",
+    "Nepalese": "NPL",
+    "Sri Lankan": "LKA",
+    "Kazakh": "KAZ",
+    "Uzbek": "UZB",
+    "Tajik": "TJK",
+    "Turkmen": "TKM",
+    "Kyrgyz": "KGZ",
+    "Congolese": "COD",
+    "Senegalese": "SEN",
+    "Malagasy": "MDG",
+    "Welsh": "GBR",
+    "Scottish": "GBR",
+    "English": "GBR",
+    "Spanish": "ESP",
+    "Portuguese": "PRT",
+    "Polish": "POL",
+    "Danish": "DNK",
+    "Swedish": "SWE",
+    "Finnish": "FIN",
+    "Irish": "IRL",
+    "Norwegian": "NOR",
+    "German": "DEU",
+    "Germans": "DEU",
+    "Egyptian": "EGY",
+    "Ethiopian": "ETH",
+    "Eritrean": "ERI",
+    "Emirates": "ARE",
+    "Kosovo": "XKX",
+    "Kosovar": "XKX",
+    "European Union": "",
+    "EU": "",
+}
+# Capitals that stand for their government when they act ("Washington signed").
+CAPITALS = {
+    "Washington": "USA",
+    "Moscow": "RUS",
+    "Beijing": "CHN",
+    "Tehran": "IRN",
+    "Islamabad": "PAK",
+    "New Delhi": "IND",
+    "Kabul": "AFG",
+    "Baku": "AZE",
+    "Yerevan": "ARM",
+    "Ankara": "TUR",
+    "Kyiv": "UKR",
+    "Kiev": "UKR",
+    "Tokyo": "JPN",
+    "Seoul": "KOR",
+    "Pyongyang": "PRK",
+    "Riyadh": "SAU",
+    "Cairo": "EGY",
+    "Damascus": "SYR",
+    "Baghdad": "IRQ",
+    "London": "GBR",
+    "Paris": "FRA",
+    "Berlin": "DEU",
+    "Doha": "QAT",
+    "Abu Dhabi": "ARE",
+    "Jerusalem": "ISR",
+    "Khartoum": "SDN",
+    "Tbilisi": "GEO",
+}
+_PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "to",
+    "from",
+    "near",
+    "into",
+    "via",
+    "through",
+    "outside",
+    "inside",
+    "around",
+    "visit",
+    "visits",
+    "visiting",
+    "visited",
+    "of",
+}
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    """Every spelling (name, demonym, alias) that maps to an ISO alpha-3 code."""
+    table: dict[str, str] = {}
+    for country in gazetteer.countries():
+        name = country.name.split(",")[0].strip()
+        if len(name) < 4:
+            continue
+        table[name] = country.iso3
+        stem = name[:-1] if name[-1] in "aeo" else name
+        for demonym in (
+            name + "n",
+            name + "ian",
+            name + "i",
+            name + "ese",
+            stem + "ian",
+            stem + "an",
+            stem + "ese",
+        ):
+            table.setdefault(demonym, country.iso3)
+    table.update({k: v for k, v in ALIASES.items()})
+    return {k: v for k, v in table.items() if v}
+
+
+@functools.cache
+def _pattern() -> re.Pattern:
+    names = sorted(_names(), key=len, reverse=True)
+    escaped = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w.])({escaped})(?:['’]s)?(?![\w])")
+
+
+def countries_in(sentence: str) -> list[str]:
+    """ISO alpha-3 codes of the states named in sentence, in order of first mention."""
+    found: list[str] = []
+    for match in _pattern().finditer(sentence):
+        code = _names()[match.group(1)]
+        if code not in found:
+            found.append(code)
+    for capital, code in CAPITALS.items():
+        for match in re.finditer(rf"(?<![\w]){re.escape(capital)}(?:['’]s)?(?![\w])", sentence):
+            before = sentence[: match.start()].split()
+            previous = before[-1].lower().strip(",") if before else ""
+            if previous not in _PLACE_PREPOSITIONS and code not in found:
+                found.append(code)
+    return found
+
+
+def country_mentions(text: str) -> dict[str, int]:
+    """How often each state is named in a whole text (to find an article's main parties)."""
+    counts: dict[str, int] = {}
+    for match in _pattern().finditer(text):
+        code = _names()[match.group(1)]
+        counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def is_country_word(word: str) -> bool:
+    return word in _names() or word.rstrip("'’s") in _names()

@@ -1,0 +1,122 @@
+"""Deadlines in plain words, resolved against the publication date:
+"within two months", "over the next five years", "by the end of February 2025",
+"on October 25", "for 120 days", "by 2030"."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
+    "several": None,
+}
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+_NUMBER = r"(\d+|" + "|".join(k for k, v in NUMBERS.items() if v) + r")"
+_UNIT = r"(day|week|month|year)s?"
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+_WITHIN = re.compile(
+    rf"\b(?:within|in|over|during|for|inside)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
+    rf"{_NUMBER}[\s-]+{_UNIT}\b",
+    re.IGNORECASE,
+)
+_END_OF_MONTH = re.compile(rf"\bby\s+the\s+end\s+of\s+{_MONTH}(?:\s+(\d{{4}}))?", re.IGNORECASE)
+_END_OF_YEAR = re.compile(r"\bby\s+the\s+end\s+of\s+(?:the\s+year|(\d{4}))", re.IGNORECASE)
+_ON_DATE = re.compile(
+    rf"\b(?:on|by|before|until)\s+(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+(\d{{4}}))?",
+    re.IGNORECASE,
+)
+_BY_MONTH = re.compile(rf"\b(?:by|before|until)\s+{_MONTH}(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
+_BY_YEAR = re.compile(r"\b(?:by|before|until)\s+(\d{4})\b", re.IGNORECASE)
+
+
+def _add(start: dt.date, amount: int, unit: str) -> dt.date:
+    unit = unit.lower()
+    if unit == "day":
+        return start + dt.timedelta(days=amount)
+    if unit == "week":
+        return start + dt.timedelta(weeks=amount)
+    months = amount * (12 if unit == "year" else 1)
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    day = min(start.day, calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, day)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _next_year_for(month: int, day: int, published: dt.date) -> int:
+    """The year in which month/day next comes on or after the publication date."""
+    try:
+        candidate = dt.date(published.year, month, day)
+    except ValueError:
+        return published.year
+    return published.year if candidate >= published else published.year + 1
+
+
+def find_deadline(sentence: str, published: str | None) -> tuple[str | None, str]:
+    """(ISO date or None, precision day/month/year) of the deadline the sentence sets."""
+    if not published:
+        return None, "day"
+    pub = dt.date.fromisoformat(published)
+    match = _END_OF_MONTH.search(sentence)
+    if match:
+        month = MONTHS[match.group(1).lower()]
+        year = int(match.group(2)) if match.group(2) else _next_year_for(month, 1, pub)
+        return _month_end(year, month).isoformat(), "month"
+    match = _END_OF_YEAR.search(sentence)
+    if match:
+        year = int(match.group(1)) if match.group(1) else pub.year
+        return dt.date(year, 12, 31).isoformat(), "year"
+    match = _ON_DATE.search(sentence)
+    if match:
+        month_name = match.group(1) or match.group(4)
+        day = int(match.group(2) or match.group(3))
+        month = MONTHS[month_name.lower()]
+        year = int(match.group(5)) if match.group(5) else _next_year_for(month, day, pub)
+        try:
+            return dt.date(year, month, day).isoformat(), "day"
+        except ValueError:
+            return None, "day"
+    match = _WITHIN.search(sentence)
+    if match:
+        amount = match.group(1).lower()
+        number = int(amount) if amount.isdigit() else NUMBERS[amount]
+        precision = {"day": "day", "week": "day", "month": "month", "year": "month"}[
+            match.group(2).lower()
+        ]
+        return _add(pub, number, match.group(2)).isoformat(), precision
+    match = _BY_MONTH.search(sentence)
+    if match:
+        month = MONTHS[match.group(1).lower()]
+        year = int(match.group(2)) if match.group(2) else _next_year_for(month, 1, pub)
+        return _month_end(year, month).isoformat(), "month"
+    match = _BY_YEAR.search(sentence)
+    if match and int(match.group(1)) >= pub.year:
+        return dt.date(int(match.group(1)), 12, 31).isoformat(), "year"
+    return None, "day"

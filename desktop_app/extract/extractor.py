@@ -1,0 +1,251 @@
+"""The extractor: article text in, candidate commitments, events and statistics out."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+
+from desktop_app.extract import countries, cues
+from desktop_app.extract.deadlines import NUMBERS, find_deadline
+from desktop_app.extract.places import FoundPlace, places_in, venue_in
+from desktop_app.extract.text import parse_article
+
+
+@dataclass
+class Candidate:
+    kind: str  # commitment, event, statistic
+    sentence: str
+    title: str
+    parties: list[str]
+    places: list[dict]
+    deadline: str | None = None
+    deadline_precision: str = "day"
+    category: str = "other"
+    confidence: float = 0.5
+    date: str | None = None  # events: when it happened
+    event_kind: str | None = None
+    value: float | None = None  # statistics
+    unit: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    change_percent: float | None = None
+    baseline_value: float | None = None
+    extra: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data.pop("extra")
+        return {k: v for k, v in data.items() if v is not None or k in ("deadline",)}
+
+
+def extract(text: str, published: str | None = None) -> list[Candidate]:
+    """All candidates in an article, in the order of their sentences."""
+    article = parse_article(text, published)
+    main_parties = _main_parties(article.text)
+    venue: FoundPlace | None = None
+    candidates: list[Candidate] = []
+    for sentence in article.sentences:
+        venue = venue_in(sentence) or venue
+        places = [p.as_json() for p in places_in(sentence)]
+        named = countries.countries_in(sentence)
+        commitments = _commitments(sentence, article.published)
+        for action, confidence, subject in commitments:
+            parties = _parties(named, main_parties, subject)
+            deadline, precision = find_deadline(action, article.published)
+            here = list(places)
+            if venue and not any(p["name"] == venue.name for p in here):
+                here.append(venue.as_json())
+            candidates.append(
+                Candidate(
+                    kind="commitment",
+                    sentence=sentence,
+                    title=action_title(sentence, action),
+                    parties=parties,
+                    places=here,
+                    deadline=deadline,
+                    deadline_precision=precision,
+                    category=cues.category_of(action),
+                    confidence=confidence,
+                )
+            )
+        event = _event(sentence, article.published, named or main_parties, places)
+        if event:
+            candidates.append(event)
+        statistic = _statistic(sentence, named or main_parties, places)
+        if statistic:
+            candidates.append(statistic)
+    return candidates
+
+
+def _main_parties(text: str) -> list[str]:
+    mentions = countries.country_mentions(text)
+    ranked = sorted(mentions, key=lambda code: -mentions[code])
+    return [code for code in ranked[:2] if mentions[code] >= 1]
+
+
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:they|both|the\s+two|leaders|ministers|governments|countries|nations|sides)\b", re.I
+)
+
+
+def _parties(named: list[str], main: list[str], subject: str) -> list[str]:
+    """States in the sentence; a plural subject ('the foreign ministers') means the article's
+    main parties as well ('according to Pakistan's ministry, the ministers agreed…')."""
+    if _PLURAL_SUBJECT.search(subject) or not named:
+        return list(dict.fromkeys([*main, *named]))
+    return named
+
+
+def _commitments(sentence: str, published: str | None) -> list[tuple[str, float, str]]:
+    """The promised actions in a sentence (several when it says 'agreed to X and to Y')."""
+    if any(p.search(sentence) for p in cues.LOOKALIKES):
+        return []
+    for pattern, confidence in cues.COMMITMENT_CUES:
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        if pattern.pattern.startswith(r"\b(?:will|shall)"):
+            before = sentence[: match.start()]
+            if not (countries.countries_in(before) or cues.PARTY_SUBJECT.search(before)):
+                continue  # "the talks will…" is a forecast, not a promise
+        subject = sentence[: match.start()]
+        if "visit" in pattern.pattern and "visit" in match.group().lower():
+            return [(sentence, confidence, subject)]
+        action = sentence[match.end() :] if not match.group().strip().endswith("visit") else ""
+        if "has" in match.group().lower() or "have" in match.group().lower():
+            action = "Sign and ratify " + re.sub(
+                r"^the\s+", "the ", sentence.split(" still ")[0].split(" has ")[0].lower()
+            )
+        parts = re.split(r",?\s+and\s+(?:to|also\s+to)\s+", action)
+        return [(part, confidence, subject) for part in parts if len(part.split()) >= 2]
+    return []
+
+
+def action_title(sentence: str, action: str) -> str:
+    if action == sentence:
+        return cues.visit_title(sentence) or cues.title_from(sentence)
+    if re.search(
+        r"\bestablish(?:ed)?\s+$", sentence[: sentence.find(action)] if action in sentence else ""
+    ):
+        title = cues.title_from(action)
+        return "Set up " + title[:1].lower() + title[1:]
+    return cues.title_from(action)
+
+
+EVENT_PATTERNS = (
+    ("agreement", re.compile(r"\b(?:signed|initialled|initialed)\b", re.I)),
+    ("strike", re.compile(r"\b(?:missile|air|drone)\s*strikes?\b|\bstruck\b|\bshelled\b", re.I)),
+    ("attack", re.compile(r"\b(?:attacked|ambush(?:ed)?|bombing|gunmen)\b", re.I)),
+    ("visit", re.compile(r"\b(?:arrived\s+in|visited|paid\s+a\s+visit|\w+-day\s+visit)\b", re.I)),
+    (
+        "meeting",
+        re.compile(
+            r"\b(?:met|convened|held\s+talks|talks\s+with|summit|"
+            r"press\s+conference)\b",
+            re.I,
+        ),
+    ),
+)
+_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_FUTURE = re.compile(r"\b(?:will|scheduled|upcoming|planned|to\s+be|yet\s+to)\b", re.I)
+_PENDING = re.compile(r"\b(?:has|have)\s+to\s+be\b|\byet\s+to\b", re.I)
+
+
+def _event(
+    sentence: str, published: str | None, parties: list[str], places: list[dict]
+) -> Candidate | None:
+    if _PENDING.search(sentence) or (
+        _FUTURE.search(sentence) and not re.search(r"\bsigned\b", sentence)
+    ):
+        return None
+    for kind, pattern in EVENT_PATTERNS:
+        if pattern.search(sentence):
+            if kind == "strike" and re.search(r"\b(?:following|after|recent)\b", sentence, re.I):
+                return None  # a reference back to earlier strikes, not a new event
+            return Candidate(
+                kind="event",
+                sentence=sentence,
+                title=cues.title_from(sentence, limit=80),
+                parties=parties,
+                places=places,
+                date=_event_date(sentence, published),
+                event_kind=kind,
+                category=cues.category_of(sentence),
+                confidence=0.6,
+            )
+    return None
+
+
+def _event_date(sentence: str, published: str | None) -> str | None:
+    if not published:
+        return None
+    pub = dt.date.fromisoformat(published)
+    match = _WEEKDAY.search(sentence)
+    if match:
+        wanted = list(calendar.day_name).index(match.group(1))
+        back = (pub.weekday() - wanted) % 7
+        return (pub - dt.timedelta(days=back)).isoformat()
+    return published
+
+
+_STAT = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s+((?:[a-z-]+\s+){0,1}(?:attacks?|incidents?|people|deaths?|killed|"
+    r"casualties|refugees|civilians|strikes?|displaced|migrants|cases|troops|soldiers|"
+    r"fatalities|explosions?|protests?))\b",
+    re.I,
+)
+_CHANGE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)\s*(?:increase|rise|jump|more|higher|up)|"
+    r"(?:increase|rise|jump|up)\s+(?:of\s+)?(\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)",
+    re.I,
+)
+_DROP = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)\s*(?:decrease|drop|fall|"
+    r"fewer|lower|down|decline)",
+    re.I,
+)
+_FIRST_MONTHS = re.compile(r"first\s+(\d+|\w+)\s+months\s+of\s+(\d{4})", re.I)
+_YEAR = re.compile(r"\b(?:in|during|of)\s+(\d{4})\b")
+
+
+def _statistic(sentence: str, parties: list[str], places: list[dict]) -> Candidate | None:
+    match = _STAT.search(sentence)
+    change = _CHANGE.search(sentence)
+    drop = _DROP.search(sentence)
+    if not match or not (change or drop or _FIRST_MONTHS.search(sentence)):
+        return None
+    value = float(match.group(1).replace(",", ""))
+    percent = None
+    if change:
+        percent = float(change.group(1) or change.group(2))
+    elif drop:
+        percent = -float(drop.group(1))
+    start = end = None
+    months = _FIRST_MONTHS.search(sentence)
+    if months:
+        count = months.group(1)
+        count = int(count) if count.isdigit() else (NUMBERS.get(count.lower()) or 12)
+        year = int(months.group(2))
+        start = f"{year}-01-01"
+        end = dt.date(year, count, calendar.monthrange(year, count)[1]).isoformat()
+    elif year_match := _YEAR.search(sentence):
+        start, end = f"{year_match.group(1)}-01-01", f"{year_match.group(1)}-12-31"
+    baseline = round(value / (1 + percent / 100)) if percent not in (None, -100) else None
+    unit = match.group(2).split()[-1].lower()
+    return Candidate(
+        kind="statistic",
+        sentence=sentence,
+        title=f"{value:,.10g} {unit}",
+        parties=parties,
+        places=places,
+        category="security",
+        confidence=0.7,
+        value=value,
+        unit=unit,
+        period_start=start,
+        period_end=end,
+        change_percent=percent,
+        baseline_value=baseline,
+    )

@@ -1,0 +1,84 @@
+"""Splitting an article into its publication date and sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
+# a dateline such as "(MENAFN- Khaama Press)" or "ISLAMABAD (Reuters) -" before the story
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .,'-]{2,40}\s*)?\([^)]{2,60}\)\s*[-–—:]?\s*")
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "col",
+    "lt",
+    "sen",
+    "rep",
+    "gov",
+    "st",
+    "no",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.n",
+    "u.k",
+    "e.u",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "approx",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+@dataclass
+class Article:
+    text: str
+    published: str | None  # ISO date
+    sentences: list[str]
+
+
+def parse_article(raw: str, published: str | None = None) -> Article:
+    """Take the leading `date YYYY-MM-DD` line (unless a date is given) and split sentences."""
+    match = _DATE_LINE.match(raw)
+    if match:
+        published = published or match.group(1)
+        raw = raw[match.end() :]
+    raw = _DATELINE.sub("", raw, count=1)
+    sentences = []
+    for paragraph in re.split(r"\n\s*\n", raw):
+        sentences.extend(split_sentences(" ".join(paragraph.split())))
+    return Article(raw, published, [s for s in sentences if s])
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split at . ! ? followed by a capital, except after common abbreviations and initials."""
+    pieces: list[str] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(paragraph):
+        before = paragraph[start : boundary.start()].rstrip('"”’)')
+        last_word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.split() else ""
+        if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
+            continue
+        pieces.append(paragraph[start : boundary.start()].strip())
+        start = boundary.end()
+    pieces.append(paragraph[start:].strip())
+    return [p for p in pieces if p]
