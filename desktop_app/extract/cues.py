@@ -8,7 +8,11 @@ import re
 COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
     (re.compile(p, re.IGNORECASE), confidence)
     for p, confidence in (
-        (r"\bagree[ds]?\s+(?:to|on|that)\s+", 0.9),
+        (
+            r"\bagree[ds]?\s+(?:(?:on|in|at|during|after|with)\s+[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*"
+            r"\s+)?(?:to|on|that)\s+",
+            0.9,
+        ),
         (r"\bpledg(?:e|ed|es|ing)\s+(?:to\s+)?", 0.9),
         (
             r"\bcommit(?:ted|s|ting)?\s+(?:themselves\s+|itself\s+|their\s+countries\s+|"
@@ -25,7 +29,11 @@ COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
             0.7,
         ),
         (r"\b(?:upcoming|forthcoming|planned|expected)\s+visit\b", 0.7),
-        (r"\b(?:will|shall)\s+(?!likely\b|probably\b|be\s+remembered\b)", 0.75),
+        (
+            r"\b(?:will|shall|would)\s+(?:also\s+)?(?!likely\b|probably\b|be\s+remembered\b|"
+            r"be\s+held\b)",
+            0.75,
+        ),
         (r"\b(?:is|are)\s+(?:also\s+)?(?:scheduled|set|due)\s+to\s+", 0.6),
         (r"\b(?:still\s+)?(?:has|have)\s+to\s+be\s+(?:signed|ratified|approved)", 0.5),
     )
@@ -52,7 +60,9 @@ LOOKALIKES = [
 PARTY_SUBJECT = re.compile(
     r"\b(?:they|the\s+(?:two|both)\s+\w+|both\s+(?:sides|countries|nations|governments)|"
     r"the\s+(?:leaders|ministers|foreign\s+ministers|governments|countries|sides|parties)|"
-    r"government|ministry|president|prime\s+minister|minister)\b",
+    r"government|ministry|president|prime\s+minister|minister|army|forces|rebels|militia|"
+    r"negotiators|delegations?|authorities|under\s+the\s+(?:deal|agreement|declaration|"
+    r"accord|truce|plan))\b",
     re.IGNORECASE,
 )
 
@@ -143,7 +153,7 @@ CATEGORY_WORDS = {
 _TRAILING = re.compile(
     r"(?:,\s+(?:strengthening|underlining|aiming|which|while|with\s+a\s+focus|to\s+be\s+called|"
     r"particularly|including|in\s+a\s+ceremony|as\s+part\b)|\s+that\s+will\b|\s+which\b|"
-    r"\s+following\s+(?:recent|the|a|last)\b|"
+    r"\s+following\s+(?:recent|the|a|last)\b|,\s+(?:[\w'’-]+\s+){1,3}said\b|"
     r"\s+before\s+returning\b|;).*$",
     re.IGNORECASE,
 )

@@ -106,7 +106,7 @@ def _commitments(sentence: str, published: str | None) -> list[tuple[str, float,
         match = pattern.search(sentence)
         if not match:
             continue
-        if pattern.pattern.startswith(r"\b(?:will|shall)"):
+        if pattern.pattern.startswith(r"\b(?:will|shall|would)"):
             before = sentence[: match.start()]
             if not (countries.countries_in(before) or cues.PARTY_SUBJECT.search(before)):
                 continue  # "the talks will…" is a forecast, not a promise
@@ -150,14 +150,17 @@ EVENT_PATTERNS = (
 )
 _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FUTURE = re.compile(r"\b(?:will|scheduled|upcoming|planned|to\s+be|yet\s+to)\b", re.I)
+_NEGATED = re.compile(r"\b(?:did|does|do|would)\s+not\b|\brefused\b|\bcancell?ed\b", re.I)
 _PENDING = re.compile(r"\b(?:has|have)\s+to\s+be\b|\byet\s+to\b", re.I)
 
 
 def _event(
     sentence: str, published: str | None, parties: list[str], places: list[dict]
 ) -> Candidate | None:
-    if _PENDING.search(sentence) or (
-        _FUTURE.search(sentence) and not re.search(r"\bsigned\b", sentence)
+    if (
+        _PENDING.search(sentence)
+        or _NEGATED.search(sentence)
+        or (_FUTURE.search(sentence) and not re.search(r"\bsigned\b", sentence))
     ):
         return None
     for kind, pattern in EVENT_PATTERNS:

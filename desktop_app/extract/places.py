@@ -1,5 +1,5 @@
 """Places a sentence names: gazetteer cities (with coordinates), regions such as
-"southern Armenia", and other capitalised names after in/at/near that no gazetteer knows."""
+"southern Armenia", and other capitalised names after in/at/to that no gazetteer knows."""
 
 from __future__ import annotations
 
@@ -9,157 +9,41 @@ from dataclasses import dataclass
 from desktop_app.domain import gazetteer
 from desktop_app.extract import countries
 
-TITLES = {
-    "president",
-    "minister",
-    "prime",
-    "foreign",
-    "secretary",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "emir",
-    "sheikh",
-    "general",
-    "gen",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "ambassador",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "counterpart",
-    "leader",
-    "chief",
-    "commander",
-    "governor",
-    "mayor",
-    "senator",
-    "premier",
-    "deputy",
-    "caretaker",
-}
-NOT_PLACES = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "they",
-    "he",
-    "she",
-    "it",
-    "during",
-    "under",
-    "after",
-    "before",
-    "according",
-    "additionally",
-    "furthermore",
-    "however",
-    "meanwhile",
-    "recent",
-    "both",
-    "all",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "white",
-    "house",
-    "group",
-    "council",
-    "ministry",
-    "institute",
-    "agency",
-    "press",
-    "union",
-    "organization",
-    "organisation",
-    "committee",
-    "commission",
-    "party",
-    "army",
-    "forces",
-    "guards",
-    "route",
-    "peace",
-    "prosperity",
-    "international",
-    "world",
-    "united",
-    "nations",
-}
-ORGANISATION_WORDS = {
-    "group",
-    "council",
-    "ministry",
-    "institute",
-    "agency",
-    "press",
-    "union",
-    "organization",
-    "organisation",
-    "committee",
-    "commission",
-    "house",
-    "forces",
-    "guards",
-    "bank",
-    "fund",
-    "office",
-    "court",
-    "route",
-}
-PLACE_PREPOSITIONS = {
-    "in",
-    "at",
-    "to",
-    "from",
-    "near",
-    "into",
-    "via",
-    "through",
-    "outside",
-    "inside",
-    "around",
-    "and",
-    "of",
-    "visit",
-    "visited",
-    "visiting",
-}
+TITLES = set(
+    "president minister prime foreign secretary chancellor king queen prince emir sheikh "
+    "general gen mr mrs ms dr ambassador envoy spokesman spokeswoman spokesperson counterpart "
+    "leader chief commander governor mayor senator premier deputy caretaker".split()
+)
+NOT_PLACES = set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december the this that these those they "
+    "he she it during under after before according additionally furthermore however meanwhile "
+    "recent both all a an in on at white house group council ministry institute agency press "
+    "union organization organisation committee commission party army forces guards route "
+    "peace prosperity international world united nations".split()
+)
+ORGANISATION_WORDS = set(
+    "group council ministry institute agency press union organization organisation committee "
+    "commission house forces guards bank fund office court route".split()
+)
+# words before a name that make it a place rather than an actor
+PLACE_PREPOSITIONS = set(
+    "in at to from near into via through outside inside around and of visit visited "
+    "visiting".split()
+)
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:al-|el-|de\s)?[A-Z][\w'’-]*){0,2}")
 _REGION = re.compile(
-    r"\b(?:in|through|across|into|from|near)\s+((?:southern|northern|eastern|western|central|"
-    r"south-eastern|south-western|north-eastern|north-western)\s+[A-Z][\w-]+)"
+    r"\b((?:southern|northern|eastern|western|central|south-eastern|south-western|"
+    r"north-eastern|north-western)\s+[A-Z][\w-]+)"
 )
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+# "in Kadugli", "to Kadugli and Umm Sarit", "from Turbat, Gwadar and Panjgur"
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|at|near|outside|from)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    rf"\b(?:in|at|near|outside|from|to|into)\s+({_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)"
+)
+_VENUE = re.compile(
+    r"\b(?:convened|met|meeting|talks|arrived|gathered|summit|conference|signed[^.]*?)\s+"
+    r"(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 
 
@@ -183,8 +67,19 @@ class FoundPlace:
         }
 
 
-def _person_name_tokens(sentence: str) -> set[int]:
-    """Character offsets of capitalised words that follow a title (a person's name)."""
+def _city(name: str, role: str = "mentioned") -> FoundPlace | None:
+    if any(word.lower() in ORGANISATION_WORDS for word in name.split()):
+        return None  # "White House" is a building, not the town of that name
+    city = gazetteer.place_exactly(name)
+    if city is None:
+        return None
+    return FoundPlace(
+        name, city.country_iso3, round(city.latitude, 4), round(city.longitude, 4), "exact", role
+    )
+
+
+def _person_name_offsets(sentence: str) -> set[int]:
+    """Offsets of capitalised words that follow a title: a person's name, not a place."""
     skipped: set[int] = set()
     words = list(re.finditer(r"[\w'’.-]+", sentence))
     for i, word in enumerate(words):
@@ -198,9 +93,22 @@ def _person_name_tokens(sentence: str) -> set[int]:
     return skipped
 
 
+def _usable(name: str) -> bool:
+    words = name.split()
+    return (
+        bool(words)
+        and len(name) >= 3
+        and not (
+            any(w.lower() in NOT_PLACES for w in words)
+            or countries.is_country_word(name)
+            or countries.is_country_word(words[0])
+        )
+    )
+
+
 def places_in(sentence: str) -> list[FoundPlace]:
     found: dict[str, FoundPlace] = {}
-    persons = _person_name_tokens(sentence)
+    persons = _person_name_offsets(sentence)
     for match in _REGION.finditer(sentence):
         region = match.group(1)
         codes = countries.countries_in(region)
@@ -216,48 +124,31 @@ def places_in(sentence: str) -> list[FoundPlace]:
             continue  # "Minsk Group" is not Minsk
         before = sentence[: match.start()].split()
         previous = before[-1].lower() if before else ""
-        if match.group() in countries.CAPITALS and previous not in PLACE_PREPOSITIONS:
+        if match.group() in countries.capitals() and previous not in PLACE_PREPOSITIONS:
             continue  # "Washington signed": the government, not the city
         for size in range(len(words), 0, -1):
             name = " ".join(words[:size]).rstrip("'’s").rstrip("'’")
-            if name.lower() in NOT_PLACES or countries.is_country_word(name) or len(name) < 3:
+            if not _usable(name):
                 continue
-            if any(w.lower() in NOT_PLACES for w in name.split()):
-                continue
-            city = gazetteer.place_exactly(name)
+            city = _city(name)
             if city:
-                found.setdefault(
-                    name.lower(),
-                    FoundPlace(
-                        name,
-                        city.country_iso3,
-                        round(city.latitude, 4),
-                        round(city.longitude, 4),
-                        "exact",
-                    ),
-                )
+                found.setdefault(name.lower(), city)
                 break
     for match in _AFTER_PREPOSITION.finditer(sentence):
-        name = match.group(1).rstrip("'’s")
-        first = name.split()[0]
-        if (
-            match.start(1) in persons
-            or name.lower() in found
-            or first.lower() in NOT_PLACES
-            or countries.is_country_word(first)
-            or any(w.lower() in ORGANISATION_WORDS for w in name.split())
-        ):
+        if match.start(1) in persons:
             continue
-        if any(name.lower() in key for key in found):
-            continue
-        found[name.lower()] = FoundPlace(name, None, None, None, "near")
+        for name in re.split(r",\s+|\s+and\s+", match.group(1)):
+            name = name.rstrip("'’s").rstrip("'’")
+            words = name.split()
+            if (
+                not _usable(name)
+                or words[0].lower() in TITLES
+                or any(w.lower() in ORGANISATION_WORDS for w in words)
+                or any(name.lower() in key for key in found)
+            ):
+                continue
+            found[name.lower()] = FoundPlace(name, None, None, None, "near")
     return list(found.values())
-
-
-_VENUE = re.compile(
-    r"\b(?:convened|met|meeting|talks|arrived|gathered|summit|conference|signed[^.]*?)\s+"
-    r"(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-)
 
 
 def venue_in(sentence: str) -> FoundPlace | None:
@@ -268,14 +159,4 @@ def venue_in(sentence: str) -> FoundPlace | None:
     name = match.group(1)
     if name.split()[0].lower() in NOT_PLACES - {"white", "house"}:
         return None
-    city = gazetteer.place_exactly(name)
-    if city:
-        return FoundPlace(
-            name,
-            city.country_iso3,
-            round(city.latitude, 4),
-            round(city.longitude, 4),
-            "exact",
-            "venue",
-        )
-    return FoundPlace(name, None, None, None, "near", "venue")
+    return _city(name, "venue") or FoundPlace(name, None, None, None, "near", "venue")

@@ -141,6 +141,12 @@ class MainWindow(QMainWindow):
         )
         self.new_event_action = self._action("New &event…", self.new_event, "Ctrl+E")
         self.new_statistic_action = self._action("New reported &statistic…", self.new_statistic)
+        self.from_article_action = self._action(
+            "New from &article…",
+            self.new_from_article,
+            "Ctrl+Shift+V",
+            "Paste a news article and pick the commitments it reports",
+        )
         self.update_status_action = self._action(
             "&Update status…", self.update_status, "Ctrl+U", "Record a new status"
         )
@@ -171,7 +177,12 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions(
-            [self.new_commitment_action, self.new_event_action, self.new_statistic_action]
+            [
+                self.new_commitment_action,
+                self.new_event_action,
+                self.new_statistic_action,
+                self.from_article_action,
+            ]
         )
         edit_menu.addSeparator()
         edit_menu.addActions([self.update_status_action, self.edit_action, self.delete_action])
@@ -482,6 +493,20 @@ class MainWindow(QMainWindow):
                     f"New statistic “{editor.result_value.label}”",
                 )
             )
+
+    def new_from_article(self) -> None:
+        from desktop_app.ui.article_dialog import ArticleDialog
+        from desktop_app.ui.undo_commands import AddManyCommand
+
+        dialog = ArticleDialog(self)
+        if dialog.exec():
+            create, count = dialog.creator()
+            self._push(
+                AddManyCommand(
+                    self.db, create, self.refresh, f"New from article ({count} commitments)"
+                )
+            )
+            self.tabs.setCurrentIndex(TAB_COMMITMENTS)
 
     def update_status(self) -> None:
         from desktop_app.ui.status_dialog import StatusDialog

@@ -69,3 +69,31 @@ class DeleteRecordCommand(QUndoCommand):
     def undo(self) -> None:
         records.set_deleted(self.db, self.cls, self.record_id, False)
         self.on_change()
+
+
+class AddManyCommand(QUndoCommand):
+    """Several records created together (an article's commitments, event and source) as one
+    undoable step. `create(db)` runs once, in one transaction, and returns what it added."""
+
+    def __init__(self, db, create: Callable, on_change: Callable[[], None], text: str) -> None:
+        super().__init__(text)
+        self.db = db
+        self.create = create
+        self.on_change = on_change
+        self.created: list[tuple[type, int]] | None = None
+
+    def redo(self) -> None:
+        if self.created is None:
+            with self.db.atomic():
+                self.created = self.create(self.db)
+        else:
+            with self.db.atomic():
+                for cls, record_id in self.created:
+                    records.set_deleted(self.db, cls, record_id, False)
+        self.on_change()
+
+    def undo(self) -> None:
+        with self.db.atomic():
+            for cls, record_id in reversed(self.created or []):
+                records.set_deleted(self.db, cls, record_id, True)
+        self.on_change()
