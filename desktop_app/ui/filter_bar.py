@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
@@ -114,14 +112,3 @@ class FilterBar(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self.changed.emit()
-
-
-def filter_to_dict(flt: CommitmentFilter) -> dict:
-    return dataclasses.asdict(flt)
-
-
-def filter_from_dict(data: dict) -> CommitmentFilter:
-    known = {f.name for f in dataclasses.fields(CommitmentFilter)}
-    values = {k: v for k, v in data.items() if k in known}
-    values["statuses"] = tuple(values.get("statuses") or ())
-    return CommitmentFilter(**values)

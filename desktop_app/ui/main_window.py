@@ -6,15 +6,12 @@ undo command on self.undo_stack.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -31,12 +28,15 @@ from desktop_app.domain.dates import today_iso
 from desktop_app.domain.records import Commitment, Event, Statistic
 from desktop_app.domain.status import STATUS_INFO
 from desktop_app.store import queries, records
-from desktop_app.store.database import open_database, save_copy
+from desktop_app.store.database import open_database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui import database_files
+from desktop_app.ui.database_files import RecentFiles
 from desktop_app.ui.date_fields import ISO_FORMAT, DateField
 from desktop_app.ui.detail_panel import DetailPanel
-from desktop_app.ui.filter_bar import FilterBar, filter_from_dict, filter_to_dict
+from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.paged_table_model import ID_ROLE, PagedTableModel
+from desktop_app.ui.saved_views import SavedViews
 from desktop_app.ui.table_models import CommitmentTableModel, EventTableModel, StatisticTableModel
 from desktop_app.ui.undo_commands import (
     AddRecordCommand,
@@ -44,7 +44,6 @@ from desktop_app.ui.undo_commands import (
     UpdateRecordCommand,
 )
 
-MAX_RECENT = 8
 TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS, TAB_DASHBOARD = range(4)
 
 
@@ -168,6 +167,7 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         file_menu.addActions([self.new_db_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_files = RecentFiles(self.recent_menu, self.open_path_with_message)
         file_menu.addAction(self.save_copy_action)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action, self.export_chart_action])
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         self.as_of_field.dateChanged.connect(self._as_of_changed)
         toolbar.addWidget(self.as_of_field)
         toolbar.addAction(self.today_action)
-        self._rebuild_views_menu()
+        self.saved_views = SavedViews(self.views_menu, self.save_view_action, self.recall_view)
 
     # --- database ------------------------------------------------------------------------------
     def open_file(self, path: str | Path) -> None:
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         self._install_models()
         self.setWindowTitle(f"{path.name} — {APP_NAME}")
         self.setWindowFilePath(str(path))
-        self._remember_recent(path)
+        self.recent_files.remember(path)
         self.settings.setValue("last_database", str(path))
         self.refresh()
 
@@ -274,83 +274,6 @@ class MainWindow(QMainWindow):
         self.commitments_view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.events_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self._restore_table_layout()
-
-    def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            "Open database",
-            str(self._dialog_folder()),
-            "Commitment Tracker databases (*.db *.sqlite);;All files (*)",
-        )
-        if path:
-            self.open_path_with_message(path)
-
-    def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "New database",
-            str(self._dialog_folder() / "commitments.db"),
-            "Commitment Tracker databases (*.db)",
-        )
-        if not path:
-            return
-        if Path(path).exists():
-            QMessageBox.warning(
-                self,
-                "New database",
-                f"{path} already exists; choose a new name for an empty database.",
-            )
-            return
-        self.open_path_with_message(path)
-
-    def save_a_copy(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Save a copy",
-            str(self._dialog_folder() / "commitments-copy.db"),
-            "Commitment Tracker databases (*.db)",
-        )
-        if not path:
-            return
-        try:
-            save_copy(self.db, path)
-        except StoreError as error:
-            QMessageBox.warning(self, "Save a copy", str(error))
-            return
-        self.statusBar().showMessage(f"Copy saved to {path}", 5000)
-
-    def open_sample(self) -> None:
-        from desktop_app.paths import user_data_dir
-        from desktop_app.store.sample import write_sample
-
-        path = user_data_dir() / "sample.db"
-        if not path.exists():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                write_sample(path)
-            except (StoreError, OSError) as error:
-                QMessageBox.warning(self, "Open sample database", str(error))
-                return
-        self.open_path_with_message(path)
-
-    def _dialog_folder(self) -> Path:
-        return self.database_path.parent if self.database_path else Path.home()
-
-    def _remember_recent(self, path: Path) -> None:
-        recent = [p for p in self._recent_files() if p != str(path)]
-        recent.insert(0, str(path))
-        self.settings.setValue("recent_files", json.dumps(recent[:MAX_RECENT]))
-        self.recent_menu.clear()
-        for entry in recent[:MAX_RECENT]:
-            self.recent_menu.addAction(
-                self._action(entry, lambda _=False, p=entry: self.open_path_with_message(p))
-            )
-
-    def _recent_files(self) -> list[str]:
-        try:
-            return list(json.loads(self.settings.value("recent_files", "[]")))
-        except (TypeError, ValueError):
-            return []
 
     # --- refreshing ----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -571,42 +494,33 @@ class MainWindow(QMainWindow):
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()
 
-    # --- saved views ---------------------------------------------------------------------------
-    def _saved_views(self) -> dict:
-        try:
-            return dict(json.loads(self.settings.value("saved_views", "{}")))
-        except (TypeError, ValueError):
-            return {}
+    # --- files and saved views (their own modules) ---------------------------------------------
+    def choose_database(self) -> None:
+        database_files.choose_database(self)
+
+    def new_database(self) -> None:
+        database_files.new_database(self)
+
+    def save_a_copy(self) -> None:
+        database_files.save_a_copy(self)
+
+    def open_sample(self) -> None:
+        database_files.open_sample(self)
+
+    def _dialog_folder(self) -> Path:
+        return database_files.dialog_folder(self)
 
     def save_current_view(self, name: str | None = None) -> None:
-        if name is None:
-            name, ok = QInputDialog.getText(self, "Save view", "Name of this view:")
-            if not ok or not name.strip():
-                return
-        views = self._saved_views()
-        views[name.strip()] = filter_to_dict(self.filter_bar.current_filter())
-        self.settings.setValue("saved_views", json.dumps(views))
-        self._rebuild_views_menu()
+        self.saved_views.save(self.filter_bar.current_filter(), name)
 
     def recall_view(self, name: str) -> None:
-        view = self._saved_views().get(name)
-        if view is not None:
+        flt = self.saved_views.get(name)
+        if flt is not None:
             self.tabs.setCurrentIndex(TAB_COMMITMENTS)
-            self.filter_bar.set_filter(filter_from_dict(view))
+            self.filter_bar.set_filter(flt)
 
     def clear_filter(self) -> None:
         self.filter_bar.set_filter(queries.CommitmentFilter())
-
-    def _rebuild_views_menu(self) -> None:
-        self.views_menu.clear()
-        self.views_menu.addAction(self.save_view_action)
-        views = self._saved_views()
-        if views:
-            self.views_menu.addSeparator()
-        for name in sorted(views):
-            self.views_menu.addAction(
-                self._action(name, lambda _=False, n=name: self.recall_view(n))
-            )
 
     # --- CSV and charts (their own modules) ----------------------------------------------------
     def import_csv(self) -> None:

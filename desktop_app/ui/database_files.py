@@ -1,0 +1,101 @@
+"""File menu actions on database files: open, new, save a copy, the sample, recent files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from desktop_app.store.database import save_copy
+from desktop_app.store.errors import StoreError
+
+FILTER = "Commitment Tracker databases (*.db *.sqlite);;All files (*)"
+
+
+def dialog_folder(window) -> Path:
+    return window.database_path.parent if window.database_path else Path.home()
+
+
+def choose_database(window) -> None:
+    path, _ = QFileDialog.getOpenFileName(
+        window, "Open database", str(dialog_folder(window)), FILTER
+    )
+    if path:
+        window.open_path_with_message(path)
+
+
+def new_database(window) -> None:
+    path, _ = QFileDialog.getSaveFileName(
+        window, "New database", str(dialog_folder(window) / "commitments.db"), FILTER
+    )
+    if not path:
+        return
+    if Path(path).exists():
+        QMessageBox.warning(
+            window,
+            "New database",
+            f"{path} already exists; choose a new name for an empty database.",
+        )
+        return
+    window.open_path_with_message(path)
+
+
+def save_a_copy(window) -> None:
+    path, _ = QFileDialog.getSaveFileName(
+        window, "Save a copy", str(dialog_folder(window) / "commitments-copy.db"), FILTER
+    )
+    if not path:
+        return
+    try:
+        save_copy(window.db, path)
+    except StoreError as error:
+        QMessageBox.warning(window, "Save a copy", str(error))
+        return
+    window.statusBar().showMessage(f"Copy saved to {path}", 5000)
+
+
+def open_sample(window) -> None:
+    """Open the sample database in the user data folder, writing it on first use."""
+    from desktop_app.paths import user_data_dir
+    from desktop_app.store.sample import write_sample
+
+    path = user_data_dir() / "sample.db"
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_sample(path)
+        except (StoreError, OSError) as error:
+            QMessageBox.warning(window, "Open sample database", str(error))
+            return
+    window.open_path_with_message(path)
+
+
+class RecentFiles:
+    """File > Open Recent, kept in QSettings."""
+
+    MAX = 8
+
+    def __init__(self, menu: QMenu, open_path) -> None:
+        self.menu = menu
+        self.open_path = open_path
+        self.settings = QSettings()
+
+    def paths(self) -> list[str]:
+        try:
+            return list(json.loads(self.settings.value("recent_files", "[]")))
+        except (TypeError, ValueError):
+            return []
+
+    def remember(self, path: Path) -> None:
+        recent = [p for p in self.paths() if p != str(path)]
+        recent.insert(0, str(path))
+        recent = recent[: self.MAX]
+        self.settings.setValue("recent_files", json.dumps(recent))
+        self.menu.clear()
+        for entry in recent:
+            action = QAction(entry, self.menu)
+            action.triggered.connect(lambda _=False, p=entry: self.open_path(p))
+            self.menu.addAction(action)

@@ -1,0 +1,65 @@
+"""View > Saved views: named filters the user can recall, kept in QSettings."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QMenu
+
+from desktop_app.store.queries import CommitmentFilter
+
+
+def filter_to_dict(flt: CommitmentFilter) -> dict:
+    return dataclasses.asdict(flt)
+
+
+def filter_from_dict(data: dict) -> CommitmentFilter:
+    known = {f.name for f in dataclasses.fields(CommitmentFilter)}
+    values = {k: v for k, v in data.items() if k in known}
+    values["statuses"] = tuple(values.get("statuses") or ())
+    return CommitmentFilter(**values)
+
+
+class SavedViews:
+    def __init__(self, menu: QMenu, save_action: QAction, recall) -> None:
+        self.menu = menu
+        self.save_action = save_action
+        self.recall = recall
+        self.settings = QSettings()
+        self.rebuild_menu()
+
+    def all(self) -> dict[str, dict]:
+        try:
+            return dict(json.loads(self.settings.value("saved_views", "{}")))
+        except (TypeError, ValueError):
+            return {}
+
+    def get(self, name: str) -> CommitmentFilter | None:
+        data = self.all().get(name)
+        return None if data is None else filter_from_dict(data)
+
+    def save(self, flt: CommitmentFilter, name: str | None = None) -> None:
+        if name is None:
+            name, ok = QInputDialog.getText(
+                self.menu.parentWidget(), "Save view", "Name of this view:"
+            )
+            if not ok or not name.strip():
+                return
+        views = self.all()
+        views[name.strip()] = filter_to_dict(flt)
+        self.settings.setValue("saved_views", json.dumps(views))
+        self.rebuild_menu()
+
+    def rebuild_menu(self) -> None:
+        self.menu.clear()
+        self.menu.addAction(self.save_action)
+        views = self.all()
+        if views:
+            self.menu.addSeparator()
+        for name in sorted(views):
+            action = QAction(name, self.menu)
+            action.triggered.connect(lambda _=False, n=name: self.recall(n))
+            self.menu.addAction(action)
