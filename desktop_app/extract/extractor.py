@@ -57,16 +57,17 @@ def extract(text: str, published: str | None = None) -> list[Candidate]:
             here = list(places)
             if venue and not any(p["name"] == venue.name for p in here):
                 here.append(venue.as_json())
+            title = action_title(sentence, action)
             candidates.append(
                 Candidate(
                     kind="commitment",
                     sentence=sentence,
-                    title=action_title(sentence, action),
+                    title=title,
                     parties=parties,
                     places=here,
                     deadline=deadline,
                     deadline_precision=precision,
-                    category=cues.category_of(action),
+                    category=cues.category_of(title),
                     confidence=confidence,
                 )
             )

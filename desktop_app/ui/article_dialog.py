@@ -94,14 +94,14 @@ class ArticleDialog(QDialog):
             self.published.set_iso(dated.group(1))
         self.candidates = extract(text, self.published.iso())
         self.table.setRowCount(len(self.candidates))
+        origin_ticked = False
         for row, candidate in enumerate(self.candidates):
             tick = QTableWidgetItem()
             tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            keep = candidate.kind == "commitment" or candidate.event_kind in (
-                "meeting",
-                "visit",
-                "agreement",
-            )
+            # commitments, and the first meeting, visit or signing (the one they came from)
+            is_origin = candidate.event_kind in ("meeting", "visit", "agreement")
+            keep = candidate.kind == "commitment" or (is_origin and not origin_ticked)
+            origin_ticked = origin_ticked or (is_origin and keep)
             tick.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
             self.table.setItem(row, COL_ADD, tick)
             kind = QTableWidgetItem(candidate.event_kind or candidate.kind)
