@@ -89,7 +89,7 @@ def test_older_database_is_backed_up_before_migrating(db_path, tmp_path, monkeyp
         db.close()
     finally:
         migrations._migrations.pop()
-    backups = list(tmp_path.glob("test.db.v1-*.bak"))
+    backups = list(tmp_path.glob(f"test.db.v{SCHEMA_VERSION}-*.bak"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
         columns = [r[1] for r in conn.execute("PRAGMA table_info(actors)")]

@@ -158,3 +158,39 @@ def test_status_history_is_in_date_order(sample_db):
     history = queries.status_history(sample_db, cid)
     assert [h["status"] for h in history] == ["fulfilled"]
     assert history[0]["evidence"] == "Ambassadors resume their posts"
+
+
+def test_event_month_counts_follow_every_change(sample_db):
+    from desktop_app.domain.records import Event
+    from desktop_app.store import records
+
+    def direct():
+        return sorted(
+            sample_db.execute(
+                """SELECT substr(date, 1, 7), kind, COUNT(*) FROM events WHERE deleted_at IS NULL
+               GROUP BY 1, 2"""
+            ).fetchall()
+        )
+
+    def kept():
+        return sorted(
+            sample_db.execute(
+                "SELECT month, kind, n FROM event_month_counts WHERE n > 0"
+            ).fetchall()
+        )
+
+    assert kept() == direct()
+    new_id = records.add(sample_db, Event(date="2024-02-10", kind="attack", title="Raid"))
+    moved = records.get(sample_db, Event, new_id)
+    moved.date, moved.kind = "2024-03-05", "strike"
+    records.update(sample_db, new_id, moved)
+    assert kept() == direct()
+    records.set_deleted(sample_db, Event, new_id, True)
+    assert kept() == direct()
+    records.set_deleted(sample_db, Event, new_id, False)
+    sample_db.execute("DELETE FROM event_actors WHERE event_id = ?", [new_id])
+    sample_db.execute("DELETE FROM events WHERE id = ?", [new_id])
+    assert kept() == direct()
+    # the month holding the as-of date counts only up to that day
+    table = {(m, k): n for m, k, n in queries.events_per_month_by_kind(sample_db, "2024-01-17")}
+    assert table == {("2024-01", "statement"): 1, ("2024-01", "strike"): 1}

@@ -18,12 +18,6 @@ STATUS_AS_OF = """COALESCE((
     WHERE s.commitment_id = c.id AND s.deleted_at IS NULL AND s.date <= :as_of
     ORDER BY s.date DESC, s.id DESC LIMIT 1), 'not_rated')"""
 
-# The status a single party stands at: updates about the whole commitment or about that party.
-PARTY_STATUS_AS_OF = """COALESCE((
-    SELECT s.status FROM status_updates s
-    WHERE s.commitment_id = c.id AND s.deleted_at IS NULL AND s.date <= :as_of
-      AND (s.actor_id IS NULL OR s.actor_id = cp.actor_id)
-    ORDER BY s.date DESC, s.id DESC LIMIT 1), 'not_rated')"""
 
 _OPEN = ", ".join(f"'{s.value}'" for s in OPEN_STATUSES)
 
@@ -194,10 +188,11 @@ def status_counts_per_period(
     if period not in _PERIOD_END:
         raise ValueError(f"unknown period {period!r}; expected month or week")
     bucket = _PERIOD_END[period]
-    live_sql, params = _filtered_commitments_sql(flt or CommitmentFilter())
+    only, params = _only_filtered(flt)
     sql = f"""
     WITH RECURSIVE
-    live AS (SELECT id, made_on FROM ({live_sql}) WHERE made_on <= :as_of),
+    live AS (SELECT c.id, c.made_on FROM commitments c
+             WHERE c.deleted_at IS NULL AND +c.made_on <= :as_of AND {only}),
     updates AS (
         SELECT s.id, s.commitment_id, s.status, s.date FROM status_updates s
         JOIN live ON live.id = s.commitment_id
@@ -208,7 +203,8 @@ def status_counts_per_period(
         FROM updates
         UNION ALL
         SELECT live.id, 'not_rated', live.made_on,
-               (SELECT MIN(u.date) FROM updates u WHERE u.commitment_id = live.id)
+               (SELECT MIN(s.date) FROM status_updates s WHERE s.commitment_id = live.id
+                  AND s.deleted_at IS NULL AND s.date <= :as_of)
         FROM live),
     deltas AS (
         SELECT {bucket.format(x="start")} AS period, status, 1 AS delta
@@ -241,34 +237,20 @@ def _only_filtered(flt: CommitmentFilter | None) -> tuple[str, dict]:
     return f"c.id IN (SELECT id FROM ({sql}))", params
 
 
-def counts_by_party(
-    db: Database, as_of: str, flt: CommitmentFilter | None = None
-) -> list[tuple[int, str, str, int]]:
-    """(actor id, actor name, status, count) for each party's commitments, as that party stands."""
-    only, params = _only_filtered(flt)
-    sql = f"""
-        SELECT a.id, a.name, status, COUNT(*) FROM (
-            SELECT cp.actor_id, {PARTY_STATUS_AS_OF} AS status
-            FROM commitment_parties cp JOIN commitments c ON c.id = cp.commitment_id
-            WHERE c.deleted_at IS NULL AND c.made_on <= :as_of AND {only}
-        ) JOIN actors a ON a.id = actor_id
-        GROUP BY a.id, status ORDER BY a.name, status
-    """
-    return [tuple(r) for r in db.execute(sql, params | {"as_of": as_of}).fetchall()]
+# "+c.made_on" keeps SQLite from walking the made_on index: nearly every commitment passes
+# that test, and a table scan is several times faster than index lookups.
 
-
-def counts_by_category(
-    db: Database, as_of: str, flt: CommitmentFilter | None = None
-) -> list[tuple[str, str, int]]:
-    """(category, status, count) of live commitments made by as_of."""
-    only, params = _only_filtered(flt)
-    sql = f"""
-        SELECT category, status, COUNT(*) FROM (
-            SELECT c.category, {STATUS_AS_OF} AS status FROM commitments c
-            WHERE c.deleted_at IS NULL AND c.made_on <= :as_of AND {only})
-        GROUP BY category, status ORDER BY category, status
-    """
-    return [tuple(r) for r in db.execute(sql, params | {"as_of": as_of}).fetchall()]
+# A party stands where the whole commitment stands, unless some update concerns that party
+# alone (rare: the partial index status_updates_party_specific finds those quickly).
+_PARTY_STATUS = """CASE WHEN EXISTS (
+        SELECT 1 FROM status_updates p
+        WHERE p.commitment_id = snap.id AND p.actor_id IS NOT NULL AND p.deleted_at IS NULL)
+    THEN (SELECT COALESCE((
+        SELECT s.status FROM status_updates s
+        WHERE s.commitment_id = snap.id AND s.deleted_at IS NULL AND s.date <= :as_of
+          AND (s.actor_id IS NULL OR s.actor_id = cp.actor_id)
+        ORDER BY s.date DESC, s.id DESC LIMIT 1), 'not_rated'))
+    ELSE snap.status END"""
 
 
 @dataclass(frozen=True)
@@ -283,36 +265,115 @@ class Compliance:
         return compliance_percent(self.score)
 
 
+class StatusSnapshot:
+    """Every commitment's status on one date, computed once into temporary tables, from which
+    the by-party, by-category and compliance counts are quick groupings. Use with `with`."""
+
+    def __init__(self, db: Database, as_of: str, flt: CommitmentFilter | None = None) -> None:
+        self.db = db
+        self.as_of = as_of
+        self.flt = flt
+        self._party_rows: list | None = None
+
+    def __enter__(self) -> StatusSnapshot:
+        only, params = _only_filtered(self.flt)
+        params = params | {"as_of": self.as_of}
+        self._drop()
+        self.db.execute(
+            f"""CREATE TEMP TABLE snap AS
+                SELECT c.id, c.category, {STATUS_AS_OF} AS status FROM commitments c
+                WHERE c.deleted_at IS NULL AND +c.made_on <= :as_of AND {only}""",
+            params,
+        )
+        self.db.execute(
+            f"""CREATE TEMP TABLE party_snap AS
+                SELECT cp.actor_id, cp.role, {_PARTY_STATUS} AS status
+                FROM snap JOIN commitment_parties cp ON cp.commitment_id = snap.id""",
+            {"as_of": self.as_of},
+        )
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._drop()
+
+    def _drop(self) -> None:
+        self.db.execute("DROP TABLE IF EXISTS temp.snap")
+        self.db.execute("DROP TABLE IF EXISTS temp.party_snap")
+
+    def by_category(self) -> list[tuple[str, str, int]]:
+        sql = """SELECT category, status, COUNT(*) FROM temp.snap
+                 GROUP BY category, status ORDER BY category, status"""
+        return [tuple(r) for r in self.db.execute(sql).fetchall()]
+
+    def _party_counts(self) -> list[tuple[int, str, str, str, int]]:
+        """(actor id, name, role, status, count): one SQL grouping serves both views."""
+        if self._party_rows is None:
+            sql = """SELECT p.actor_id, a.name, p.role, p.status, p.n FROM (
+                         SELECT actor_id, role, status, COUNT(*) AS n FROM temp.party_snap
+                         GROUP BY actor_id, role, status) p
+                     JOIN actors a ON a.id = p.actor_id ORDER BY a.name, p.status"""
+            self._party_rows = [tuple(r) for r in self.db.execute(sql).fetchall()]
+        return self._party_rows
+
+    def by_party(self) -> list[tuple[int, str, str, int]]:
+        totals: dict[tuple[int, str, str], int] = {}
+        for actor_id, name, _role, status, n in self._party_counts():
+            totals[(actor_id, name, status)] = totals.get((actor_id, name, status), 0) + n
+        return [(*key, n) for key, n in totals.items()]
+
+    def compliance(self) -> list[Compliance]:
+        sums: dict[tuple[int, str], list[float]] = {}
+        for actor_id, name, role, status, n in self._party_counts():
+            score = STATUS_INFO[Status(status)].compliance
+            if role != "promisor" or score is None:
+                continue
+            total = sums.setdefault((actor_id, name), [0.0, 0])
+            total[0] += score * n
+            total[1] += n
+        return [
+            Compliance(actor_id, name, total / rated, rated)
+            for (actor_id, name), (total, rated) in sums.items()
+        ]
+
+
+def counts_by_party(
+    db: Database, as_of: str, flt: CommitmentFilter | None = None
+) -> list[tuple[int, str, str, int]]:
+    """(actor id, actor name, status, count) for each party's commitments, as that party stands."""
+    with StatusSnapshot(db, as_of, flt) as snapshot:
+        return snapshot.by_party()
+
+
+def counts_by_category(
+    db: Database, as_of: str, flt: CommitmentFilter | None = None
+) -> list[tuple[str, str, int]]:
+    """(category, status, count) of live commitments made by as_of."""
+    with StatusSnapshot(db, as_of, flt) as snapshot:
+        return snapshot.by_category()
+
+
 def compliance_by_party(
     db: Database, as_of: str, flt: CommitmentFilter | None = None
 ) -> list[Compliance]:
     """G7-style compliance per promising party: mean of +1 / 0 / -1, unrated left out."""
-    only, params = _only_filtered(flt)
-    scores = " ".join(
-        f"WHEN '{s.value}' THEN {i.compliance}"
-        for s, i in STATUS_INFO.items()
-        if i.compliance is not None
-    )
-    sql = f"""
-        SELECT a.id, a.name, AVG(score), COUNT(*) FROM (
-            SELECT cp.actor_id, CASE {PARTY_STATUS_AS_OF} {scores} END AS score
-            FROM commitment_parties cp JOIN commitments c ON c.id = cp.commitment_id
-            WHERE c.deleted_at IS NULL AND c.made_on <= :as_of AND cp.role = 'promisor'
-              AND {only}
-        ) JOIN actors a ON a.id = actor_id
-        WHERE score IS NOT NULL
-        GROUP BY a.id ORDER BY a.name
-    """
-    rows = db.execute(sql, params | {"as_of": as_of}).fetchall()
-    return [Compliance(*row) for row in rows]
+    with StatusSnapshot(db, as_of, flt) as snapshot:
+        return snapshot.compliance()
 
 
 def events_per_month_by_kind(db: Database, as_of: str) -> list[tuple[str, str, int]]:
-    """(YYYY-MM, event kind, count) of live events dated on or before as_of."""
+    """(YYYY-MM, event kind, count) of live events dated on or before as_of.
+
+    Whole months come from the trigger-kept event_month_counts; the month holding as_of is
+    counted from events, up to that day.
+    """
     sql = """
-        SELECT substr(date, 1, 7) AS month, kind, COUNT(*) FROM events
-        WHERE deleted_at IS NULL AND date <= :as_of
-        GROUP BY month, kind ORDER BY month, kind
+        SELECT month, kind, n FROM event_month_counts
+        WHERE month < substr(:as_of, 1, 7) AND n > 0
+        UNION ALL
+        SELECT substr(date, 1, 7), kind, COUNT(*) FROM events
+        WHERE deleted_at IS NULL AND date BETWEEN substr(:as_of, 1, 7) || '-01' AND :as_of
+        GROUP BY kind
+        ORDER BY 1, 2
     """
     return [tuple(r) for r in db.execute(sql, {"as_of": as_of}).fetchall()]
 

@@ -149,6 +149,51 @@ def _initial_schema(db: Database) -> None:
     db.table("status_updates").enable_fts(["note"], create_triggers=True)
 
 
+_EVENT_MONTH_COUNTS = """
+-- Events per month and kind, kept by triggers in the same transaction as every change to
+-- events, so it cannot disagree with them; the dashboard reads it instead of scanning events.
+CREATE TABLE event_month_counts (
+    month TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (month, kind)
+) WITHOUT ROWID;
+INSERT INTO event_month_counts (month, kind, n)
+    SELECT substr(date, 1, 7), kind, COUNT(*) FROM events WHERE deleted_at IS NULL
+    GROUP BY substr(date, 1, 7), kind;
+CREATE TRIGGER event_month_counts_insert AFTER INSERT ON events WHEN new.deleted_at IS NULL
+BEGIN
+    INSERT INTO event_month_counts (month, kind, n) VALUES (substr(new.date, 1, 7), new.kind, 1)
+    ON CONFLICT (month, kind) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER event_month_counts_delete AFTER DELETE ON events WHEN old.deleted_at IS NULL
+BEGIN
+    UPDATE event_month_counts SET n = n - 1
+    WHERE month = substr(old.date, 1, 7) AND kind = old.kind;
+END;
+CREATE TRIGGER event_month_counts_update_old AFTER UPDATE OF date, kind, deleted_at ON events
+WHEN old.deleted_at IS NULL
+BEGIN
+    UPDATE event_month_counts SET n = n - 1
+    WHERE month = substr(old.date, 1, 7) AND kind = old.kind;
+END;
+CREATE TRIGGER event_month_counts_update_new AFTER UPDATE OF date, kind, deleted_at ON events
+WHEN new.deleted_at IS NULL
+BEGIN
+    INSERT INTO event_month_counts (month, kind, n) VALUES (substr(new.date, 1, 7), new.kind, 1)
+    ON CONFLICT (month, kind) DO UPDATE SET n = n + 1;
+END;
+-- Few updates concern one party only; this small index finds them without scanning history.
+CREATE INDEX status_updates_party_specific ON status_updates(commitment_id, actor_id)
+    WHERE actor_id IS NOT NULL;
+"""
+
+
+@migrations(name="0002_event_month_counts")
+def _event_month_counts(db: Database) -> None:
+    db.executescript(_EVENT_MONTH_COUNTS)
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
