@@ -58,7 +58,10 @@ def _exercise(folder: Path) -> str:
     if shown < 5:
         raise RuntimeError(f"the commitments table shows {shown} rows, expected 7")
     window.tabs.setCurrentIndex(TAB_DASHBOARD)
-    app.processEvents()
+    deadline = time.perf_counter() + 30
+    while not window.dashboard.timeline.bars and time.perf_counter() < deadline:
+        app.processEvents()  # the charts are counted on a worker thread
+        time.sleep(0.01)
     bars = len(window.dashboard.timeline.bars)
     if bars < 5:
         raise RuntimeError(f"the timeline drew {bars} bars, expected 7")

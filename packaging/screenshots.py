@@ -36,7 +36,8 @@ def main() -> int:
         app.processEvents()
         window.grab().save(str(out / "main-window.png"))
         window.tabs.setCurrentIndex(TAB_DASHBOARD)
-        app.processEvents()
+        while not window.dashboard.timeline.bars:  # counted on a worker thread
+            app.processEvents()
         window.grab().save(str(out / "dashboard.png"))
         window.dashboard.pages.setCurrentIndex(1)
         app.processEvents()

@@ -131,11 +131,12 @@ def test_render_command_writes_a_png_of_the_requested_size(tmp_path, chart):
 
 
 def test_svg_export(tmp_path, qtbot, sample_db):
+    from desktop_app.charts.chart_data import dashboard_data
     from desktop_app.charts.dashboard import draw_chart, new_chart, save_chart
 
     widget = new_chart("by-party")
     qtbot.addWidget(widget)
-    draw_chart("by-party", widget, sample_db, "2024-06-30")
+    draw_chart("by-party", widget, dashboard_data(sample_db, "2024-06-30"))
     target = tmp_path / "party.svg"
     save_chart(widget, target)
     assert "<svg" in target.read_text()[:500]
@@ -150,7 +151,9 @@ def test_clicking_a_timeline_bar_selects_the_commitment(qtbot, tmp_path):
     window.set_as_of("2024-06-30")
     window.resize(780, 580)
     window.show()
-    window.tabs.setCurrentIndex(TAB_DASHBOARD)
+    window._create_dashboard()
+    with qtbot.waitSignal(window.dashboard.drawn, timeout=10000):
+        window.tabs.setCurrentIndex(TAB_DASHBOARD)
     timeline = window.dashboard.timeline
     window.dashboard.pages.setCurrentIndex(1)
     qtbot.waitExposed(timeline)
@@ -175,17 +178,14 @@ def test_dashboard_refreshes_after_an_edit(qtbot, tmp_path):
     window = MainWindow(write_sample(tmp_path / "s.db"))
     qtbot.addWidget(window)
     window.set_as_of("2024-06-30")
-    window.tabs.setCurrentIndex(TAB_DASHBOARD)
+    window._create_dashboard()
+    with qtbot.waitSignal(window.dashboard.drawn, timeout=10000):
+        window.tabs.setCurrentIndex(TAB_DASHBOARD)
     before = len(window.dashboard.by_category.getPlotItem().items)
     liaison = next(b for b in window.dashboard.timeline.bars if b.title.startswith("Appoint"))
-    window.undo_stack.push(
-        AddRecordCommand(
-            window.db,
-            StatusUpdate(commitment_id=liaison.commitment_id, date="2024-05-01", status="stalled"),
-            window.refresh,
-            "Status: Stalled",
-        )
-    )
+    update = StatusUpdate(commitment_id=liaison.commitment_id, date="2024-05-01", status="stalled")
+    with qtbot.waitSignal(window.dashboard.drawn, timeout=10000):
+        window.undo_stack.push(AddRecordCommand(window.db, update, window.refresh, "Stalled"))
     bars = {b.title: b for b in window.dashboard.timeline.bars}
     assert bars[liaison.title].status == "stalled"
     assert len(window.dashboard.by_category.getPlotItem().items) == before + 1  # a Stalled bar

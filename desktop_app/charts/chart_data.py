@@ -62,24 +62,33 @@ def _stack(rows: list[tuple[str, str, int]]) -> tuple[list[str], dict[str, list[
     return labels, counts
 
 
-def by_party(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> StackedBars:
-    rows = queries.counts_by_party(db, as_of, flt)
-    labels, counts = _stack([(name, status, n) for _id, name, status, n in rows])
-    scores = {c.actor: c for c in queries.compliance_by_party(db, as_of, flt)}
+def _party_bars(counts: list, scores: list) -> StackedBars:
+    labels, stacked = _stack([(name, status, n) for _id, name, status, n in counts])
+    by_name = {c.actor: c for c in scores}
     notes = []
     for name in labels:
-        score = scores.get(name)
+        score = by_name.get(name)
         notes.append(
             f"compliance {score.score:+.2f} ({score.percent:.0f}%), {score.rated} rated"
             if score
             else "compliance: nothing rated yet"
         )
-    return StackedBars(labels, counts, notes)
+    return StackedBars(labels, stacked, notes)
+
+
+def _category_bars(counts: list) -> StackedBars:
+    labels, stacked = _stack(counts)
+    return StackedBars([name.capitalize() for name in labels], stacked)
+
+
+def by_party(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> StackedBars:
+    with queries.StatusSnapshot(db, as_of, flt) as snapshot:
+        return _party_bars(snapshot.by_party(), snapshot.compliance())
 
 
 def by_category(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> StackedBars:
-    labels, counts = _stack(queries.counts_by_category(db, as_of, flt))
-    return StackedBars([name.capitalize() for name in labels], counts)
+    with queries.StatusSnapshot(db, as_of, flt) as snapshot:
+        return _category_bars(snapshot.by_category())
 
 
 @dataclass
@@ -180,3 +189,30 @@ def _month_range(months: list[str]) -> list[str]:
         if month == 13:
             year, month = year + 1, 1
     return result
+
+
+@dataclass
+class DashboardData:
+    """Everything the dashboard draws for one filter and as-of date."""
+
+    as_of: str
+    status_over_time: StatusOverTime
+    by_party: StackedBars
+    by_category: StackedBars
+    timeline: Timeline
+    events: EventsPerMonth
+
+
+def dashboard_data(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> DashboardData:
+    """All five charts' numbers; the status snapshot is computed once for three of them."""
+    with queries.StatusSnapshot(db, as_of, flt) as snapshot:
+        party = _party_bars(snapshot.by_party(), snapshot.compliance())
+        category = _category_bars(snapshot.by_category())
+    return DashboardData(
+        as_of,
+        status_over_time(db, as_of, flt),
+        party,
+        category,
+        timeline(db, as_of, flt),
+        events_per_month(db, as_of),
+    )

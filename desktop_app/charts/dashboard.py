@@ -42,26 +42,25 @@ def new_chart(name: str) -> QWidget:
     }[name]()
 
 
-def draw_chart(
-    name: str, widget: QWidget, db, as_of: str, flt: CommitmentFilter | None = None
-) -> None:
-    """Draw the named chart's data (counted in SQL by the store) into widget."""
+def draw_chart(name: str, widget: QWidget, data: chart_data.DashboardData) -> None:
+    """Draw the named chart from numbers the store counted."""
     if name == "status-over-time":
-        draw_status_over_time(widget, chart_data.status_over_time(db, as_of, flt), as_of)
+        draw_status_over_time(widget, data.status_over_time, data.as_of)
     elif name == "by-party":
-        draw_stacked_bars(widget, chart_data.by_party(db, as_of, flt))
+        draw_stacked_bars(widget, data.by_party)
     elif name == "by-category":
-        draw_stacked_bars(widget, chart_data.by_category(db, as_of, flt))
+        draw_stacked_bars(widget, data.by_category)
     elif name == "events":
-        draw_events(widget, chart_data.events_per_month(db, as_of), as_of)
+        draw_events(widget, data.events, data.as_of)
     elif name == "timeline":
-        widget.draw(chart_data.timeline(db, as_of, flt), as_of)
+        widget.draw(data.timeline, data.as_of)
     else:
         raise ValueError(f"unknown chart {name!r}")
 
 
 class Dashboard(QWidget):
     commitment_clicked = Signal(int)
+    drawn = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -85,14 +84,13 @@ class Dashboard(QWidget):
         layout.addWidget(self.pages)
 
     def refresh(self, db, as_of: str, flt: CommitmentFilter | None = None) -> None:
-        """Redraw every chart for the filter and as-of date (numbers counted in SQL)."""
-        draw_status_over_time(
-            self.status_over_time, chart_data.status_over_time(db, as_of, flt), as_of
-        )
-        draw_stacked_bars(self.by_party, chart_data.by_party(db, as_of, flt))
-        draw_stacked_bars(self.by_category, chart_data.by_category(db, as_of, flt))
-        draw_events(self.events, chart_data.events_per_month(db, as_of), as_of)
-        self.timeline.draw(chart_data.timeline(db, as_of, flt), as_of)
+        """Count and redraw now (the window counts on a worker thread and calls draw)."""
+        self.draw(chart_data.dashboard_data(db, as_of, flt))
+
+    def draw(self, data: chart_data.DashboardData) -> None:
+        for name in CHART_NAMES:
+            draw_chart(name, self.chart(name), data)
+        self.drawn.emit()
 
     def chart(self, name: str) -> QWidget:
         return {

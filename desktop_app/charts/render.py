@@ -15,6 +15,7 @@ def render_chart(
     width: int = 1200,
     height: int = 700,
 ) -> Path:
+    from desktop_app.charts.chart_data import dashboard_data
     from desktop_app.charts.dashboard import CHART_NAMES, draw_chart, new_chart, save_chart
 
     if chart not in CHART_NAMES:
@@ -23,7 +24,7 @@ def render_chart(
     widget.resize(width, height)
     db = open_existing(db_path)
     try:
-        draw_chart(chart, widget, db, as_of)
+        draw_chart(chart, widget, dashboard_data(db, as_of))
     finally:
         db.close()
     widget.show()  # laid out offscreen: nothing appears on a screen

@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self.dashboard = None
+        self._dashboard_stale = True
+        self._dashboard_generation = 0
         self.open_file(database_path)
         self._restore_layout()
 
@@ -288,16 +290,14 @@ class MainWindow(QMainWindow):
             self.select_commitment(selected)
         self._show_detail()
         self._update_counts()
-        if self.dashboard is not None:
-            self.dashboard.refresh(self.db, self.as_of, self.commitment_model.filter)
+        self._refresh_dashboard()
 
     def _apply_filter(self) -> None:
         self.commitment_model.filter = self.filter_bar.current_filter()
         self.commitment_model.reload()
         self._show_detail()
         self._update_counts()
-        if self.dashboard is not None:
-            self.dashboard.refresh(self.db, self.as_of, self.commitment_model.filter)
+        self._refresh_dashboard()
 
     def _apply_event_search(self, text: str) -> None:
         self.event_model.text = text
@@ -327,8 +327,11 @@ class MainWindow(QMainWindow):
         self.detail.show_commitment(self.db, self.selected_id(TAB_COMMITMENTS), self.as_of)
 
     def _tab_changed(self, index: int) -> None:
-        if index == TAB_DASHBOARD and self.dashboard is None:
-            self._create_dashboard()
+        if index == TAB_DASHBOARD:
+            if self.dashboard is None:
+                self._create_dashboard()
+            if self._dashboard_stale:
+                self._refresh_dashboard()
 
     def _create_dashboard(self) -> None:
         from desktop_app.charts.dashboard import Dashboard  # pyqtgraph loads only when needed
@@ -336,7 +339,40 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard(self.dashboard_page)
         self.dashboard.commitment_clicked.connect(self._select_from_chart)
         self.dashboard_page.layout().addWidget(self.dashboard)
-        self.dashboard.refresh(self.db, self.as_of, self.commitment_model.filter)
+        self._dashboard_stale = True
+
+    def _refresh_dashboard(self) -> None:
+        """Count the charts' numbers on a worker thread (its own connection) and draw them when
+        they arrive; only the newest request is drawn. A hidden dashboard waits until shown."""
+        if self.dashboard is None or self.tabs.currentIndex() != TAB_DASHBOARD:
+            self._dashboard_stale = True
+            return
+        from desktop_app.charts.chart_data import dashboard_data
+        from desktop_app.store.database import open_existing
+        from desktop_app.ui.worker import run_in_background
+
+        self._dashboard_stale = False
+        self._dashboard_generation += 1
+        generation = self._dashboard_generation
+        path, as_of, flt = self.database_path, self.as_of, self.commitment_model.filter
+        self.statusBar().showMessage("Updating charts…")
+
+        def work(_report):
+            db = open_existing(path)
+            try:
+                return dashboard_data(db, as_of, flt)
+            finally:
+                db.close()
+
+        def done(data) -> None:
+            if generation == self._dashboard_generation and self.dashboard is not None:
+                self.dashboard.draw(data)
+                self.statusBar().clearMessage()
+
+        def failed(error) -> None:
+            self.statusBar().showMessage(f"The charts could not be updated: {error}", 8000)
+
+        run_in_background(self, work, done, failed)
 
     def _select_from_chart(self, commitment_id: int) -> None:
         self.tabs.setCurrentIndex(TAB_COMMITMENTS)

@@ -25,6 +25,7 @@ class Task(QRunnable):
         self.work = work
         self.signals = _Signals()
         self.cancelled = threading.Event()
+        self.done = False
 
     def report(self, done: int, total: int) -> bool:
         self.signals.progress.emit(done, total)
@@ -34,8 +35,10 @@ class Task(QRunnable):
         try:
             result = self.work(self.report)
         except Exception as error:  # delivered to the GUI thread, shown as a message there
+            self.done = True
             self.signals.failed.emit(error)
             return
+        self.done = True
         self.signals.finished.emit(result)
 
 
@@ -65,5 +68,18 @@ def run_with_progress(parent, label: str, work, on_done, on_error) -> Task:
     task.signals.failed.connect(fail)
     task.setAutoDelete(False)
     parent._running_task = task  # keep it alive until its signals are delivered
+    QThreadPool.globalInstance().start(task)
+    return task
+
+
+def run_in_background(owner, work, on_done, on_error) -> Task:
+    """Run work(report) on the thread pool without a dialog; results arrive on the GUI thread."""
+    task = Task(work)
+    task.signals.finished.connect(on_done)
+    task.signals.failed.connect(on_error)
+    task.setAutoDelete(False)
+    owner._background_tasks = [t for t in getattr(owner, "_background_tasks", []) if not t.done] + [
+        task
+    ]
     QThreadPool.globalInstance().start(task)
     return task
