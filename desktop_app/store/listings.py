@@ -51,6 +51,39 @@ def event_page(
     return list(rows_of(db, sql, params | {"limit": limit, "offset": offset}))
 
 
+def event_ids(
+    db: Database, text: str = "", sort: str = "date", descending: bool = False
+) -> list[int]:
+    """Ids of the events shown, in table order (for deep paging)."""
+    where, params = _event_where(text)
+    direction = "DESC" if descending else "ASC"
+    order = _EVENT_SORT.get(sort, "e.date")
+    if sort in ("place", "actors"):
+        return [r["id"] for r in event_page(db, text, sort, descending, limit=-1)]
+    sql = f"SELECT e.id FROM events e WHERE {where} ORDER BY {order} {direction}, e.id {direction}"
+    return [r[0] for r in db.execute(sql, params)]
+
+
+def event_rows(db: Database, ids: list[int]) -> list[dict]:
+    """The table rows of these events, in the order of ids."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    sql = f"""
+        SELECT e.id, e.uuid, e.date, e.end_date, e.kind, e.title, e.fatalities,
+               p.name AS place,
+               (SELECT group_concat(COALESCE(a.iso3, a.name), ', ')
+                  FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+                 WHERE ea.event_id = e.id) AS actors
+        FROM events e LEFT JOIN places p ON p.id = e.place_id
+        WHERE e.id IN ({marks})
+    """
+    cursor = db.execute(sql, ids)
+    names = [d[0] for d in cursor.description]
+    by_id = {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
+    return [by_id[i] for i in ids if i in by_id]
+
+
 def count_events(db: Database, text: str = "") -> int:
     where, params = _event_where(text)
     return db.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]

@@ -144,6 +144,34 @@ def commitment_page(
     return [dict(row) for row in rows_of(db, sql, params)]
 
 
+def commitment_ids(
+    db: Database,
+    as_of: str,
+    flt: CommitmentFilter | None = None,
+    sort: str = "made_on",
+    descending: bool = False,
+) -> list[int]:
+    """The ids of every commitment the filter lets through, in table order (for deep paging)."""
+    sql, params = _filtered_commitments_sql(flt or CommitmentFilter())
+    order = _SORT_EXPRESSIONS.get(sort, "made_on")
+    direction = "DESC" if descending else "ASC"
+    order_sql = ", ".join(f"{part.strip()} {direction}" for part in order.split(","))
+    sql = f"SELECT id FROM ({sql}) ORDER BY {order_sql}, id {direction}"
+    return [r[0] for r in db.execute(sql, params | {"as_of": as_of})]
+
+
+def commitment_rows(db: Database, as_of: str, ids: list[int]) -> list[dict]:
+    """The table rows of these commitments, in the order of ids."""
+    if not ids:
+        return []
+    sql, params = _filtered_commitments_sql(CommitmentFilter())
+    marks = ", ".join(f":id{i}" for i in range(len(ids)))
+    sql = f"SELECT * FROM ({sql}) WHERE id IN ({marks})"
+    params |= {f"id{i}": record_id for i, record_id in enumerate(ids)} | {"as_of": as_of}
+    by_id = {row["id"]: row for row in rows_of(db, sql, params)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
 def count_commitments(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> int:
     sql, params = _filtered_commitments_sql(flt or CommitmentFilter())
     return db.execute(f"SELECT COUNT(*) FROM ({sql})", params | {"as_of": as_of}).fetchone()[0]

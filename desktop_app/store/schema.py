@@ -194,6 +194,13 @@ def _event_month_counts(db: Database) -> None:
     db.executescript(_EVENT_MONTH_COUNTS)
 
 
+@migrations(name="0003_live_event_order")
+def _live_event_order(db: Database) -> None:
+    # The events table lists live events by date; this index holds exactly those, in order,
+    # so the table's row order for a million events is read from the index alone.
+    db.execute("CREATE INDEX events_live_by_date ON events(date, id) WHERE deleted_at IS NULL")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

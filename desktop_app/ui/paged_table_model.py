@@ -1,13 +1,18 @@
-"""A table model that loads rows from a store query a page at a time.
+"""A table model over a store query that holds only the pages being looked at.
 
-The view asks for more rows as the user scrolls (canFetchMore/fetchMore), so a table over a
-million events holds only the pages that were looked at. Sorting is done by the query, not by a
-proxy, for the same reason.
+rowCount() is the full count from the start, so the scroll bar is true; the rows themselves are
+read a page at a time when the view asks for them and kept in a small LRU cache. Pages near the
+top are read with LIMIT/OFFSET; for big tables the ids in table order are read once on a worker
+thread (8 bytes a row), after which any page, however deep, is one `WHERE id IN (…)` query.
+Sorting is done by the query, not by a proxy, for the same reason.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from array import array
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -17,13 +22,19 @@ Index = QModelIndex | QPersistentModelIndex
 
 class PagedTableModel(QAbstractTableModel):
     PAGE_SIZE = 200
+    CACHED_PAGES = 40
+    #: above this many rows the ordered ids are read on a worker thread
+    BACKGROUND_IDS_FROM = 5_000
     #: (row key, header) pairs; subclasses set this
     COLUMNS: tuple[tuple[str, str], ...] = ()
+    ids_ready = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[dict] = []
+        self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self._ids: array | None = None
         self._total = 0
+        self._generation = 0
         self.sort_key = self.COLUMNS[0][0] if self.COLUMNS else ""
         self.descending = False
 
@@ -33,6 +44,17 @@ class PagedTableModel(QAbstractTableModel):
 
     def count(self) -> int:
         raise NotImplementedError
+
+    def ordered_ids(self, db) -> list[int]:
+        """Every id in table order, read through db (which may be another thread's)."""
+        raise NotImplementedError
+
+    def rows_for(self, ids: list[int]) -> list[dict]:
+        raise NotImplementedError
+
+    def database_path(self):
+        """The file to open for reading ids on a worker thread (None: read them here)."""
+        return None
 
     def display(self, row: dict, key: str) -> str:
         value = row.get(key)
@@ -45,42 +67,82 @@ class PagedTableModel(QAbstractTableModel):
     # --- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
         self.beginResetModel()
+        self._generation += 1
+        self._pages.clear()
+        self._ids = None
         self._total = self.count()
-        self._rows = self.fetch(self.PAGE_SIZE, 0)
+        if self._total:
+            self._pages[0] = self.fetch(self.PAGE_SIZE, 0)
         self.endResetModel()
+        if self._total > self.BACKGROUND_IDS_FROM:
+            self._read_ids_in_background()
+
+    def _read_ids_in_background(self) -> None:
+        path = self.database_path()
+        if path is None:
+            self._ids = array("q", self.ordered_ids(None))
+            return
+        from desktop_app.store.database import open_existing
+        from desktop_app.ui.worker import run_in_background
+
+        generation = self._generation
+
+        def work(_report):
+            db = open_existing(path)
+            try:
+                return array("q", self.ordered_ids(db))
+            finally:
+                db.close()
+
+        def done(ids: array) -> None:
+            if generation == self._generation:
+                self._ids = ids
+                self.ids_ready.emit()
+
+        run_in_background(self, work, done, lambda _error: None)
+
+    def wait_for_ids(self) -> None:
+        """Read the ordered ids now if the worker has not delivered them yet."""
+        if self._ids is None:
+            self._ids = array("q", self.ordered_ids(None))
 
     @property
     def total(self) -> int:
         return self._total
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+    def page(self, number: int) -> list[dict]:
+        if number in self._pages:
+            self._pages.move_to_end(number)
+            return self._pages[number]
+        start = number * self.PAGE_SIZE
+        if self._ids is not None:
+            rows = self.rows_for(list(self._ids[start : start + self.PAGE_SIZE]))
+        else:
+            rows = self.fetch(self.PAGE_SIZE, start)
+        self._pages[number] = rows
+        while len(self._pages) > self.CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return rows
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = self.fetch(self.PAGE_SIZE, len(self._rows))
-        if not more:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+    def row(self, number: int) -> dict | None:
+        rows = self.page(number // self.PAGE_SIZE)
+        offset = number % self.PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
 
     def row_for_id(self, record_id: int) -> int | None:
-        """Row number of record_id, loading further pages until found (None if not shown)."""
-        while True:
-            for number, row in enumerate(self._rows):
-                if row["id"] == record_id:
-                    return number
-            if not self.canFetchMore():
-                return None
-            self.fetchMore()
+        """Row number of record_id in the current order (None if the filter hides it)."""
+        if self._total <= self.PAGE_SIZE:
+            rows = self.page(0)
+            return next((n for n, row in enumerate(rows) if row["id"] == record_id), None)
+        self.wait_for_ids()
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return None
 
     # --- Qt model interface ----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -91,9 +153,11 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= self._total:
             return None
-        row = self._rows[index.row()]
+        row = self.row(index.row())
+        if row is None:
+            return None
         key = self.COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, key)

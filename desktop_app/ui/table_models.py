@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from desktop_app.domain.status import STATUS_INFO, Status
 from desktop_app.store import listings, queries
+from desktop_app.store.database import database_path
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.ui.paged_table_model import PagedTableModel
 from desktop_app.ui.status_style import status_colour, text_colour_on
@@ -36,6 +37,17 @@ class CommitmentTableModel(PagedTableModel):
 
     def count(self) -> int:
         return queries.count_commitments(self.db, self.as_of, self.filter)
+
+    def ordered_ids(self, db) -> list[int]:
+        return queries.commitment_ids(
+            db or self.db, self.as_of, self.filter, self.sort_key, self.descending
+        )
+
+    def rows_for(self, ids: list[int]) -> list[dict]:
+        return queries.commitment_rows(self.db, self.as_of, ids)
+
+    def database_path(self):
+        return database_path(self.db)
 
     def display(self, row: dict, key: str) -> str:
         if key == "status":
@@ -92,6 +104,15 @@ class EventTableModel(PagedTableModel):
     def count(self) -> int:
         return listings.count_events(self.db, self.text)
 
+    def ordered_ids(self, db) -> list[int]:
+        return listings.event_ids(db or self.db, self.text, self.sort_key, self.descending)
+
+    def rows_for(self, ids: list[int]) -> list[dict]:
+        return listings.event_rows(self.db, ids)
+
+    def database_path(self):
+        return database_path(self.db)
+
     def display(self, row: dict, key: str) -> str:
         if key == "kind":
             return row["kind"].capitalize()
@@ -120,6 +141,14 @@ class StatisticTableModel(PagedTableModel):
 
     def count(self) -> int:
         return listings.count_statistics(self.db)
+
+    def ordered_ids(self, db) -> list[int]:
+        rows = listings.statistic_page(db or self.db, self.sort_key, self.descending, limit=-1)
+        return [row["id"] for row in rows]
+
+    def rows_for(self, ids: list[int]) -> list[dict]:
+        by_id = {row["id"]: row for row in listings.statistic_page(self.db, limit=-1)}
+        return [by_id[i] for i in ids if i in by_id]
 
     def display(self, row: dict, key: str) -> str:
         if key == "value":
