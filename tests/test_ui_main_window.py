@@ -226,3 +226,46 @@ def test_place_picker_offers_known_places_and_gazetteer_cities(window):
     assert "Zahidan, Iran" in field.suggestions("Zah")
     assert any(label.startswith("Lahore") for label in field.suggestions("Lah"))
     assert any(label.startswith("Kandah") for label in field.suggestions("Kandah"))
+
+
+def test_window_paints_first_then_opens_the_database(qtbot, tmp_path):
+    QSettings().clear()
+    path = write_sample(tmp_path / "s.db")
+    window = MainWindow(path, open_after_first_paint=True)
+    qtbot.addWidget(window)
+    assert window.db is None and not window.menuBar().isEnabled()
+    window.show()
+    qtbot.waitUntil(lambda: window.db is not None, timeout=5000)
+    assert window.menuBar().isEnabled()
+    assert window.commitment_model.rowCount() == 7
+
+
+def test_a_bad_file_at_start_explains_and_opens_the_default(qtbot, tmp_path, monkeypatch):
+    QSettings().clear()
+    bad = tmp_path / "broken.db"
+    bad.write_text("not a database")
+    default = tmp_path / "data" / "default.db"
+    monkeypatch.setattr("desktop_app.paths.default_database_path", lambda: default)
+    shown = []
+
+    def close(box: QMessageBox) -> None:
+        shown.append(box.text())
+        box.accept()
+
+    window = MainWindow(bad, open_after_first_paint=True)
+    qtbot.addWidget(window)
+    when_modal_opens(close)
+    window.show()
+    qtbot.waitUntil(lambda: window.db is not None, timeout=5000)
+    assert "not a SQLite file" in shown[0]
+    assert window.database_path == default.resolve()
+    assert window.commitment_model.rowCount() == 7  # the default database got the sample
+    assert bad.read_text() == "not a database"
+
+
+def test_closing_before_the_database_opened(qtbot, tmp_path):
+    QSettings().clear()
+    window = MainWindow(write_sample(tmp_path / "s.db"), open_after_first_paint=True)
+    qtbot.addWidget(window)
+    assert window.close()
+    assert window.db is None

@@ -5,12 +5,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.status import STATUS_ORDER, Status, label
 from desktop_app.store import queries
 from desktop_app.store.queries import CommitmentFilter
+
+if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
+    from sqlite_utils import Database
 
 
 def timestamp(iso: str) -> float:

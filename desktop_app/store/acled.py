@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuid_module
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop_app.domain import gazetteer
 from desktop_app.store.csv_import import (
@@ -22,6 +21,9 @@ from desktop_app.store.csv_import import (
     import_rows,
     normalise_header,
 )
+
+if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
+    from sqlite_utils import Database
 
 ACLED_REQUIRED = ("event_id_cnty", "event_date", "event_type", "country", "location")
 ACLED_COLUMNS = (

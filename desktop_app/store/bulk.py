@@ -4,10 +4,12 @@ executemany, UUIDs and timestamps filled in. Rows are plain dicts with the table
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop_app.store.records import new_uuid, now_utc
+
+if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
+    from sqlite_utils import Database
 
 RECORD_TABLES = (
     "actors",

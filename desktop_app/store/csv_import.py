@@ -11,8 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop_app.domain import gazetteer
 from desktop_app.domain.dates import parse_iso_date
@@ -27,6 +26,9 @@ from desktop_app.domain.records import (
 )
 from desktop_app.store import records
 from desktop_app.store.csv_format import MAX_CELL, CsvProblem, read_csv_file, rows_with_lines
+
+if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
+    from sqlite_utils import Database
 
 
 @dataclass

@@ -12,11 +12,13 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop_app.store.csv_format import csv_writer, neutralise
 from desktop_app.store.queries import CommitmentFilter, commitment_page
+
+if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
+    from sqlite_utils import Database
 
 TABLES = ("commitments", "events", "status_updates", "statistics", "actors", "places")
 SEP = "; "

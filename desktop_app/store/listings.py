@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop_app.store.queries import fts_query, rows_of
+
+if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
+    from sqlite_utils import Database
 
 EVENT_COLUMNS = ("date", "kind", "title", "place", "actors", "fatalities")
 _EVENT_SORT = {

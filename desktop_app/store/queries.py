@@ -8,10 +8,12 @@ as-of date (ties broken by the order they were recorded), or "not_rated" when th
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.status import OPEN_STATUSES, STATUS_INFO, Status, compliance_percent
+
+if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
+    from sqlite_utils import Database
 
 STATUS_AS_OF = """COALESCE((
     SELECT s.status FROM status_updates s

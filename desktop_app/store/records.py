@@ -9,9 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid as uuid_module
-from typing import TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop_app.domain.records import (
     Actor,
@@ -23,6 +21,9 @@ from desktop_app.domain.records import (
     StatusUpdate,
 )
 from desktop_app.store.errors import StoreError
+
+if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
+    from sqlite_utils import Database
 
 Record = Actor | Place | Source | Event | Commitment | StatusUpdate | Statistic
 R = TypeVar("R", Actor, Place, Source, Event, Commitment, StatusUpdate, Statistic)

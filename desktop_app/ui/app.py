@@ -52,29 +52,37 @@ def initial_database(requested: str | None) -> Path:
 
 def run_gui(database: str | None = None) -> int:
     app = create_application()
-    from PySide6.QtWidgets import QMessageBox
-
     from desktop_app.paths import default_database_path
-    from desktop_app.store.errors import StoreError
-    from desktop_app.store.sample import open_or_seed
     from desktop_app.ui.error_dialog import install_excepthook, setup_logging
     from desktop_app.ui.main_window import MainWindow
 
     setup_logging()
     install_excepthook()
     path = initial_database(database)
-    try:
-        if path == default_database_path():
-            open_or_seed(path).close()  # the first run seeds the default database
-        window = MainWindow(path)
-    except StoreError as error:
-        QMessageBox.warning(
-            None,
-            "Cannot open the database",
-            f"{error}\n\nThe default database will be opened instead.",
-        )
-        fallback = default_database_path()
-        open_or_seed(fallback).close()
-        window = MainWindow(fallback)
+    if path == default_database_path() and not path.exists():
+        from desktop_app.store.sample import open_or_seed
+
+        open_or_seed(path).close()  # the first run seeds the default database
+    window = MainWindow(path, open_after_first_paint=True)
+    if os.environ.get("COMMITMENT_TRACKER_REPORT_FIRST_PAINT"):
+        report_first_paint_and_quit(window)  # used by bench/run.py to time start-up
     window.show()
     return app.exec()
+
+
+def report_first_paint_and_quit(window) -> None:
+    """Print the wall-clock time of the window's first paint, then quit (for benchmarks)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                print(f"first-paint {time.time():.6f}", flush=True)
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, window.close)
+            return False
+
+    window._first_paint_filter = FirstPaint(window)
+    window.installEventFilter(window._first_paint_filter)

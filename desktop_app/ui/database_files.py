@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from desktop_app.store.database import save_copy
 from desktop_app.store.errors import StoreError
 
 FILTER = "Commitment Tracker databases (*.db *.sqlite);;All files (*)"
@@ -49,6 +48,8 @@ def save_a_copy(window) -> None:
     )
     if not path:
         return
+    from desktop_app.store.database import save_copy
+
     try:
         save_copy(window.db, path)
     except StoreError as error:

@@ -28,7 +28,6 @@ from desktop_app.domain.dates import today_iso
 from desktop_app.domain.records import Commitment, Event, Statistic
 from desktop_app.domain.status import STATUS_INFO
 from desktop_app.store import queries, records
-from desktop_app.store.database import open_database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import database_files
 from desktop_app.ui.database_files import RecentFiles
@@ -63,7 +62,9 @@ def _table_view(model: PagedTableModel, name: str) -> QTableView:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database_path: str | Path) -> None:
+    def __init__(self, database_path: str | Path, open_after_first_paint: bool = False) -> None:
+        """A window on database_path. With open_after_first_paint the window paints first and
+        opens the file right after, so that a big database does not delay the first frame."""
         super().__init__()
         self.settings = QSettings()
         self.db = None
@@ -76,8 +77,43 @@ class MainWindow(QMainWindow):
         self.dashboard = None
         self._dashboard_stale = True
         self._dashboard_generation = 0
-        self.open_file(database_path)
+        if open_after_first_paint:
+            self._open_after_first_paint(Path(database_path))
+        else:
+            self.open_file(database_path)
         self._restore_layout()
+
+    def _open_after_first_paint(self, path: Path) -> None:
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        window = self
+        self.setWindowTitle(f"{path.name} — {APP_NAME}")
+        self.statusBar().showMessage(f"Opening {path}…")
+        self.menuBar().setEnabled(False)
+
+        class AfterFirstPaint(QObject):
+            def eventFilter(self, watched, event) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    watched.removeEventFilter(self)
+                    QTimer.singleShot(0, lambda: window._open_deferred(path))
+                return False
+
+        self._after_first_paint = AfterFirstPaint(self)
+        self.installEventFilter(self._after_first_paint)
+
+    def _open_deferred(self, path: Path) -> None:
+        from desktop_app.paths import default_database_path
+        from desktop_app.store.sample import open_or_seed
+
+        if not self.isVisible():
+            return  # closed before the file was opened
+        self.menuBar().setEnabled(True)
+        self.statusBar().clearMessage()
+        if self.open_path_with_message(path):
+            return
+        fallback = default_database_path()
+        open_or_seed(fallback).close()
+        self.open_file(fallback)
 
     # --- building ------------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -222,6 +258,8 @@ class MainWindow(QMainWindow):
     # --- database ------------------------------------------------------------------------------
     def open_file(self, path: str | Path) -> None:
         """Open the database at path in this window; raises StoreError if it cannot be used."""
+        from desktop_app.store.database import open_database
+
         path = Path(path).expanduser().resolve()
         db = open_database(path)
         if self.db is not None:
@@ -280,6 +318,8 @@ class MainWindow(QMainWindow):
     # --- refreshing ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-read everything shown from the store (after an edit, a new as-of date, ...)."""
+        if self.db is None:
+            return
         selected = self.selected_id(TAB_COMMITMENTS)
         self.filter_bar.load_choices(self.db)
         self.commitment_model.as_of = self.as_of
@@ -628,7 +668,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self._save_table_layout()
+        if self.db is not None:  # the tables exist once a database is open
+            self._save_table_layout()
         if self.db is not None:
             self.db.close()
             self.db = None

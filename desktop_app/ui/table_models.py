@@ -7,7 +7,6 @@ from PySide6.QtGui import QBrush, QFont
 
 from desktop_app.domain.status import STATUS_INFO, Status
 from desktop_app.store import listings, queries
-from desktop_app.store.database import database_path
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.ui.paged_table_model import PagedTableModel
 from desktop_app.ui.status_style import status_colour, text_colour_on
@@ -47,6 +46,8 @@ class CommitmentTableModel(PagedTableModel):
         return queries.commitment_rows(self.db, self.as_of, ids)
 
     def database_path(self):
+        from desktop_app.store.database import database_path
+
         return database_path(self.db)
 
     def display(self, row: dict, key: str) -> str:
@@ -111,6 +112,8 @@ class EventTableModel(PagedTableModel):
         return listings.event_rows(self.db, ids)
 
     def database_path(self):
+        from desktop_app.store.database import database_path
+
         return database_path(self.db)
 
     def display(self, row: dict, key: str) -> str:
