@@ -127,20 +127,19 @@ def _run_sample(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from desktop_app.store.csv_io import export_rows, export_to_file, write_csv
+    from desktop_app.store.csv_io import export_rows, export_table, write_csv
     from desktop_app.store.database import open_existing
 
+    if args.output:
+        count = export_table(args.db, args.table, args.output, args.excel)
+        print(f"{count} rows written to {args.output}", file=sys.stderr)
+        return EXIT_OK
     db = open_existing(args.db)
     try:
-        rows = export_rows(db, args.table)
-        if args.output:
-            count = export_to_file(rows, args.output, args.excel)
-            print(f"{count} rows written to {args.output}", file=sys.stderr)
-        else:
-            if args.excel:
-                sys.stdout.write("\ufeff")
-            sys.stdout.reconfigure(newline="")
-            write_csv(rows, sys.stdout, args.excel)
+        if args.excel:
+            sys.stdout.write("\ufeff")
+        sys.stdout.reconfigure(newline="")
+        write_csv(export_rows(db, args.table), sys.stdout, args.excel)
     finally:
         db.close()
     return EXIT_OK

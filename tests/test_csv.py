@@ -414,3 +414,22 @@ def test_cli_excel_export_file(tmp_path):
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     imported = cli("import", "--db", str(db_path), "--table", "events", str(out))
     assert imported.returncode == 0 and "7 unchanged" in imported.stdout
+
+
+def test_parallel_export_is_byte_for_byte_the_single_one(tmp_path, monkeypatch):
+    from bench.generate import generate
+    from desktop_app.store import csv_io
+
+    path = tmp_path / "small.db"
+    generate("small", path, seed=5)
+    monkeypatch.setattr(csv_io, "PARALLEL_FROM", 1_000)
+    for excel in (False, True):
+        single, parallel = tmp_path / f"one-{excel}.csv", tmp_path / f"two-{excel}.csv"
+        assert csv_io.export_table(path, "events", single, excel, workers=1) == 10_000
+        assert csv_io.export_table(path, "events", parallel, excel, workers=2) == 10_000
+        assert single.read_bytes() == parallel.read_bytes()
+    with pytest.raises(ExportCancelled):
+        csv_io.export_table(path, "events", tmp_path / "gone.csv", False,
+                            progress=lambda n: False, workers=2)
+    assert not (tmp_path / "gone.csv").exists()
+    assert not list(tmp_path.glob(".export*"))

@@ -8,7 +8,9 @@ place at the end: a failed or cancelled export leaves no partial file.
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -32,9 +34,10 @@ def _actors(link: str, owner: str, role: str, alias: str) -> str:
 
 EXPORT_SQL: dict[str, str] = {
     "actors": """SELECT uuid, name, kind, iso3 FROM actors
-                 WHERE deleted_at IS NULL AND id > :after ORDER BY id""",
+                 WHERE deleted_at IS NULL AND id > :after AND id <= :upto ORDER BY id""",
     "places": """SELECT uuid, name, country_iso3 AS country, admin1, latitude, longitude, precision
-                 FROM places WHERE deleted_at IS NULL AND id > :after ORDER BY id""",
+                 FROM places WHERE deleted_at IS NULL AND id > :after AND id <= :upto
+                 ORDER BY id""",
     "commitments": f"""
         SELECT c.uuid, c.title, c.description, c.category, c.made_on, c.deadline,
                c.deadline_precision,
@@ -46,7 +49,8 @@ EXPORT_SQL: dict[str, str] = {
                     SELECT p.name FROM commitment_places cp JOIN places p ON p.id = cp.place_id
                     WHERE cp.commitment_id = c.id ORDER BY cp.rowid)) AS places,
                (SELECT e.uuid FROM events e WHERE e.id = c.origin_event_id) AS origin_event_uuid
-        FROM commitments c WHERE c.deleted_at IS NULL AND c.id > :after ORDER BY c.id""",
+        FROM commitments c WHERE c.deleted_at IS NULL AND c.id > :after AND c.id <= :upto
+        ORDER BY c.id""",
     "events": f"""
         SELECT e.uuid, e.date, e.end_date, e.date_precision, e.kind, e.title, e.description,
                p.name AS place, p.country_iso3 AS place_country, p.latitude, p.longitude,
@@ -56,7 +60,8 @@ EXPORT_SQL: dict[str, str] = {
                {_actors("event_actors", "event_id", "host", "e")} AS hosts,
                {_actors("event_actors", "event_id", "participant", "e")} AS participants
         FROM events e LEFT JOIN places p ON p.id = e.place_id
-        WHERE e.deleted_at IS NULL AND e.id > :after ORDER BY e.id""",
+        WHERE e.deleted_at IS NULL AND e.id > :after AND e.id <= :upto
+        ORDER BY e.id""",
     "status_updates": """
         SELECT s.uuid, c.uuid AS commitment_uuid, s.date, s.status,
                COALESCE(a.iso3, a.name) AS party, s.note, COALESCE(src.url, src.title) AS source,
@@ -65,12 +70,17 @@ EXPORT_SQL: dict[str, str] = {
         LEFT JOIN actors a ON a.id = s.actor_id
         LEFT JOIN sources src ON src.id = s.source_id
         LEFT JOIN events e ON e.id = s.evidence_event_id
-        WHERE s.deleted_at IS NULL AND c.deleted_at IS NULL AND s.id > :after ORDER BY s.id""",
+        WHERE s.deleted_at IS NULL AND c.deleted_at IS NULL AND s.id > :after
+          AND s.id <= :upto ORDER BY s.id""",
     "statistics": """
         SELECT uuid, label, value, unit, period_start, period_end, baseline_value,
                baseline_start, baseline_end, country_iso3 AS country, method_note
-        FROM statistics WHERE deleted_at IS NULL AND id > :after ORDER BY id""",
+        FROM statistics WHERE deleted_at IS NULL AND id > :after AND id <= :upto
+                 ORDER BY id""",
 }
+
+ALL_ROWS = {"after": 0, "upto": 2**62}
+PARALLEL_FROM = 50_000  # rows; smaller tables are written by one thread
 
 VIEW_COLUMNS = ("uuid", "title", "parties", "category", "made_on", "deadline", "status", "overdue")
 
@@ -88,7 +98,7 @@ def format_cell(value) -> str:
 
 
 def export_columns(db: Database, table: str) -> list[str]:
-    cursor = db.execute(f"SELECT * FROM ({EXPORT_SQL[table]}) LIMIT 0", {"after": 0})
+    cursor = db.execute(f"SELECT * FROM ({EXPORT_SQL[table]}) LIMIT 0", ALL_ROWS)
     return [d[0] for d in cursor.description]
 
 
@@ -96,19 +106,26 @@ def export_rows(db: Database, table: str):
     """The header, then every row as a tuple of cells (values still typed)."""
     if table not in EXPORT_SQL:
         raise ValueError(f"unknown table {table!r}; expected one of: {', '.join(TABLES)}")
-    cursor = db.execute(EXPORT_SQL[table], {"after": 0})
+    cursor = db.execute(EXPORT_SQL[table], ALL_ROWS)
     yield tuple(d[0] for d in cursor.description)
     yield from cursor
 
 
 def count_rows(db: Database, table: str) -> int:
-    return db.execute(f"SELECT COUNT(*) FROM ({EXPORT_SQL[table]})", {"after": 0}).fetchone()[0]
+    return db.execute(f"SELECT COUNT(*) FROM ({EXPORT_SQL[table]})", ALL_ROWS).fetchone()[0]
 
 
-def write_csv(rows, handle, excel: bool, progress: Callable[[int], bool] | None = None) -> int:
-    """Write rows (header first) to an open text handle; returns the number of data rows."""
+def write_csv(
+    rows,
+    handle,
+    excel: bool,
+    progress: Callable[[int], bool] | None = None,
+    has_header: bool = True,
+) -> int:
+    """Write rows (header first, unless has_header is False) to an open text handle; returns
+    the number of data rows."""
     writer = csv_writer(handle, excel)
-    written = -1
+    written = -1 if has_header else 0
     for row in rows:
         cells = [format_cell(v) for v in row]
         if excel:
@@ -134,6 +151,98 @@ def export_to_file(
         Path(temp_name).unlink(missing_ok=True)
         raise
     return count
+
+
+def export_table(
+    path: str | Path,
+    table: str,
+    target: str | Path,
+    excel: bool,
+    progress: Callable[[int], bool] | None = None,
+    workers: int | None = None,
+) -> int:
+    """Export a whole table from the database file at path to target.
+
+    A big table is written in id ranges by several processes (formatting CSV is Python work,
+    so threads would queue on the interpreter lock), each with its own connection and part file;
+    the parts are joined in id order, byte-for-byte what one process would write.
+    """
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from multiprocessing import get_context
+
+    from desktop_app.store.database import open_existing
+
+    target = Path(target)
+    workers = workers or min(4, os.cpu_count() or 1)
+    db = open_existing(path)
+    try:
+        low, high, total = db.execute(
+            f"SELECT MIN(id), MAX(id), COUNT(*) FROM {table} WHERE deleted_at IS NULL"
+        ).fetchone()
+        header = export_columns(db, table)
+        if total < PARALLEL_FROM or workers < 2:
+            return export_to_file(export_rows(db, table), target, excel, progress)
+    finally:
+        db.close()
+    step = (high - low) // workers + 1
+    bounds = [(low - 1 + i * step, min(high, low - 1 + (i + 1) * step)) for i in range(workers)]
+    parts: list[Path | None] = [None] * workers
+    futures: dict = {}
+    written = 0
+    fd, joined = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=target.parent)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            futures = {
+                pool.submit(
+                    _write_part, str(path), table, after, upto, excel, str(target.parent)
+                ): number
+                for number, (after, upto) in enumerate(bounds)
+            }
+            for future in as_completed(futures):
+                part, count = future.result()
+                parts[futures[future]] = Path(part)
+                written += count
+                if progress is not None and not progress(written):
+                    for other in futures:
+                        other.cancel()
+                    raise ExportCancelled
+        with os.fdopen(fd, "wb") as out:
+            text = io.StringIO(newline="")
+            csv_writer(text, excel).writerow(header)
+            out.write(text.getvalue().encode("utf-8-sig" if excel else "utf-8"))
+            for piece in parts:
+                with piece.open("rb") as handle:
+                    shutil.copyfileobj(handle, out, 1 << 20)
+        os.replace(joined, target)
+    except BaseException:
+        Path(joined).unlink(missing_ok=True)
+        raise
+    finally:
+        # every part a worker finished, including any finished after a cancel
+        for future in futures:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                Path(future.result()[0]).unlink(missing_ok=True)
+    return written
+
+
+def _write_part(
+    path: str, table: str, after: int, upto: int, excel: bool, folder: str
+) -> tuple[str, int]:
+    """One id range of an export, written to a part file (runs in a worker process)."""
+    from desktop_app.store.database import open_existing
+
+    fd, name = tempfile.mkstemp(prefix=".export-part-", suffix=".csv", dir=folder)
+    db = open_existing(path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            cursor = db.execute(EXPORT_SQL[table], {"after": after, "upto": upto})
+            count = write_csv(cursor, out, excel, has_header=False)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    finally:
+        db.close()
+    return name, count
 
 
 def current_view_rows(

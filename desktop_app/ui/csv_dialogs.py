@@ -65,7 +65,7 @@ def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) ->
     from desktop_app.store.csv_io import (
         count_rows,
         current_view_rows,
-        export_rows,
+        export_table,
         export_to_file,
     )
     from desktop_app.store.database import open_existing
@@ -78,9 +78,9 @@ def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) ->
         try:
             if what == "view":
                 rows, total = current_view_rows(db, as_of, flt), window.commitment_model.total
-            else:
-                rows, total = export_rows(db, what), count_rows(db, what)
-            return export_to_file(rows, target, excel, lambda n: report(n, total))
+                return export_to_file(rows, target, excel, lambda n: report(n, total))
+            total = count_rows(db, what)
+            return export_table(path, what, target, excel, lambda n: report(n, total))
         finally:
             db.close()
 
