@@ -536,16 +536,14 @@ def import_rows(
                         )
                         continue
                     seen_uuids[uuid] = line
+                # No savepoint per row: one problem anywhere rolls the whole import back.
                 try:
-                    with db.atomic():  # a savepoint: a failed row leaves nothing behind
-                        record = BUILDERS[table](resolver, cells)
-                        _upsert(db, cls, record, uuid or None, result)
+                    record = BUILDERS[table](resolver, cells)
+                    _upsert(db, cls, record, uuid or None, result)
                 except _RowError as error:
                     result.problems.append(Problem(line, error.column, str(error)))
-                    resolver = _Resolver(db, actor_kind)  # its cache may name rolled-back rows
                 except ValueError as error:
                     result.problems.append(Problem(line, _guess_column(str(error)), str(error)))
-                    resolver = _Resolver(db, actor_kind)
                 if len(result.problems) >= 200:
                     result.problems.append(Problem(line, "", "too many problems; stopped here"))
                     break
