@@ -72,8 +72,11 @@ def generate(size: str, path: Path, seed: int = 7) -> dict:
         db, "actors", ({"name": c.name, "kind": "state", "iso3": c.iso3} for c in countries)
     )
     actor_ids = [r[0] for r in db.execute("SELECT id FROM actors ORDER BY id")]
-    cities = [place for prefix in ("sa", "ka", "ma", "ba", "al", "be", "ta", "ra", "la", "ha")
-              for place in gazetteer.find_places(prefix, limit=80)]
+    cities = [
+        place
+        for prefix in ("sa", "ka", "ma", "ba", "al", "be", "ta", "ra", "la", "ha")
+        for place in gazetteer.find_places(prefix, limit=80)
+    ]
     insert_rows(
         db,
         "places",

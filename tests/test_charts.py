@@ -189,3 +189,24 @@ def test_dashboard_refreshes_after_an_edit(qtbot, tmp_path):
     bars = {b.title: b for b in window.dashboard.timeline.bars}
     assert bars[liaison.title].status == "stalled"
     assert len(window.dashboard.by_category.getPlotItem().items) == before + 1  # a Stalled bar
+
+
+@pytest.mark.parametrize(
+    "as_of", ["2024-01-10", "2024-01-31", "2024-02-15", "2024-03-31", "2024-07-04", "2025-02-01"]
+)
+def test_cached_history_gives_the_same_status_over_time(small, as_of):
+    db, _a, _b = small
+    direct = chart_data.status_over_time(db, as_of)
+    cached = chart_data.dashboard_data(db, as_of, cache_key=("test", 1)).status_over_time
+    assert cached.periods == direct.periods
+    assert cached.counts == direct.counts
+
+
+def test_cached_history_follows_the_filter(small):
+    from desktop_app.store.queries import CommitmentFilter
+
+    db, _a, _b = small
+    flt = CommitmentFilter(category="economic")
+    direct = chart_data.status_over_time(db, "2024-05-01", flt)
+    cached = chart_data.dashboard_data(db, "2024-05-01", flt, cache_key=("test", 2))
+    assert cached.status_over_time.counts == direct.counts

@@ -429,7 +429,8 @@ def test_parallel_export_is_byte_for_byte_the_single_one(tmp_path, monkeypatch):
         assert csv_io.export_table(path, "events", parallel, excel, workers=2) == 10_000
         assert single.read_bytes() == parallel.read_bytes()
     with pytest.raises(ExportCancelled):
-        csv_io.export_table(path, "events", tmp_path / "gone.csv", False,
-                            progress=lambda n: False, workers=2)
+        csv_io.export_table(
+            path, "events", tmp_path / "gone.csv", False, progress=lambda n: False, workers=2
+        )
     assert not (tmp_path / "gone.csv").exists()
     assert not list(tmp_path.glob(".export*"))

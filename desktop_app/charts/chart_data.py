@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -205,16 +207,80 @@ class DashboardData:
     events: EventsPerMonth
 
 
-def dashboard_data(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> DashboardData:
-    """All five charts' numbers; the status snapshot is computed once for three of them."""
+def dashboard_data(
+    db: Database, as_of: str, flt: CommitmentFilter | None = None, cache_key: object = None
+) -> DashboardData:
+    """All five charts' numbers; the status snapshot is computed once for three of them.
+
+    With a cache_key (which must change whenever the data does) the month-end status counts of
+    the whole history are kept between calls: changing the as-of date or going back to a
+    filter then costs only the snapshot of the as-of month.
+    """
     with queries.StatusSnapshot(db, as_of, flt) as snapshot:
         party = _party_bars(snapshot.by_party(), snapshot.compliance())
         category = _category_bars(snapshot.by_category())
+        now = snapshot.status_counts()
+    if cache_key is None:
+        over_time = status_over_time(db, as_of, flt)
+    else:
+        over_time = _status_over_time_from_history(db, as_of, flt, cache_key, now)
     return DashboardData(
-        as_of,
-        status_over_time(db, as_of, flt),
-        party,
-        category,
-        timeline(db, as_of, flt),
-        events_per_month(db, as_of),
+        as_of, over_time, party, category, timeline(db, as_of, flt), events_per_month(db, as_of)
     )
+
+
+_HISTORY: OrderedDict[tuple, dict[str, dict[str, int]]] = OrderedDict()
+_HISTORY_LOCK = threading.Lock()
+
+
+def _history(
+    db: Database, flt: CommitmentFilter | None, cache_key: object
+) -> dict[str, dict[str, int]]:
+    """Month end -> status -> count over the whole recorded history (cached)."""
+    key = (cache_key, repr(flt))
+    with _HISTORY_LOCK:
+        if key in _HISTORY:
+            _HISTORY.move_to_end(key)
+            return _HISTORY[key]
+    last = queries.last_recorded_date(db)
+    table: dict[str, dict[str, int]] = {}
+    if last:
+        for period, status, n in queries.status_counts_per_period(db, last, "month", flt):
+            table.setdefault(period, {})[status] = n
+    with _HISTORY_LOCK:
+        _HISTORY[key] = table
+        while len(_HISTORY) > 8:
+            _HISTORY.popitem(last=False)
+    return table
+
+
+def _month_end(iso: str) -> str:
+    date = dt.date.fromisoformat(iso)
+    return date.replace(day=calendar.monthrange(date.year, date.month)[1]).isoformat()
+
+
+def _status_over_time_from_history(
+    db: Database,
+    as_of: str,
+    flt: CommitmentFilter | None,
+    cache_key: object,
+    now: dict[str, int],
+) -> StatusOverTime:
+    """Completed months from the cached history, the as-of month from the snapshot; a month
+    with no recorded change repeats the month before."""
+    history = _history(db, flt, cache_key)
+    current = _month_end(as_of)
+    if not history or current < min(history):
+        if not any(now.values()):
+            return StatusOverTime([], {s.value: [] for s in Status})
+        return StatusOverTime([current], {s.value: [now.get(s.value, 0)] for s in Status})
+    months = _month_range([p[:7] for p in history] + [as_of[:7]])
+    periods = [_month_end(f"{m}-01") for m in months if _month_end(f"{m}-01") <= current]
+    counts: dict[str, list[int]] = {s.value: [] for s in Status}
+    previous: dict[str, int] = {}
+    for period in periods:
+        values = now if period == current else history.get(period, previous)
+        for status in counts:
+            counts[status].append(values.get(status, 0))
+        previous = values
+    return StatusOverTime(periods, counts)

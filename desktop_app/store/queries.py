@@ -99,6 +99,8 @@ def _filtered_commitments_sql(flt: CommitmentFilter) -> tuple[str, dict]:
     if flt.made_to:
         where.append("c.made_on <= :made_to")
         params["made_to"] = flt.made_to
+    if flt.overdue_only:  # only a passed deadline can be overdue: no status work for the rest
+        where.append("+c.deadline < :as_of")
     outer = []
     if flt.statuses:
         marks = ", ".join(f":status{i}" for i in range(len(flt.statuses)))
@@ -204,6 +206,14 @@ _NEXT_PERIOD = {
     "month": "date({x}, '+1 day', '+1 month', '-1 day')",
     "week": "date({x}, '+7 days')",
 }
+
+
+def last_recorded_date(db: Database) -> str | None:
+    """The latest date on which any commitment was made or any status recorded."""
+    return db.execute(
+        """SELECT MAX(d) FROM (SELECT MAX(made_on) AS d FROM commitments
+                               UNION ALL SELECT MAX(date) FROM status_updates)"""
+    ).fetchone()[0]
 
 
 def status_counts_per_period(
@@ -334,6 +344,11 @@ class StatusSnapshot:
         sql = """SELECT category, status, COUNT(*) FROM temp.snap
                  GROUP BY category, status ORDER BY category, status"""
         return [tuple(r) for r in self.db.execute(sql).fetchall()]
+
+    def status_counts(self) -> dict[str, int]:
+        """How many commitments stand in each status on the snapshot's date."""
+        sql = "SELECT status, COUNT(*) FROM temp.snap GROUP BY status"
+        return dict(self.db.execute(sql).fetchall())
 
     def _party_counts(self) -> list[tuple[int, str, str, str, int]]:
         """(actor id, name, role, status, count): one SQL grouping serves both views."""

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.dashboard = None
         self._dashboard_stale = True
         self._dashboard_generation = 0
+        self.data_version = 0  # counts edits, so that cached chart numbers know they are old
+        self._table_counts: dict[str, int] = {}
         if open_after_first_paint:
             self._open_after_first_paint(Path(database_path))
         else:
@@ -317,15 +319,22 @@ class MainWindow(QMainWindow):
 
     # --- refreshing ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read everything shown from the store (after an edit, a new as-of date, ...)."""
+        """Re-read everything shown from the store (after an edit, an import, a new file)."""
         if self.db is None:
             return
-        selected = self.selected_id(TAB_COMMITMENTS)
+        self.data_version += 1
+        self._table_counts = queries.table_counts(self.db)
         self.filter_bar.load_choices(self.db)
+        for model in (self.event_model, self.statistic_model):
+            model.reload()
+        self._refresh_commitments()
+
+    def _refresh_commitments(self) -> None:
+        """What depends on the as-of date and the filter: the commitments, counts, charts."""
+        selected = self.selected_id(TAB_COMMITMENTS)
         self.commitment_model.as_of = self.as_of
         self.commitment_model.filter = self.filter_bar.current_filter()
-        for model in (self.commitment_model, self.event_model, self.statistic_model):
-            model.reload()
+        self.commitment_model.reload()
         if selected is not None:
             self.select_commitment(selected)
         self._show_detail()
@@ -333,11 +342,7 @@ class MainWindow(QMainWindow):
         self._refresh_dashboard()
 
     def _apply_filter(self) -> None:
-        self.commitment_model.filter = self.filter_bar.current_filter()
-        self.commitment_model.reload()
-        self._show_detail()
-        self._update_counts()
-        self._refresh_dashboard()
+        self._refresh_commitments()
 
     def _apply_event_search(self, text: str) -> None:
         self.event_model.text = text
@@ -345,7 +350,8 @@ class MainWindow(QMainWindow):
 
     def _as_of_changed(self, date: QDate) -> None:
         self.as_of = date.toString(ISO_FORMAT)
-        self.refresh()
+        if self.db is not None:
+            self._refresh_commitments()
 
     def set_as_of(self, iso: str) -> None:
         self.as_of_field.set_iso(iso)
@@ -354,7 +360,7 @@ class MainWindow(QMainWindow):
         self.set_as_of(today_iso())
 
     def _update_counts(self) -> None:
-        counts = queries.table_counts(self.db)
+        counts = self._table_counts
         shown = self.commitment_model.total
         overdue = queries.count_overdue(self.db, self.as_of)
         filtered = "" if shown == counts["commitments"] else f"{shown:,} shown of "
@@ -395,12 +401,13 @@ class MainWindow(QMainWindow):
         self._dashboard_generation += 1
         generation = self._dashboard_generation
         path, as_of, flt = self.database_path, self.as_of, self.commitment_model.filter
+        cache_key = (str(path), self.data_version)
         self.statusBar().showMessage("Updating charts…")
 
         def work(_report):
             db = open_existing(path)
             try:
-                return dashboard_data(db, as_of, flt)
+                return dashboard_data(db, as_of, flt, cache_key)
             finally:
                 db.close()
 

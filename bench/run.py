@@ -1,0 +1,411 @@
+"""Benchmarks against floors measured in the same run. Usage: python -m bench.run [--db PATH]
+
+Prints a table and writes bench/results.json. Needs the large database (made by
+`python -m bench.generate large bench/data/large.db`, which `make bench` does when missing).
+Every timing goes through Qt's event loop where a user would wait for a painted frame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+AS_OF = "2024-12-31"
+RESULTS: list[dict] = []
+
+
+def record(
+    name: str,
+    value: float,
+    unit: str,
+    target: str,
+    met: bool,
+    floor: float | None = None,
+    note: str = "",
+) -> None:
+    row = {
+        "measurement": name,
+        "value": round(value, 3),
+        "unit": unit,
+        "target": target,
+        "met": met,
+        "floor": None if floor is None else round(floor, 3),
+        "note": note,
+    }
+    RESULTS.append(row)
+    floor_text = "" if floor is None else f"  floor {floor:.3f} {unit}"
+    print(
+        f"{'MET ' if met else 'MISS'}  {name}: {value:.3f} {unit}{floor_text}  "
+        f"(target {target}) {note}",
+        flush=True,
+    )
+
+
+def median_of(runs: int, measure) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+# --- start-up ----------------------------------------------------------------------------------
+def _first_paint_seconds(command: list[str]) -> float:
+    env = os.environ | {
+        "QT_QPA_PLATFORM": "offscreen",
+        "COMMITMENT_TRACKER_REPORT_FIRST_PAINT": "1",
+    }
+    started = time.time()
+    out = subprocess.run(
+        command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    ).stdout
+    return float(out.split("first-paint ")[1].split()[0]) - started
+
+
+def bench_startup(db: Path) -> None:
+    python = sys.executable
+    floor = median_of(5, lambda: _first_paint_seconds([python, str(HERE / "floor_window.py")]))
+    app = median_of(5, lambda: _first_paint_seconds([python, "-m", "desktop_app", "--db", str(db)]))
+    record(
+        "cold start to first painted main window",
+        app,
+        "s",
+        "<= 1.3x floor",
+        app <= 1.3 * floor,
+        floor,
+        f"ratio {app / floor:.2f}",
+    )
+
+
+# --- in-process measurements ---------------------------------------------------------------------
+def _settle(app) -> None:
+    app.processEvents()
+
+
+def bench_tables(db_path: Path, app) -> None:
+    from PySide6.QtWidgets import QTableView
+
+    from desktop_app.store.database import open_database
+    from desktop_app.store.queries import CommitmentFilter
+    from desktop_app.ui.table_models import CommitmentTableModel
+
+    def open_and_show() -> float:
+        started = time.perf_counter()
+        db = open_database(db_path)
+        model = CommitmentTableModel(db, AS_OF)
+        model.sort_key, model.descending = "made_on", True
+        view = QTableView()
+        view.setModel(model)
+        model.reload()
+        view.resize(900, 600)
+        view.show()
+        view.viewport().repaint()
+        _settle(app)
+        elapsed = time.perf_counter() - started
+        view.close()
+        db.close()
+        return elapsed
+
+    value = median_of(3, open_and_show)
+    record(
+        "open the database and show the first page of commitments",
+        value * 1000,
+        "ms",
+        "<= 300 ms",
+        value <= 0.3,
+    )
+
+    db = open_database(db_path)
+    model = CommitmentTableModel(db, AS_OF)
+    view = QTableView()
+    view.setModel(model)
+    view.resize(900, 600)
+    view.show()
+    model.reload()
+    timings = []
+    for text in ("b", "bo", "bor", "bord", "borde", "border", "border c", "border cr"):
+        started = time.perf_counter()
+        model.filter = CommitmentFilter(text=text)
+        model.reload()
+        view.viewport().repaint()
+        _settle(app)
+        timings.append(time.perf_counter() - started)
+    value = statistics.median(timings)
+    record(
+        "text filter (FTS) on commitments, per keystroke",
+        value * 1000,
+        "ms",
+        "<= 50 ms median",
+        value <= 0.05,
+        note=f"worst {max(timings) * 1000:.0f} ms",
+    )
+    view.close()
+    db.close()
+
+
+def bench_dashboard_and_as_of(db_path: Path, app) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from desktop_app.ui.main_window import TAB_DASHBOARD, MainWindow
+
+    window = MainWindow(db_path)
+    window.resize(1280, 800)
+    window.show()
+    window._create_dashboard()
+
+    def wait_drawn() -> float:
+        loop = QEventLoop()
+        window.dashboard.drawn.connect(loop.quit)
+        QTimer.singleShot(120_000, loop.quit)
+        started = time.perf_counter()
+        loop.exec()
+        window.dashboard.drawn.disconnect(loop.quit)
+        return time.perf_counter() - started
+
+    started = time.perf_counter()
+    window.tabs.setCurrentIndex(TAB_DASHBOARD)
+    wait_drawn()
+    first = time.perf_counter() - started
+
+    def refresh() -> float:
+        started = time.perf_counter()
+        window._refresh_dashboard()
+        wait_drawn()
+        return time.perf_counter() - started
+
+    value = median_of(3, refresh)
+    record(
+        "dashboard refresh (all charts)",
+        value * 1000,
+        "ms",
+        "<= 150 ms",
+        value <= 0.15,
+        note=f"first draw {first * 1000:.0f} ms; counted off the GUI thread",
+    )
+
+    def change_as_of(date: str) -> tuple[float, float]:
+        started = time.perf_counter()
+        window.set_as_of(date)  # tables and detail refresh here, charts on a worker
+        tables = time.perf_counter() - started
+        wait_drawn()
+        return time.perf_counter() - started, tables
+
+    results = [change_as_of(d) for d in ("2023-06-30", "2022-01-31", "2024-03-15")]
+    value = statistics.median(r[0] for r in results)
+    tables = statistics.median(r[1] for r in results)
+    record(
+        "change the as-of date, tables and charts refreshed",
+        value * 1000,
+        "ms",
+        "<= 200 ms",
+        value <= 0.2,
+        note=f"tables alone {tables * 1000:.0f} ms",
+    )
+    window.close()
+
+
+def bench_scroll(db_path: Path, app) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QTableView
+
+    from desktop_app.store.database import open_database
+    from desktop_app.ui.table_models import EventTableModel
+
+    db = open_database(db_path)
+    model = EventTableModel(db)
+    model.sort_key, model.descending = "date", True
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.resize(1000, 700)
+    view.show()
+    loop = QEventLoop()
+    model.ids_ready.connect(loop.quit)
+    QTimer.singleShot(60_000, loop.quit)
+    started = time.perf_counter()
+    model.reload()
+    if model._ids is None:
+        loop.exec()
+    ids_seconds = time.perf_counter() - started
+    bar = view.verticalScrollBar()
+    frames = []
+    steps = 400
+    for step in range(steps + 1):
+        started = time.perf_counter()
+        bar.setValue(bar.maximum() * step // steps)
+        view.viewport().repaint()
+        _settle(app)
+        frames.append(time.perf_counter() - started)
+    worst = max(frames)
+    record(
+        "scroll the events table from top to bottom",
+        worst * 1000,
+        "ms",
+        "no frame over 50 ms",
+        worst <= 0.05,
+        note=f"{steps} jumps over {model.rowCount():,} rows; median frame "
+        f"{statistics.median(frames) * 1000:.1f} ms; ids in order read in {ids_seconds:.1f} s "
+        "on a worker",
+    )
+    view.close()
+    db.close()
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+def bench_csv(db_path: Path, work: Path) -> None:
+    from desktop_app.store.csv_import import import_file
+    from desktop_app.store.csv_io import ALL_ROWS, EXPORT_SQL, export_table
+    from desktop_app.store.database import open_database
+
+    ours_csv, cli_csv = work / "events.csv", work / "events-cli.csv"
+    sql = (
+        EXPORT_SQL["events"]
+        .replace(":after", str(ALL_ROWS["after"]))
+        .replace(":upto", str(ALL_ROWS["upto"]))
+    )
+
+    def ours_export() -> float:
+        started = time.perf_counter()
+        export_table(db_path, "events", ours_csv, excel=False)
+        return time.perf_counter() - started
+
+    def cli_export() -> float:
+        started = time.perf_counter()
+        with cli_csv.open("w") as out:
+            subprocess.run(
+                ["sqlite3", "-csv", "-header", str(db_path), sql], stdout=out, check=True
+            )
+        return time.perf_counter() - started
+
+    floor = median_of(2, cli_export)
+    ours = median_of(2, ours_export)
+    record(
+        "export 1M events to CSV",
+        ours,
+        "s",
+        "<= 1.5x sqlite3 -csv",
+        ours <= 1.5 * floor,
+        floor,
+        f"ratio {ours / floor:.2f}",
+    )
+
+    target = work / "imported.db"
+    started = time.perf_counter()
+    db = open_database(target)
+    result = import_file(db, "events", ours_csv)
+    db.close()
+    ours = time.perf_counter() - started
+    if not result.ok:
+        raise SystemExit(f"the benchmark import failed: {result.problems[:3]}")
+    raw = work / "raw.db"
+    started = time.perf_counter()
+    subprocess.run(
+        ["sqlite3", str(raw)], input=f".import --csv {ours_csv} events\n", text=True, check=True
+    )
+    floor = time.perf_counter() - started
+    record(
+        "import 1M events from CSV",
+        ours,
+        "s",
+        "<= 2x sqlite3 .import",
+        ours <= 2 * floor,
+        floor,
+        f"ratio {ours / floor:.1f}; every row validated, linked and indexed for "
+        "search, in one transaction",
+    )
+
+
+def bench_memory(db_path: Path) -> None:
+    script = f"""
+import os, resource, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from desktop_app.ui.main_window import MainWindow
+window = MainWindow({str(db_path)!r})
+window.resize(1280, 800)
+window.show()
+for tab in range(4):
+    window.tabs.setCurrentIndex(tab)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        app.processEvents()
+        if tab != 3 or (window.dashboard is not None and window.dashboard.timeline.bars):
+            break
+        time.sleep(0.02)
+window.events_view.verticalScrollBar().setValue(10**9)
+app.processEvents()
+print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    kilobytes = int(out.stdout.split("rss ")[1].split()[0])
+    megabytes = kilobytes / 1024
+    record(
+        "peak memory, large database open and every tab visited",
+        megabytes,
+        "MB",
+        "<= 300 MB RSS",
+        megabytes <= 300,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Run the benchmarks.")
+    parser.add_argument("--db", type=Path, default=HERE / "data" / "large.db")
+    parser.add_argument("--skip-csv", action="store_true", help="leave out the CSV round")
+    args = parser.parse_args()
+    if not args.db.exists():
+        print(
+            f"{args.db} is missing: run `python -m bench.generate large {args.db}`", file=sys.stderr
+        )
+        return 2
+    if shutil.which("sqlite3") is None:
+        print("the sqlite3 command-line tool is needed for the floors", file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["bench"])
+    app.setOrganizationName("commitment-tracker-bench")
+    started = time.perf_counter()
+    # a working copy, so that migrations or writes never touch the generated file
+    with tempfile.TemporaryDirectory(dir=HERE / "data") as folder:
+        work = Path(folder)
+        db = work / "large.db"
+        shutil.copyfile(args.db, db)
+        bench_startup(db)
+        bench_tables(db, app)
+        bench_dashboard_and_as_of(db, app)
+        bench_scroll(db, app)
+        bench_memory(db)
+        if not args.skip_csv:
+            bench_csv(db, work)
+    total = time.perf_counter() - started
+    machine = {
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "date": time.strftime("%Y-%m-%d"),
+        "seconds": round(total, 1),
+        "max_rss_mb_of_runner": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+    (HERE / "results.json").write_text(
+        json.dumps({"machine": machine, "results": RESULTS}, indent=2)
+    )
+    met = sum(r["met"] for r in RESULTS)
+    print(f"{met} of {len(RESULTS)} targets met in {total:.0f} s; bench/results.json written")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
