@@ -210,3 +210,39 @@ def test_cached_history_follows_the_filter(small):
     direct = chart_data.status_over_time(db, "2024-05-01", flt)
     cached = chart_data.dashboard_data(db, "2024-05-01", flt, cache_key=("test", 2))
     assert cached.status_over_time.counts == direct.counts
+
+
+def test_by_party_keeps_the_biggest_parties_and_sums_the_rest(db):
+    codes = [
+        "PAK",
+        "IRN",
+        "IND",
+        "CHN",
+        "ARM",
+        "AZE",
+        "USA",
+        "RUS",
+        "TUR",
+        "EGY",
+        "ETH",
+        "SOM",
+        "SDN",
+        "SAU",
+        "QAT",
+        "OMN",
+        "JPN",
+        "KOR",
+        "BRA",
+        "ARG",
+        "CHL",
+        "PER",
+    ]
+    for number, code in enumerate(codes):
+        for _ in range(1 if number else 3):
+            commitment(db, title=f"Promise by {code}", parties=(code,))
+    data = chart_data.by_party(db, "2025-01-01")
+    assert len(data.labels) == chart_data.MOST_PARTIES
+    assert "Pakistan" in data.labels
+    assert "3 other parties" in data.labels
+    other = data.labels.index("3 other parties")
+    assert sum(data.counts[s][other] for s in data.counts) == 3

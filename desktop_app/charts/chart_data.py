@@ -66,12 +66,25 @@ def _stack(rows: list[tuple[str, str, int]]) -> tuple[list[str], dict[str, list[
     return labels, counts
 
 
+MOST_PARTIES = 20  # more bars than this are unreadable; the rest are summed as one bar
+
+
 def _party_bars(counts: list, scores: list) -> StackedBars:
+    totals: dict[str, int] = {}
+    for _id, name, _status, n in counts:
+        totals[name] = totals.get(name, 0) + n
+    if len(totals) > MOST_PARTIES:
+        keep = set(sorted(totals, key=lambda name: -totals[name])[: MOST_PARTIES - 1])
+        others = f"{len(totals) - len(keep)} other parties"
+        counts = [(i, name if name in keep else others, status, n) for i, name, status, n in counts]
     labels, stacked = _stack([(name, status, n) for _id, name, status, n in counts])
     by_name = {c.actor: c for c in scores}
     notes = []
     for name in labels:
         score = by_name.get(name)
+        if name not in totals:  # the bar that sums the smaller parties
+            notes.append("")
+            continue
         notes.append(
             f"compliance {score.score:+.2f} ({score.percent:.0f}%), {score.rated} rated"
             if score
