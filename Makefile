@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: run test lint format clean package package-check
+.PHONY: run test lint format clean package package-check bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ package: $(STAMP)
 
 package-check: $(STAMP)
 	bash packaging/package_check.sh
+
+# Benchmarks against floors measured in the same run (bench/README.md); not part of `make test`.
+bench: $(STAMP)
+	@command -v sqlite3 >/dev/null || (apt-get update -qq && apt-get install -y -qq sqlite3)
+	mkdir -p bench/data
+	test -f bench/data/large.db || $(PY) -m bench.generate large bench/data/large.db
+	$(PY) -m bench.run
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -58,3 +58,18 @@ def test_commitment_table_sorts_in_sql(qtbot, small_path):
     assert dates == sorted(dates)
     assert model.rowCount() == 1_000
     db.close()
+
+
+def test_a_benchmark_measurement_runs_on_the_small_database(qtbot, small_path):
+    from PySide6.QtWidgets import QApplication
+
+    from bench import run
+
+    run.RESULTS.clear()
+    run.bench_tables(small_path, QApplication.instance())
+    names = [r["measurement"] for r in run.RESULTS]
+    assert names == [
+        "open the database and show the first page of commitments",
+        "text filter (FTS) on commitments, per keystroke",
+    ]
+    assert all(r["value"] > 0 for r in run.RESULTS)

@@ -97,3 +97,28 @@ def test_import_dialog_explains_an_unreadable_file(window, qtbot, tmp_path):
     qtbot.addWidget(dialog)
     assert "NUL bytes" in dialog.problems.item(0).text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_big_file_is_checked_on_a_worker(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(ImportDialog, "CHECK_HERE_UP_TO", 2)
+    path = tmp_path / "many.csv"
+    path.write_text(
+        "title,made_on,promisors\n"
+        + "".join(f"Promise {n},2024-05-{n % 28 + 1:02d},PAK\n" for n in range(50))
+        + "Bad,2024-13-01,PAK\n"
+    )
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.problems.count() == 1, timeout=10000)
+    assert dialog.problems.item(0).text().startswith("line 52, column made_on:")
+    assert not dialog.import_button.isEnabled()
+
+
+def test_choosing_the_wrong_encoding_is_explained(window, qtbot, tmp_path):
+    path = tmp_path / "latin.csv"
+    path.write_bytes("label,value\nDéplacés,3\n".encode("cp1252"))
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    assert dialog.problems.count() == 0  # detected as Windows-1252
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
+    assert "is not valid utf-8 (line 2)" in dialog.problems.item(0).text()

@@ -303,10 +303,37 @@ class ImportDialog(QDialog):
             progress=progress,
         )
 
+    CHECK_HERE_UP_TO = 2_000  # rows; a bigger file is checked on a worker, with Cancel
+
     def check(self) -> None:
+        """A dry run of the import: every problem, and what would be added or updated."""
         if self.prepared is None:
             return
-        result = self._run(self.window_.db, dry_run=True)
+        if len(self.prepared.rows) <= self.CHECK_HERE_UP_TO:
+            self._show_check(self._run(self.window_.db, dry_run=True))
+            return
+        from desktop_app.store.database import open_existing
+
+        path = self.window_.database_path
+        self.import_button.setEnabled(False)
+        self.summary.setText(f"Checking {len(self.prepared.rows):,} rows…")
+
+        def work(report):
+            db = open_existing(path)
+            try:
+                return self._run(db, dry_run=True, progress=report)
+            finally:
+                db.close()
+
+        def failed(error) -> None:
+            if isinstance(error, ImportCancelled):
+                self.summary.setText("Check cancelled; press Check again to finish it.")
+                return
+            QMessageBox.warning(self, "Import CSV", f"The file could not be checked: {error}")
+
+        run_with_progress(self, "Checking CSV…", work, self._show_check, failed)
+
+    def _show_check(self, result: csv_import.ImportResult) -> None:
         self.problems.clear()
         for problem in result.problems:
             self.problems.addItem(str(problem))

@@ -521,7 +521,7 @@ class MainWindow(QMainWindow):
         if commitment_id is None:
             self.statusBar().showMessage("Select a commitment first, then update its status.", 5000)
             return
-        dialog = StatusDialog(self.db, commitment_id, self.as_of, parent=self)
+        dialog = StatusDialog(self.db, commitment_id, today_iso(), parent=self)
         if dialog.exec():
             update = dialog.result_value
             label = STATUS_INFO[update.status].label
