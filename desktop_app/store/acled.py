@@ -17,10 +17,10 @@ from desktop_app.store.csv_import import (
     ImportResult,
     PreparedFile,
     Problem,
-    _RowError,
     import_rows,
     normalise_header,
 )
+from desktop_app.store.csv_records import RowError
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
@@ -65,7 +65,7 @@ def _acled_date(text: str) -> str:
             return dt.datetime.strptime(text, pattern).date().isoformat()
         except ValueError:
             continue
-    raise _RowError("event_date", f"{text!r} is not an ACLED date (YYYY-MM-DD or 16 January 2024)")
+    raise RowError("event_date", f"{text!r} is not an ACLED date (YYYY-MM-DD or 16 January 2024)")
 
 
 def _country_code(cells: dict) -> str:
@@ -78,14 +78,14 @@ def _country_code(cells: dict) -> str:
             return found.alpha_3
     country = gazetteer.find_country(cells.get("country", ""))
     if country is None:
-        raise _RowError("country", f"{cells.get('country')!r} is not a known country")
+        raise RowError("country", f"{cells.get('country')!r} is not a known country")
     return country.iso3
 
 
 def _acled_to_event_cells(cells: dict) -> dict:
     event_id = cells.get("event_id_cnty", "").strip()
     if not event_id:
-        raise _RowError("event_id_cnty", "an ACLED event id is required")
+        raise RowError("event_id_cnty", "an ACLED event id is required")
     sub_type = cells.get("sub_event_type", "").strip()
     location = cells.get("location", "").strip()
     event_type = cells.get("event_type", "").strip()

@@ -6,6 +6,7 @@ undo command on self.undo_stack.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings, Qt
@@ -23,13 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import APP_NAME, __version__
+from desktop_app import APP_NAME
 from desktop_app.domain.dates import today_iso
-from desktop_app.domain.records import Commitment, Event, Statistic
-from desktop_app.domain.status import STATUS_INFO
-from desktop_app.store import queries, records
+from desktop_app.store import queries
 from desktop_app.store.errors import StoreError
-from desktop_app.ui import database_files
+from desktop_app.ui import database_files, help_dialogs, record_actions
 from desktop_app.ui.database_files import RecentFiles
 from desktop_app.ui.date_fields import ISO_FORMAT, DateField
 from desktop_app.ui.detail_panel import DetailPanel
@@ -37,13 +36,7 @@ from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.paged_table_model import ID_ROLE, PagedTableModel
 from desktop_app.ui.saved_views import SavedViews
 from desktop_app.ui.table_models import CommitmentTableModel, EventTableModel, StatisticTableModel
-from desktop_app.ui.undo_commands import (
-    AddRecordCommand,
-    DeleteRecordCommand,
-    UpdateRecordCommand,
-)
-
-TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS, TAB_DASHBOARD = range(4)
+from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_DASHBOARD, TAB_EVENTS, TAB_STATISTICS
 
 
 def _table_view(model: PagedTableModel, name: str) -> QTableView:
@@ -126,8 +119,8 @@ class MainWindow(QMainWindow):
         self.filter_bar.changed.connect(self._apply_filter)
         self.commitments_view = QTableView()  # replaced once a database is open
         self.detail = DetailPanel()
-        self.detail.update_status_requested.connect(self.update_status)
-        self.detail.edit_requested.connect(self.edit_selected)
+        self.detail.update_status_requested.connect(partial(record_actions.update_status, self))
+        self.detail.edit_requested.connect(partial(record_actions.edit_selected, self))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("commitments_splitter")
         page = QWidget()
@@ -176,27 +169,43 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
         self.new_commitment_action = self._action(
-            "New &commitment…", self.new_commitment, "Ctrl+N", "Record a new commitment"
+            "New &commitment…",
+            partial(record_actions.new_commitment, self),
+            "Ctrl+N",
+            "Record a new commitment",
         )
-        self.new_event_action = self._action("New &event…", self.new_event, "Ctrl+E")
-        self.new_statistic_action = self._action("New reported &statistic…", self.new_statistic)
+        self.new_event_action = self._action(
+            "New &event…", partial(record_actions.new_event, self), "Ctrl+E"
+        )
+        self.new_statistic_action = self._action(
+            "New reported &statistic…", partial(record_actions.new_statistic, self)
+        )
         self.from_article_action = self._action(
             "New from &article…",
-            self.new_from_article,
+            partial(record_actions.new_from_article, self),
             "Ctrl+Shift+V",
             "Paste a news article and pick the commitments it reports",
         )
         self.update_status_action = self._action(
-            "&Update status…", self.update_status, "Ctrl+U", "Record a new status"
+            "&Update status…",
+            partial(record_actions.update_status, self),
+            "Ctrl+U",
+            "Record a new status",
         )
-        self.edit_action = self._action("&Edit selected…", self.edit_selected, "Ctrl+Return")
-        self.delete_action = self._action("&Delete", self.delete_selected, keys.Delete)
+        self.edit_action = self._action(
+            "&Edit selected…", partial(record_actions.edit_selected, self), "Ctrl+Return"
+        )
+        self.delete_action = self._action(
+            "&Delete", partial(record_actions.delete_selected, self), keys.Delete
+        )
         self.find_action = self._action("&Find", self.focus_search, keys.Find)
         self.refresh_action = self._action("&Refresh", self.refresh, keys.Refresh)
         self.save_view_action = self._action("&Save current view…", self.save_current_view)
         self.clear_filter_action = self._action("&Clear filter", self.clear_filter, "Ctrl+L")
-        self.about_action = self._action("&About", self.show_about)
-        self.definitions_action = self._action("&Status definitions", self.show_definitions)
+        self.about_action = self._action("&About", partial(help_dialogs.show_about, self))
+        self.definitions_action = self._action(
+            "&Status definitions", partial(help_dialogs.show_definitions, self)
+        )
         self.sample_action = self._action("Open &sample database", self.open_sample)
         self.today_action = self._action(
             "Today", self.set_as_of_today, "Ctrl+T", "Show statuses as they stand today"
@@ -292,7 +301,7 @@ class MainWindow(QMainWindow):
         old = self.commitments_view
         self.commitments_view = _table_view(self.commitment_model, "commitments_table")
         self.commitments_view.selectionModel().selectionChanged.connect(self._show_detail)
-        self.commitments_view.doubleClicked.connect(self.edit_selected)
+        self.commitments_view.doubleClicked.connect(partial(record_actions.edit_selected, self))
         if old.parent() is self.splitter:
             old.setParent(None)
             old.deleteLater()
@@ -310,7 +319,7 @@ class MainWindow(QMainWindow):
                 previous.setParent(None)
                 previous.deleteLater()
             view = _table_view(model, name)
-            view.doubleClicked.connect(self.edit_selected)
+            view.doubleClicked.connect(partial(record_actions.edit_selected, self))
             page.layout().addWidget(view)
             setattr(self, attribute, view)
         self.commitments_view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
@@ -453,121 +462,6 @@ class MainWindow(QMainWindow):
         self.commitments_view.scrollTo(self.commitment_model.index(row, 0))
         return True
 
-    # --- editing -------------------------------------------------------------------------------
-    def _push(self, command) -> None:
-        self.undo_stack.push(command)
-
-    def new_commitment(self) -> None:
-        from desktop_app.ui.commitment_editor import CommitmentEditor
-
-        editor = CommitmentEditor(self.db, parent=self)
-        if editor.exec():
-            command = AddRecordCommand(
-                self.db,
-                editor.result_value,
-                self.refresh,
-                f"New commitment “{editor.result_value.title}”",
-            )
-            self._push(command)
-            self.tabs.setCurrentIndex(TAB_COMMITMENTS)
-            self.select_commitment(command.record_id)
-
-    def new_event(self) -> None:
-        from desktop_app.ui.event_editor import EventEditor
-
-        editor = EventEditor(self.db, parent=self)
-        if editor.exec():
-            self._push(
-                AddRecordCommand(
-                    self.db,
-                    editor.result_value,
-                    self.refresh,
-                    f"New event “{editor.result_value.title}”",
-                )
-            )
-
-    def new_statistic(self) -> None:
-        from desktop_app.ui.statistic_editor import StatisticEditor
-
-        editor = StatisticEditor(self.db, parent=self)
-        if editor.exec():
-            self._push(
-                AddRecordCommand(
-                    self.db,
-                    editor.result_value,
-                    self.refresh,
-                    f"New statistic “{editor.result_value.label}”",
-                )
-            )
-
-    def new_from_article(self) -> None:
-        from desktop_app.ui.article_dialog import ArticleDialog
-        from desktop_app.ui.undo_commands import AddManyCommand
-
-        dialog = ArticleDialog(self)
-        if dialog.exec():
-            create, count = dialog.creator()
-            self._push(
-                AddManyCommand(
-                    self.db, create, self.refresh, f"New from article ({count} commitments)"
-                )
-            )
-            self.tabs.setCurrentIndex(TAB_COMMITMENTS)
-
-    def update_status(self) -> None:
-        from desktop_app.ui.status_dialog import StatusDialog
-
-        commitment_id = self.selected_id(TAB_COMMITMENTS)
-        if commitment_id is None:
-            self.statusBar().showMessage("Select a commitment first, then update its status.", 5000)
-            return
-        dialog = StatusDialog(self.db, commitment_id, today_iso(), parent=self)
-        if dialog.exec():
-            update = dialog.result_value
-            label = STATUS_INFO[update.status].label
-            self._push(AddRecordCommand(self.db, update, self.refresh, f"Status: {label}"))
-
-    def edit_selected(self, *_args) -> None:
-        tab = self.tabs.currentIndex()
-        record_id = self.selected_id(tab)
-        if record_id is None:
-            return
-        from desktop_app.ui.commitment_editor import CommitmentEditor
-        from desktop_app.ui.event_editor import EventEditor
-        from desktop_app.ui.statistic_editor import StatisticEditor
-
-        cls, editor_cls = {
-            TAB_COMMITMENTS: (Commitment, CommitmentEditor),
-            TAB_EVENTS: (Event, EventEditor),
-            TAB_STATISTICS: (Statistic, StatisticEditor),
-        }[tab]
-        before = records.get(self.db, cls, record_id)
-        editor = editor_cls(self.db, before, parent=self)
-        if editor.exec() and editor.result_value != before:
-            self._push(
-                UpdateRecordCommand(
-                    self.db,
-                    record_id,
-                    before,
-                    editor.result_value,
-                    self.refresh,
-                    f"Edit {cls.__name__.lower()}",
-                )
-            )
-
-    def delete_selected(self) -> None:
-        tab = self.tabs.currentIndex()
-        record_id = self.selected_id(tab)
-        cls = {TAB_COMMITMENTS: Commitment, TAB_EVENTS: Event, TAB_STATISTICS: Statistic}.get(tab)
-        if record_id is None or cls is None:
-            return
-        self._push(
-            DeleteRecordCommand(
-                self.db, cls, record_id, self.refresh, f"Delete {cls.__name__.lower()}"
-            )
-        )
-        self.statusBar().showMessage("Deleted. Undo with Ctrl+Z.", 5000)
-
     def focus_search(self) -> None:
         if self.tabs.currentIndex() == TAB_EVENTS:
             self.event_search.setFocus()
@@ -619,25 +513,6 @@ class MainWindow(QMainWindow):
     def export_chart(self) -> None:
         self.tabs.setCurrentIndex(TAB_DASHBOARD)
         self.dashboard.export_current_chart(self)
-
-    # --- help ----------------------------------------------------------------------------------
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3><p>Follow what governments promised each other, "
-            "and whether they delivered.</p><p>Your data lives in one SQLite file:<br>"
-            f"<code>{self.database_path}</code></p>",
-        )
-
-    def show_definitions(self) -> None:
-        from desktop_app.ui.status_style import status_badge_html
-
-        rows = "".join(
-            f"<tr><td>{status_badge_html(s)}</td><td>{i.definition}</td></tr>"
-            for s, i in STATUS_INFO.items()
-        )
-        QMessageBox.information(self, "Status definitions", f"<table cellspacing=6>{rows}</table>")
 
     # --- layout memory -------------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -1,0 +1,3 @@
+"""The main window's tabs, in order."""
+
+TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS, TAB_DASHBOARD = range(4)
