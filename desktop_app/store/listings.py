@@ -9,6 +9,14 @@ from desktop_app.store.queries import fts_query, rows_of
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
 
+# the columns of the events table, and where they come from
+_EVENT_ROWS = """SELECT e.id, e.uuid, e.date, e.end_date, e.kind, e.title, e.fatalities,
+               p.name AS place,
+               (SELECT group_concat(COALESCE(a.iso3, a.name), ', ')
+                  FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+                 WHERE ea.event_id = e.id) AS actors
+        FROM events e LEFT JOIN places p ON p.id = e.place_id"""
+
 EVENT_COLUMNS = ("date", "kind", "title", "place", "actors", "fatalities")
 _EVENT_SORT = {
     "date": "e.date",
@@ -41,12 +49,7 @@ def event_page(
     where, params = _event_where(text)
     direction = "DESC" if descending else "ASC"
     sql = f"""
-        SELECT e.id, e.uuid, e.date, e.end_date, e.kind, e.title, e.fatalities,
-               p.name AS place,
-               (SELECT group_concat(COALESCE(a.iso3, a.name), ', ')
-                  FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-                 WHERE ea.event_id = e.id) AS actors
-        FROM events e LEFT JOIN places p ON p.id = e.place_id
+        {_EVENT_ROWS}
         WHERE {where}
         ORDER BY {_EVENT_SORT.get(sort, "e.date")} {direction}, e.id {direction}
         LIMIT :limit OFFSET :offset
@@ -73,12 +76,7 @@ def event_rows(db: Database, ids: list[int]) -> list[dict]:
         return []
     marks = ", ".join("?" for _ in ids)
     sql = f"""
-        SELECT e.id, e.uuid, e.date, e.end_date, e.kind, e.title, e.fatalities,
-               p.name AS place,
-               (SELECT group_concat(COALESCE(a.iso3, a.name), ', ')
-                  FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-                 WHERE ea.event_id = e.id) AS actors
-        FROM events e LEFT JOIN places p ON p.id = e.place_id
+        {_EVENT_ROWS}
         WHERE e.id IN ({marks})
     """
     cursor = db.execute(sql, ids)
@@ -160,30 +158,16 @@ def commitment_detail(db: Database, commitment_id: int) -> dict | None:
     if not found:
         return None
     detail = found[0]
-    detail["parties"] = list(
-        rows_of(
-            db,
-            """SELECT a.id, a.name, a.iso3, cp.role FROM commitment_parties cp
-               JOIN actors a ON a.id = cp.actor_id WHERE cp.commitment_id = :id
-               ORDER BY cp.rowid""",
-            {"id": commitment_id},
-        )
-    )
-    detail["places"] = list(
-        rows_of(
-            db,
-            """SELECT p.name, p.country_iso3, p.latitude, p.longitude FROM commitment_places cp
-               JOIN places p ON p.id = cp.place_id WHERE cp.commitment_id = :id
-               ORDER BY cp.rowid""",
-            {"id": commitment_id},
-        )
-    )
-    detail["sources"] = list(
-        rows_of(
-            db,
-            """SELECT s.title, s.url, s.publisher, s.published_on FROM commitment_sources cs
-               JOIN sources s ON s.id = cs.source_id WHERE cs.commitment_id = :id""",
-            {"id": commitment_id},
-        )
-    )
+    links = {
+        "parties": """SELECT a.id, a.name, a.iso3, cp.role FROM commitment_parties cp
+                      JOIN actors a ON a.id = cp.actor_id WHERE cp.commitment_id = :id
+                      ORDER BY cp.rowid""",
+        "places": """SELECT p.name, p.country_iso3, p.latitude, p.longitude
+                     FROM commitment_places cp JOIN places p ON p.id = cp.place_id
+                     WHERE cp.commitment_id = :id ORDER BY cp.rowid""",
+        "sources": """SELECT s.title, s.url, s.publisher, s.published_on FROM commitment_sources cs
+                      JOIN sources s ON s.id = cs.source_id WHERE cs.commitment_id = :id""",
+    }
+    for name, sql in links.items():
+        detail[name] = list(rows_of(db, sql, {"id": commitment_id}))
     return detail

@@ -11,18 +11,23 @@ from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS
 from desktop_app.ui.undo_commands import AddRecordCommand, DeleteRecordCommand, UpdateRecordCommand
 
 
+def _add_through(window, editor_cls, noun: str) -> AddRecordCommand | None:
+    """Open an editor for a new record; push its creation as an undoable step."""
+    editor = editor_cls(window.db, parent=window)
+    if not editor.exec():
+        return None
+    record = editor.result_value
+    name = getattr(record, "title", None) or getattr(record, "label", "")
+    command = AddRecordCommand(window.db, record, window.refresh, f"New {noun} “{name}”")
+    window.undo_stack.push(command)
+    return command
+
+
 def new_commitment(window) -> None:
     from desktop_app.ui.commitment_editor import CommitmentEditor
 
-    editor = CommitmentEditor(window.db, parent=window)
-    if editor.exec():
-        command = AddRecordCommand(
-            window.db,
-            editor.result_value,
-            window.refresh,
-            f"New commitment “{editor.result_value.title}”",
-        )
-        window.undo_stack.push(command)
+    command = _add_through(window, CommitmentEditor, "commitment")
+    if command is not None:
         window.tabs.setCurrentIndex(TAB_COMMITMENTS)
         window.select_commitment(command.record_id)
 
@@ -30,31 +35,13 @@ def new_commitment(window) -> None:
 def new_event(window) -> None:
     from desktop_app.ui.event_editor import EventEditor
 
-    editor = EventEditor(window.db, parent=window)
-    if editor.exec():
-        window.undo_stack.push(
-            AddRecordCommand(
-                window.db,
-                editor.result_value,
-                window.refresh,
-                f"New event “{editor.result_value.title}”",
-            )
-        )
+    _add_through(window, EventEditor, "event")
 
 
 def new_statistic(window) -> None:
     from desktop_app.ui.statistic_editor import StatisticEditor
 
-    editor = StatisticEditor(window.db, parent=window)
-    if editor.exec():
-        window.undo_stack.push(
-            AddRecordCommand(
-                window.db,
-                editor.result_value,
-                window.refresh,
-                f"New statistic “{editor.result_value.label}”",
-            )
-        )
+    _add_through(window, StatisticEditor, "statistic")
 
 
 def new_from_article(window) -> None:
