@@ -24,6 +24,7 @@ from desktop_app.domain.records import (
 from desktop_app.store import records
 from desktop_app.store.csv_format import MAX_CELL, CsvProblem, read_csv_file, rows_with_lines
 from desktop_app.store.csv_records import BUILDERS, Resolver, RowError
+from desktop_app.store.database import write_transaction
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
@@ -215,7 +216,7 @@ def import_rows(
         "statistics": Statistic,
     }[table]
     try:
-        with db.atomic():
+        with write_transaction(db):
             resolver = Resolver(db, actor_kind)
             total = len(prepared.rows)
             for done, (line, row) in enumerate(prepared.rows, 1):

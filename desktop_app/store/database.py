@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -37,12 +39,33 @@ def open_database(path: str | Path) -> Database:
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA journal_mode = WAL")
         db = Database(conn)
-        migrations.apply(db)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if migrations.pending(db):
+            migrations.apply(db)
+        # written only when it changes: opening must not need the write lock, because worker
+        # threads open their own connections while another may be writing
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.Error as error:
         conn.close()
         raise StoreError(f"{path} could not be prepared for use: {error}.") from None
     return db
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """A transaction that takes the write lock at its start (BEGIN IMMEDIATE).
+
+    A long read-then-write transaction that began as a reader cannot wait for another writer
+    to finish (SQLite refuses at once, "database is locked"); taking the lock first lets it wait
+    its turn like any other write. Nested db.atomic() blocks become savepoints inside it.
+    """
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
 
 
 def open_existing(path: str | Path) -> Database:

@@ -189,6 +189,7 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self.load)
         self.path.editingFinished.connect(self.load_new_file)
         self.result_value: csv_import.ImportResult | None = None
+        self._check_generation = 0
         self.table.setCurrentIndex(self.table.findData("commitments"))
         if path:
             self.load_new_file()
@@ -306,15 +307,18 @@ class ImportDialog(QDialog):
     CHECK_HERE_UP_TO = 2_000  # rows; a bigger file is checked on a worker, with Cancel
 
     def check(self) -> None:
-        """A dry run of the import: every problem, and what would be added or updated."""
+        """A dry run of the import: every problem, and what would be added or updated.
+        Small files are checked at once; a big one on a worker, the newest request only."""
         if self.prepared is None:
             return
+        self._check_generation += 1
         if len(self.prepared.rows) <= self.CHECK_HERE_UP_TO:
             self._show_check(self._run(self.window_.db, dry_run=True))
             return
         from desktop_app.store.database import open_existing
 
         path = self.window_.database_path
+        generation = self._check_generation
         self.import_button.setEnabled(False)
         self.summary.setText(f"Checking {len(self.prepared.rows):,} rows…")
 
@@ -325,13 +329,19 @@ class ImportDialog(QDialog):
             finally:
                 db.close()
 
+        def done(result) -> None:
+            if generation == self._check_generation:
+                self._show_check(result)
+
         def failed(error) -> None:
+            if generation != self._check_generation:
+                return
             if isinstance(error, ImportCancelled):
                 self.summary.setText("Check cancelled; press Check again to finish it.")
-                return
-            QMessageBox.warning(self, "Import CSV", f"The file could not be checked: {error}")
+            else:
+                self.problems.addItem(f"The file could not be checked: {error}")
 
-        run_with_progress(self, "Checking CSV…", work, self._show_check, failed)
+        run_with_progress(self, "Checking CSV…", work, done, failed)
 
     def _show_check(self, result: csv_import.ImportResult) -> None:
         self.problems.clear()

@@ -67,7 +67,7 @@ def run_with_progress(parent, label: str, work, on_done, on_error) -> Task:
     task.signals.finished.connect(finish)
     task.signals.failed.connect(fail)
     task.setAutoDelete(False)
-    parent._running_task = task  # keep it alive until its signals are delivered
+    _keep_alive(parent, task)
     QThreadPool.globalInstance().start(task)
     return task
 
@@ -78,8 +78,12 @@ def run_in_background(owner, work, on_done, on_error) -> Task:
     task.signals.finished.connect(on_done)
     task.signals.failed.connect(on_error)
     task.setAutoDelete(False)
-    owner._background_tasks = [t for t in getattr(owner, "_background_tasks", []) if not t.done] + [
-        task
-    ]
+    _keep_alive(owner, task)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def _keep_alive(owner, task: Task) -> None:
+    """Hold a reference to every running task until it has finished (the pool does not)."""
+    running = [t for t in getattr(owner, "_background_tasks", []) if not t.done]
+    owner._background_tasks = [*running, task]
