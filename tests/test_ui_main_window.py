@@ -34,7 +34,7 @@ def status_of(window, title: str) -> str:
     model = window.commitment_model
     for r in range(model.rowCount()):
         if model.index(r, 0).data() == title:
-            return model.index(r, 5).data()
+            return model.index(r, 1).data()
     raise AssertionError(f"{title} not shown")
 
 
@@ -153,7 +153,7 @@ def test_overdue_is_marked_in_the_table(window, qtbot):
     window.set_as_of("2030-01-01")
     window.filter_bar.overdue.setChecked(True)
     assert titles(window) == ["Raise bilateral trade to 10 billion dollars"]
-    deadline = window.commitment_model.index(0, 4)
+    deadline = window.commitment_model.index(0, 5)
     assert "overdue" in deadline.data()
     assert deadline.data(Qt.ItemDataRole.FontRole).bold()
 

@@ -310,6 +310,11 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(self.detail)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
+            saved = self.settings.value("window/splitter")
+            if saved is not None:
+                self.splitter.restoreState(saved)
+            else:
+                self.splitter.setSizes([780, 480])
         for attribute, page, model, name in (
             ("events_view", self.events_page, self.event_model, "events_table"),
             ("statistics_view", self.statistics_page, self.statistic_model, "statistics_table"),
@@ -322,7 +327,7 @@ class MainWindow(QMainWindow):
             view.doubleClicked.connect(partial(record_actions.edit_selected, self))
             page.layout().addWidget(view)
             setattr(self, attribute, view)
-        self.commitments_view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.commitments_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.events_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self._restore_table_layout()
 
@@ -524,15 +529,10 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([760, 500])
 
     def _restore_table_layout(self) -> None:
         for view in (self.commitments_view, self.events_view, self.statistics_view):
-            state = self.settings.value(f"tables/{view.objectName()}")
+            state = self.settings.value(f"tables/v2/{view.objectName()}")
             if state is not None:
                 view.horizontalHeader().restoreState(state)
             else:
@@ -543,13 +543,14 @@ class MainWindow(QMainWindow):
     def _save_table_layout(self) -> None:
         for view in (self.commitments_view, self.events_view, self.statistics_view):
             self.settings.setValue(
-                f"tables/{view.objectName()}", view.horizontalHeader().saveState()
+                f"tables/v2/{view.objectName()}", view.horizontalHeader().saveState()
             )
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.splitter.count() == 2:  # the table and the detail panel exist
+            self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.db is not None:  # the tables exist once a database is open
             self._save_table_layout()
         if self.db is not None:

@@ -15,11 +15,11 @@ from desktop_app.ui.status_style import status_colour, text_colour_on
 class CommitmentTableModel(PagedTableModel):
     COLUMNS = (
         ("title", "Commitment"),
+        ("status", "Status"),  # next to the title, so that a narrow table still shows it
         ("parties", "Parties"),
         ("category", "Category"),
         ("made_on", "Made on"),
         ("deadline", "Deadline"),
-        ("status", "Status"),
     )
 
     def __init__(self, db, as_of: str, parent=None) -> None:
