@@ -6,20 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from desktop_app.store.records import new_uuid, now_utc
+from desktop_app.store.records import RECORD_TABLES, new_uuid, now_utc
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
-
-RECORD_TABLES = (
-    "actors",
-    "places",
-    "sources",
-    "events",
-    "commitments",
-    "status_updates",
-    "statistics",
-)
 
 
 def insert_rows(db: Database, table: str, rows: Iterable[dict], batch: int = 20_000) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.status import OPEN_STATUSES, STATUS_INFO, Status, compliance_percent
+from desktop_app.store.records import RECORD_TABLES
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
@@ -472,18 +473,9 @@ def status_history(db: Database, commitment_id: int) -> list[dict]:
 
 def table_counts(db: Database) -> dict[str, int]:
     """Live (not deleted) rows per main table."""
-    tables = (
-        "actors",
-        "places",
-        "sources",
-        "events",
-        "commitments",
-        "status_updates",
-        "statistics",
-    )
     return {
         t: db.execute(f"SELECT COUNT(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
-        for t in tables
+        for t in RECORD_TABLES
     }
 
 

@@ -38,6 +38,8 @@ TABLES: dict[type, str] = {
     Statistic: "statistics",
 }
 
+RECORD_TABLES: tuple[str, ...] = tuple(TABLES.values())
+
 # field name -> (link table, owner column, other column, role column or None)
 LINKS: dict[type, dict[str, tuple[str, str, str, str | None]]] = {
     Event: {
