@@ -8,7 +8,7 @@ import pytest
 from bench.generate import generate
 from desktop_app.store import listings
 from desktop_app.store.database import open_database
-from desktop_app.ui.paged_table_model import ID_ROLE
+from desktop_app.ui.paged_table_model import ID_ROLE, ROW_ROLE
 from desktop_app.ui.table_models import CommitmentTableModel, EventTableModel
 
 
@@ -73,3 +73,30 @@ def test_a_benchmark_measurement_runs_on_the_small_database(qtbot, small_path):
         "text filter (FTS) on commitments, per keystroke",
     ]
     assert all(r["value"] > 0 for r in run.RESULTS)
+
+
+def test_a_new_as_of_date_keeps_the_order_unless_the_order_depends_on_it(qtbot, small_path):
+    from desktop_app.store import queries
+
+    db = open_database(small_path)
+    model = CommitmentTableModel(db, "2025-01-01")
+    model.BACKGROUND_IDS_FROM = 100  # read the 1,000 ids on a worker, as for a big file
+    model.sort_key, model.descending = "made_on", True
+    with qtbot.waitSignal(model.ids_ready, timeout=20000):
+        model.reload()
+    ids = model._ids
+    model.as_of = "2022-06-30"
+    model.reload(same_data=True)
+    assert model._ids is ids  # made-on order does not move with the date: nothing re-read
+    deep = model.index(777, 1).data(ROW_ROLE)
+    assert deep["status"] == queries.commitment_rows(db, "2022-06-30", [deep["id"]])[0]["status"]
+
+    model.sort_key = "status"
+    with qtbot.waitSignal(model.ids_ready, timeout=20000):
+        model.reload(same_data=True)
+    model.as_of = "2024-06-30"
+    with qtbot.waitSignal(model.ids_ready, timeout=20000):
+        model.reload(same_data=True)  # sorted by status, a new date means a new order
+    expected = queries.commitment_ids(db, "2024-06-30", sort="status", descending=True)
+    assert list(model._ids) == expected
+    db.close()

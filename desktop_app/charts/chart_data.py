@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -12,14 +13,19 @@ from typing import TYPE_CHECKING
 from desktop_app.domain.status import STATUS_ORDER, Status, label
 from desktop_app.store import queries
 from desktop_app.store.queries import CommitmentFilter
+from desktop_app.store.status_index import STATUSES, StatusIndex
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
 
 
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
+@functools.lru_cache(maxsize=65536)
 def timestamp(iso: str) -> float:
     """Seconds since the epoch at midnight UTC of an ISO date (what pyqtgraph's date axis uses)."""
-    return float(calendar.timegm(dt.date.fromisoformat(iso).timetuple()))
+    return (dt.date.fromisoformat(iso).toordinal() - _EPOCH_ORDINAL) * 86400.0
 
 
 @dataclass
@@ -223,48 +229,41 @@ class DashboardData:
 def dashboard_data(
     db: Database, as_of: str, flt: CommitmentFilter | None = None, cache_key: object = None
 ) -> DashboardData:
-    """All five charts' numbers; the status snapshot is computed once for three of them.
-
-    With a cache_key (which must change whenever the data does) the month-end status counts of
-    the whole history are kept between calls: changing the as-of date or going back to a
-    filter then costs only the snapshot of the as-of month.
-    """
-    with queries.StatusSnapshot(db, as_of, flt) as snapshot:
-        party = _party_bars(snapshot.by_party(), snapshot.compliance())
-        category = _category_bars(snapshot.by_category())
-        now = snapshot.status_counts()
-    if cache_key is None:
-        over_time = status_over_time(db, as_of, flt)
-    else:
-        over_time = _status_over_time_from_history(db, as_of, flt, cache_key, now)
+    """All five charts' numbers. The status counts come from a StatusIndex of the whole status
+    history; with a cache_key (which must change whenever the data does) that index is kept
+    between calls, so a new as-of date or filter costs array operations, not a re-read."""
+    index = _status_index(db, cache_key)
+    only = None
+    if flt is not None and not flt.is_empty():
+        only = index.positions_of(queries.matching_ids(db, as_of, flt))
+    snapshot = index.snapshot(db, as_of, only)
     return DashboardData(
-        as_of, over_time, party, category, timeline(db, as_of, flt), events_per_month(db, as_of)
+        as_of,
+        _status_over_time_from_index(index, as_of, only),
+        _party_bars(snapshot.by_party(), snapshot.compliance()),
+        _category_bars(snapshot.by_category()),
+        timeline(db, as_of, flt),
+        events_per_month(db, as_of),
     )
 
 
-_HISTORY: OrderedDict[tuple, dict[str, dict[str, int]]] = OrderedDict()
-_HISTORY_LOCK = threading.Lock()
+_INDEXES: OrderedDict[object, StatusIndex] = OrderedDict()
+_INDEXES_LOCK = threading.Lock()
 
 
-def _history(
-    db: Database, flt: CommitmentFilter | None, cache_key: object
-) -> dict[str, dict[str, int]]:
-    """Month end -> status -> count over the whole recorded history (cached)."""
-    key = (cache_key, repr(flt))
-    with _HISTORY_LOCK:
-        if key in _HISTORY:
-            _HISTORY.move_to_end(key)
-            return _HISTORY[key]
-    last = queries.last_recorded_date(db)
-    table: dict[str, dict[str, int]] = {}
-    if last:
-        for period, status, n in queries.status_counts_per_period(db, last, "month", flt):
-            table.setdefault(period, {})[status] = n
-    with _HISTORY_LOCK:
-        _HISTORY[key] = table
-        while len(_HISTORY) > 8:
-            _HISTORY.popitem(last=False)
-    return table
+def _status_index(db: Database, cache_key: object) -> StatusIndex:
+    if cache_key is None:
+        return StatusIndex.load(db)
+    with _INDEXES_LOCK:
+        if cache_key in _INDEXES:
+            _INDEXES.move_to_end(cache_key)
+            return _INDEXES[cache_key]
+    index = StatusIndex.load(db)
+    with _INDEXES_LOCK:
+        _INDEXES[cache_key] = index
+        while len(_INDEXES) > 2:  # the current version, and the one a late worker may still use
+            _INDEXES.popitem(last=False)
+    return index
 
 
 def _month_end(iso: str) -> str:
@@ -272,28 +271,14 @@ def _month_end(iso: str) -> str:
     return date.replace(day=calendar.monthrange(date.year, date.month)[1]).isoformat()
 
 
-def _status_over_time_from_history(
-    db: Database,
-    as_of: str,
-    flt: CommitmentFilter | None,
-    cache_key: object,
-    now: dict[str, int],
-) -> StatusOverTime:
-    """Completed months from the cached history, the as-of month from the snapshot; a month
-    with no recorded change repeats the month before."""
-    history = _history(db, flt, cache_key)
-    current = _month_end(as_of)
-    if not history or current < min(history):
-        if not any(now.values()):
-            return StatusOverTime([], {s.value: [] for s in Status})
-        return StatusOverTime([current], {s.value: [now.get(s.value, 0)] for s in Status})
-    months = _month_range([p[:7] for p in history] + [as_of[:7]])
-    periods = [_month_end(f"{m}-01") for m in months if _month_end(f"{m}-01") <= current]
-    counts: dict[str, list[int]] = {s.value: [] for s in Status}
-    previous: dict[str, int] = {}
-    for period in periods:
-        values = now if period == current else history.get(period, previous)
-        for status in counts:
-            counts[status].append(values.get(status, 0))
-        previous = values
-    return StatusOverTime(periods, counts)
+def _status_over_time_from_index(index: StatusIndex, as_of: str, only) -> StatusOverTime:
+    """Month ends from the first commitment made to the as-of month, which is counted as it
+    stood on the as-of date."""
+    first = index.first_made(only)
+    if first is None or first > as_of:
+        return StatusOverTime([], {s.value: [] for s in Status})
+    periods = [_month_end(f"{m}-01") for m in _month_range([first[:7], as_of[:7]])]
+    counts = index.counts_over_days([*periods[:-1], as_of], only)
+    return StatusOverTime(
+        periods, {status: counts[:, code].tolist() for code, status in enumerate(STATUSES)}
+    )

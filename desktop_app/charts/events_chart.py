@@ -9,10 +9,11 @@ from PySide6.QtGui import QColor
 from desktop_app.charts.chart_data import EventsPerMonth, timestamp
 from desktop_app.charts.style import (
     KIND_STYLE,
-    add_legend,
     clear_plot,
+    kind_legend_entry,
     make_plot,
     show_empty,
+    show_legend,
     theme_colours,
     whole_number_ticks,
 )
@@ -43,7 +44,7 @@ def draw_events(plot: pg.PlotWidget, data: EventsPerMonth, as_of: str) -> None:
             pen=pg.mkPen(theme_colours()[0], width=0.5),
         )
         plot.addItem(bars)
-        entries.append((bars, kind.capitalize()))
+        entries.append(kind_legend_entry(kind))
         bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
     top = max(bottom, default=0) or 1
     _background, foreground = theme_colours()
@@ -65,4 +66,4 @@ def draw_events(plot: pg.PlotWidget, data: EventsPerMonth, as_of: str) -> None:
     plot.setXRange(first - 10 * DAY, last + 10 * DAY, padding=0)
     plot.setYRange(0, top * 2.1, padding=0)
     whole_number_ticks(plot.getAxis("left"), top)
-    add_legend(plot, entries, columns=4, right=True)
+    show_legend(plot, tuple(entries), columns=4, right=True)

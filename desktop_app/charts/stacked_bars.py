@@ -6,13 +6,13 @@ import pyqtgraph as pg
 
 from desktop_app.charts.chart_data import StackedBars
 from desktop_app.charts.style import (
-    add_legend,
+    STATUS_LEGEND,
     clear_plot,
     make_plot,
     set_label_ticks,
     show_empty,
+    show_legend,
     status_brush,
-    status_legend_samples,
     theme_colours,
     whole_number_ticks,
 )
@@ -56,4 +56,4 @@ def draw_stacked_bars(plot: pg.PlotWidget, data: StackedBars) -> None:
     whole_number_ticks(plot.getAxis("bottom"), max(left))
     plot.setXRange(0, max(left) * (1.9 if data.notes else 1.15) + 0.5, padding=0)
     plot.setYRange(-0.6, len(rows) + 0.5, padding=0)
-    add_legend(plot, status_legend_samples())
+    show_legend(plot, STATUS_LEGEND)

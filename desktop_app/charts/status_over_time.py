@@ -7,12 +7,12 @@ import pyqtgraph as pg
 
 from desktop_app.charts.chart_data import StatusOverTime, timestamp
 from desktop_app.charts.style import (
-    add_legend,
+    STATUS_LEGEND,
     clear_plot,
     make_plot,
     show_empty,
+    show_legend,
     status_brush,
-    status_legend_samples,
     theme_colours,
     whole_number_ticks,
 )
@@ -63,4 +63,4 @@ def draw_status_over_time(plot: pg.PlotWidget, data: StatusOverTime, as_of: str)
     plot.setYRange(0, total * 1.45 + 1, padding=0)
     plot.setXRange(centres[0] - 20 * DAY, max(ends[-1], timestamp(as_of)) + 10 * DAY, padding=0)
     whole_number_ticks(plot.getAxis("left"), total)
-    add_legend(plot, status_legend_samples())
+    show_legend(plot, STATUS_LEGEND)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
@@ -67,34 +69,62 @@ def whole_number_ticks(axis, largest: float) -> None:
         axis.setTickSpacing(major=step * 5, minor=step)
 
 
-def add_legend(
-    plot: pg.PlotWidget, entries: list[tuple[object, str]], columns: int = 3, right: bool = False
-):
-    _background, foreground = theme_colours()
-    legend = plot.addLegend(offset=(-8 if right else 8, 8), colCount=columns)
+@dataclass(frozen=True)
+class LegendEntry:
+    text: str
+    colour: str
+    symbol: str | None = None  # a marker shape; None shows a bar swatch
+
+
+STATUS_LEGEND = tuple(LegendEntry(info.label, info.colour) for info in STATUS_INFO.values())
+
+
+def kind_legend_entry(kind: str, marker: bool = False) -> LegendEntry:
+    symbol, colour = KIND_STYLE.get(kind, KIND_STYLE["other"])
+    return LegendEntry(kind.capitalize(), colour, symbol if marker else None)
+
+
+def _legend_sample(entry: LegendEntry):
+    if entry.symbol is None:
+        return pg.BarGraphItem(x=[0], height=[0], width=1, brush=QColor(entry.colour))
+    return pg.ScatterPlotItem(
+        symbol=entry.symbol, brush=pg.mkBrush(entry.colour), pen=pg.mkPen(theme_colours()[1])
+    )
+
+
+def show_legend(
+    plot: pg.PlotWidget, entries: tuple[LegendEntry, ...], columns: int = 3, right: bool = False
+) -> None:
+    """Show a legend of these entries. Its samples stand apart from the plotted items, so the
+    legend survives clearing the plot and is rebuilt only when its entries change."""
+    plot_item = plot.getPlotItem()
+    background, foreground = theme_colours()
+    key = (entries, columns, right, background.name(), foreground.name())
+    if plot_item.legend is not None and getattr(plot_item, "legend_key", None) == key:
+        return
+    remove_legend(plot_item)
+    legend = plot_item.addLegend(offset=(-8 if right else 8, 8), colCount=columns)
     legend.setLabelTextColor(foreground)
-    legend.setBrush(pg.mkBrush(QColor(theme_colours()[0]).lighter(100)))
-    for item, text in entries:
-        legend.addItem(item, text)
-    return legend
+    legend.setBrush(pg.mkBrush(QColor(background)))
+    for entry in entries:
+        legend.addItem(_legend_sample(entry), entry.text)
+    plot_item.legend_key = key
 
 
-def status_legend_samples() -> list[tuple[object, str]]:
-    return [
-        (pg.BarGraphItem(x=[0], height=[0], width=1, brush=status_brush(s)), info.label)
-        for s, info in STATUS_INFO.items()
-    ]
-
-
-def clear_plot(plot_item) -> None:
-    """Remove every item and the legend, ready to draw again."""
-    plot_item.clear()
+def remove_legend(plot_item) -> None:
     if plot_item.legend is not None:
         plot_item.legend.scene().removeItem(plot_item.legend)
         plot_item.legend = None
+        plot_item.legend_key = None
+
+
+def clear_plot(plot_item) -> None:
+    """Remove every plotted item (the legend stays until its entries change)."""
+    plot_item.clear()
 
 
 def show_empty(plot: pg.PlotWidget, message: str) -> None:
+    remove_legend(plot.getPlotItem())
     _background, foreground = theme_colours()
     text = pg.TextItem(message, color=foreground, anchor=(0.5, 0.5))
     plot.addItem(text)

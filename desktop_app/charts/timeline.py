@@ -10,13 +10,14 @@ from PySide6.QtCore import Signal
 from desktop_app.charts.chart_data import Timeline, TimelineBar, timestamp
 from desktop_app.charts.style import (
     KIND_STYLE,
-    add_legend,
+    STATUS_LEGEND,
     clear_plot,
+    kind_legend_entry,
     make_plot,
     set_label_ticks,
     show_empty,
+    show_legend,
     status_brush,
-    status_legend_samples,
     theme_colours,
 )
 
@@ -57,7 +58,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
                     pen=pg.mkPen(theme_colours()[1], width=0.5),
                 )
             )
-        samples = status_legend_samples()
+        entries = list(STATUS_LEGEND)
         for kind in sorted({e.kind for e in data.events}):
             symbol, colour = KIND_STYLE.get(kind, KIND_STYLE["other"])
             chosen = [e for e in data.events if e.kind == kind]
@@ -73,7 +74,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
                 tip=lambda x, y, data: data,
             )
             item.addItem(scatter)
-            samples.append((scatter, kind.capitalize()))
+            entries.append(kind_legend_entry(kind, marker=True))
         ticks = [(self.row_y(i), _short(b.title)) for i, b in enumerate(self.bars)]
         set_label_ticks(item, [*ticks, (EVENT_LANE, "Events")])
         item.addItem(
@@ -90,7 +91,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         span = max(ends) - min(starts) or DAY
         item.setXRange(min(starts) - span * 0.03, max(ends) + span * 0.05, padding=0)
         item.setYRange(EVENT_LANE - 0.8, rows + 2.2, padding=0)
-        add_legend(self.plot, samples, columns=4)
+        show_legend(self.plot, tuple(entries), columns=4)
 
     @staticmethod
     def row_y(index: int) -> float:

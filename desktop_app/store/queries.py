@@ -165,6 +165,12 @@ def commitment_ids(
     return [r[0] for r in db.execute(sql, params | {"as_of": as_of})]
 
 
+def matching_ids(db: Database, as_of: str, flt: CommitmentFilter) -> list[int]:
+    """The ids of every commitment the filter lets through, in no particular order."""
+    sql, params = _filtered_commitments_sql(flt)
+    return [r[0] for r in db.execute(f"SELECT id FROM ({sql})", params | {"as_of": as_of})]
+
+
 def commitment_rows(db: Database, as_of: str, ids: list[int]) -> list[dict]:
     """The table rows of these commitments, in the order of ids."""
     if not ids:

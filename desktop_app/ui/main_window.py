@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._dashboard_stale = True
         self._dashboard_generation = 0
         self.data_version = 0  # counts edits, so that cached chart numbers know they are old
+        self._counts_generation = 0  # only the newest overdue count is shown
         self._table_counts: dict[str, int] = {}
         if open_after_first_paint:
             self._open_after_first_paint(Path(database_path))
@@ -341,14 +342,15 @@ class MainWindow(QMainWindow):
         self.filter_bar.load_choices(self.db)
         for model in (self.event_model, self.statistic_model):
             model.reload()
-        self._refresh_commitments()
+        self._refresh_commitments(same_data=False)
 
-    def _refresh_commitments(self) -> None:
-        """What depends on the as-of date and the filter: the commitments, counts, charts."""
+    def _refresh_commitments(self, same_data: bool = True) -> None:
+        """What depends on the as-of date and the filter: the commitments, counts, charts.
+        same_data: nothing was written since the last refresh (only the date or filter moved)."""
         selected = self.selected_id(TAB_COMMITMENTS)
         self.commitment_model.as_of = self.as_of
         self.commitment_model.filter = self.filter_bar.current_filter()
-        self.commitment_model.reload()
+        self.commitment_model.reload(same_data)
         if selected is not None:
             self.select_commitment(selected)
         self._show_detail()
@@ -374,13 +376,39 @@ class MainWindow(QMainWindow):
         self.set_as_of(today_iso())
 
     def _update_counts(self) -> None:
+        """The status bar's counts; for a big file the overdue count follows from a worker."""
+        as_of, total = self.as_of, self._table_counts["commitments"]
+        self._counts_generation += 1
+        if total <= self.commitment_model.BACKGROUND_IDS_FROM:
+            self._show_counts(as_of, queries.count_overdue(self.db, as_of))
+            return
+        from desktop_app.store.database import open_existing
+        from desktop_app.ui.worker import run_in_background
+
+        self._show_counts(as_of, None)
+        generation, path = self._counts_generation, self.database_path
+
+        def work(_report):
+            db = open_existing(path)
+            try:
+                return queries.count_overdue(db, as_of)
+            finally:
+                db.close()
+
+        def done(overdue: int) -> None:
+            if generation == self._counts_generation:
+                self._show_counts(as_of, overdue)
+
+        run_in_background(self, work, done, lambda _error: None)
+
+    def _show_counts(self, as_of: str, overdue: int | None) -> None:
         counts = self._table_counts
         shown = self.commitment_model.total
-        overdue = queries.count_overdue(self.db, self.as_of)
         filtered = "" if shown == counts["commitments"] else f"{shown:,} shown of "
+        overdue_text = "counting overdue" if overdue is None else f"{overdue:,} overdue"
         self.counts_label.setText(
-            f"{filtered}{counts['commitments']:,} commitments · {overdue:,} overdue as of "
-            f"{self.as_of} · {counts['events']:,} events · {counts['statistics']:,} statistics"
+            f"{filtered}{counts['commitments']:,} commitments · {overdue_text} as of {as_of} · "
+            f"{counts['events']:,} events · {counts['statistics']:,} statistics"
         )
 
     def _show_detail(self, *_args) -> None:

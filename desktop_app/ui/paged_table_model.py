@@ -33,6 +33,7 @@ class PagedTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._ids: array | None = None
+        self._ids_order: tuple | None = None  # the order_key the ids were read in
         self._total = 0
         self._generation = 0
         self.sort_key = self.COLUMNS[0][0] if self.COLUMNS else ""
@@ -65,27 +66,35 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     # --- loading -------------------------------------------------------------------------------
-    def reload(self) -> None:
+    def order_key(self) -> tuple:
+        """What the order of the rows depends on, besides the data itself."""
+        return (self.sort_key, self.descending)
+
+    def reload(self, same_data: bool = False) -> None:
+        """Read the count and the first page again. With same_data (nothing was written, only
+        something the rows show changed), ids already read in an unchanged order are kept."""
+        keep_ids = same_data and self._ids is not None and self._ids_order == self.order_key()
         self.beginResetModel()
         self._generation += 1
         self._pages.clear()
-        self._ids = None
+        if not keep_ids:
+            self._ids = None
         self._total = self.count()
         if self._total:
             self._pages[0] = self.fetch(self.PAGE_SIZE, 0)
         self.endResetModel()
-        if self._total > self.BACKGROUND_IDS_FROM:
+        if not keep_ids and self._total > self.BACKGROUND_IDS_FROM:
             self._read_ids_in_background()
 
     def _read_ids_in_background(self) -> None:
         path = self.database_path()
         if path is None:
-            self._ids = array("q", self.ordered_ids(None))
+            self._ids, self._ids_order = array("q", self.ordered_ids(None)), self.order_key()
             return
         from desktop_app.store.database import open_existing
         from desktop_app.ui.worker import run_in_background
 
-        generation = self._generation
+        generation, order = self._generation, self.order_key()
 
         def work(_report):
             db = open_existing(path)
@@ -96,7 +105,7 @@ class PagedTableModel(QAbstractTableModel):
 
         def done(ids: array) -> None:
             if generation == self._generation:
-                self._ids = ids
+                self._ids, self._ids_order = ids, order
                 self.ids_ready.emit()
 
         run_in_background(self, work, done, lambda _error: None)
@@ -104,7 +113,7 @@ class PagedTableModel(QAbstractTableModel):
     def wait_for_ids(self) -> None:
         """Read the ordered ids now if the worker has not delivered them yet."""
         if self._ids is None:
-            self._ids = array("q", self.ordered_ids(None))
+            self._ids, self._ids_order = array("q", self.ordered_ids(None)), self.order_key()
 
     @property
     def total(self) -> int:

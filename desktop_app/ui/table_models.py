@@ -37,6 +37,11 @@ class CommitmentTableModel(PagedTableModel):
     def count(self) -> int:
         return queries.count_commitments(self.db, self.as_of, self.filter)
 
+    def order_key(self) -> tuple:
+        flt = self.filter
+        on_status = self.sort_key == "status" or flt.statuses or flt.overdue_only
+        return (self.sort_key, self.descending, flt, self.as_of if on_status else None)
+
     def ordered_ids(self, db) -> list[int]:
         return queries.commitment_ids(
             db or self.db, self.as_of, self.filter, self.sort_key, self.descending

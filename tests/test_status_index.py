@@ -1,0 +1,135 @@
+"""The array-held status history answers exactly what the SQL queries answer."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from desktop_app.charts import chart_data
+from desktop_app.domain.records import Commitment, StatusUpdate
+from desktop_app.domain.status import Status
+from desktop_app.store import queries, records
+from desktop_app.store.queries import CommitmentFilter
+from desktop_app.store.status_index import StatusIndex
+from tests.builders import commitment, status
+
+COUNTRIES = ("PAK", "IRN", "AFG", "IND", "CHN")
+CATEGORIES = ("security", "economic", "diplomatic")
+DATES = [f"2023-{m:02d}-{d:02d}" for m in range(1, 13) for d in (1, 15, 28)]
+
+
+def _random_history(db, seed: int) -> None:
+    """Commitments with awkward histories: same-day updates, updates dated before the
+    commitment was made, deleted updates, deleted commitments and party-specific updates."""
+    rng = random.Random(seed)
+    for n in range(25):
+        parties = tuple(rng.sample(COUNTRIES, rng.randint(1, 3)))
+        cid = commitment(
+            db,
+            title=f"Commitment {n}",
+            made_on=rng.choice(DATES),
+            parties=parties,
+            category=rng.choice(CATEGORIES),
+        )
+        for _ in range(rng.randint(0, 5)):
+            party = rng.choice(parties) if rng.random() < 0.2 else None
+            update = status(db, cid, rng.choice(DATES), rng.choice(list(Status)).value, party)
+            if rng.random() < 0.1:
+                records.set_deleted(db, StatusUpdate, update, True)
+        if rng.random() < 0.08:
+            records.set_deleted(db, Commitment, cid, True)
+
+
+def _sorted(rows):
+    return sorted(rows, key=repr)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_index_counts_agree_with_sql_on_every_day(db, seed):
+    _random_history(db, seed)
+    index = StatusIndex.load(db)
+    for as_of in [
+        "2022-12-31",
+        "2023-01-01",
+        "2023-03-15",
+        "2023-06-30",
+        "2023-12-28",
+        "2025-01-01",
+    ]:
+        snapshot = index.snapshot(db, as_of)
+        with queries.StatusSnapshot(db, as_of) as reference:
+            assert snapshot.status_counts() == reference.status_counts(), as_of
+            assert _sorted(snapshot.by_category()) == _sorted(reference.by_category()), as_of
+            assert _sorted(snapshot.by_party()) == _sorted(reference.by_party()), as_of
+            ours = {c.actor_id: (round(c.score, 9), c.rated) for c in snapshot.compliance()}
+            theirs = {c.actor_id: (round(c.score, 9), c.rated) for c in reference.compliance()}
+            assert ours == theirs, as_of
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_index_agrees_with_sql_under_a_filter(db, seed):
+    _random_history(db, seed)
+    index = StatusIndex.load(db)
+    pakistan = records.state_actor(db, "PAK")
+    for flt in (
+        CommitmentFilter(category="security"),
+        CommitmentFilter(party_id=pakistan),
+        CommitmentFilter(statuses=("stalled", "broken")),
+        CommitmentFilter(text="Commitment 1"),
+    ):
+        as_of = "2023-08-31"
+        only = index.positions_of(queries.matching_ids(db, as_of, flt))
+        snapshot = index.snapshot(db, as_of, only)
+        with queries.StatusSnapshot(db, as_of, flt) as reference:
+            assert snapshot.status_counts() == reference.status_counts(), flt
+            assert _sorted(snapshot.by_party()) == _sorted(reference.by_party()), flt
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_each_month_counts_what_stood_at_its_end(db, seed):
+    _random_history(db, seed)
+    for as_of in ["2023-02-10", "2023-07-31", "2024-03-01"]:
+        over_time = chart_data.dashboard_data(db, as_of).status_over_time
+        assert over_time.periods[-1][:7] == as_of[:7]
+        days = [*over_time.periods[:-1], as_of]  # the as-of month as it stood on the as-of day
+        for number, day in enumerate(days):
+            counted = {s: n[number] for s, n in over_time.counts.items() if n[number]}
+            with queries.StatusSnapshot(db, day) as reference:
+                assert counted == reference.status_counts(), day
+
+
+def test_month_by_month_counts_match_the_sql_history_when_updates_follow_the_making(small_db):
+    for as_of in ["2024-01-10", "2024-02-29", "2024-03-31", "2025-02-01"]:
+        direct = chart_data.status_over_time(small_db, as_of)
+        from_index = chart_data.dashboard_data(small_db, as_of).status_over_time
+        assert from_index.periods == direct.periods
+        assert from_index.counts == direct.counts
+
+
+@pytest.fixture
+def small_db(db):
+    a = commitment(db, title="A", made_on="2024-01-05", parties=("PAK", "IRN"))
+    b = commitment(db, title="B", made_on="2024-02-10", parties=("PAK",))
+    status(db, a, "2024-02-01", "in_progress")
+    status(db, a, "2024-03-20", "fulfilled")
+    status(db, b, "2024-03-01", "broken")
+    status(db, b, "2024-03-01", "stalled")
+    return db
+
+
+def test_an_empty_database_gives_empty_charts(db):
+    data = chart_data.dashboard_data(db, "2024-01-01")
+    assert data.status_over_time.periods == []
+    assert data.by_party.labels == [] and data.by_category.labels == []
+
+
+def test_the_index_is_kept_per_data_version_and_an_edit_shows_with_a_new_one(db):
+    cid = commitment(db, made_on="2024-01-10")
+    first = chart_data.dashboard_data(db, "2024-06-30", cache_key=("v", 1))
+    assert first.by_category.counts["fulfilled"] == [0]
+    status(db, cid, "2024-02-01", "fulfilled")
+    same_version = chart_data.dashboard_data(db, "2024-06-30", cache_key=("v", 1))
+    assert same_version.by_category.counts["fulfilled"] == [0]  # the kept index, by design
+    new_version = chart_data.dashboard_data(db, "2024-06-30", cache_key=("v", 2))
+    assert new_version.by_category.counts["fulfilled"] == [1]
