@@ -91,6 +91,14 @@ def _settle(app) -> None:
     app.processEvents()
 
 
+def _idle(app) -> None:
+    """Let background work from the previous step finish, as a user at rest would."""
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    app.processEvents()
+
+
 def bench_tables(db_path: Path, app) -> None:
     from PySide6.QtWidgets import QTableView
 
@@ -131,6 +139,7 @@ def bench_tables(db_path: Path, app) -> None:
     view.resize(900, 600)
     view.show()
     model.reload()
+    _idle(app)  # the window is open and settled before the first keystroke
     timings = []
     for text in ("b", "bo", "bor", "bord", "borde", "border", "border c", "border cr"):
         started = time.perf_counter()
@@ -146,7 +155,7 @@ def bench_tables(db_path: Path, app) -> None:
         "ms",
         "<= 50 ms median",
         value <= 0.05,
-        note=f"worst {max(timings) * 1000:.0f} ms",
+        note="per keystroke: " + ", ".join(f"{t * 1000:.0f}" for t in timings) + " ms",
     )
     view.close()
     db.close()

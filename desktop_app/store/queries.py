@@ -65,8 +65,8 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{word}"*' for word in words)
 
 
-def _filtered_commitments_sql(flt: CommitmentFilter) -> tuple[str, dict]:
-    """SQL selecting live commitments with their as-of status, restricted by flt."""
+def _commitment_conditions(flt: CommitmentFilter) -> tuple[list[str], dict]:
+    """WHERE conditions on commitments c for everything in flt that does not need the status."""
     where = ["c.deleted_at IS NULL"]
     params: dict = {}
     if flt.text.strip():
@@ -102,6 +102,28 @@ def _filtered_commitments_sql(flt: CommitmentFilter) -> tuple[str, dict]:
         params["made_to"] = flt.made_to
     if flt.overdue_only:  # only a passed deadline can be overdue: no status work for the rest
         where.append("+c.deadline < :as_of")
+    return where, params
+
+
+def orders_without_status(flt: CommitmentFilter, sort: str | None = None) -> bool:
+    """Whether the commitments under flt can be counted and put in order without working out
+    any status or party list (which costs one lookup per matching row)."""
+    return not (flt.statuses or flt.overdue_only or sort in ("status", "parties"))
+
+
+def _lean_sql(flt: CommitmentFilter, sort: str | None = None) -> tuple[str, dict] | None:
+    """Commitments under flt with only the columns the cheap sorts use, or None when
+    orders_without_status says no."""
+    if not orders_without_status(flt, sort):
+        return None
+    where, params = _commitment_conditions(flt)
+    columns = "c.id, c.title, c.category, c.made_on, c.deadline"  # what the sorts use
+    return f"SELECT {columns} FROM commitments c WHERE {' AND '.join(where)}", params
+
+
+def _filtered_commitments_sql(flt: CommitmentFilter) -> tuple[str, dict]:
+    """SQL selecting live commitments with their as-of status, restricted by flt."""
+    where, params = _commitment_conditions(flt)
     outer = []
     if flt.statuses:
         marks = ", ".join(f":status{i}" for i in range(len(flt.statuses)))
@@ -130,6 +152,14 @@ def _filtered_commitments_sql(flt: CommitmentFilter) -> tuple[str, dict]:
     return sql, params
 
 
+def _order_sql(sort: str, descending: bool) -> str:
+    order = _SORT_EXPRESSIONS.get(sort, "made_on")
+    direction = "DESC" if descending else "ASC"
+    return ", ".join(f"{part.strip()} {direction}" for part in order.split(",")) + (
+        f", id {direction}"
+    )
+
+
 def commitment_page(
     db: Database,
     as_of: str,
@@ -140,11 +170,16 @@ def commitment_page(
     offset: int = 0,
 ) -> list[dict]:
     """One page of the commitments table under a filter, as rows (dicts) ready to show."""
-    sql, params = _filtered_commitments_sql(flt or CommitmentFilter())
-    order = _SORT_EXPRESSIONS.get(sort, "made_on")
-    direction = "DESC" if descending else "ASC"
-    order_sql = ", ".join(f"{part.strip()} {direction}" for part in order.split(","))
-    sql += f" ORDER BY {order_sql}, id {direction} LIMIT :limit OFFSET :offset"
+    flt = flt or CommitmentFilter()
+    lean = _lean_sql(flt, sort)
+    if lean is not None:  # order the ids first, then work out the page's rows only
+        sql, params = lean
+        sql = f"SELECT id FROM ({sql}) ORDER BY {_order_sql(sort, descending)}"
+        sql += " LIMIT :limit OFFSET :offset"
+        ids = [r[0] for r in db.execute(sql, params | {"limit": limit, "offset": offset})]
+        return commitment_rows(db, as_of, ids)
+    sql, params = _filtered_commitments_sql(flt)
+    sql += f" ORDER BY {_order_sql(sort, descending)} LIMIT :limit OFFSET :offset"
     params |= {"as_of": as_of, "limit": limit, "offset": offset}
     return [dict(row) for row in rows_of(db, sql, params)]
 
@@ -157,11 +192,9 @@ def commitment_ids(
     descending: bool = False,
 ) -> list[int]:
     """The ids of every commitment the filter lets through, in table order (for deep paging)."""
-    sql, params = _filtered_commitments_sql(flt or CommitmentFilter())
-    order = _SORT_EXPRESSIONS.get(sort, "made_on")
-    direction = "DESC" if descending else "ASC"
-    order_sql = ", ".join(f"{part.strip()} {direction}" for part in order.split(","))
-    sql = f"SELECT id FROM ({sql}) ORDER BY {order_sql}, id {direction}"
+    flt = flt or CommitmentFilter()
+    sql, params = _lean_sql(flt, sort) or _filtered_commitments_sql(flt)
+    sql = f"SELECT id FROM ({sql}) ORDER BY {_order_sql(sort, descending)}"
     return [r[0] for r in db.execute(sql, params | {"as_of": as_of})]
 
 
@@ -184,7 +217,8 @@ def commitment_rows(db: Database, as_of: str, ids: list[int]) -> list[dict]:
 
 
 def count_commitments(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> int:
-    sql, params = _filtered_commitments_sql(flt or CommitmentFilter())
+    flt = flt or CommitmentFilter()
+    sql, params = _lean_sql(flt) or _filtered_commitments_sql(flt)
     return db.execute(f"SELECT COUNT(*) FROM ({sql})", params | {"as_of": as_of}).fetchone()[0]
 
 

@@ -53,6 +53,10 @@ class PagedTableModel(QAbstractTableModel):
     def rows_for(self, ids: list[int]) -> list[dict]:
         raise NotImplementedError
 
+    def ids_are_cheap(self) -> bool:
+        """Whether every id in order is quick enough to read at once (a narrowing search)."""
+        return False
+
     def database_path(self):
         """The file to open for reading ids on a worker thread (None: read them here)."""
         return None
@@ -79,11 +83,17 @@ class PagedTableModel(QAbstractTableModel):
         self._pages.clear()
         if not keep_ids:
             self._ids = None
-        self._total = self.count()
-        if self._total:
-            self._pages[0] = self.fetch(self.PAGE_SIZE, 0)
+            if self.ids_are_cheap():  # one query gives the count, the first page and the rest
+                self._ids, self._ids_order = array("q", self.ordered_ids(None)), self.order_key()
+        if self._ids is not None:
+            self._total = len(self._ids)
+            self._pages[0] = self.rows_for(list(self._ids[: self.PAGE_SIZE]))
+        else:
+            self._total = self.count()
+            if self._total:
+                self._pages[0] = self.fetch(self.PAGE_SIZE, 0)
         self.endResetModel()
-        if not keep_ids and self._total > self.BACKGROUND_IDS_FROM:
+        if self._ids is None and self._total > self.BACKGROUND_IDS_FROM:
             self._read_ids_in_background()
 
     def _read_ids_in_background(self) -> None:

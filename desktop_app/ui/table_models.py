@@ -42,6 +42,12 @@ class CommitmentTableModel(PagedTableModel):
         on_status = self.sort_key == "status" or flt.statuses or flt.overdue_only
         return (self.sort_key, self.descending, flt, self.as_of if on_status else None)
 
+    def ids_are_cheap(self) -> bool:
+        # a text search narrows the rows and its ids need no status work unless sorted by it
+        return bool(self.filter.text.strip()) and queries.orders_without_status(
+            self.filter, self.sort_key
+        )
+
     def ordered_ids(self, db) -> list[int]:
         return queries.commitment_ids(
             db or self.db, self.as_of, self.filter, self.sort_key, self.descending

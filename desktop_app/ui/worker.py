@@ -6,6 +6,7 @@ Each task opens its own database connection (SQLite connections stay in their th
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -36,10 +37,16 @@ class Task(QRunnable):
             result = self.work(self.report)
         except Exception as error:  # delivered to the GUI thread, shown as a message there
             self.done = True
-            self.signals.failed.emit(error)
+            self._deliver(self.signals.failed, error)
             return
         self.done = True
-        self.signals.finished.emit(result)
+        self._deliver(self.signals.finished, result)
+
+    @staticmethod
+    def _deliver(signal, value) -> None:
+        # whoever asked (a closed window, a replaced model) may be gone: nothing to deliver to
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 def run_with_progress(parent, label: str, work, on_done, on_error) -> Task:
