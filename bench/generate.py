@@ -2,7 +2,8 @@
 
 Usage: python -m bench.generate {small,large} PATH [--seed N]
   small: 1,000 commitments, 10,000 events;  large: 100,000 commitments, 1,000,000 events
-  (about 500,000 status updates either way in proportion: 1 to 8 per commitment, mean 4.5).
+  (about 5 status updates per commitment: 1 to 10, fewer when they would run past the end;
+  3% of them judge one party alone).
 """
 
 from __future__ import annotations
@@ -152,9 +153,11 @@ def generate(size: str, path: Path, seed: int = 7) -> dict:
     insert_rows(db, "commitments", commitment_rows())
     first_commitment = db.execute("SELECT MIN(id) FROM commitments").fetchone()[0]
 
+    parties = [rng.sample(actor_ids, 2) for _ in range(commitments)]
+
     def party_rows():
-        for n in range(commitments):
-            for actor in rng.sample(actor_ids, 2):
+        for n, pair in enumerate(parties):
+            for actor in pair:
                 yield {"commitment_id": first_commitment + n, "actor_id": actor, "role": "promisor"}
 
     insert_rows(db, "commitment_parties", party_rows())
@@ -162,15 +165,18 @@ def generate(size: str, path: Path, seed: int = 7) -> dict:
     def update_rows():
         for n, made in enumerate(made_days):
             when = made
-            for _ in range(rng.randint(1, 8)):
-                when += rng.randrange(5, 200)
+            for _ in range(rng.randint(1, 10)):
+                when += rng.randrange(5, 150)
                 if when >= DAYS:
                     break
+                # a few updates judge one party alone (one side kept its word, the other not)
+                party = rng.choice(parties[n]) if rng.random() < 0.03 else None
                 yield {
                     "commitment_id": first_commitment + n,
                     "date": day(when),
                     "status": rng.choice(STATUS_FLOW),
-                    "note": "Progress reviewed.",
+                    "actor_id": party,
+                    "note": "One party's part reviewed." if party else "Progress reviewed.",
                 }
 
     insert_rows(db, "status_updates", update_rows())

@@ -7,8 +7,10 @@ it is, so importing the same file twice changes nothing). Problems are reported 
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,8 +23,14 @@ from desktop_app.domain.records import (
     Statistic,
     StatusUpdate,
 )
-from desktop_app.store import records
-from desktop_app.store.csv_format import MAX_CELL, CsvProblem, read_csv_file, rows_with_lines
+from desktop_app.store import bulk, records
+from desktop_app.store.csv_format import (
+    MAX_CELL,
+    CsvProblem,
+    DecodedFile,
+    read_csv_file,
+    rows_with_lines,
+)
 from desktop_app.store.csv_records import BUILDERS, Resolver, RowError
 from desktop_app.store.database import write_transaction
 
@@ -43,6 +51,7 @@ class Problem:
 
 @dataclass
 class ImportResult:
+    rows: int = 0  # rows read (blank ones left out)
     added: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -155,25 +164,45 @@ def _guess_column(message: str) -> str:
 # --- the import -------------------------------------------------------------------------------
 @dataclass
 class PreparedFile:
-    """A decoded file with its header and the row-level cells, before any database work."""
+    """A decoded file with its header and a preview; the rows are parsed as they are read, so
+    a file of a million rows is held once, as its text."""
 
     path: Path
-    encoding: str
-    delimiter: str
+    decoded: DecodedFile
     header: list[str]
-    rows: list[tuple[int, list[str]]]
+    preview: list[tuple[int, list[str]]]  # the first body rows, for a preview
+    lines: int  # lines of text: at least the number of rows (a cell may span lines)
+
+    PREVIEW_ROWS = 20
+
+    @property
+    def encoding(self) -> str:
+        return self.decoded.encoding
+
+    @property
+    def delimiter(self) -> str:
+        return self.decoded.delimiter
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """(line, cells) of every body row that is not blank. CsvProblem if a row cannot be
+        parsed."""
+        parsed = rows_with_lines(self.decoded)
+        next(parsed, None)  # the header
+        for line, row in parsed:
+            if any(cell.strip() for cell in row):
+                yield line, row
 
 
 def prepare(
     path: str | Path, encoding: str | None = None, delimiter: str | None = None
 ) -> PreparedFile:
     decoded = read_csv_file(path, encoding, delimiter)
-    all_rows = list(rows_with_lines(decoded))
-    if not all_rows or not any(cell.strip() for cell in all_rows[0][1]):
+    first = next(rows_with_lines(decoded), None)
+    if first is None or not any(cell.strip() for cell in first[1]):
         raise CsvProblem(f"{Path(path).name} has no header row.")
-    header = all_rows[0][1]
-    body = [(line, row) for line, row in all_rows[1:] if any(c.strip() for c in row)]
-    return PreparedFile(Path(path), decoded.encoding, decoded.delimiter, header, body)
+    prepared = PreparedFile(Path(path), decoded, first[1], [], decoded.text.count("\n"))
+    prepared.preview = list(itertools.islice(prepared.rows(), PreparedFile.PREVIEW_ROWS))
+    return prepared
 
 
 def import_rows(
@@ -215,12 +244,14 @@ def import_rows(
         "status_updates": StatusUpdate,
         "statistics": Statistic,
     }[table]
+    pending: list[tuple[str, object]] = []  # checked rows not yet written: (uuid, record)
     try:
-        with write_transaction(db):
+        with write_transaction(db), _big_cache(db):
             resolver = Resolver(db, actor_kind)
-            total = len(prepared.rows)
-            for done, (line, row) in enumerate(prepared.rows, 1):
-                if progress is not None and done % 500 == 0 and not progress(done, total):
+            line = 1
+            for line, row in prepared.rows():
+                result.rows += 1
+                if result.rows % 500 == 0 and not _report(progress, result.rows, prepared.lines):
                     raise ImportCancelled
                 problem = _check_shape(line, row, width, prepared.header)
                 if problem:
@@ -247,8 +278,7 @@ def import_rows(
                     seen_uuids[uuid] = line
                 # No savepoint per row: one problem anywhere rolls the whole import back.
                 try:
-                    record = BUILDERS[table](resolver, cells)
-                    _upsert(db, cls, record, uuid or None, result)
+                    pending.append((uuid, BUILDERS[table](resolver, cells)))
                 except RowError as error:
                     result.problems.append(Problem(line, error.column, str(error)))
                 except ValueError as error:
@@ -256,11 +286,52 @@ def import_rows(
                 if len(result.problems) >= 200:
                     result.problems.append(Problem(line, "", "too many problems; stopped here"))
                     break
+                if len(pending) >= WRITE_BATCH:
+                    _write(db, cls, pending, result)
+            _write(db, cls, pending, result)
             if result.problems or dry_run:
                 raise _Rollback
+    except CsvProblem as error:  # a row the csv module cannot parse: nothing is kept
+        result.problems.append(Problem(line + 1, "", str(error)))
     except _Rollback:
         pass
     return result
+
+
+WRITE_BATCH = 5_000  # checked rows written together
+
+
+def _report(progress: Callable[[int, int], bool] | None, done: int, lines: int) -> bool:
+    """Tell progress how far the import is (lines bound the rows); False means cancel."""
+    return progress is None or progress(min(done, lines), lines)
+
+
+def _write(db: Database, cls: type, pending: list[tuple[str, object]], result: ImportResult):
+    """Write checked rows: new records in one go, known UUIDs one by one (update or leave).
+    Once a problem is found nothing will be kept, so nothing more is written."""
+    if pending and not result.problems:
+        present = bulk.uuids_present(db, cls, [uuid for uuid, _ in pending if uuid])
+        new = []
+        for uuid, record in pending:
+            if uuid and uuid in present:
+                _update_existing(db, cls, record, uuid, present[uuid], result)
+            else:
+                record.uuid = uuid or None
+                new.append(record)
+        bulk.add_records(db, new)
+        result.added += len(new)
+    pending.clear()
+
+
+@contextlib.contextmanager
+def _big_cache(db: Database, kilobytes: int = 65_536) -> Iterator[None]:
+    """A bigger page cache while importing (index pages of a big table stay in memory)."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{kilobytes}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {before}")
 
 
 class _Rollback(Exception):
@@ -270,6 +341,8 @@ class _Rollback(Exception):
 def _check_shape(line: int, row: list[str], width: int, header: list[str]) -> Problem | None:
     if len(row) != width:
         return Problem(line, "", f"has {len(row)} cells but the header has {width}")
+    if max(map(len, row), default=0) <= MAX_CELL:
+        return None
     for name, cell in zip(header, row, strict=True):
         if len(cell) > MAX_CELL:
             return Problem(
@@ -278,13 +351,11 @@ def _check_shape(line: int, row: list[str], width: int, header: list[str]) -> Pr
     return None
 
 
-def _upsert(db: Database, cls: type, record, uuid: str | None, result: ImportResult) -> None:
-    existing = records.id_for_uuid(db, cls, uuid) if uuid else None
+def _update_existing(
+    db: Database, cls: type, record, uuid: str, existing: int, result: ImportResult
+) -> None:
+    """A row whose UUID is known updates that record, unless nothing changed."""
     record.uuid = uuid
-    if existing is None:
-        records.add(db, record)
-        result.added += 1
-        return
     current = records.get(db, cls, existing)
     # CSV files carry no source links for these; keep the ones the record already has
     if cls in (Commitment, Event) and not record.source_ids:

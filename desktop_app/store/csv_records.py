@@ -32,6 +32,7 @@ class RowError(ValueError):
 
 
 # --- cell parsing ---------------------------------------------------------------------------
+_THOUSANDS = re.compile(r"^-?[\d,]+(\.\d+)?$")
 _AMBIGUOUS = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 
 
@@ -58,11 +59,11 @@ def _number(
     if not text:
         return None
     try:
-        value = (
-            float(text.replace(",", "")) if re.match(r"^-?[\d,]+(\.\d+)?$", text) else float(text)
-        )
+        value = float(text)
     except ValueError:
-        raise RowError(name, f"{text!r} is not a number") from None
+        if not _THOUSANDS.match(text):
+            raise RowError(name, f"{text!r} is not a number") from None
+        value = float(text.replace(",", ""))  # 1,234 or 12,345.5
     if value != value or value in (float("inf"), float("-inf")):
         raise RowError(name, f"{text!r} is not a finite number")
     if (low is not None and value < low) or (high is not None and value > high):

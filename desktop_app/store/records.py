@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import uuid as uuid_module
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 from desktop_app.domain.records import (
@@ -62,13 +64,17 @@ def new_uuid() -> str:
     return str(uuid_module.uuid4())
 
 
+@functools.cache
+def record_columns(cls: type) -> tuple[str, ...]:
+    """The table columns a record type writes itself (not its links, not its uuid)."""
+    links = LINKS.get(cls, {})
+    return tuple(
+        f.name for f in dataclasses.fields(cls) if f.name not in links and f.name != "uuid"
+    )
+
+
 def _columns(record: Record) -> dict:
-    links = LINKS.get(type(record), {})
-    return {
-        f.name: getattr(record, f.name)
-        for f in dataclasses.fields(record)
-        if f.name not in links and f.name != "uuid"
-    }
+    return {name: getattr(record, name) for name in record_columns(type(record))}
 
 
 def add(db: Database, record: Record) -> int:
@@ -155,18 +161,26 @@ def state_actor(db: Database, iso3: str) -> int:
     return add(db, Actor(name=name, kind="state", iso3=code))
 
 
-def _write_links(db: Database, record: Record, record_id: int, replace: bool = False) -> None:
-    for field_name, (link_table, owner, other, role) in LINKS.get(type(record), {}).items():
-        if replace:
-            db.execute(f"DELETE FROM {link_table} WHERE {owner} = ?", [record_id])
-        values = getattr(record, field_name)
+def link_rows(cls: type, owners: Iterable[tuple[int, Record]]) -> list[tuple[str, list]]:
+    """(INSERT statement, rows) per link table for these (record id, record) pairs."""
+    owners = list(owners)
+    result = []
+    for field_name, (link_table, owner, other, role) in LINKS.get(cls, {}).items():
         if role:
-            db.conn.executemany(
-                f"INSERT INTO {link_table} ({owner}, {other}, {role}) VALUES (?, ?, ?)",
-                [(record_id, target, r) for target, r in values],
-            )
+            sql = f"INSERT INTO {link_table} ({owner}, {other}, {role}) VALUES (?, ?, ?)"
+            rows = [
+                (i, target, r) for i, record in owners for target, r in getattr(record, field_name)
+            ]
         else:
-            db.conn.executemany(
-                f"INSERT INTO {link_table} ({owner}, {other}) VALUES (?, ?)",
-                [(record_id, target) for target in values],
-            )
+            sql = f"INSERT INTO {link_table} ({owner}, {other}) VALUES (?, ?)"
+            rows = [(i, target) for i, record in owners for target in getattr(record, field_name)]
+        result.append((sql, rows))
+    return result
+
+
+def _write_links(db: Database, record: Record, record_id: int, replace: bool = False) -> None:
+    if replace:
+        for link_table, owner, _other, _role in LINKS.get(type(record), {}).values():
+            db.execute(f"DELETE FROM {link_table} WHERE {owner} = ?", [record_id])
+    for sql, rows in link_rows(type(record), [(record_id, record)]):
+        db.conn.executemany(sql, rows)

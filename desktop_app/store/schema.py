@@ -141,12 +141,19 @@ CREATE TABLE statistics ({_RECORD},
 """
 
 
+# the columns each full-text index covers (kept in step with its table by triggers)
+FTS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "commitments": ("title", "description"),
+    "events": ("title", "description"),
+    "status_updates": ("note",),
+}
+
+
 @migrations(name="0001_initial_schema")
 def _initial_schema(db: Database) -> None:
     db.executescript(_SCHEMA_1)
-    db.table("commitments").enable_fts(["title", "description"], create_triggers=True)
-    db.table("events").enable_fts(["title", "description"], create_triggers=True)
-    db.table("status_updates").enable_fts(["note"], create_triggers=True)
+    for table, columns in FTS_COLUMNS.items():
+        db.table(table).enable_fts(list(columns), create_triggers=True)
 
 
 _EVENT_MONTH_COUNTS = """

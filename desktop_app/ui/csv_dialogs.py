@@ -281,7 +281,7 @@ class ImportDialog(QDialog):
 
     def _show_preview(self) -> None:
         header = self.prepared.header
-        rows = self.prepared.rows[:20]
+        rows = self.prepared.preview
         self.preview.setColumnCount(len(header))
         self.preview.setHorizontalHeaderLabels(header)
         self.preview.setRowCount(len(rows))
@@ -312,7 +312,7 @@ class ImportDialog(QDialog):
         if self.prepared is None:
             return
         self._check_generation += 1
-        if len(self.prepared.rows) <= self.CHECK_HERE_UP_TO:
+        if self.prepared.lines <= self.CHECK_HERE_UP_TO:
             self._show_check(self._run(self.window_.db, dry_run=True))
             return
         from desktop_app.store.database import open_existing
@@ -320,7 +320,7 @@ class ImportDialog(QDialog):
         path = self.window_.database_path
         generation = self._check_generation
         self.import_button.setEnabled(False)
-        self.summary.setText(f"Checking {len(self.prepared.rows):,} rows…")
+        self.summary.setText(f"Checking about {self.prepared.lines:,} rows…")
 
         def work(report):
             db = open_existing(path)
@@ -347,7 +347,7 @@ class ImportDialog(QDialog):
         self.problems.clear()
         for problem in result.problems:
             self.problems.addItem(str(problem))
-        rows = len(self.prepared.rows)
+        rows = result.rows
         if result.ok:
             self.summary.setText(
                 f"{rows:,} rows ready ({self.prepared.encoding}, delimiter "
