@@ -434,3 +434,19 @@ def test_parallel_export_is_byte_for_byte_the_single_one(tmp_path, monkeypatch):
         )
     assert not (tmp_path / "gone.csv").exists()
     assert not list(tmp_path.glob(".export*"))
+
+
+def test_an_export_is_readable_like_any_new_file_and_keeps_a_replaced_files_mode(
+    sample_db, db_path, tmp_path
+):
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    target = tmp_path / "events.csv"
+    csv_io.export_table(db_path, "events", target, excel=True)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask  # not mkstemp's 0600
+    target.chmod(0o640)
+    csv_io.export_table(db_path, "events", target, excel=True)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

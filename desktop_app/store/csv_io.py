@@ -146,11 +146,24 @@ def export_to_file(
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
             count = write_csv(rows, out, excel, progress)
-        os.replace(temp_name, target)
+        _publish(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
     return count
+
+
+def _publish(temp_name: str, target: Path) -> None:
+    """Move a finished temporary file into place. mkstemp makes it private to its owner; the
+    export gets the permissions of the file it replaces, or those of any new file."""
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temp_name, mode)
+    os.replace(temp_name, target)
 
 
 def export_table(
@@ -213,7 +226,7 @@ def export_table(
             for piece in parts:
                 with piece.open("rb") as handle:
                     shutil.copyfileobj(handle, out, 1 << 20)
-        os.replace(joined, target)
+        _publish(joined, target)
     except BaseException:
         Path(joined).unlink(missing_ok=True)
         raise

@@ -41,10 +41,15 @@ def day_number(iso: str) -> int:
 
 
 def _columns(db: Database, sql: str, count: int, params: dict | None = None) -> list[np.ndarray]:
-    rows = db.execute(sql, params or {}).fetchall()
-    if not rows:
+    """The result of sql as one array per column, read a chunk at a time (a million rows as
+    Python tuples would cost far more memory than the arrays)."""
+    cursor = db.execute(sql, params or {})
+    chunks: list[list[np.ndarray]] = []
+    while rows := cursor.fetchmany(50_000):
+        chunks.append([np.array(column) for column in zip(*rows, strict=True)])
+    if not chunks:
         return [np.zeros(0, dtype=np.int64) for _ in range(count)]
-    return [np.array(column) for column in zip(*rows, strict=True)]
+    return [np.concatenate([chunk[n] for chunk in chunks]) for n in range(count)]
 
 
 @dataclass
@@ -62,7 +67,13 @@ class StatusIndex:
     pair_promisor: np.ndarray  # and whether it promised (only promisors are scored)
     actor_ids: list[int]
     actor_names: list[str]
-    party_specific: np.ndarray  # positions of commitments with an update for one party only
+    # Parties of commitments with an update for one party only stand where their own spans
+    # say: the updates for the whole commitment or for that party, latest first.
+    own_pairs: np.ndarray  # the party rows concerned
+    own_span_pair: np.ndarray  # one span per applicable update: its party row,
+    own_span_start: np.ndarray  # and start, stop and status as for the spans above
+    own_span_stop: np.ndarray
+    own_span_status: np.ndarray
     _unfiltered_days: tuple | None = field(default=None, repr=False)
 
     @classmethod
@@ -95,28 +106,26 @@ class StatusIndex:
         pair_position, pair_known = _positions(ids, pair_commitment)
         actors = db.execute("SELECT id, name FROM actors ORDER BY id").fetchall()
         actor_ids = [a for a, _ in actors]
-        (specific,) = _columns(
-            db,
-            """SELECT DISTINCT commitment_id FROM status_updates
-               WHERE actor_id IS NOT NULL AND deleted_at IS NULL""",
-            1,
-        )
-        specific_position, specific_known = _positions(ids, specific)
+        own = _party_spans(db, ids, made_on, pair_position[pair_known], pair_actor_id[pair_known])
         return cls(
             ids=ids,
-            made_on=made_on,
-            category=category_code,
+            made_on=_small(made_on),
+            category=_small(category_code),
             categories=categories,
-            span_position=position[holds],
-            span_start=start[holds],
-            span_stop=stop[holds],
-            span_status=status[holds],
-            pair_position=pair_position[pair_known],
+            span_position=_small(position[holds]),
+            span_start=_small(start[holds]),
+            span_stop=_small(stop[holds]),
+            span_status=_small(status[holds]),
+            pair_position=_small(pair_position[pair_known]),
             pair_actor=np.searchsorted(np.array(actor_ids or [0]), pair_actor_id[pair_known]),
             pair_promisor=pair_role[pair_known] == "promisor",
             actor_ids=actor_ids,
             actor_names=[name for _, name in actors],
-            party_specific=specific_position[specific_known],
+            own_pairs=own[0],
+            own_span_pair=own[1],
+            own_span_start=own[2],
+            own_span_stop=own[3],
+            own_span_status=own[4],
         )
 
     # --- one day -------------------------------------------------------------------------------
@@ -135,32 +144,14 @@ class StatusIndex:
         if only is not None:
             statuses = np.where(only, statuses, NOT_MADE)
         party_statuses = statuses[self.pair_position]
-        if len(self.party_specific):
-            party_statuses = self._with_party_specific(db, iso, party_statuses)
+        if len(self.own_pairs):
+            day = day_number(iso)
+            made = party_statuses[self.own_pairs] != NOT_MADE
+            party_statuses[self.own_pairs[made]] = NOT_RATED
+            holding = (self.own_span_start <= day) & (day < self.own_span_stop)
+            holding &= party_statuses[self.own_span_pair] != NOT_MADE
+            party_statuses[self.own_span_pair[holding]] = self.own_span_status[holding]
         return Snapshot(self, statuses, party_statuses)
-
-    def _with_party_specific(self, db: Database, iso: str, party_statuses: np.ndarray):
-        """Parties of the few commitments with party-specific updates stand as their own
-        latest applicable update says (as queries.StatusSnapshot counts them)."""
-        marks = ", ".join(str(int(i)) for i in self.ids[self.party_specific])
-        rows = db.execute(
-            f"""SELECT cp.commitment_id, cp.actor_id, COALESCE((
-                    SELECT {_STATUS_CODE.format(x="s.status")} FROM status_updates s
-                    WHERE s.commitment_id = cp.commitment_id AND s.deleted_at IS NULL
-                      AND s.date <= :as_of AND (s.actor_id IS NULL OR s.actor_id = cp.actor_id)
-                    ORDER BY s.date DESC, s.id DESC LIMIT 1), {NOT_RATED})
-                FROM commitment_parties cp WHERE cp.commitment_id IN ({marks})""",
-            {"as_of": iso},
-        ).fetchall()
-        own = {(c, a): status for c, a, status in rows}
-        result = party_statuses.copy()
-        actor_ids = np.array(self.actor_ids)
-        for row in np.flatnonzero(np.isin(self.pair_position, self.party_specific)):
-            if result[row] == NOT_MADE:
-                continue
-            key = (int(self.ids[self.pair_position[row]]), int(actor_ids[self.pair_actor[row]]))
-            result[row] = own.get(key, result[row])
-        return result
 
     # --- month by month ------------------------------------------------------------------------
     def counts_over_days(self, days: list[str], only: np.ndarray | None = None) -> np.ndarray:
@@ -203,6 +194,61 @@ class StatusIndex:
     def positions_of(self, commitment_ids: list[int]) -> np.ndarray:
         """A mask over positions marking these commitment ids."""
         return np.isin(self.ids, np.array(commitment_ids, dtype=np.int64))
+
+
+def _party_spans(
+    db: Database,
+    ids: np.ndarray,
+    made_on: np.ndarray,
+    pair_position: np.ndarray,
+    pair_actor_id: np.ndarray,
+) -> tuple[np.ndarray, ...]:
+    """For the few commitments with an update for one party only: the party rows concerned,
+    and per party row the spans of the updates that apply to it (whole-commitment or its own).
+    """
+    commitment, actor, start, status = _columns(
+        db,
+        f"""SELECT commitment_id, COALESCE(actor_id, 0), {_DAY.format(x="date")},
+                   {_STATUS_CODE.format(x="status")}
+            FROM status_updates WHERE deleted_at IS NULL AND commitment_id IN (
+                SELECT commitment_id FROM status_updates
+                WHERE actor_id IS NOT NULL AND deleted_at IS NULL)
+            ORDER BY commitment_id, date, id""",
+        4,
+    )
+    position, known = _positions(ids, commitment)
+    updates: dict[int, list[tuple[int, int, int]]] = {}
+    for p, a, d, code in zip(
+        position[known].tolist(),
+        actor[known].tolist(),
+        start[known].tolist(),
+        status[known].tolist(),
+        strict=True,
+    ):
+        updates.setdefault(p, []).append((a, d, code))
+    pairs, span_pair, span_start, span_stop, span_status = [], [], [], [], []
+    concerned = np.flatnonzero(np.isin(pair_position, np.array(list(updates), dtype=np.int64)))
+    for row in concerned.tolist():
+        p, party = int(pair_position[row]), int(pair_actor_id[row])
+        pairs.append(row)
+        applicable = [(d, code) for a, d, code in updates[p] if a in (0, party)]
+        for number, (d, code) in enumerate(applicable):
+            stop = applicable[number + 1][0] if number + 1 < len(applicable) else NEVER
+            begin = max(d, int(made_on[p]))
+            if begin < stop:
+                span_pair.append(row)
+                span_start.append(begin)
+                span_stop.append(stop)
+                span_status.append(code)
+    return tuple(
+        np.array(values, dtype=np.int64)
+        for values in (pairs, span_pair, span_start, span_stop, span_status)
+    )
+
+
+def _small(values: np.ndarray) -> np.ndarray:
+    """Days, codes and positions fit 32 bits: half the memory of the default 64."""
+    return values.astype(np.int32)
 
 
 def _positions(ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
