@@ -442,6 +442,8 @@ def test_an_export_is_readable_like_any_new_file_and_keeps_a_replaced_files_mode
     import os
     import stat
 
+    from desktop_app.store import csv_io
+
     umask = os.umask(0o022)
     os.umask(umask)
     target = tmp_path / "events.csv"
