@@ -452,3 +452,10 @@ def test_an_export_is_readable_like_any_new_file_and_keeps_a_replaced_files_mode
     target.chmod(0o640)
     csv_io.export_table(db_path, "events", target, excel=True)
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+@given(st.text(alphabet="ab,\"\r\n\u2028é", max_size=60))
+def test_lines_are_split_as_a_file_opened_with_newline_empty_splits_them(text):
+    from desktop_app.store.csv_format import _lines
+
+    assert list(_lines(text)) == list(io.StringIO(text, newline=""))

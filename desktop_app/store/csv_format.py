@@ -9,7 +9,6 @@ already start with a quote, so that unescaping our own files gives back exactly 
 from __future__ import annotations
 
 import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,7 +120,7 @@ def _detect_delimiter(text: str) -> str:
 def rows_with_lines(decoded: DecodedFile):
     """Yield (line number where the row starts, list of cells), header included."""
     csv.field_size_limit(10_000_000)
-    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=decoded.delimiter)
+    reader = csv.reader(_lines(decoded.text), delimiter=decoded.delimiter)
     while True:
         start = reader.line_num + 1
         try:
@@ -133,6 +132,17 @@ def rows_with_lines(decoded: DecodedFile):
         if decoded.excel:
             row = [unneutralise(cell) for cell in row]
         yield start, row
+
+
+# a line with its ending (\r\n, \r or \n), as a file opened with newline="" gives it
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+
+def _lines(text: str):
+    """The lines of text, one at a time. (io.StringIO would first copy the whole text into a
+    buffer of four bytes a character: over half a gigabyte for a million-row file.)"""
+    for match in _LINE.finditer(text):
+        yield match.group()
 
 
 def csv_writer(handle, excel: bool):
