@@ -454,7 +454,7 @@ def test_an_export_is_readable_like_any_new_file_and_keeps_a_replaced_files_mode
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
 
 
-@given(st.text(alphabet="ab,\"\r\n\u2028é", max_size=60))
+@given(st.text(alphabet='ab,"\r\n\u2028é', max_size=60))
 def test_lines_are_split_as_a_file_opened_with_newline_empty_splits_them(text):
     from desktop_app.store.csv_format import _lines
 
