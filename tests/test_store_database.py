@@ -109,3 +109,14 @@ def test_save_copy_writes_a_database_with_the_same_rows(sample_db, tmp_path):
     copy = open_database(target)
     assert copy.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == 7
     copy.close()
+
+
+def test_date_queries_on_events_use_the_live_index_and_nothing_slows_inserts_for_nothing(db):
+    indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "events_live_by_date" in indexes
+    assert not {"events_date", "events_kind_date"} & indexes
+    plan = db.execute(
+        """EXPLAIN QUERY PLAN SELECT date, kind, title FROM events WHERE deleted_at IS NULL
+           AND date BETWEEN '2024-01-01' AND '2024-12-31' ORDER BY date LIMIT 10"""
+    ).fetchall()
+    assert "events_live_by_date" in " ".join(str(row[3]) for row in plan)
