@@ -75,7 +75,7 @@ def run_with_progress(parent, label: str, work, on_done, on_error) -> Task:
     task.signals.failed.connect(fail)
     task.setAutoDelete(False)
     _keep_alive(parent, task)
-    QThreadPool.globalInstance().start(task)
+    _pool().start(task)
     return task
 
 
@@ -86,8 +86,18 @@ def run_in_background(owner, work, on_done, on_error) -> Task:
     task.signals.failed.connect(on_error)
     task.setAutoDelete(False)
     _keep_alive(owner, task)
-    QThreadPool.globalInstance().start(task)
+    _pool().start(task)
     return task
+
+
+def _pool() -> QThreadPool:
+    """The shared pool, with room for a few tasks at once even on two cores: most of them wait
+    on SQLite (which lets other threads run), and a quick count must not queue behind the
+    reading of a million ids."""
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < 4:
+        pool.setMaxThreadCount(4)
+    return pool
 
 
 def _keep_alive(owner, task: Task) -> None:
