@@ -81,6 +81,13 @@ def test_timeline_bars_end_at_resolution_deadline_or_as_of(small):
     assert [bar.title for bar in chart_data.timeline(db, "2024-04-01").bars] == ["A", "B", "C"]
 
 
+def test_timeline_shows_the_latest_commitments_made_by_the_as_of_date(db):
+    for month in range(1, 13):
+        commitment(db, title=f"Made in month {month}", made_on=f"2024-{month:02d}-10")
+    titles = [bar.title for bar in chart_data.timeline(db, "2024-03-31", limit=2).bars]
+    assert titles == ["Made in month 2", "Made in month 3"]  # not the later ones, nor none
+
+
 def test_events_per_month_with_statistics(sample_db):
     data = chart_data.events_per_month(sample_db, "2024-06-30")
     assert data.months[0] == "2024-01" and data.months[-1] == "2024-04"
@@ -212,7 +219,7 @@ def test_cached_history_follows_the_filter(small):
     assert cached.status_over_time.counts == direct.counts
 
 
-def test_by_party_keeps_the_biggest_parties_and_sums_the_rest(db):
+def test_by_party_keeps_the_parties_with_most_commitments_and_says_so(db):
     codes = [
         "PAK",
         "IRN",
@@ -241,8 +248,8 @@ def test_by_party_keeps_the_biggest_parties_and_sums_the_rest(db):
         for _ in range(1 if number else 3):
             commitment(db, title=f"Promise by {code}", parties=(code,))
     data = chart_data.by_party(db, "2025-01-01")
-    assert len(data.labels) == chart_data.MOST_PARTIES
-    assert "Pakistan" in data.labels
-    assert "3 other parties" in data.labels
-    other = data.labels.index("3 other parties")
-    assert sum(data.counts[s][other] for s in data.counts) == 3
+    assert len(data.labels) == chart_data.MOST_PARTIES == 20
+    assert "Pakistan" in data.labels  # the one with the most commitments
+    assert sum(sum(counts) for counts in data.counts.values()) == 3 + 19
+    assert data.caption == "the 20 of 22 with most commitments"
+    assert all(note.startswith("compliance") for note in data.notes)

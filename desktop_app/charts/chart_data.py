@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import functools
 import threading
@@ -61,6 +62,7 @@ class StackedBars:
     counts: dict[str, list[int]]  # status -> count per label
     notes: list[str] = field(default_factory=list)  # one per label (e.g. compliance)
     ids: list[int | None] = field(default_factory=list)
+    caption: str = ""  # what is left out, when not everything fits
 
 
 def _stack(rows: list[tuple[str, str, int]]) -> tuple[list[str], dict[str, list[int]]]:
@@ -72,31 +74,29 @@ def _stack(rows: list[tuple[str, str, int]]) -> tuple[list[str], dict[str, list[
     return labels, counts
 
 
-MOST_PARTIES = 20  # more bars than this are unreadable; the rest are summed as one bar
+MOST_PARTIES = 20  # more bars than this are unreadable: the parties with most commitments
 
 
 def _party_bars(counts: list, scores: list) -> StackedBars:
     totals: dict[str, int] = {}
     for _id, name, _status, n in counts:
         totals[name] = totals.get(name, 0) + n
+    caption = ""
     if len(totals) > MOST_PARTIES:
-        keep = set(sorted(totals, key=lambda name: -totals[name])[: MOST_PARTIES - 1])
-        others = f"{len(totals) - len(keep)} other parties"
-        counts = [(i, name if name in keep else others, status, n) for i, name, status, n in counts]
+        keep = set(sorted(totals, key=lambda name: (-totals[name], name))[:MOST_PARTIES])
+        counts = [row for row in counts if row[1] in keep]
+        caption = f"the {MOST_PARTIES} of {len(totals)} with most commitments"
     labels, stacked = _stack([(name, status, n) for _id, name, status, n in counts])
     by_name = {c.actor: c for c in scores}
     notes = []
     for name in labels:
         score = by_name.get(name)
-        if name not in totals:  # the bar that sums the smaller parties
-            notes.append("")
-            continue
         notes.append(
             f"compliance {score.score:+.2f} ({score.percent:.0f}%), {score.rated} rated"
             if score
             else "compliance: nothing rated yet"
         )
-    return StackedBars(labels, stacked, notes)
+    return StackedBars(labels, stacked, notes, caption=caption)
 
 
 def _category_bars(counts: list) -> StackedBars:
@@ -146,8 +146,11 @@ def timeline(
     db: Database, as_of: str, flt: CommitmentFilter | None = None, limit: int = 60
 ) -> Timeline:
     """The most recent commitments (up to limit) as bars, and events up to as_of as markers."""
-    rows = queries.commitment_page(db, as_of, flt, sort="made_on", descending=True, limit=limit)
-    rows = [r for r in rows if r["made_on"] <= as_of]
+    flt = flt or CommitmentFilter()
+    made_by_then = dataclasses.replace(flt, made_to=min(flt.made_to or as_of, as_of))
+    rows = queries.commitment_page(
+        db, as_of, made_by_then, sort="made_on", descending=True, limit=limit
+    )
     resolved = queries.resolution_dates(db, [r["id"] for r in rows], as_of)
     bars = []
     for row in reversed(rows):  # oldest at the top

@@ -22,6 +22,7 @@ from desktop_app.domain.status import STATUS_ORDER
 def new_stacked_bar_plot(title: str, y_title: str) -> pg.PlotWidget:
     plot = make_plot(title, "Commitments", y_title)
     plot.showGrid(x=False, y=False)
+    plot.y_title = y_title
     return plot
 
 
@@ -55,5 +56,11 @@ def draw_stacked_bars(plot: pg.PlotWidget, data: StackedBars) -> None:
     set_label_ticks(plot.getPlotItem(), list(zip(rows, data.labels, strict=True)))
     whole_number_ticks(plot.getAxis("bottom"), max(left))
     plot.setXRange(0, max(left) * (1.9 if data.notes else 1.15) + 0.5, padding=0)
-    plot.setYRange(-0.6, len(rows) + 0.5, padding=0)
+    # room above the bars for the legend: about a fifth of the height
+    plot.setYRange(-0.6, len(rows) - 0.4 + max(1.4, 0.3 * len(rows)), padding=0)
+    title = getattr(plot, "y_title", "")
+    label = f"{title}: {data.caption}" if data.caption else title
+    if getattr(plot, "y_label_shown", title) != label:  # a new label re-lays the axis out
+        plot.setLabel("left", label, color=foreground.name())
+        plot.y_label_shown = label
     show_legend(plot, STATUS_LEGEND)

@@ -90,7 +90,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         ends = [timestamp(b.end) for b in self.bars] + [timestamp(as_of)]
         span = max(ends) - min(starts) or DAY
         item.setXRange(min(starts) - span * 0.03, max(ends) + span * 0.05, padding=0)
-        item.setYRange(EVENT_LANE - 0.8, rows + 2.2, padding=0)
+        # room above the bars for the legend (about a sixth of the height)
+        item.setYRange(EVENT_LANE - 0.8, rows + max(2.2, 0.18 * rows), padding=0)
         show_legend(self.plot, tuple(entries), columns=4)
 
     @staticmethod
