@@ -186,6 +186,7 @@ def bench_dashboard_and_as_of(db_path: Path, app) -> None:
     first = time.perf_counter() - started
 
     def refresh() -> float:
+        _idle(app)
         started = time.perf_counter()
         window._refresh_dashboard()
         wait_drawn()
@@ -202,6 +203,7 @@ def bench_dashboard_and_as_of(db_path: Path, app) -> None:
     )
 
     def change_as_of(date: str) -> tuple[float, float]:
+        _idle(app)
         started = time.perf_counter()
         window.set_as_of(date)  # tables and detail refresh here, charts on a worker
         tables = time.perf_counter() - started
