@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from desktop_app.domain.status import STATUS_INFO, Status
+from desktop_app.domain.vocabulary import CATEGORIES
 from desktop_app.store.queries import Compliance
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
@@ -30,6 +31,12 @@ NEVER = 99_999_999  # the stop of a span that nothing has closed
 _STATUS_CODE = "CASE {x} " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES))
 _STATUS_CODE += " END"
 _DAY = "CAST(replace(substr({x}, 1, 10), '-', '') AS INTEGER)"
+_CATEGORIES = sorted(CATEGORIES)
+_CATEGORY_CODE = (
+    "CASE category "
+    + " ".join(f"WHEN '{c}' THEN {i}" for i, c in enumerate(_CATEGORIES))
+    + f" ELSE {_CATEGORIES.index('other')} END"
+)
 _SCORES = np.array(
     [np.nan if info.compliance is None else info.compliance for info in STATUS_INFO.values()]
 )
@@ -40,16 +47,17 @@ def day_number(iso: str) -> int:
     return int(iso[:10].replace("-", ""))
 
 
-def _columns(db: Database, sql: str, count: int, params: dict | None = None) -> list[np.ndarray]:
-    """The result of sql as one array per column, read a chunk at a time (a million rows as
-    Python tuples would cost far more memory than the arrays)."""
+def _columns(db: Database, sql: str, dtypes: tuple, params: dict | None = None) -> list:
+    """The result of sql as one array per column, of the dtypes given, read a chunk at a time
+    (a million rows as Python tuples would cost far more memory than the arrays)."""
     cursor = db.execute(sql, params or {})
     chunks: list[list[np.ndarray]] = []
     while rows := cursor.fetchmany(50_000):
-        chunks.append([np.array(column) for column in zip(*rows, strict=True)])
+        columns = zip(*rows, strict=True)
+        chunks.append([np.array(c, dtype=t) for c, t in zip(columns, dtypes, strict=True)])
     if not chunks:
-        return [np.zeros(0, dtype=np.int64) for _ in range(count)]
-    return [np.concatenate([chunk[n] for chunk in chunks]) for n in range(count)]
+        return [np.zeros(0, dtype=t) for t in dtypes]
+    return [np.concatenate([chunk[n] for chunk in chunks]) for n in range(len(dtypes))]
 
 
 @dataclass
@@ -80,45 +88,47 @@ class StatusIndex:
     def load(cls, db: Database) -> StatusIndex:
         ids, made_on, category = _columns(
             db,
-            f"""SELECT id, {_DAY.format(x="made_on")}, category FROM commitments
+            f"""SELECT id, {_DAY.format(x="made_on")}, {_CATEGORY_CODE} FROM commitments
                 WHERE deleted_at IS NULL ORDER BY id""",
-            3,
+            (np.int64, np.int32, np.int32),
         )
-        categories = sorted(set(category.tolist()))
-        category_code = np.searchsorted(np.array(categories or [""]), category)
         commitment, start, status = _columns(
             db,
             f"""SELECT commitment_id, {_DAY.format(x="date")}, {_STATUS_CODE.format(x="status")}
                 FROM status_updates WHERE deleted_at IS NULL
                 ORDER BY commitment_id, date, id""",
-            3,
+            (np.int64, np.int32, np.int32),
         )
         position, known = _positions(ids, commitment)
+        del commitment
         position, start, status = position[known], start[known], status[known]
-        stop = np.full(len(start), NEVER, dtype=np.int64)
+        stop = np.full(len(start), NEVER, dtype=np.int32)
         same = position[1:] == position[:-1]
         stop[:-1][same] = start[1:][same]
         start = np.maximum(start, made_on[position]) if len(position) else start
         holds = start < stop  # an update replaced on its own day never holds
-        pair_commitment, pair_actor_id, pair_role = _columns(
-            db, "SELECT commitment_id, actor_id, role FROM commitment_parties", 3
+        pair_commitment, pair_actor_id, pair_promisor = _columns(
+            db,
+            "SELECT commitment_id, actor_id, role = 'promisor' FROM commitment_parties",
+            (np.int64, np.int64, bool),
         )
         pair_position, pair_known = _positions(ids, pair_commitment)
+        pair_position, pair_actor_id = pair_position[pair_known], pair_actor_id[pair_known]
         actors = db.execute("SELECT id, name FROM actors ORDER BY id").fetchall()
         actor_ids = [a for a, _ in actors]
-        own = _party_spans(db, ids, made_on, pair_position[pair_known], pair_actor_id[pair_known])
+        own = _party_spans(db, ids, made_on, pair_position, pair_actor_id)
         return cls(
             ids=ids,
-            made_on=_small(made_on),
-            category=_small(category_code),
-            categories=categories,
+            made_on=made_on,
+            category=category,
+            categories=list(_CATEGORIES),
             span_position=_small(position[holds]),
-            span_start=_small(start[holds]),
-            span_stop=_small(stop[holds]),
-            span_status=_small(status[holds]),
-            pair_position=_small(pair_position[pair_known]),
-            pair_actor=np.searchsorted(np.array(actor_ids or [0]), pair_actor_id[pair_known]),
-            pair_promisor=pair_role[pair_known] == "promisor",
+            span_start=start[holds],
+            span_stop=stop[holds],
+            span_status=status[holds],
+            pair_position=_small(pair_position),
+            pair_actor=_small(np.searchsorted(np.array(actor_ids or [0]), pair_actor_id)),
+            pair_promisor=pair_promisor[pair_known],
             actor_ids=actor_ids,
             actor_names=[name for _, name in actors],
             own_pairs=own[0],
@@ -214,7 +224,7 @@ def _party_spans(
                 SELECT commitment_id FROM status_updates
                 WHERE actor_id IS NOT NULL AND deleted_at IS NULL)
             ORDER BY commitment_id, date, id""",
-        4,
+        (np.int64, np.int64, np.int32, np.int32),
     )
     position, known = _positions(ids, commitment)
     updates: dict[int, list[tuple[int, int, int]]] = {}
@@ -241,7 +251,7 @@ def _party_spans(
                 span_stop.append(stop)
                 span_status.append(code)
     return tuple(
-        np.array(values, dtype=np.int64)
+        np.array(values, dtype=np.int32)
         for values in (pairs, span_pair, span_start, span_stop, span_status)
     )
 
