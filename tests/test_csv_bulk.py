@@ -103,3 +103,13 @@ def test_a_row_the_csv_reader_cannot_parse_is_a_problem_not_a_crash(db, tmp_path
     assert len(result.problems) == 1
     assert "cannot be parsed" in str(result.problems[0])
     assert db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
+
+
+def test_the_row_estimate_for_progress_counts_the_lines_after_the_header(tmp_path):
+    for ending, last in (("\n", "\n"), ("\r\n", ""), ("\r", "\r")):
+        path = tmp_path / "rows.csv"
+        body = ending.join(f"Promise {n},2024-01-0{n + 1}" for n in range(5))
+        path.write_bytes(f"title,made_on{ending}{body}{last}".encode())
+        prepared = csv_import.prepare(path)
+        assert prepared.lines == len(list(prepared.rows())) == 5, repr(ending)
+        assert len(prepared.preview) == 5

@@ -171,7 +171,7 @@ class PreparedFile:
     decoded: DecodedFile
     header: list[str]
     preview: list[tuple[int, list[str]]]  # the first body rows, for a preview
-    lines: int  # lines of text: at least the number of rows (a cell may span lines)
+    lines: int  # lines after the header: at least the number of rows (a cell may span lines)
 
     PREVIEW_ROWS = 20
 
@@ -200,7 +200,9 @@ def prepare(
     first = next(rows_with_lines(decoded), None)
     if first is None or not any(cell.strip() for cell in first[1]):
         raise CsvProblem(f"{Path(path).name} has no header row.")
-    prepared = PreparedFile(Path(path), decoded, first[1], [], decoded.text.count("\n"))
+    text = decoded.text
+    lines = max(text.count("\n"), text.count("\r")) + (not text.endswith(("\n", "\r")))
+    prepared = PreparedFile(Path(path), decoded, first[1], [], max(lines - 1, 0))
     prepared.preview = list(itertools.islice(prepared.rows(), PreparedFile.PREVIEW_ROWS))
     return prepared
 
