@@ -1,8 +1,10 @@
-"""CSV import: every row checked, then all rows written in one transaction, or none.
+"""CSV import: every row checked and written in one transaction, kept whole or not at all.
 
-A row whose UUID is already in the database updates that record (an unchanged row is left as
-it is, so importing the same file twice changes nothing). Problems are reported as
-`line N, column C: reason`, all of them, before anything is kept.
+Rows are parsed as they are read and written in batches as they pass their checks; at the first
+problem writing stops, the remaining rows are still checked, and the transaction is rolled
+back. A row whose UUID is already in the database updates that record (an unchanged row is
+left as it is, so importing the same file twice changes nothing). Problems are reported as
+`line N, column C: reason`, all of them (up to 200).
 """
 
 from __future__ import annotations
