@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from typing import TYPE_CHECKING
 
 from desktop_app.store.queries import fts_query, rows_of
@@ -57,17 +58,15 @@ def event_page(
     return list(rows_of(db, sql, params | {"limit": limit, "offset": offset}))
 
 
-def event_ids(
-    db: Database, text: str = "", sort: str = "date", descending: bool = False
-) -> list[int]:
-    """Ids of the events shown, in table order (for deep paging)."""
+def event_ids(db: Database, text: str = "", sort: str = "date", descending: bool = False) -> array:
+    """Ids of the events shown, in table order (for deep paging), as a compact array."""
     where, params = _event_where(text)
     direction = "DESC" if descending else "ASC"
     order = _EVENT_SORT.get(sort, "e.date")
     if sort in ("place", "actors"):
-        return [r["id"] for r in event_page(db, text, sort, descending, limit=-1)]
+        return array("q", (r["id"] for r in event_page(db, text, sort, descending, limit=-1)))
     sql = f"SELECT e.id FROM events e WHERE {where} ORDER BY {order} {direction}, e.id {direction}"
-    return [r[0] for r in db.execute(sql, params)]
+    return array("q", (r[0] for r in db.execute(sql, params)))
 
 
 def event_rows(db: Database, ids: list[int]) -> list[dict]:

@@ -7,6 +7,7 @@ as-of date (ties broken by the order they were recorded), or "not_rated" when th
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -190,12 +191,13 @@ def commitment_ids(
     flt: CommitmentFilter | None = None,
     sort: str = "made_on",
     descending: bool = False,
-) -> list[int]:
-    """The ids of every commitment the filter lets through, in table order (for deep paging)."""
+) -> array:
+    """The ids of every commitment the filter lets through, in table order (for deep paging),
+    as a compact array (8 bytes an id; a list would hold an object per id)."""
     flt = flt or CommitmentFilter()
     sql, params = _lean_sql(flt, sort) or _filtered_commitments_sql(flt)
     sql = f"SELECT id FROM ({sql}) ORDER BY {_order_sql(sort, descending)}"
-    return [r[0] for r in db.execute(sql, params | {"as_of": as_of})]
+    return array("q", (r[0] for r in db.execute(sql, params | {"as_of": as_of})))
 
 
 def matching_ids(db: Database, as_of: str, flt: CommitmentFilter) -> list[int]:

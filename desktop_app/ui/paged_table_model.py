@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
+from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -46,8 +47,9 @@ class PagedTableModel(QAbstractTableModel):
     def count(self) -> int:
         raise NotImplementedError
 
-    def ordered_ids(self, db) -> list[int]:
-        """Every id in table order, read through db (which may be another thread's)."""
+    def ordered_ids(self, db) -> Iterable[int]:
+        """Every id in table order, read through db (which may be another thread's); an
+        array("q") is kept as it is."""
         raise NotImplementedError
 
     def rows_for(self, ids: list[int]) -> list[dict]:
@@ -84,7 +86,7 @@ class PagedTableModel(QAbstractTableModel):
         if not keep_ids:
             self._ids = None
             if self.ids_are_cheap():  # one query gives the count, the first page and the rest
-                self._ids, self._ids_order = array("q", self.ordered_ids(None)), self.order_key()
+                self._ids, self._ids_order = _as_array(self.ordered_ids(None)), self.order_key()
         if self._ids is not None:
             self._total = len(self._ids)
             self._pages[0] = self.rows_for(list(self._ids[: self.PAGE_SIZE]))
@@ -99,7 +101,7 @@ class PagedTableModel(QAbstractTableModel):
     def _read_ids_in_background(self) -> None:
         path = self.database_path()
         if path is None:
-            self._ids, self._ids_order = array("q", self.ordered_ids(None)), self.order_key()
+            self._ids, self._ids_order = _as_array(self.ordered_ids(None)), self.order_key()
             return
         from desktop_app.store.database import open_existing
         from desktop_app.ui.worker import run_in_background
@@ -109,7 +111,7 @@ class PagedTableModel(QAbstractTableModel):
         def work(_report):
             db = open_existing(path)
             try:
-                return array("q", self.ordered_ids(db))
+                return _as_array(self.ordered_ids(db))
             finally:
                 db.close()
 
@@ -123,7 +125,7 @@ class PagedTableModel(QAbstractTableModel):
     def wait_for_ids(self) -> None:
         """Read the ordered ids now if the worker has not delivered them yet."""
         if self._ids is None:
-            self._ids, self._ids_order = array("q", self.ordered_ids(None)), self.order_key()
+            self._ids, self._ids_order = _as_array(self.ordered_ids(None)), self.order_key()
 
     @property
     def total(self) -> int:
@@ -190,3 +192,7 @@ class PagedTableModel(QAbstractTableModel):
         self.sort_key = self.COLUMNS[column][0]
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
+
+
+def _as_array(ids: Iterable[int]) -> array:
+    return ids if isinstance(ids, array) else array("q", ids)

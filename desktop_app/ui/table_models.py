@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
@@ -48,7 +50,7 @@ class CommitmentTableModel(PagedTableModel):
             self.filter, self.sort_key
         )
 
-    def ordered_ids(self, db) -> list[int]:
+    def ordered_ids(self, db) -> Iterable[int]:
         return queries.commitment_ids(
             db or self.db, self.as_of, self.filter, self.sort_key, self.descending
         )
@@ -116,7 +118,7 @@ class EventTableModel(PagedTableModel):
     def count(self) -> int:
         return listings.count_events(self.db, self.text)
 
-    def ordered_ids(self, db) -> list[int]:
+    def ordered_ids(self, db) -> Iterable[int]:
         return listings.event_ids(db or self.db, self.text, self.sort_key, self.descending)
 
     def rows_for(self, ids: list[int]) -> list[dict]:
@@ -156,7 +158,7 @@ class StatisticTableModel(PagedTableModel):
     def count(self) -> int:
         return listings.count_statistics(self.db)
 
-    def ordered_ids(self, db) -> list[int]:
+    def ordered_ids(self, db) -> Iterable[int]:
         rows = listings.statistic_page(db or self.db, self.sort_key, self.descending, limit=-1)
         return [row["id"] for row in rows]
 
