@@ -38,9 +38,10 @@ def main() -> int:
         window.tabs.setCurrentIndex(TAB_DASHBOARD)
         while not window.dashboard.timeline.bars:  # counted on a worker thread
             app.processEvents()
+        settle(app)  # pyqtgraph lays out axes and legends on later events
         window.grab().save(str(out / "dashboard.png"))
         window.dashboard.pages.setCurrentIndex(1)
-        app.processEvents()
+        settle(app)
         window.grab().save(str(out / "timeline.png"))
         window.tabs.setCurrentIndex(TAB_EVENTS)
         app.processEvents()
@@ -48,6 +49,15 @@ def main() -> int:
         window.close()
     print(f"screenshots written to {out}/")
     return 0
+
+
+def settle(app, seconds: float = 0.5) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 if __name__ == "__main__":

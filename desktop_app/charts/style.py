@@ -88,7 +88,10 @@ def _legend_sample(entry: LegendEntry):
     if entry.symbol is None:
         return pg.BarGraphItem(x=[0], height=[0], width=1, brush=QColor(entry.colour))
     return pg.ScatterPlotItem(
-        symbol=entry.symbol, brush=pg.mkBrush(entry.colour), pen=pg.mkPen(theme_colours()[1])
+        symbol=entry.symbol,
+        size=13,  # as on the timeline
+        brush=pg.mkBrush(entry.colour),
+        pen=pg.mkPen(theme_colours()[1]),
     )
 
 
