@@ -133,3 +133,37 @@ def test_the_index_is_kept_per_data_version_and_an_edit_shows_with_a_new_one(db)
     assert same_version.by_category.counts["fulfilled"] == [0]  # the kept index, by design
     new_version = chart_data.dashboard_data(db, "2024-06-30", cache_key=("v", 2))
     assert new_version.by_category.counts["fulfilled"] == [1]
+
+
+def test_requests_arriving_together_read_the_index_once(db, monkeypatch):
+    import threading
+
+    from desktop_app.store import status_index
+
+    commitment(db, made_on="2024-01-10")
+    reads = []
+    real_load = status_index.StatusIndex.load.__func__
+
+    def counted(cls, database):
+        reads.append(1)
+        return real_load(cls, database)
+
+    monkeypatch.setattr(status_index.StatusIndex, "load", classmethod(counted))
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    results = []
+
+    def request() -> None:
+        from desktop_app.store.database import open_existing
+
+        own = open_existing(path)  # each worker has its own connection
+        try:
+            results.append(chart_data.dashboard_data(own, "2024-06-30", cache_key=("t", 9)))
+        finally:
+            own.close()
+
+    threads = [threading.Thread(target=request) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 4 and len(reads) == 1

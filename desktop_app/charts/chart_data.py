@@ -251,22 +251,21 @@ def dashboard_data(
 
 
 _INDEXES: OrderedDict[object, StatusIndex] = OrderedDict()
-_INDEXES_LOCK = threading.Lock()
+_LOADING = threading.Lock()  # one index read at a time: a second request waits and reuses it
 
 
 def _status_index(db: Database, cache_key: object) -> StatusIndex:
     if cache_key is None:
         return StatusIndex.load(db)
-    with _INDEXES_LOCK:
+    with _LOADING:
         if cache_key in _INDEXES:
             _INDEXES.move_to_end(cache_key)
             return _INDEXES[cache_key]
-    index = StatusIndex.load(db)
-    with _INDEXES_LOCK:
+        index = StatusIndex.load(db)
         _INDEXES[cache_key] = index
         while len(_INDEXES) > 2:  # the current version, and the one a late worker may still use
             _INDEXES.popitem(last=False)
-    return index
+        return index
 
 
 def _month_end(iso: str) -> str:
