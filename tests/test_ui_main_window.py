@@ -269,3 +269,30 @@ def test_closing_before_the_database_opened(qtbot, tmp_path):
     qtbot.addWidget(window)
     assert window.close()
     assert window.db is None
+
+
+def test_opening_a_file_reads_each_table_once_in_its_remembered_order(qtbot, tmp_path, monkeypatch):
+    from desktop_app.ui.paged_table_model import PagedTableModel
+
+    QSettings().clear()
+    path = write_sample(tmp_path / "sample.db")
+    first = MainWindow(path)
+    qtbot.addWidget(first)
+    first.events_view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by title
+    first.close()  # remembers the tables' layout and order
+
+    reads = []
+    real_reload = PagedTableModel.reload
+
+    def counted(model, same_data=False):
+        reads.append((type(model).__name__, model.sort_key, model.descending))
+        real_reload(model, same_data)
+
+    monkeypatch.setattr(PagedTableModel, "reload", counted)
+    again = MainWindow(path)
+    qtbot.addWidget(again)
+    assert sorted(reads) == [
+        ("CommitmentTableModel", "made_on", True),
+        ("EventTableModel", "title", False),
+        ("StatisticTableModel", "label", False),
+    ]

@@ -268,6 +268,11 @@ def _status_index(db: Database, cache_key: object) -> StatusIndex:
         return index
 
 
+def keep_status_index(db: Database, cache_key: object) -> None:
+    """Read the status index for cache_key ahead of the dashboard's first request."""
+    _status_index(db, cache_key)
+
+
 def _month_end(iso: str) -> str:
     date = dt.date.fromisoformat(iso)
     return date.replace(day=calendar.monthrange(date.year, date.month)[1]).isoformat()

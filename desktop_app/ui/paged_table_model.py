@@ -35,6 +35,7 @@ class PagedTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._ids: array | None = None
         self._ids_order: tuple | None = None  # the order_key the ids were read in
+        self._loaded = False  # nothing is read before the first reload()
         self._total = 0
         self._generation = 0
         self.sort_key = self.COLUMNS[0][0] if self.COLUMNS else ""
@@ -80,6 +81,7 @@ class PagedTableModel(QAbstractTableModel):
         """Read the count and the first page again. With same_data (nothing was written, only
         something the rows show changed), ids already read in an unchanged order are kept."""
         keep_ids = same_data and self._ids is not None and self._ids_order == self.order_key()
+        self._loaded = True
         self.beginResetModel()
         self._generation += 1
         self._pages.clear()
@@ -189,9 +191,11 @@ class PagedTableModel(QAbstractTableModel):
         return self.cell_role(row, key, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by a column; a model not loaded yet only notes it for its first reload()."""
         self.sort_key = self.COLUMNS[column][0]
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._loaded:
+            self.reload()
 
 
 def _as_array(ids: Iterable[int]) -> array:
