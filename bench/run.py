@@ -104,24 +104,22 @@ def bench_tables(db_path: Path, app) -> None:
 
     from desktop_app.store.database import open_database
     from desktop_app.store.queries import CommitmentFilter
+    from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.table_models import CommitmentTableModel
 
+    # the real window, as a user opens a file in it (File > Open): the window is up already,
+    # and the measurement runs from opening the file to its first page of commitments painted
+    window = MainWindow(db_path, open_after_first_paint=True)  # nothing opened yet
+    window.resize(1280, 800)
+
     def open_and_show() -> float:
+        _idle(app)
         started = time.perf_counter()
-        db = open_database(db_path)
-        model = CommitmentTableModel(db, AS_OF)
-        model.sort_key, model.descending = "made_on", True
-        view = QTableView()
-        view.setModel(model)
-        model.reload()
-        view.resize(900, 600)
-        view.show()
-        view.viewport().repaint()
+        window.open_file(db_path)
+        window.show()
+        window.commitments_view.viewport().repaint()
         _settle(app)
-        elapsed = time.perf_counter() - started
-        view.close()
-        db.close()
-        return elapsed
+        return time.perf_counter() - started
 
     value = median_of(3, open_and_show)
     record(
@@ -130,7 +128,10 @@ def bench_tables(db_path: Path, app) -> None:
         "ms",
         "<= 300 ms",
         value <= 0.3,
+        note="File > Open in the main window, to the first page painted",
     )
+    window.close()
+    _idle(app)
 
     db = open_database(db_path)
     model = CommitmentTableModel(db, AS_OF)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from desktop_app.store import queries
 from desktop_app.store.sample import write_sample
 from desktop_app.ui.commitment_editor import CommitmentEditor
-from desktop_app.ui.main_window import TAB_COMMITMENTS, MainWindow
+from desktop_app.ui.main_window import TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS, MainWindow
 from desktop_app.ui.status_dialog import StatusDialog
 from tests.ui_helpers import when_modal_opens
 
@@ -271,7 +271,9 @@ def test_closing_before_the_database_opened(qtbot, tmp_path):
     assert window.db is None
 
 
-def test_opening_a_file_reads_each_table_once_in_its_remembered_order(qtbot, tmp_path, monkeypatch):
+def test_each_table_is_read_once_when_first_shown_in_its_remembered_order(
+    qtbot, tmp_path, monkeypatch
+):
     from desktop_app.ui.paged_table_model import PagedTableModel
 
     QSettings().clear()
@@ -291,8 +293,27 @@ def test_opening_a_file_reads_each_table_once_in_its_remembered_order(qtbot, tmp
     monkeypatch.setattr(PagedTableModel, "reload", counted)
     again = MainWindow(path)
     qtbot.addWidget(again)
-    assert sorted(reads) == [
-        ("CommitmentTableModel", "made_on", True),
-        ("EventTableModel", "title", False),
-        ("StatisticTableModel", "label", False),
-    ]
+    assert reads == [("CommitmentTableModel", "made_on", True)]  # the others when shown
+    again.tabs.setCurrentIndex(TAB_EVENTS)
+    again.tabs.setCurrentIndex(TAB_COMMITMENTS)
+    again.tabs.setCurrentIndex(TAB_EVENTS)  # read once, not again on every visit
+    assert reads[1:] == [("EventTableModel", "title", False)]
+    assert again.event_model.rowCount() == 7
+    again.tabs.setCurrentIndex(TAB_STATISTICS)
+    assert reads[2:] == [("StatisticTableModel", "label", False)]
+
+
+def test_on_a_big_file_the_status_bar_counts_follow_from_a_worker(qtbot, tmp_path, monkeypatch):
+    from desktop_app.ui import counts_label
+
+    QSettings().clear()
+    monkeypatch.setattr(counts_label, "BIG_FILE_BYTES", 0)  # the sample counts as big
+    window = MainWindow(write_sample(tmp_path / "sample.db"))
+    qtbot.addWidget(window)
+    assert "counting" in window.counts_label.text()  # the window did not wait
+    qtbot.waitUntil(lambda: "statistics" in window.counts_label.text(), timeout=10000)
+    assert "7 commitments · " in window.counts_label.text()
+    assert "7 events · 1 statistics" in window.counts_label.text()
+    window.set_as_of("2024-03-01")  # totals kept, the overdue count made again
+    qtbot.waitUntil(lambda: "overdue as of 2024-03-01" in window.counts_label.text(), timeout=10000)
+    assert "7 events" in window.counts_label.text()

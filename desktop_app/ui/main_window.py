@@ -29,6 +29,7 @@ from desktop_app.domain.dates import today_iso
 from desktop_app.store import queries
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import database_files, help_dialogs, record_actions
+from desktop_app.ui.counts_label import CountsLabel
 from desktop_app.ui.database_files import RecentFiles
 from desktop_app.ui.date_fields import ISO_FORMAT, DateField
 from desktop_app.ui.detail_panel import DetailPanel
@@ -74,8 +75,7 @@ class MainWindow(QMainWindow):
         self._dashboard_stale = True
         self._dashboard_generation = 0
         self.data_version = 0  # counts edits, so that cached chart numbers know they are old
-        self._counts_generation = 0  # only the newest overdue count is shown
-        self._table_counts: dict[str, int] = {}
+        self._stale_tables: set[int] = set()  # tabs whose table is read when next shown
         if open_after_first_paint:
             self._open_after_first_paint(Path(database_path))
         else:
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.dashboard_page, "&Dashboard")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self.counts_label = QLabel()
+        self.counts_label = CountsLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         self.recent_files.remember(path)
         self.settings.setValue("last_database", str(path))
         self.refresh()  # the models' first read, in the order set above
-        self._fit_columns(self._unfitted_tables)
+        self._fit_columns(list(self._unfitted_tables))
         self._prefetch_chart_numbers()
 
     def open_path_with_message(self, path: str | Path) -> bool:
@@ -344,11 +344,19 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         self.data_version += 1
-        self._table_counts = queries.table_counts(self.db)
         self.filter_bar.load_choices(self.db)
-        for model in (self.event_model, self.statistic_model):
-            model.reload()
+        self._stale_tables = {TAB_EVENTS, TAB_STATISTICS}
+        self._reload_if_stale(self.tabs.currentIndex())
         self._refresh_commitments(same_data=False)
+
+    def _reload_if_stale(self, tab: int) -> None:
+        """The events and statistics tables are read when they are shown, not before."""
+        model = {TAB_EVENTS: self.event_model, TAB_STATISTICS: self.statistic_model}.get(tab)
+        if model is None or tab not in self._stale_tables:
+            return
+        self._stale_tables.discard(tab)
+        model.reload()
+        self._fit_columns([self._view_for_tab(tab)])
 
     def _refresh_commitments(self, same_data: bool = True) -> None:
         """What depends on the as-of date and the filter: the commitments, counts, charts.
@@ -382,45 +390,16 @@ class MainWindow(QMainWindow):
         self.set_as_of(today_iso())
 
     def _update_counts(self) -> None:
-        """The status bar's counts; for a big file the overdue count follows from a worker."""
-        as_of, total = self.as_of, self._table_counts["commitments"]
-        self._counts_generation += 1
-        if total <= self.commitment_model.BACKGROUND_IDS_FROM:
-            self._show_counts(as_of, queries.count_overdue(self.db, as_of))
-            return
-        from desktop_app.store.database import open_existing
-        from desktop_app.ui.worker import run_in_background
-
-        self._show_counts(as_of, None)
-        generation, path = self._counts_generation, self.database_path
-
-        def work(_report):
-            db = open_existing(path)
-            try:
-                return queries.count_overdue(db, as_of)
-            finally:
-                db.close()
-
-        def done(overdue: int) -> None:
-            if generation == self._counts_generation:
-                self._show_counts(as_of, overdue)
-
-        run_in_background(self, work, done, lambda _error: None)
-
-    def _show_counts(self, as_of: str, overdue: int | None) -> None:
-        counts = self._table_counts
         shown = self.commitment_model.total
-        filtered = "" if shown == counts["commitments"] else f"{shown:,} shown of "
-        overdue_text = "counting overdue" if overdue is None else f"{overdue:,} overdue"
-        self.counts_label.setText(
-            f"{filtered}{counts['commitments']:,} commitments · {overdue_text} as of {as_of} · "
-            f"{counts['events']:,} events · {counts['statistics']:,} statistics"
+        self.counts_label.update_counts(
+            self.db, self.database_path, self.data_version, self.as_of, shown
         )
 
     def _show_detail(self, *_args) -> None:
         self.detail.show_commitment(self.db, self.selected_id(TAB_COMMITMENTS), self.as_of)
 
     def _tab_changed(self, index: int) -> None:
+        self._reload_if_stale(index)
         if index == TAB_DASHBOARD:
             if self.dashboard is None:
                 self._create_dashboard()
@@ -480,7 +459,7 @@ class MainWindow(QMainWindow):
     def _prefetch_chart_numbers(self) -> None:
         """For a big file, read the dashboard's status index on a worker a moment after the
         file opens, so that the dashboard opens at once instead of after a second or more."""
-        if self._table_counts["commitments"] <= self.PREFETCH_FROM:
+        if self.commitment_model.total <= self.PREFETCH_FROM:
             return
         from PySide6.QtCore import QTimer
 
@@ -613,8 +592,12 @@ class MainWindow(QMainWindow):
         return unsaved
 
     def _fit_columns(self, views: list[QTableView]) -> None:
-        """Columns as wide as the rows read (the title column wider)."""
+        """Columns of tables with no saved layout as wide as their rows, once they have rows
+        read (the title column wider)."""
         for view in views:
+            if view not in self._unfitted_tables or not view.model().loaded:
+                continue
+            self._unfitted_tables.remove(view)
             view.resizeColumnsToContents()
             if view is self.commitments_view:
                 view.setColumnWidth(0, 300)

@@ -133,6 +133,11 @@ class PagedTableModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
+    @property
+    def loaded(self) -> bool:
+        """Whether reload() has read the rows at least once."""
+        return self._loaded
+
     def page(self, number: int) -> list[dict]:
         if number in self._pages:
             self._pages.move_to_end(number)

@@ -1,0 +1,70 @@
+"""The status bar's counts: commitments shown of all, overdue as of the date, events and
+statistics. On a big file they are counted on a worker and arrive a moment later, so that
+opening the file, typing a filter or moving the date never waits for them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel
+
+from desktop_app.store import queries
+
+BIG_FILE_BYTES = 32 * 1024 * 1024  # from this size the counts are made on a worker
+
+
+class CountsLabel(QLabel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._totals: dict[str, int] | None = None  # rows per table, for one data version
+        self._totals_version: object = None
+        self._generation = 0  # only the newest request is shown
+
+    def update_counts(
+        self, db, path: Path, data_version: object, as_of: str, shown: int
+    ) -> None:
+        """Count for this data version and date; `shown` is how many commitments the filter
+        lets through."""
+        self._generation += 1
+        known = self._totals if self._totals_version == data_version else None
+        if path.stat().st_size < BIG_FILE_BYTES:
+            totals = known or queries.table_counts(db)
+            self._keep(totals, data_version)
+            self._show(as_of, shown, totals, queries.count_overdue(db, as_of))
+            return
+        from desktop_app.store.database import open_existing
+        from desktop_app.ui.worker import run_in_background
+
+        self._show(as_of, shown, known, None)
+        generation = self._generation
+
+        def work(_report):
+            own = open_existing(path)
+            try:
+                return known or queries.table_counts(own), queries.count_overdue(own, as_of)
+            finally:
+                own.close()
+
+        def done(result) -> None:
+            totals, overdue = result
+            self._keep(totals, data_version)
+            if generation == self._generation:
+                self._show(as_of, shown, totals, overdue)
+
+        run_in_background(self, work, done, lambda _error: None)
+
+    def _keep(self, totals: dict[str, int], data_version: object) -> None:
+        self._totals, self._totals_version = totals, data_version
+
+    def _show(
+        self, as_of: str, shown: int, totals: dict[str, int] | None, overdue: int | None
+    ) -> None:
+        overdue_text = "counting overdue" if overdue is None else f"{overdue:,} overdue"
+        if totals is None:
+            self.setText(f"{shown:,} commitments shown · {overdue_text} as of {as_of} · counting…")
+            return
+        filtered = "" if shown == totals["commitments"] else f"{shown:,} shown of "
+        self.setText(
+            f"{filtered}{totals['commitments']:,} commitments · {overdue_text} as of {as_of} · "
+            f"{totals['events']:,} events · {totals['statistics']:,} statistics"
+        )
