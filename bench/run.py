@@ -248,6 +248,7 @@ def bench_scroll(db_path: Path, app) -> None:
     if model._ids is None:
         loop.exec()
     ids_seconds = time.perf_counter() - started
+    _idle(app)
     bar = view.verticalScrollBar()
     frames = []
     steps = 400
