@@ -20,9 +20,7 @@ class CountsLabel(QLabel):
         self._totals_version: object = None
         self._generation = 0  # only the newest request is shown
 
-    def update_counts(
-        self, db, path: Path, data_version: object, as_of: str, shown: int
-    ) -> None:
+    def update_counts(self, db, path: Path, data_version: object, as_of: str, shown: int) -> None:
         """Count for this data version and date; `shown` is how many commitments the filter
         lets through."""
         self._generation += 1
@@ -32,18 +30,13 @@ class CountsLabel(QLabel):
             self._keep(totals, data_version)
             self._show(as_of, shown, totals, queries.count_overdue(db, as_of))
             return
-        from desktop_app.store.database import open_existing
-        from desktop_app.ui.worker import run_in_background
+        from desktop_app.ui.worker import run_in_background, with_own_connection
 
         self._show(as_of, shown, known, None)
         generation = self._generation
 
-        def work(_report):
-            own = open_existing(path)
-            try:
-                return known or queries.table_counts(own), queries.count_overdue(own, as_of)
-            finally:
-                own.close()
+        def work(own, _report):
+            return known or queries.table_counts(own), queries.count_overdue(own, as_of)
 
         def done(result) -> None:
             totals, overdue = result
@@ -51,7 +44,7 @@ class CountsLabel(QLabel):
             if generation == self._generation:
                 self._show(as_of, shown, totals, overdue)
 
-        run_in_background(self, work, done, lambda _error: None)
+        run_in_background(self, with_own_connection(path, work), done, lambda _error: None)
 
     def _keep(self, totals: dict[str, int], data_version: object) -> None:
         self._totals, self._totals_version = totals, data_version

@@ -26,7 +26,7 @@ from desktop_app.store import csv_import
 from desktop_app.store.csv_format import CsvProblem
 from desktop_app.store.csv_import import ImportCancelled
 from desktop_app.store.csv_io import ExportCancelled
-from desktop_app.ui.worker import run_with_progress
+from desktop_app.ui.worker import run_with_progress, with_own_connection
 
 EXPORT_CHOICES = (
     ("view", "Current view (filtered commitments, as of the chosen date)"),
@@ -68,21 +68,16 @@ def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) ->
         export_table,
         export_to_file,
     )
-    from desktop_app.store.database import open_existing
 
     path = window.database_path
     as_of, flt = window.as_of, window.commitment_model.filter
 
-    def work(report):
-        db = open_existing(path)
-        try:
-            if what == "view":
-                rows, total = current_view_rows(db, as_of, flt), window.commitment_model.total
-                return export_to_file(rows, target, excel, lambda n: report(n, total))
-            total = count_rows(db, what)
-            return export_table(path, what, target, excel, lambda n: report(n, total))
-        finally:
-            db.close()
+    def work(db, report):
+        if what == "view":
+            rows, total = current_view_rows(db, as_of, flt), window.commitment_model.total
+            return export_to_file(rows, target, excel, lambda n: report(n, total))
+        total = count_rows(db, what)
+        return export_table(path, what, target, excel, lambda n: report(n, total))
 
     def done(count) -> None:
         window.statusBar().showMessage(f"{count:,} rows exported to {target}", 8000)
@@ -95,7 +90,7 @@ def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) ->
             return
         QMessageBox.warning(window, "Export CSV", f"The export failed: {error}")
 
-    run_with_progress(window, "Exporting CSV…", work, done, failed)
+    run_with_progress(window, "Exporting CSV…", with_own_connection(path, work), done, failed)
 
 
 def run_export(window) -> None:
@@ -315,19 +310,13 @@ class ImportDialog(QDialog):
         if self.prepared.lines <= self.CHECK_HERE_UP_TO:
             self._show_check(self._run(self.window_.db, dry_run=True))
             return
-        from desktop_app.store.database import open_existing
-
         path = self.window_.database_path
         generation = self._check_generation
         self.import_button.setEnabled(False)
         self.summary.setText(f"Checking about {self.prepared.lines:,} rows…")
 
-        def work(report):
-            db = open_existing(path)
-            try:
-                return self._run(db, dry_run=True, progress=report)
-            finally:
-                db.close()
+        def work(db, report):
+            return self._run(db, dry_run=True, progress=report)
 
         def done(result) -> None:
             if generation == self._check_generation:
@@ -341,7 +330,7 @@ class ImportDialog(QDialog):
             else:
                 self.problems.addItem(f"The file could not be checked: {error}")
 
-        run_with_progress(self, "Checking CSV…", work, done, failed)
+        run_with_progress(self, "Checking CSV…", with_own_connection(path, work), done, failed)
 
     def _show_check(self, result: csv_import.ImportResult) -> None:
         self.problems.clear()
@@ -360,16 +349,10 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> None:
         """Import on a worker thread, with its own connection, behind progress and Cancel."""
-        from desktop_app.store.database import open_existing
-
         path = self.window_.database_path
 
-        def work(report):
-            db = open_existing(path)
-            try:
-                return self._run(db, dry_run=False, progress=report)
-            finally:
-                db.close()
+        def work(db, report):
+            return self._run(db, dry_run=False, progress=report)
 
         def done(result) -> None:
             self.result_value = result
@@ -385,7 +368,7 @@ class ImportDialog(QDialog):
             QMessageBox.warning(self, "Import CSV", f"The import failed: {error}")
 
         self.import_button.setEnabled(False)
-        run_with_progress(self, "Importing CSV…", work, done, failed)
+        run_with_progress(self, "Importing CSV…", with_own_connection(path, work), done, failed)
 
 
 def run_import(window, path: str | None = None) -> csv_import.ImportResult | None:

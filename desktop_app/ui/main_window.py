@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -34,28 +33,11 @@ from desktop_app.ui.database_files import RecentFiles
 from desktop_app.ui.date_fields import ISO_FORMAT, DateField
 from desktop_app.ui.detail_panel import DetailPanel
 from desktop_app.ui.filter_bar import FilterBar
-from desktop_app.ui.paged_table_model import ID_ROLE, PagedTableModel
+from desktop_app.ui.paged_table_model import ID_ROLE
 from desktop_app.ui.saved_views import SavedViews
+from desktop_app.ui.table_layout import fit_columns, restore_layouts, save_layouts, table_view
 from desktop_app.ui.table_models import CommitmentTableModel, EventTableModel, StatisticTableModel
 from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_DASHBOARD, TAB_EVENTS, TAB_STATISTICS
-
-
-def _table_view(model: PagedTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setStretchLastSection(True)
-    # fit columns to the first 40 rows: Qt's default reads 1,000 rows a column (seconds on a
-    # big file, with the window frozen)
-    view.horizontalHeader().setResizeContentsPrecision(40)
-    view.setWordWrap(False)
-    return view
 
 
 class MainWindow(QMainWindow):
@@ -278,7 +260,7 @@ class MainWindow(QMainWindow):
         path = Path(path).expanduser().resolve()
         db = open_database(path)
         if self.db is not None:
-            self._save_table_layout()
+            save_layouts(self.settings, self._tables())
             self.db.close()
         self.db = db
         self.database_path = path
@@ -305,7 +287,7 @@ class MainWindow(QMainWindow):
         self.event_model = EventTableModel(self.db, self)
         self.statistic_model = StatisticTableModel(self.db, self)
         old = self.commitments_view
-        self.commitments_view = _table_view(self.commitment_model, "commitments_table")
+        self.commitments_view = table_view(self.commitment_model, "commitments_table")
         self.commitments_view.selectionModel().selectionChanged.connect(self._show_detail)
         self.commitments_view.doubleClicked.connect(partial(record_actions.edit_selected, self))
         if old.parent() is self.splitter:
@@ -329,14 +311,14 @@ class MainWindow(QMainWindow):
             if previous is not None:
                 previous.setParent(None)
                 previous.deleteLater()
-            view = _table_view(model, name)
+            view = table_view(model, name)
             view.doubleClicked.connect(partial(record_actions.edit_selected, self))
             page.layout().addWidget(view)
             setattr(self, attribute, view)
         self.commitments_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.events_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.statistics_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self._unfitted_tables = self._restore_table_layout()
+        self._unfitted_tables = restore_layouts(self.settings, self._tables())
 
     # --- refreshing ----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -421,8 +403,7 @@ class MainWindow(QMainWindow):
             self._dashboard_stale = True
             return
         from desktop_app.charts.chart_data import dashboard_data
-        from desktop_app.store.database import open_existing
-        from desktop_app.ui.worker import run_in_background
+        from desktop_app.ui.worker import run_in_background, with_own_connection
 
         self._dashboard_stale = False
         self._dashboard_generation += 1
@@ -431,12 +412,8 @@ class MainWindow(QMainWindow):
         cache_key = self._chart_cache_key()
         self.statusBar().showMessage("Updating charts…")
 
-        def work(_report):
-            db = open_existing(path)
-            try:
-                return dashboard_data(db, as_of, flt, cache_key)
-            finally:
-                db.close()
+        def work(db, _report):
+            return dashboard_data(db, as_of, flt, cache_key)
 
         def done(data) -> None:
             if generation == self._dashboard_generation and self.dashboard is not None:
@@ -446,7 +423,7 @@ class MainWindow(QMainWindow):
         def failed(error) -> None:
             self.statusBar().showMessage(f"The charts could not be updated: {error}", 8000)
 
-        run_in_background(self, work, done, failed)
+        run_in_background(self, with_own_connection(path, work), done, failed)
 
     def _chart_cache_key(self) -> tuple:
         """Names the data the charts' kept numbers were counted from (a new one after edits)."""
@@ -469,18 +446,9 @@ class MainWindow(QMainWindow):
             if self.db is None or self._chart_cache_key() != key:
                 return  # another file, or edited since: the dashboard reads it when shown
             from desktop_app.charts.chart_data import keep_status_index
-            from desktop_app.store.database import open_existing
-            from desktop_app.ui.worker import run_in_background
+            from desktop_app.ui.worker import run_in_background, with_own_connection
 
-            path = self.database_path
-
-            def work(_report):
-                db = open_existing(path)
-                try:
-                    keep_status_index(db, key)
-                finally:
-                    db.close()
-
+            work = with_own_connection(self.database_path, lambda db, _: keep_status_index(db, key))
             run_in_background(self, work, lambda _result: None, lambda _error: None)
 
         QTimer.singleShot(self.PREFETCH_DELAY_MS, start)
@@ -580,33 +548,15 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def _restore_table_layout(self) -> list[QTableView]:
-        """Column widths and sort order as last left; returns the tables with none saved."""
-        unsaved = []
-        for view in (self.commitments_view, self.events_view, self.statistics_view):
-            state = self.settings.value(f"tables/v2/{view.objectName()}")
-            if state is not None:
-                view.horizontalHeader().restoreState(state)
-            else:
-                unsaved.append(view)
-        return unsaved
+    def _tables(self) -> list[QTableView]:
+        return [self.commitments_view, self.events_view, self.statistics_view]
 
     def _fit_columns(self, views: list[QTableView]) -> None:
-        """Columns of tables with no saved layout as wide as their rows, once they have rows
-        read (the title column wider)."""
+        """Columns of tables with no saved layout fitted to their rows, once rows are read."""
         for view in views:
-            if view not in self._unfitted_tables or not view.model().loaded:
-                continue
-            self._unfitted_tables.remove(view)
-            view.resizeColumnsToContents()
-            if view is self.commitments_view:
-                view.setColumnWidth(0, 300)
-
-    def _save_table_layout(self) -> None:
-        for view in (self.commitments_view, self.events_view, self.statistics_view):
-            self.settings.setValue(
-                f"tables/v2/{view.objectName()}", view.horizontalHeader().saveState()
-            )
+            if view in self._unfitted_tables and view.model().loaded:
+                self._unfitted_tables.remove(view)
+                fit_columns(view, 300 if view is self.commitments_view else None)
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -614,7 +564,7 @@ class MainWindow(QMainWindow):
         if self.splitter.count() == 2:  # the table and the detail panel exist
             self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.db is not None:  # the tables exist once a database is open
-            self._save_table_layout()
+            save_layouts(self.settings, self._tables())
         if self.db is not None:
             self.db.close()
             self.db = None

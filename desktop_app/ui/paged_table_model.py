@@ -105,24 +105,19 @@ class PagedTableModel(QAbstractTableModel):
         if path is None:
             self._ids, self._ids_order = _as_array(self.ordered_ids(None)), self.order_key()
             return
-        from desktop_app.store.database import open_existing
-        from desktop_app.ui.worker import run_in_background
+        from desktop_app.ui.worker import run_in_background, with_own_connection
 
         generation, order = self._generation, self.order_key()
 
-        def work(_report):
-            db = open_existing(path)
-            try:
-                return _as_array(self.ordered_ids(db))
-            finally:
-                db.close()
+        def work(db, _report):
+            return _as_array(self.ordered_ids(db))
 
         def done(ids: array) -> None:
             if generation == self._generation:
                 self._ids, self._ids_order = ids, order
                 self.ids_ready.emit()
 
-        run_in_background(self, work, done, lambda _error: None)
+        run_in_background(self, with_own_connection(path, work), done, lambda _error: None)
 
     def wait_for_ids(self) -> None:
         """Read the ordered ids now if the worker has not delivered them yet."""

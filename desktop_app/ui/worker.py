@@ -49,6 +49,22 @@ class Task(QRunnable):
             signal.emit(value)
 
 
+def with_own_connection(path, work: Callable[..., object]) -> Callable:
+    """work(db, report) as a task: the worker opens its own connection to the file at path
+    (SQLite connections stay in their thread) and closes it when done."""
+
+    def task(report):
+        from desktop_app.store.database import open_existing
+
+        db = open_existing(path)
+        try:
+            return work(db, report)
+        finally:
+            db.close()
+
+    return task
+
+
 def run_with_progress(parent, label: str, work, on_done, on_error) -> Task:
     """Start work on the thread pool behind a progress dialog with a Cancel button."""
     task = Task(work)
