@@ -317,3 +317,26 @@ def test_on_a_big_file_the_status_bar_counts_follow_from_a_worker(qtbot, tmp_pat
     window.set_as_of("2024-03-01")  # totals kept, the overdue count made again
     qtbot.waitUntil(lambda: "overdue as of 2024-03-01" in window.counts_label.text(), timeout=10000)
     assert "7 events" in window.counts_label.text()
+
+
+def test_one_long_name_does_not_push_the_other_columns_out_of_sight(qtbot, tmp_path):
+    from desktop_app.domain.records import Event
+    from desktop_app.store import records
+    from desktop_app.store.database import open_database
+    from desktop_app.ui.table_layout import WIDEST_COLUMN
+
+    QSettings().clear()
+    path = write_sample(tmp_path / "sample.db")
+    db = open_database(path)
+    long_title = "Talks in " + "a very long place name " * 12
+    records.add(db, Event(date="2024-12-01", kind="meeting", title=long_title))
+    db.close()
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.tabs.setCurrentIndex(TAB_EVENTS)
+    view = window.events_view
+    widths = [view.columnWidth(c) for c in range(view.model().columnCount() - 1)]
+    assert max(widths) == WIDEST_COLUMN  # the title column, capped
+    assert all(width > 20 for width in widths)  # and every other column still there

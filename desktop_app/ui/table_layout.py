@@ -44,8 +44,13 @@ def save_layouts(settings: QSettings, views: list[QTableView]) -> None:
         settings.setValue(f"tables/v2/{view.objectName()}", view.horizontalHeader().saveState())
 
 
+WIDEST_COLUMN = 320  # px: one long place name must not push the other columns out of sight
+
+
 def fit_columns(view: QTableView, first_column_width: int | None = None) -> None:
-    """Columns as wide as the rows read, the first one as wide as asked."""
+    """Columns as wide as the rows read (up to WIDEST_COLUMN), the first as wide as asked."""
     view.resizeColumnsToContents()
+    for column in range(view.model().columnCount()):
+        view.setColumnWidth(column, min(view.columnWidth(column), WIDEST_COLUMN))
     if first_column_width is not None:
         view.setColumnWidth(0, first_column_width)
