@@ -280,6 +280,7 @@ def test_each_table_is_read_once_when_first_shown_in_its_remembered_order(
     path = write_sample(tmp_path / "sample.db")
     first = MainWindow(path)
     qtbot.addWidget(first)
+    first.tabs.setCurrentIndex(TAB_EVENTS)
     first.events_view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by title
     first.close()  # remembers the tables' layout and order
 
@@ -340,3 +341,17 @@ def test_one_long_name_does_not_push_the_other_columns_out_of_sight(qtbot, tmp_p
     widths = [view.columnWidth(c) for c in range(view.model().columnCount() - 1)]
     assert max(widths) == WIDEST_COLUMN  # the title column, capped
     assert all(width > 20 for width in widths)  # and every other column still there
+
+
+def test_a_table_never_shown_is_fitted_when_first_shown_next_time(qtbot, tmp_path):
+    QSettings().clear()
+    path = write_sample(tmp_path / "sample.db")
+    first = MainWindow(path)
+    qtbot.addWidget(first)
+    first.close()  # the events tab was never shown: its columns were never fitted
+    assert QSettings().value("tables/v2/events_table") is None
+    assert QSettings().value("tables/v2/commitments_table") is not None
+    again = MainWindow(path)
+    qtbot.addWidget(again)
+    again.tabs.setCurrentIndex(TAB_EVENTS)
+    assert again.events_view not in again._unfitted_tables  # fitted on first show

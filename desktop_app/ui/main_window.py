@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         path = Path(path).expanduser().resolve()
         db = open_database(path)
         if self.db is not None:
-            save_layouts(self.settings, self._tables())
+            save_layouts(self.settings, self._laid_out_tables())
             self.db.close()
         self.db = db
         self.database_path = path
@@ -551,6 +551,11 @@ class MainWindow(QMainWindow):
     def _tables(self) -> list[QTableView]:
         return [self.commitments_view, self.events_view, self.statistics_view]
 
+    def _laid_out_tables(self) -> list[QTableView]:
+        """The tables whose layout is worth keeping: restored, or fitted to rows once read (a
+        table never shown keeps nothing, so that it is fitted when it first is)."""
+        return [view for view in self._tables() if view not in self._unfitted_tables]
+
     def _fit_columns(self, views: list[QTableView]) -> None:
         """Columns of tables with no saved layout fitted to their rows, once rows are read."""
         for view in views:
@@ -564,7 +569,7 @@ class MainWindow(QMainWindow):
         if self.splitter.count() == 2:  # the table and the detail panel exist
             self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.db is not None:  # the tables exist once a database is open
-            save_layouts(self.settings, self._tables())
+            save_layouts(self.settings, self._laid_out_tables())
         if self.db is not None:
             self.db.close()
             self.db = None
