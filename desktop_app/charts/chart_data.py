@@ -105,13 +105,13 @@ def _category_bars(counts: list) -> StackedBars:
 
 
 def by_party(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> StackedBars:
-    with queries.StatusSnapshot(db, as_of, flt) as snapshot:
-        return _party_bars(snapshot.by_party(), snapshot.compliance())
+    _index, _only, snapshot = _statuses_on(db, as_of, flt, None)
+    return _party_bars(snapshot.by_party(), snapshot.compliance())
 
 
 def by_category(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> StackedBars:
-    with queries.StatusSnapshot(db, as_of, flt) as snapshot:
-        return _category_bars(snapshot.by_category())
+    _index, _only, snapshot = _statuses_on(db, as_of, flt, None)
+    return _category_bars(snapshot.by_category())
 
 
 @dataclass
@@ -235,11 +235,7 @@ def dashboard_data(
     """All five charts' numbers. The status counts come from a StatusIndex of the whole status
     history; with a cache_key (which must change whenever the data does) that index is kept
     between calls, so a new as-of date or filter costs array operations, not a re-read."""
-    index = _status_index(db, cache_key)
-    only = None
-    if flt is not None and not flt.is_empty():
-        only = index.positions_of(queries.matching_ids(db, as_of, flt))
-    snapshot = index.snapshot(db, as_of, only)
+    index, only, snapshot = _statuses_on(db, as_of, flt, cache_key)
     return DashboardData(
         as_of,
         _status_over_time_from_index(index, as_of, only),
@@ -248,6 +244,15 @@ def dashboard_data(
         timeline(db, as_of, flt),
         events_per_month(db, as_of),
     )
+
+
+def _statuses_on(db: Database, as_of: str, flt: CommitmentFilter | None, cache_key: object):
+    """The status index, the positions the filter keeps (None: all), and the snapshot."""
+    index = _status_index(db, cache_key)
+    only = None
+    if flt is not None and not flt.is_empty():
+        only = index.positions_of(queries.matching_ids(db, as_of, flt))
+    return index, only, index.snapshot(db, as_of, only)
 
 
 _INDEXES: OrderedDict[object, StatusIndex] = OrderedDict()

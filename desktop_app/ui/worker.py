@@ -87,17 +87,15 @@ def run_with_progress(parent, label: str, work, on_done, on_error) -> Task:
         on_error(error)
 
     task.signals.progress.connect(progress)
-    task.signals.finished.connect(finish)
-    task.signals.failed.connect(fail)
-    task.setAutoDelete(False)
-    _keep_alive(parent, task)
-    _pool().start(task)
-    return task
+    return _start(parent, task, finish, fail)
 
 
 def run_in_background(owner, work, on_done, on_error) -> Task:
     """Run work(report) on the thread pool without a dialog; results arrive on the GUI thread."""
-    task = Task(work)
+    return _start(owner, Task(work), on_done, on_error)
+
+
+def _start(owner, task: Task, on_done, on_error) -> Task:
     task.signals.finished.connect(on_done)
     task.signals.failed.connect(on_error)
     task.setAutoDelete(False)
