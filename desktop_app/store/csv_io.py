@@ -242,10 +242,10 @@ def _write_part(
     path: str, table: str, after: int, upto: int, excel: bool, folder: str
 ) -> tuple[str, int]:
     """One id range of an export, written to a part file (runs in a worker process)."""
-    from desktop_app.store.database import open_existing
+    from desktop_app.store.database import connect_existing
 
     fd, name = tempfile.mkstemp(prefix=".export-part-", suffix=".csv", dir=folder)
-    db = open_existing(path)
+    db = connect_existing(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             cursor = db.execute(EXPORT_SQL[table], {"after": after, "upto": upto})

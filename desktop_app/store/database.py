@@ -8,6 +8,7 @@ StoreError whose text is one sentence for the user.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,8 +19,30 @@ from sqlite_utils import Database
 from desktop_app.store.errors import NewerSchema, NotOurDatabase, StoreError
 from desktop_app.store.schema import MIGRATION_SET, SCHEMA_VERSION, migration_names, migrations
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 QUICK_CHECK_LIMIT = 32 * 1024 * 1024
+BUSY_TIMEOUT_MS = 5000
+
+
+def read_only_uri(path: str | Path) -> str:
+    """A file: URI opening path read-only; '#', '?' and '%' in the path are escaped."""
+    return Path(path).absolute().as_uri() + "?mode=ro"
+
+
+def connect_existing(path: str | Path) -> Database:
+    """A connection to a file this process has already opened (and checked) with open_database.
+
+    Workers use it: it runs no checks and never opens the file outside SQLite. Under POSIX,
+    closing any descriptor of a file drops every lock the process holds on it, so an open() and
+    close() here would let another process delete the WAL under the window's connection.
+    """
+
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as error:
+        raise StoreError(f"{path} cannot be opened: {error}.") from None
+    return Database(conn)
 
 
 def open_database(path: str | Path) -> Database:
@@ -36,7 +59,7 @@ def open_database(path: str | Path) -> Database:
         raise StoreError(f"{path} cannot be opened: {error}.") from None
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         db = Database(conn)
         if migrations.pending(db):
@@ -99,7 +122,7 @@ def save_copy(db: Database, target: str | Path) -> None:
 def backup_before_migration(path: Path, from_version: int) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.name}.v{from_version}-{stamp}.bak")
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    source = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         with sqlite3.connect(str(backup)) as copy:
             source.backup(copy)
@@ -113,18 +136,20 @@ def _inspect_existing(path: Path) -> int | None:
     """Check an existing file read-only; return its schema version (None for a new file)."""
     if not path.exists() or path.stat().st_size == 0:
         return None
+    if not os.access(path, os.R_OK):
+        raise StoreError(f"{path} cannot be read (permission denied).")
+    # The header is read by SQLite, never with open(): see connect_existing.
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise StoreError(f"{path} cannot be read: {error.strerror}.") from None
-    if header != SQLITE_HEADER:
-        raise NotOurDatabase(f"{path} is not a Commitment Tracker database (not a SQLite file).")
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as error:
         raise StoreError(f"{path} cannot be opened: {error}.") from None
     try:
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError:
+            raise NotOurDatabase(
+                f"{path} is not a Commitment Tracker database (not a SQLite file)."
+            ) from None
         # A full page check costs about 1.6 s per GB, so it runs on opening only for smaller
         # files; a bigger one is still read (schema, version) before use, and damage found
         # later fails the transaction at hand. `commitment-tracker check` checks every page.

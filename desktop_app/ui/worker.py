@@ -54,9 +54,9 @@ def with_own_connection(path, work: Callable[..., object]) -> Callable:
     (SQLite connections stay in their thread) and closes it when done."""
 
     def task(report):
-        from desktop_app.store.database import open_existing
+        from desktop_app.store.database import connect_existing
 
-        db = open_existing(path)
+        db = connect_existing(path)
         try:
             return work(db, report)
         finally:

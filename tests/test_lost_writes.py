@@ -1,0 +1,69 @@
+"""Two real processes: the window's process keeps its edits while another process reads the file.
+
+Under POSIX, closing any descriptor of a file drops every lock the process holds on it. If the
+window's process ever opened and closed the database file outside SQLite (as a worker opening
+its own connection used to, to read the header), a CLI export in another process would find no
+lock, checkpoint, and delete the WAL; the window would then write into a deleted file.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+from desktop_app.store.sample import write_sample
+
+HOLDER = textwrap.dedent(
+    """
+    import os, sys
+    from desktop_app.store.database import connect_existing, open_database
+    from desktop_app.store import records
+    from desktop_app.domain.records import Actor
+
+    db = open_database(sys.argv[1])
+    worker = connect_existing(sys.argv[1])   # as a background task does
+    worker.execute("SELECT COUNT(*) FROM commitments").fetchone()
+    worker.close()
+    print("ready", flush=True)
+    sys.stdin.readline()                      # the other process exports meanwhile
+    records.add(db, Actor(name="Written after the export", kind="organisation"))
+    print("written", flush=True)
+    os._exit(0)                               # dies without closing its connection
+    """
+)
+
+
+def test_a_write_after_another_process_exported_is_on_disk(tmp_path):
+    path = tmp_path / "shared.db"
+    write_sample(path)
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    ) as holder:
+        assert holder.stdout.readline().strip() == "ready"
+        export = subprocess.run(
+            [sys.executable, "-m", "desktop_app", "export", "--db", str(path)]
+            + ["--table", "commitments", "-o", str(tmp_path / "out.csv")],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert export.returncode == 0, export.stderr
+        holder.stdin.write("go\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "written"
+        assert holder.wait(timeout=30) == 0
+    fresh = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in fresh.execute("SELECT name FROM actors")]
+    finally:
+        fresh.close()
+    assert "Written after the export" in names
