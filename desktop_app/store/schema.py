@@ -217,6 +217,23 @@ def _fewer_event_indexes(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS events_kind_date")
 
 
+_EMPTY_MONTHS_GO = """
+-- A month whose last event is deleted loses its row, so that adding an event and undoing it
+-- leaves the table exactly as it was (the undo log of the session compares whole tables).
+DELETE FROM event_month_counts WHERE n <= 0;
+CREATE TRIGGER event_month_counts_drop_empty AFTER UPDATE OF n ON event_month_counts
+WHEN new.n <= 0
+BEGIN
+    DELETE FROM event_month_counts WHERE month = new.month AND kind = new.kind;
+END;
+"""
+
+
+@migrations(name="0005_empty_months_go")
+def _empty_months_go(db: Database) -> None:
+    db.executescript(_EMPTY_MONTHS_GO)
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
