@@ -1,0 +1,104 @@
+"""The open database file, and the one way the window writes to it.
+
+A Session owns the GUI thread's connection and hands out cheap connections for workers. Every
+write is a change: a function run in one write transaction with the change log on, returned with
+the statements that reverse it. Reverting a change is itself a change, so undo and redo are the
+same operation. Nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from desktop_app.domain.drafts import Draft
+from desktop_app.session import changes
+from desktop_app.session.changes import Change
+from desktop_app.session.drafts import resolve
+from desktop_app.store import records
+from desktop_app.store.database import connect_existing, open_database, write_transaction
+from desktop_app.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from desktop_app.store.records import Record
+
+T = TypeVar("T")
+
+
+class Session:
+    """An open database: reads on `db`, writes through `apply` (or the typed helpers)."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+        changes.install(db.conn)
+
+    @classmethod
+    def open(cls, path: str | Path) -> Session:
+        """Open (checking, creating or migrating) the file at path."""
+        path = Path(path)
+        return cls(open_database(path), path)
+
+    def worker_connection(self) -> Database:
+        """A connection for a worker thread: no checks, no file opened outside SQLite."""
+        return connect_existing(self.path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- writes ----------------------------------------------------------------------------
+    def apply(self, change: Callable[[Database], T]) -> tuple[T, Change]:
+        """Run change(db) in one write transaction; return its result and what reverses it.
+
+        On any error nothing is written, and a StoreError says why in one sentence.
+        """
+        try:
+            with write_transaction(self.db):
+                mark = changes.start(self.db.conn)
+                try:
+                    result = change(self.db)
+                finally:
+                    logged = changes.collect(self.db.conn, mark)
+        except sqlite3.Error as error:
+            raise StoreError(write_failure(error)) from None
+        return result, logged
+
+    def revert(self, change: Change) -> Change:
+        """Undo a change exactly; returns the change that redoes it."""
+        _, redo = self.apply(lambda db: changes.replay_reversed(db.conn, change))
+        return redo
+
+    def add(self, item: Draft | Record) -> tuple[int, Change]:
+        """Add a record (a draft's new actors, places and sources with it)."""
+        return self.apply(lambda db: records.add(db, _record(db, item)))
+
+    def update(self, record_id: int, item: Draft | Record) -> Change:
+        _, change = self.apply(lambda db: records.update(db, record_id, _record(db, item)))
+        return change
+
+    def set_deleted(self, cls: type, record_id: int, deleted: bool = True) -> Change:
+        _, change = self.apply(lambda db: records.set_deleted(db, cls, record_id, deleted))
+        return change
+
+
+def _record(db: Database, item: Draft | Record) -> Record:
+    return resolve(db, item) if isinstance(item, Draft) else item
+
+
+def write_failure(error: sqlite3.Error) -> str:
+    """One sentence for a write SQLite refused; nothing was written."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return (
+            "Another program is writing to this database, so nothing was saved; "
+            "try again in a moment."
+        )
+    if "full" in text:
+        return "The disk is full, so nothing was saved; free some space and try again."
+    if "readonly" in text or "read-only" in text:
+        return "This database file is read-only, so nothing was saved."
+    return f"The change could not be saved ({error}); nothing was written."
