@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: run test lint format clean package package-check bench
+.PHONY: run test lint format clean package package-check bench reliability
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +16,16 @@ run: $(STAMP)
 	$(PY) -m desktop_app
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench)
+	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench) $(wildcard reliability)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench)
-	$(VENV)/bin/ruff format --check desktop_app tests packaging $(wildcard bench)
+	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench) $(wildcard reliability)
+	$(VENV)/bin/ruff format --check desktop_app tests packaging $(wildcard bench) $(wildcard reliability)
 
 format: $(STAMP)
-	$(VENV)/bin/ruff format desktop_app tests packaging $(wildcard bench)
-	$(VENV)/bin/ruff check --fix desktop_app tests packaging $(wildcard bench)
+	$(VENV)/bin/ruff format desktop_app tests packaging $(wildcard bench) $(wildcard reliability)
+	$(VENV)/bin/ruff check --fix desktop_app tests packaging $(wildcard bench) $(wildcard reliability)
 
 # The one-folder bundle (build/dist/commitment-tracker) and the .deb (build/*.deb).
 package: $(STAMP)
@@ -44,6 +44,11 @@ bench: $(STAMP)
 	mkdir -p bench/data
 	test -f bench/data/large.db || $(PY) -m bench.generate large bench/data/large.db
 	$(PY) -m bench.run
+
+# Fault injection (kill -9, two writers, a full disk, hostile files): writes docs/reliability.md
+# and reliability/results.json, exits non-zero when a case fails; not part of `make test`.
+reliability: $(STAMP)
+	$(PY) -m reliability.run
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
