@@ -179,7 +179,7 @@ def test_clicking_a_timeline_bar_selects_the_commitment(qtbot, tmp_path):
 def test_dashboard_refreshes_after_an_edit(qtbot, tmp_path):
     from desktop_app.domain.records import StatusUpdate
     from desktop_app.ui.main_window import TAB_DASHBOARD, MainWindow
-    from desktop_app.ui.undo_commands import AddRecordCommand
+    from desktop_app.ui.record_actions import push_change
 
     QSettings().clear()
     window = MainWindow(write_sample(tmp_path / "s.db"))
@@ -192,7 +192,8 @@ def test_dashboard_refreshes_after_an_edit(qtbot, tmp_path):
     liaison = next(b for b in window.dashboard.timeline.bars if b.title.startswith("Appoint"))
     update = StatusUpdate(commitment_id=liaison.commitment_id, date="2024-05-01", status="stalled")
     with qtbot.waitSignal(window.dashboard.drawn, timeout=10000):
-        window.undo_stack.push(AddRecordCommand(window.db, update, window.refresh, "Stalled"))
+        _, change = window.session.add(update)
+        push_change(window, change, "Stalled")
     bars = {b.title: b for b in window.dashboard.timeline.bars}
     assert bars[liaison.title].status == "stalled"
     assert len(window.dashboard.by_category.getPlotItem().items) == before + 1  # a Stalled bar

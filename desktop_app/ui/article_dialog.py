@@ -5,8 +5,11 @@ in one undoable step."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -23,11 +26,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop_app.domain import gazetteer
 from desktop_app.domain.dates import check_iso_date, today_iso
-from desktop_app.domain.records import Commitment, Event, Place, Source, Statistic
+from desktop_app.domain.records import Source
 from desktop_app.domain.vocabulary import CATEGORIES
 from desktop_app.extract.extractor import Candidate, extract
-from desktop_app.store import records
+from desktop_app.session.article import ArticlePlan, ChosenCandidate
+from desktop_app.store.errors import StoreError
 from desktop_app.ui.date_fields import DateField
 
 COLUMNS = ("Add", "Kind", "Title", "Parties", "Deadline or date", "Category")
@@ -84,6 +89,7 @@ class ArticleDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.candidates: list[Candidate] = []
+        self.save: Callable[[ArticlePlan], None] | None = None
         if self.text.toPlainText():
             self.find_candidates()
 
@@ -142,7 +148,7 @@ class ArticleDialog(QDialog):
             if self.table.item(row, COL_ADD).checkState() != Qt.CheckState.Checked:
                 continue
             parties = [
-                p.strip().upper()
+                part_to_code(p)
                 for p in self.table.item(row, COL_PARTIES).text().split(";")
                 if p.strip()
             ]
@@ -161,137 +167,65 @@ class ArticleDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            for _candidate, edits in self.chosen():
-                if not edits["title"]:
-                    raise ValueError("every ticked candidate needs a title")
-                check_iso_date(edits["date"])
-        except ValueError as error:
-            self.summary.setText(f"<span style='color:#D55E00'>{error}.</span>")
+            self._check_cells()
+            if self.save is not None:
+                self.save(self.plan())
+        except (ValueError, StoreError) as error:
+            self.summary.setText(f"<span style='color:#D55E00'>{escape(str(error))}.</span>")
             return
         super().accept()
 
-    def creator(self):
-        """A function that adds the chosen candidates to a database (run by the undo command)."""
-        chosen = self.chosen()
-        published = self.published.iso()
-        source = Source(
-            title=self.source_title.text().strip() or "Article",
-            url=self.source_url.text().strip() or None,
-            publisher=self.publisher.text().strip() or None,
-            published_on=published,
-            accessed_on=today_iso(),
+    def _check_cells(self) -> None:
+        """Every ticked row's title, parties and date are usable; the first bad cell is marked
+        and named, and nothing is written."""
+        for row in range(self.table.rowCount()):
+            for column in (COL_TITLE, COL_PARTIES, COL_DATE):
+                self.table.item(row, column).setBackground(QBrush())
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, COL_ADD).checkState() != Qt.CheckState.Checked:
+                continue
+            for column, check in (
+                (COL_TITLE, _check_title),
+                (COL_PARTIES, _check_parties),
+                (COL_DATE, check_iso_date),
+            ):
+                item = self.table.item(row, column)
+                try:
+                    check(item.text().strip())
+                except ValueError as error:
+                    item.setBackground(QColor("#F9D3BF"))
+                    self.table.setCurrentItem(item)
+                    raise ValueError(f"row {row + 1}, {COLUMNS[column]}: {error}") from None
+
+    def plan(self) -> ArticlePlan:
+        """What Add selected writes: the ticked candidates with the user's edits."""
+        return ArticlePlan(
+            chosen=[ChosenCandidate(c, **edits) for c, edits in self.chosen()],
+            source=Source(
+                title=self.source_title.text().strip() or "Article",
+                url=self.source_url.text().strip() or None,
+                publisher=self.publisher.text().strip() or None,
+                published_on=self.published.iso(),
+                accessed_on=today_iso(),
+            ),
+            published=self.published.iso(),
         )
 
-        def create(db) -> list[tuple[type, int]]:
-            created: list[tuple[type, int]] = []
 
-            def add(record) -> int:
-                record_id = records.add(db, record)
-                created.append((type(record), record_id))
-                return record_id
-
-            source_id = add(source)
-            place_ids: dict[str, int] = {}
-
-            def place(found: dict) -> int:
-                if found["name"] not in place_ids:
-                    row = db.execute(
-                        "SELECT id FROM places WHERE name = ? AND deleted_at IS NULL LIMIT 1",
-                        [found["name"]],
-                    ).fetchone()
-                    place_ids[found["name"]] = (
-                        row[0]
-                        if row
-                        else add(
-                            Place(
-                                name=found["name"],
-                                country_iso3=found.get("country"),
-                                latitude=found.get("lat"),
-                                longitude=found.get("lon"),
-                                precision=found.get("precision") or "exact",
-                            )
-                        )
-                    )
-                return place_ids[found["name"]]
-
-            def actors(codes: list[str]) -> list[int]:
-                return [records.state_actor(db, code) for code in codes]
-
-            origin_id = None
-            for candidate, edits in chosen:
-                if candidate.kind != "event":
-                    continue
-                venue = [p for p in candidate.places if p.get("role") != "venue"][
-                    :1
-                ] or candidate.places[:1]
-                event_id = add(
-                    Event(
-                        date=edits["date"] or candidate.date or published,
-                        kind=candidate.event_kind,
-                        title=edits["title"],
-                        description=candidate.sentence,
-                        place_id=place(venue[0]) if venue else None,
-                        actors=tuple((a, "participant") for a in actors(edits["parties"])),
-                        source_ids=(source_id,),
-                    )
-                )
-                if origin_id is None and candidate.event_kind in ("meeting", "visit", "agreement"):
-                    origin_id = event_id
-            commitments = [(c, e) for c, e in chosen if c.kind == "commitment"]
-            if commitments and origin_id is None:
-                venue = next(
-                    (p for c, _ in commitments for p in c.places if p.get("role") == "venue"), None
-                )
-                origin_id = add(
-                    Event(
-                        date=published,
-                        kind="meeting",
-                        title=f"Talks reported by {source.title}",
-                        place_id=place(venue) if venue else None,
-                        actors=tuple(
-                            (a, "participant") for a in actors(commitments[0][1]["parties"])
-                        ),
-                        source_ids=(source_id,),
-                    )
-                )
-            for candidate, edits in commitments:
-                add(
-                    Commitment(
-                        title=edits["title"],
-                        made_on=published,
-                        category=edits["category"],
-                        description=candidate.sentence,
-                        origin_event_id=origin_id,
-                        deadline=edits["date"]
-                        if edits["date"] and edits["date"] >= published
-                        else None,
-                        deadline_precision=candidate.deadline_precision,
-                        parties=tuple((a, "promisor") for a in actors(edits["parties"])),
-                        place_ids=tuple(
-                            place(p) for p in candidate.places if p.get("role") != "venue"
-                        ),
-                        source_ids=(source_id,),
-                    )
-                )
-            for candidate, edits in chosen:
-                if candidate.kind == "statistic":
-                    add(
-                        Statistic(
-                            label=edits["title"],
-                            value=candidate.value,
-                            unit=candidate.unit or "",
-                            period_start=candidate.period_start,
-                            period_end=candidate.period_end,
-                            baseline_value=candidate.baseline_value,
-                            country_iso3=edits["parties"][0] if edits["parties"] else None,
-                            source_id=source_id,
-                            method_note=candidate.sentence,
-                        )
-                    )
-            return created
-
-        return create, len(commitments_of(chosen))
+def _check_title(text: str) -> None:
+    if not text:
+        raise ValueError("a ticked candidate needs a title")
 
 
-def commitments_of(chosen: list[tuple[Candidate, dict]]) -> list:
-    return [c for c, _ in chosen if c.kind == "commitment"]
+def _check_parties(text: str) -> None:
+    for part in text.split(";"):
+        if part.strip():
+            part_to_code(part)
+
+
+def part_to_code(text: str) -> str:
+    """A party typed in a cell ("Pakistan", "pak", "PAK") as its ISO 3166-1 alpha-3 code."""
+    country = gazetteer.find_country(text.strip())
+    if country is None:
+        raise ValueError(f"{text.strip()!r} is not a country name or ISO code")
+    return country.iso3

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
+from desktop_app.store.errors import StoreError
+
 
 class RememberingDialog(QDialog):
-    """Form dialog: subclasses fill self.form and implement build_result() (raising ValueError)."""
+    """Form dialog: subclasses fill self.form and implement build_result() (raising ValueError).
+
+    When `save` is set, OK hands it the result and the dialog closes only if it succeeds; a
+    StoreError (another program writing, a full disk) is shown in the dialog like a bad value,
+    so the user's typing is not lost.
+    """
 
     def __init__(self, title: str, parent=None) -> None:
         super().__init__(parent)
@@ -28,6 +37,7 @@ class RememberingDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.result_value = None
+        self.save: Callable[[object], None] | None = None
         geometry = QSettings().value(f"dialogs/{self.objectName()}/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -40,7 +50,9 @@ class RememberingDialog(QDialog):
     def accept(self) -> None:
         try:
             self.result_value = self.build_result()
-        except ValueError as error:
+            if self.save is not None:
+                self.save(self.result_value)
+        except (ValueError, StoreError) as error:
             self.error_label.setText(str(error)[:1].upper() + str(error)[1:] + ".")
             self.error_label.show()
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
+from desktop_app.domain.drafts import Draft
 from desktop_app.domain.records import Commitment
 from desktop_app.domain.vocabulary import CATEGORIES, DATE_PRECISIONS
 from desktop_app.store import listings
@@ -68,12 +69,12 @@ class CommitmentEditor(RememberingDialog):
         self.origin.setCurrentIndex(max(0, self.origin.findData(c.origin_event_id)))
         self.description.setPlainText(c.description)
 
-    def build_result(self) -> Commitment:
-        promisors = self.promisors.resolve()
+    def build_result(self) -> Draft:
+        promisors = self.promisors.refs()
         if not promisors:
             raise ValueError("name at least one party that made the commitment")
-        beneficiaries = [b for b in self.beneficiaries.resolve() if b not in promisors]
-        return Commitment(
+        beneficiaries = [b for b in self.beneficiaries.refs() if b not in promisors]
+        commitment = Commitment(
             title=self.title_edit.text(),
             made_on=self.made_on.iso(),
             category=self.category.currentData(),
@@ -81,9 +82,12 @@ class CommitmentEditor(RememberingDialog):
             origin_event_id=self.origin.currentData(),
             deadline=self.deadline.iso(),
             deadline_precision=self.deadline_precision.currentData(),
-            parties=tuple((a, "promisor") for a in promisors)
-            + tuple((b, "beneficiary") for b in beneficiaries),
-            place_ids=tuple(self.places.resolve()),
             source_ids=self.original.source_ids if self.original else (),
             uuid=self.original.uuid if self.original else None,
+        )
+        return Draft(
+            commitment,
+            actors=tuple((a, "promisor") for a in promisors)
+            + tuple((b, "beneficiary") for b in beneficiaries),
+            places=tuple(self.places.refs()),
         )

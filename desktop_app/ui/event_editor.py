@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
+from desktop_app.domain.drafts import Draft
 from desktop_app.domain.records import Event
 from desktop_app.domain.vocabulary import EVENT_KINDS
 from desktop_app.ui.base_dialog import RememberingDialog
@@ -53,18 +54,20 @@ class EventEditor(RememberingDialog):
             self.fatalities.setValue(-1 if event.fatalities is None else event.fatalities)
             self.description.setPlainText(event.description)
 
-    def build_result(self) -> Event:
-        place_ids = self.place.resolve()
+    def build_result(self) -> Draft:
         roles = dict(self.original.actors) if self.original else {}
-        return Event(
+        event = Event(
             date=self.date.iso(),
             end_date=self.end_date.iso(),
             kind=self.kind.currentData(),
             title=self.title_edit.text(),
             description=self.description.toPlainText(),
-            place_id=place_ids[0] if place_ids else None,
             fatalities=None if self.fatalities.value() < 0 else self.fatalities.value(),
-            actors=tuple((a, roles.get(a, "actor")) for a in self.actors.resolve()),
             source_ids=self.original.source_ids if self.original else (),
             uuid=self.original.uuid if self.original else None,
+        )
+        return Draft(
+            event,
+            actors=tuple((a, roles.get(a, "actor")) for a in self.actors.refs()),
+            places=tuple(self.place.refs()),
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -39,6 +40,9 @@ from desktop_app.ui.table_layout import fit_columns, restore_layouts, save_layou
 from desktop_app.ui.table_models import CommitmentTableModel, EventTableModel, StatisticTableModel
 from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_DASHBOARD, TAB_EVENTS, TAB_STATISTICS
 
+if TYPE_CHECKING:  # the session (and sqlite-utils) load when a file is opened
+    from desktop_app.session import Session
+
 
 class MainWindow(QMainWindow):
     def __init__(self, database_path: str | Path, open_after_first_paint: bool = False) -> None:
@@ -46,7 +50,7 @@ class MainWindow(QMainWindow):
         opens the file right after, so that a big database does not delay the first frame."""
         super().__init__()
         self.settings = QSettings()
-        self.db = None
+        self.session: Session | None = None
         self.database_path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.as_of = today_iso()
@@ -63,6 +67,11 @@ class MainWindow(QMainWindow):
         else:
             self.open_file(database_path)
         self._restore_layout()
+
+    @property
+    def db(self):
+        """The open database, for reading (writes go through self.session)."""
+        return self.session.db if self.session is not None else None
 
     def _open_after_first_paint(self, path: Path) -> None:
         from PySide6.QtCore import QEvent, QObject, QTimer
@@ -255,14 +264,14 @@ class MainWindow(QMainWindow):
     # --- database ------------------------------------------------------------------------------
     def open_file(self, path: str | Path) -> None:
         """Open the database at path in this window; raises StoreError if it cannot be used."""
-        from desktop_app.store.database import open_database
+        from desktop_app.session import Session
 
         path = Path(path).expanduser().resolve()
-        db = open_database(path)
-        if self.db is not None:
+        session = Session.open(path)
+        if self.session is not None:
             save_layouts(self.settings, self._laid_out_tables())
-            self.db.close()
-        self.db = db
+            self.session.close()
+        self.session = session
         self.database_path = path
         self.undo_stack.clear()
         self._install_models()
@@ -570,7 +579,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.db is not None:  # the tables exist once a database is open
             save_layouts(self.settings, self._laid_out_tables())
-        if self.db is not None:
-            self.db.close()
-            self.db = None
+        if self.session is not None:
+            self.session.close()
+            self.session = None
         super().closeEvent(event)

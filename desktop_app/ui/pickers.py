@@ -7,8 +7,9 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from desktop_app.domain import gazetteer
+from desktop_app.domain.drafts import ActorRef, NewPlace, NewState, PlaceRef
 from desktop_app.domain.records import Place
-from desktop_app.store import listings, records
+from desktop_app.store import listings
 
 SEPARATOR = "; "
 
@@ -48,20 +49,21 @@ class ActorField(QLineEdit):
         names = {i: name for i, name, _iso in listings.actor_choices(self.db)}
         self.setText(SEPARATOR.join(names[i] for i in actor_ids if i in names))
 
-    def resolve(self) -> list[int]:
-        """Actor ids for the typed values, adding states from ISO 3166 as needed."""
-        known = {name.lower(): i for i, name, _iso in listings.actor_choices(self.db)}
-        known.update({iso.lower(): i for i, _n, iso in listings.actor_choices(self.db) if iso})
-        ids = []
+    def refs(self) -> list[ActorRef]:
+        """The typed values as known actors' ids or states to add (nothing is written here)."""
+        choices = listings.actor_choices(self.db)
+        known: dict[str, int] = {name.lower(): i for i, name, _iso in choices}
+        known.update({iso.lower(): i for i, _n, iso in choices if iso})
+        refs: list[ActorRef] = []
         for value in split_values(self.text()):
             if value.lower() in known:
-                ids.append(known[value.lower()])
+                refs.append(known[value.lower()])
                 continue
             country = gazetteer.find_country(value)
             if country is None:
                 raise ValueError(f"{value!r} is neither a known actor nor a country")
-            ids.append(records.state_actor(self.db, country.iso3))
-        return list(dict.fromkeys(ids))
+            refs.append(NewState(country.iso3))
+        return list(dict.fromkeys(refs))
 
 
 class PlaceField(QLineEdit):
@@ -105,18 +107,19 @@ class PlaceField(QLineEdit):
         by_id = {i: label for label, i in self._known_labels().items()}
         self.setText(SEPARATOR.join(by_id[i] for i in place_ids if i in by_id))
 
-    def resolve(self) -> list[int]:
-        """Place ids for the typed values, creating places (with coordinates when known)."""
+    def refs(self) -> list[PlaceRef]:
+        """The typed values as known places' ids or new places (with coordinates when the
+        gazetteer knows them); nothing is written here."""
         known = {label.lower(): i for label, i in self._known_labels().items()}
         values = split_values(self.text()) if self.multiple else [self.text().strip()]
-        ids = []
+        refs: list[PlaceRef] = []
         for value in filter(None, values):
-            if value.lower() in known:
-                ids.append(known[value.lower()])
-                continue
-            ids.append(records.add(self.db, self._new_place(value)))
-            known = {label.lower(): i for label, i in self._known_labels().items()}
-        return list(dict.fromkeys(ids))
+            ref = (
+                known[value.lower()] if value.lower() in known else NewPlace(self._new_place(value))
+            )
+            if ref not in refs:
+                refs.append(ref)
+        return refs
 
     def _new_place(self, value: str) -> Place:
         match = self._gazetteer.get(value)

@@ -1,61 +1,90 @@
 """Editing from the main window: new records through their editors, status updates, edits and
-deletions, each pushed as an undo command on the window's stack."""
+deletions. Each is applied through the session when the user presses OK (a refusal keeps the
+editor open with the reason) and then pushed as an undoable step."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
 from desktop_app.domain.dates import today_iso
+from desktop_app.domain.drafts import Draft
 from desktop_app.domain.records import Commitment, Event, Statistic
 from desktop_app.domain.status import STATUS_INFO
-from desktop_app.store import records
+from desktop_app.session import Change
+from desktop_app.store import listings, records
 from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS
-from desktop_app.ui.undo_commands import AddRecordCommand, DeleteRecordCommand, UpdateRecordCommand
+from desktop_app.ui.undo_commands import ChangeCommand, quoted
+
+NOUNS = {Commitment: "commitment", Event: "event", Statistic: "statistic"}
 
 
-def _add_through(window, editor_cls, noun: str) -> AddRecordCommand | None:
-    """Open an editor for a new record; push its creation as an undoable step."""
-    editor = editor_cls(window.db, parent=window)
+def push_change(window, change: Change, text: str) -> None:
+    """Put a change already applied on the undo stack (and refresh the window)."""
+
+    def failed(message: str) -> None:
+        QMessageBox.warning(window, "Not undone", message)
+
+    window.undo_stack.push(ChangeCommand(window.session, change, window.refresh, text, failed))
+
+
+def _record_of(item):
+    return item.record if isinstance(item, Draft) else item
+
+
+def _name(item) -> str:
+    record = _record_of(item)
+    return getattr(record, "title", None) or getattr(record, "label", "") or ""
+
+
+def _add_through(window, editor) -> int | None:
+    """Show an editor for a new record; its OK adds the record. Returns the new id."""
+    added: dict = {}
+
+    def save(item) -> None:
+        added["id"], added["change"] = window.session.add(item)
+
+    editor.save = save
     if not editor.exec():
         return None
-    record = editor.result_value
-    name = getattr(record, "title", None) or getattr(record, "label", "")
-    command = AddRecordCommand(window.db, record, window.refresh, f"New {noun} “{name}”")
-    window.undo_stack.push(command)
-    return command
+    noun = NOUNS[type(_record_of(editor.result_value))]
+    push_change(window, added["change"], f"New {noun} {quoted(_name(editor.result_value))}")
+    return added["id"]
 
 
 def new_commitment(window) -> None:
     from desktop_app.ui.commitment_editor import CommitmentEditor
 
-    command = _add_through(window, CommitmentEditor, "commitment")
-    if command is not None:
+    record_id = _add_through(window, CommitmentEditor(window.db, parent=window))
+    if record_id is not None:
         window.tabs.setCurrentIndex(TAB_COMMITMENTS)
-        window.select_commitment(command.record_id)
+        window.select_commitment(record_id)
 
 
 def new_event(window) -> None:
     from desktop_app.ui.event_editor import EventEditor
 
-    _add_through(window, EventEditor, "event")
+    _add_through(window, EventEditor(window.db, parent=window))
 
 
 def new_statistic(window) -> None:
     from desktop_app.ui.statistic_editor import StatisticEditor
 
-    _add_through(window, StatisticEditor, "statistic")
+    _add_through(window, StatisticEditor(window.db, parent=window))
 
 
 def new_from_article(window) -> None:
     from desktop_app.ui.article_dialog import ArticleDialog
-    from desktop_app.ui.undo_commands import AddManyCommand
 
     dialog = ArticleDialog(window)
+    added: dict = {}
+
+    def save(plan) -> None:
+        added["count"], added["change"] = window.session.apply(plan.write)
+
+    dialog.save = save
     if dialog.exec():
-        create, count = dialog.creator()
-        window.undo_stack.push(
-            AddManyCommand(
-                window.db, create, window.refresh, f"New from article ({count} commitments)"
-            )
-        )
+        count = added["count"]
+        push_change(window, added["change"], f"New from article ({count} commitments)")
         window.tabs.setCurrentIndex(TAB_COMMITMENTS)
 
 
@@ -66,13 +95,17 @@ def update_status(window) -> None:
     if commitment_id is None:
         window.statusBar().showMessage("Select a commitment first, then update its status.", 5000)
         return
-    dialog = StatusDialog(window.db, commitment_id, today_iso(), parent=window)
+    detail = listings.commitment_detail(window.db, commitment_id) or {"title": ""}
+    dialog = StatusDialog(window.db, commitment_id, window.as_of or today_iso(), parent=window)
+    added: dict = {}
+
+    def save(draft) -> None:
+        _, added["change"] = window.session.add(draft)
+
+    dialog.save = save
     if dialog.exec():
-        update = dialog.result_value
-        label = STATUS_INFO[update.status].label
-        window.undo_stack.push(
-            AddRecordCommand(window.db, update, window.refresh, f"Status: {label}")
-        )
+        label = STATUS_INFO[dialog.result_value.record.status].label
+        push_change(window, added["change"], f"Status {label} for {quoted(detail['title'])}")
 
 
 def edit_selected(window, *_args) -> None:
@@ -91,17 +124,18 @@ def edit_selected(window, *_args) -> None:
     }[tab]
     before = records.get(window.db, cls, record_id)
     editor = editor_cls(window.db, before, parent=window)
-    if editor.exec() and editor.result_value != before:
-        window.undo_stack.push(
-            UpdateRecordCommand(
-                window.db,
-                record_id,
-                before,
-                editor.result_value,
-                window.refresh,
-                f"Edit {cls.__name__.lower()}",
-            )
-        )
+    edited: dict = {}
+
+    def save(item) -> None:
+        change = window.session.update(record_id, item)
+        if records.get(window.db, cls, record_id) == before:
+            window.session.revert(change)  # nothing changed: no step to undo
+        else:
+            edited["change"] = change
+
+    editor.save = save
+    if editor.exec() and "change" in edited:
+        push_change(window, edited["change"], f"Edit {NOUNS[cls]} {quoted(_name(before))}")
 
 
 def delete_selected(window) -> None:
@@ -110,9 +144,13 @@ def delete_selected(window) -> None:
     cls = {TAB_COMMITMENTS: Commitment, TAB_EVENTS: Event, TAB_STATISTICS: Statistic}.get(tab)
     if record_id is None or cls is None:
         return
-    window.undo_stack.push(
-        DeleteRecordCommand(
-            window.db, cls, record_id, window.refresh, f"Delete {cls.__name__.lower()}"
-        )
-    )
+    name = _name(records.get(window.db, cls, record_id))
+    from desktop_app.store.errors import StoreError
+
+    try:
+        change = window.session.set_deleted(cls, record_id)
+    except StoreError as error:
+        QMessageBox.warning(window, "Not deleted", str(error))
+        return
+    push_change(window, change, f"Delete {NOUNS[cls]} {quoted(name)}")
     window.statusBar().showMessage("Deleted. Undo with Ctrl+Z.", 5000)

@@ -7,9 +7,10 @@ from urllib.parse import urlparse
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 
 from desktop_app.domain.dates import today_iso
+from desktop_app.domain.drafts import Draft, NewSource
 from desktop_app.domain.records import Source, StatusUpdate
 from desktop_app.domain.status import STATUS_INFO
-from desktop_app.store import listings, records
+from desktop_app.store import listings
 from desktop_app.ui.base_dialog import RememberingDialog
 from desktop_app.ui.date_fields import DateField
 
@@ -56,8 +57,7 @@ class StatusDialog(RememberingDialog):
     def _show_definition(self) -> None:
         self.definition.setText(self.status.currentData(3) or "")
 
-    def build_result(self) -> StatusUpdate:
-        source_id = None
+    def build_result(self) -> Draft:
         url = self.source_url.text().strip()
         if url:
             parsed = urlparse(url)
@@ -71,9 +71,5 @@ class StatusDialog(RememberingDialog):
             note=self.note.toPlainText(),
             evidence_event_id=self.evidence.currentData(),
         )
-        if url:
-            source_id = records.add(
-                self.db, Source(title=parsed.netloc, url=url, accessed_on=today_iso())
-            )
-            update.source_id = source_id
-        return update
+        source = NewSource(Source(title=parsed.netloc, url=url, accessed_on=today_iso()))
+        return Draft(update, source=source if url else None)

@@ -1,8 +1,6 @@
-"""Undoable edits. Every change the user makes goes through one of these on the window's stack.
-
-Deletion is soft in the store, so undoing an addition or a deletion flips deleted_at and the
-record keeps its id and UUID.
-"""
+"""Undoable edits. Every change the user makes is applied through the session first and then
+pushed here, so a change that fails never reaches the stack; undo and redo revert the change
+exactly through the session's change log (desktop_app/session/changes.py)."""
 
 from __future__ import annotations
 
@@ -10,90 +8,53 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop_app.store import records
-from desktop_app.store.records import Record
+from desktop_app.session import Change, Session
+from desktop_app.store.errors import StoreError
 
 
-class AddRecordCommand(QUndoCommand):
-    def __init__(self, db, record: Record, on_change: Callable[[], None], text: str) -> None:
-        super().__init__(text)
-        self.db = db
-        self.record = record
-        self.on_change = on_change
-        self.record_id: int | None = None
+class ChangeCommand(QUndoCommand):
+    """A change already applied; undo reverts it, redo reverts the revert."""
 
-    def redo(self) -> None:
-        if self.record_id is None:
-            self.record_id = records.add(self.db, self.record)
-        else:
-            records.set_deleted(self.db, type(self.record), self.record_id, False)
-        self.on_change()
-
-    def undo(self) -> None:
-        records.set_deleted(self.db, type(self.record), self.record_id, True)
-        self.on_change()
-
-
-class UpdateRecordCommand(QUndoCommand):
     def __init__(
-        self, db, record_id: int, before: Record, after: Record, on_change, text: str
+        self,
+        session: Session,
+        change: Change,
+        on_change: Callable[[], None],
+        text: str,
+        on_error: Callable[[str], None],
     ) -> None:
         super().__init__(text)
-        self.db = db
-        self.record_id = record_id
-        self.before = before
-        self.after = after
+        self.session = session
+        self.to_undo: Change | None = change
+        self.to_redo: Change | None = None
         self.on_change = on_change
+        self.on_error = on_error
 
     def redo(self) -> None:
-        records.update(self.db, self.record_id, self.after)
-        self.on_change()
+        if self.to_redo is None:  # pushed right after the change was applied
+            self.on_change()
+            return
+        self._revert(self.to_redo, undoing=False)
 
     def undo(self) -> None:
-        records.update(self.db, self.record_id, self.before)
-        self.on_change()
+        self._revert(self.to_undo, undoing=True)
 
-
-class DeleteRecordCommand(QUndoCommand):
-    def __init__(self, db, cls: type, record_id: int, on_change, text: str) -> None:
-        super().__init__(text)
-        self.db = db
-        self.cls = cls
-        self.record_id = record_id
-        self.on_change = on_change
-
-    def redo(self) -> None:
-        records.set_deleted(self.db, self.cls, self.record_id, True)
-        self.on_change()
-
-    def undo(self) -> None:
-        records.set_deleted(self.db, self.cls, self.record_id, False)
-        self.on_change()
-
-
-class AddManyCommand(QUndoCommand):
-    """Several records created together (an article's commitments, event and source) as one
-    undoable step. `create(db)` runs once, in one transaction, and returns what it added."""
-
-    def __init__(self, db, create: Callable, on_change: Callable[[], None], text: str) -> None:
-        super().__init__(text)
-        self.db = db
-        self.create = create
-        self.on_change = on_change
-        self.created: list[tuple[type, int]] | None = None
-
-    def redo(self) -> None:
-        if self.created is None:
-            with self.db.atomic():
-                self.created = self.create(self.db)
+    def _revert(self, change: Change, undoing: bool) -> None:
+        try:
+            reverse = self.session.revert(change)
+        except StoreError as error:
+            # the file is as it was before this step; the step cannot be trusted any more
+            self.setObsolete(True)
+            self.on_error(str(error))
+            return
+        if undoing:
+            self.to_redo = reverse
         else:
-            with self.db.atomic():
-                for cls, record_id in self.created:
-                    records.set_deleted(self.db, cls, record_id, False)
+            self.to_undo = reverse
         self.on_change()
 
-    def undo(self) -> None:
-        with self.db.atomic():
-            for cls, record_id in reversed(self.created or []):
-                records.set_deleted(self.db, cls, record_id, True)
-        self.on_change()
+
+def quoted(name: str, limit: int = 40) -> str:
+    """A record's name for an undo text, shortened."""
+    name = " ".join(name.split())
+    return f"“{name[: limit - 1]}…”" if len(name) > limit else f"“{name}”"
