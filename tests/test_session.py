@@ -122,3 +122,25 @@ def test_the_change_log_stays_on_this_connection(session, db_path):
     finally:
         worker.close()
     assert session.db.execute("SELECT COUNT(*) FROM temp.change_log").fetchone()[0] == 0
+
+
+def test_a_whole_file_step_is_undone_from_a_copy_and_redone(session):
+    before = full_dump(session.db)
+    copy_before = session.new_snapshot_path()
+    worker = session.worker_connection()
+    try:  # another connection copies, then writes, as an import on a worker does
+        Session.copy_to(worker, copy_before)
+        records.add(worker, Place(name="Imported place"))
+    finally:
+        worker.close()
+    after = full_dump(session.db)
+    copy_after = session.new_snapshot_path()
+    Session.copy_to(session.db, copy_after)
+    session.restore(copy_before)
+    assert full_dump(session.db) == before
+    session.restore(copy_after)
+    assert full_dump(session.db) == after
+    folder = copy_before.parent
+    session.close()
+    assert not folder.exists()
+    session.db = Session.open(session.path).db  # the fixture closes it again

@@ -122,3 +122,30 @@ def test_choosing_the_wrong_encoding_is_explained(window, qtbot, tmp_path):
     assert dialog.problems.count() == 0  # detected as Windows-1252
     dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
     assert "is not valid utf-8 (line 2)" in dialog.problems.item(0).text()
+
+
+def test_an_import_is_one_step_that_undo_takes_back_and_redo_puts_back(window, qtbot, tmp_path):
+    from desktop_app.ui.csv_dialogs import run_import
+    from tests.dump import full_dump
+    from tests.ui_helpers import when_modal_opens
+
+    path = tmp_path / "colleague.csv"
+    path.write_text("title,made_on,promisors\nDemine the border strip,2024-06-01,ARM\n")
+    before = full_dump(window.db)
+    notes = []
+
+    def import_it(dialog: ImportDialog) -> None:
+        notes.append(dialog.undo_note.text())
+        dialog.import_button.click()
+
+    when_modal_opens(import_it)
+    result = run_import(window, str(path))
+    assert result is not None and result.added == 1
+    assert "Undo" in notes[0]
+    assert window.undo_action.text() == "&Undo Import of colleague.csv"
+    after = full_dump(window.db)
+    assert after != before
+    window.undo_action.trigger()
+    assert full_dump(window.db) == before
+    window.redo_action.trigger()
+    assert full_dump(window.db) == after

@@ -8,11 +8,14 @@ same operation. Nothing here knows about Qt.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from desktop_app import APP_ID
 from desktop_app.domain.drafts import Draft
 from desktop_app.session import changes
 from desktop_app.session.changes import Change
@@ -35,6 +38,8 @@ class Session:
     def __init__(self, db: Database, path: Path) -> None:
         self.db = db
         self.path = path
+        self._snapshots: Path | None = None
+        self._snapshot_count = 0
         changes.install(db.conn)
 
     @classmethod
@@ -49,6 +54,46 @@ class Session:
 
     def close(self) -> None:
         self.db.close()
+        if self._snapshots is not None:
+            shutil.rmtree(self._snapshots, ignore_errors=True)
+
+    # --- whole-file steps (an import): undone from a copy --------------------------------------
+    def new_snapshot_path(self) -> Path:
+        """Where to keep a copy of the file for undoing a whole-file step (removed at close)."""
+        if self._snapshots is None:
+            import platformdirs
+
+            cache = Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))
+            cache.mkdir(parents=True, exist_ok=True)
+            self._snapshots = Path(tempfile.mkdtemp(prefix="undo-", dir=cache))
+        self._snapshot_count += 1
+        return self._snapshots / f"copy-{self._snapshot_count}.db"
+
+    @staticmethod
+    def copy_to(db: Database, target: Path) -> None:
+        """A consistent copy of db's file at target (SQLite's online backup); any connection."""
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                db.conn.backup(copy)
+            finally:
+                copy.close()
+        except sqlite3.Error as error:
+            target.unlink(missing_ok=True)
+            raise StoreError(f"A copy for undo could not be written: {error}.") from None
+
+    def restore(self, snapshot: Path) -> None:
+        """Put a copy's content back into the open file in one step (other connections see it
+        as one change)."""
+        try:
+            source = sqlite3.connect(snapshot.absolute().as_uri() + "?mode=ro", uri=True)
+            try:
+                source.backup(self.db.conn)
+            finally:
+                source.close()
+        except sqlite3.Error as error:
+            raise StoreError(write_failure(error)) from None
+        changes.install(self.db.conn)
 
     # --- writes ----------------------------------------------------------------------------
     def apply(self, change: Callable[[Database], T]) -> tuple[T, Change]:

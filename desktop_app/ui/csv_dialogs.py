@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from desktop_app.store import csv_import
 from desktop_app.store.csv_format import CsvProblem
 from desktop_app.store.csv_import import ImportCancelled
 from desktop_app.store.csv_io import ExportCancelled
+from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_with_progress, with_own_connection
 
 EXPORT_CHOICES = (
@@ -177,13 +179,18 @@ class ImportDialog(QDialog):
         columns.addWidget(self.preview, 2)
         layout.addLayout(columns, 2)
         layout.addWidget(QLabel("Problems (nothing is imported while there are any):"))
+        self.undo_note = QLabel(
+            "The import is one step: Edit > Undo (Ctrl+Z) takes it back while this file is open."
+        )
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.undo_note)
         layout.addWidget(self.buttons)
         for combo in (self.table, self.preset, self.encoding, self.delimiter):
             combo.currentIndexChanged.connect(self.load)
         self.path.editingFinished.connect(self.load_new_file)
         self.result_value: csv_import.ImportResult | None = None
+        self.copy_before: Path | None = None
         self._check_generation = 0
         self.table.setCurrentIndex(self.table.findData("commitments"))
         if path:
@@ -285,19 +292,22 @@ class ImportDialog(QDialog):
             for c, cell in enumerate(cells[: len(header)]):
                 self.preview.setItem(r, c, QTableWidgetItem(cell[:200]))
 
-    def _run(self, db, dry_run: bool, progress=None):
-        if self.preset.currentData() == "acled":
-            from desktop_app.store.acled import acled_import
+    def _import_job(self, dry_run: bool) -> Callable:
+        """job(db, progress) importing with the choices on screen now: they are read here, on
+        the GUI thread, never by the worker that runs the job."""
+        prepared, table, preset = self.prepared, self.table.currentData(), self.preset.currentData()
+        mapping = self.current_mapping()
 
-            return acled_import(db, self.prepared, dry_run=dry_run, progress=progress)
-        return csv_import.import_rows(
-            db,
-            self.table.currentData(),
-            self.prepared,
-            self.current_mapping(),
-            dry_run=dry_run,
-            progress=progress,
-        )
+        def job(db, progress=None):
+            if preset == "acled":
+                from desktop_app.store.acled import acled_import
+
+                return acled_import(db, prepared, dry_run=dry_run, progress=progress)
+            return csv_import.import_rows(
+                db, table, prepared, mapping, dry_run=dry_run, progress=progress
+            )
+
+        return job
 
     CHECK_HERE_UP_TO = 2_000  # rows; a bigger file is checked on a worker, with Cancel
 
@@ -308,15 +318,17 @@ class ImportDialog(QDialog):
             return
         self._check_generation += 1
         if self.prepared.lines <= self.CHECK_HERE_UP_TO:
-            self._show_check(self._run(self.window_.db, dry_run=True))
+            self._show_check(self._import_job(dry_run=True)(self.window_.db))
             return
         path = self.window_.database_path
         generation = self._check_generation
         self.import_button.setEnabled(False)
         self.summary.setText(f"Checking about {self.prepared.lines:,} rows…")
 
+        job = self._import_job(dry_run=True)
+
         def work(db, report):
-            return self._run(db, dry_run=True, progress=report)
+            return job(db, report)
 
         def done(result) -> None:
             if generation == self._check_generation:
@@ -348,17 +360,27 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(result.ok and rows > 0)
 
     def start_import(self) -> None:
-        """Import on a worker thread, with its own connection, behind progress and Cancel."""
-        path = self.window_.database_path
+        """Import on a worker thread, with its own connection, behind progress and Cancel.
+        A copy of the file is made first, so that the import can be undone."""
+        session = self.window_.session
+        path, job = session.path, self._import_job(dry_run=False)
+        copy_before = session.new_snapshot_path()
 
         def work(db, report):
-            return self._run(db, dry_run=False, progress=report)
+            session.copy_to(db, copy_before)
+            try:
+                return job(db, report)
+            except BaseException:
+                copy_before.unlink(missing_ok=True)
+                raise
 
         def done(result) -> None:
             self.result_value = result
+            self.copy_before = copy_before if result.ok else None
             if result.ok:
                 self.accept()
             else:
+                copy_before.unlink(missing_ok=True)
                 self.check()
 
         def failed(error) -> None:
@@ -376,12 +398,19 @@ def run_import(window, path: str | None = None) -> csv_import.ImportResult | Non
     if not dialog.exec() or dialog.result_value is None:
         return None
     result = dialog.result_value
-    window.undo_stack.clear()  # an import is not undoable step by step; say so
-    window.refresh()
+    text = f"Import of {Path(dialog.path.text()).name}"
+    window.undo_stack.push(
+        RestoreCommand(
+            window.session,
+            dialog.copy_before,
+            window.refresh,
+            text,
+            lambda message: QMessageBox.warning(window, "Not undone", message),
+        )
+    )
     window.statusBar().showMessage(
         f"Imported: {result.added:,} added, {result.updated:,} updated, "
-        f"{result.unchanged:,} unchanged. (Imports cannot be undone; File > Save a copy first "
-        "if unsure.)",
+        f"{result.unchanged:,} unchanged. Undo with Ctrl+Z.",
         12000,
     )
     return result

@@ -5,6 +5,7 @@ exactly through the session's change log (desktop_app/session/changes.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtGui import QUndoCommand
 
@@ -51,6 +52,55 @@ class ChangeCommand(QUndoCommand):
             self.to_redo = reverse
         else:
             self.to_undo = reverse
+        self.on_change()
+
+
+class RestoreCommand(QUndoCommand):
+    """A whole-file step already done (an import), undone by putting back the copy made before
+    it; the state after it is copied on the first undo, so that redo can put it back."""
+
+    def __init__(
+        self,
+        session: Session,
+        copy_before: Path,
+        on_change: Callable[[], None],
+        text: str,
+        on_error: Callable[[str], None],
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.copy_before = copy_before
+        self.copy_after: Path | None = None
+        self.done_once = False
+        self.on_change = on_change
+        self.on_error = on_error
+
+    def redo(self) -> None:
+        if not self.done_once:
+            self.done_once = True
+            self.on_change()
+            return
+        self._restore(self.copy_after)
+
+    def undo(self) -> None:
+        if self.copy_after is None:
+            self.copy_after = self.session.new_snapshot_path()
+            try:
+                self.session.copy_to(self.session.db, self.copy_after)
+            except StoreError as error:
+                self.copy_after = None
+                self.setObsolete(True)
+                self.on_error(str(error))
+                return
+        self._restore(self.copy_before)
+
+    def _restore(self, copy: Path) -> None:
+        try:
+            self.session.restore(copy)
+        except StoreError as error:
+            self.setObsolete(True)
+            self.on_error(str(error))
+            return
         self.on_change()
 
 
