@@ -40,6 +40,9 @@ class Session:
         self.path = path
         self._snapshots: Path | None = None
         self._snapshot_count = 0
+        self._seen_version = db.execute("PRAGMA data_version").fetchone()[0]
+        # names this session's data in caches shared by every window of the process
+        self.token = object()
         changes.install(db.conn)
 
     @classmethod
@@ -47,6 +50,14 @@ class Session:
         """Open (checking, creating or migrating) the file at path."""
         path = Path(path)
         return cls(open_database(path), path)
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (a worker, another window, another process) has committed
+        to the file since the last call. Cheap: SQLite answers from shared memory."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        changed = version != self._seen_version
+        self._seen_version = version
+        return changed
 
     def worker_connection(self) -> Database:
         """A connection for a worker thread: no checks, no file opened outside SQLite."""

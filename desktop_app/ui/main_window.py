@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         else:
             self.open_file(database_path)
         self._restore_layout()
+        self._watch_for_other_writers()
 
     @property
     def db(self):
@@ -104,6 +105,22 @@ class MainWindow(QMainWindow):
         fallback = default_database_path()
         open_or_seed(fallback).close()
         self.open_file(fallback)
+
+    #: how often the window looks for changes another program made to its file
+    WATCH_INTERVAL_MS = 1000
+
+    def _watch_for_other_writers(self) -> None:
+        """Refresh when another process (a CLI import, another window) changed the file."""
+        from PySide6.QtCore import QTimer
+
+        self._watch = QTimer(self)
+        self._watch.setInterval(self.WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self._follow_other_writers)
+        self._watch.start()
+
+    def _follow_other_writers(self) -> None:
+        if self.session is not None and self.session.changed_elsewhere():
+            self.refresh()
 
     # --- building ------------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -436,7 +453,8 @@ class MainWindow(QMainWindow):
 
     def _chart_cache_key(self) -> tuple:
         """Names the data the charts' kept numbers were counted from (a new one after edits)."""
-        return (str(self.database_path), self.data_version)
+        token = self.session.token if self.session is not None else None
+        return (str(self.database_path), token, self.data_version)
 
     #: a file with more commitments than this gets its status index read soon after opening
     PREFETCH_FROM = 5_000
