@@ -79,7 +79,7 @@ class Run:
         return self.code == 2 and not self.traceback and len(self.stderr_lines) == 1
 
 
-def shorten(text: str, limit: int = 160) -> str:
+def shorten(text: str, limit: int = 240) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

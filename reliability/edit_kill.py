@@ -1,7 +1,10 @@
 """Case 2: kill -9 during a burst of small edits from a GUI-like process (reliability.editor).
 
-Each run waits for a seeded number of acknowledged edits, waits a seeded few milliseconds more
-(so the kill lands anywhere in the next edit), and kills the editor. A fresh process must then
+The editor opens the file as the main window does (Session.open, which calls open_database) and
+makes small edits through the session with desktop_app.store.records: commitments with parties,
+a place and a first status, status updates, updates that rewrite the links, soft deletes; it
+prints an acknowledgement after each commit. Each run reads a seeded number of acknowledgements,
+waits a seeded few milliseconds more, and kills the editor. A fresh process must then
 find every acknowledged edit on disk, a sound file, and no partial edit: every commitment of the
 burst has its two parties and its first status update, and at most the one edit in flight when
 the kill came is on disk without an acknowledgement.
@@ -43,7 +46,7 @@ def run_cases(work: Path, sample: Path) -> list[Result]:
         lines += process.stdout.readlines()  # acknowledgements still in the pipe
         errors = process.stderr.read()
         process.wait()
-        action = f"kill -9 {extra * 1000:.0f} ms after acknowledgement {wanted}"
+        action = f"kill -9 {extra * 1000:.0f} ms after reading acknowledgement {wanted}"
         problems, lost = check_acks(probe(target, "--commitments", "--status"), lines)
         if ended_alone:
             problems.append(f"the editor stopped before the kill: {shorten(errors)}")

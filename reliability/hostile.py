@@ -4,6 +4,11 @@
 reliability.hostile_files, each with a 20 s timeout. A command must end with exit 0 and correct
 output, or exit 2 with one sentence on stderr; never a traceback or a hang. The file's bytes
 (and those of a -wal beside it) must be unchanged after every refused or read-only command.
+Where no correct answer exists (a text file, another program's database, a newer version,
+`export -o` onto the database itself) the command must refuse; sound files under awkward names
+must work; for the other files a correct answer (checked against what the file holds) or a
+clean refusal both pass. An empty -wal and -shm left beside a refused file are noted, not
+failed.
 """
 
 from __future__ import annotations
@@ -192,8 +197,8 @@ def _data_lost(hostile: Hostile, command: str, pristine: Path, path: Path, ran: 
     if command == "export-self" and ran.code == 0:
         return "the database was overwritten by the export"
     baseline = hostile.expected if hostile.intact and hostile.expected else probe(pristine)
-    if "counts" not in baseline:
-        return "unknown (the file could not be read before either)"
+    if "counts" not in baseline or baseline.get("integrity") != "ok":
+        return "unknown: it wrote into a file that was already damaged"
     after = probe(path)
     damaged = "error" in after or after["integrity"] != "ok"
     losses = _losses(baseline, after)

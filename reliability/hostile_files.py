@@ -122,9 +122,9 @@ def make_all(folder: Path) -> list[Hostile]:
     files.append(
         Hostile(
             "damaged-big",
-            f"a damaged file above 32 MB ({big.stat().st_size / 2**20:.0f} MB, 16 pages "
-            "overwritten)",
-            _damage(big, pages=16),
+            f"a damaged file above 32 MB ({big.stat().st_size / 2**20:.0f} MB, 16 leaf pages "
+            "of the events table overwritten)",
+            _damage(big, pages=16, table="events"),
             "either",
             big_expected,
             intact=False,
@@ -196,17 +196,30 @@ def _other_program(folder: Path) -> Path:
     )
 
 
-def _damage(path: Path, pages: int = 8) -> Path:
-    """Overwrite `pages` pages in the middle of the file with seeded noise (page 1, the header,
-    is left alone so the file still looks like SQLite)."""
+def _damage(path: Path, pages: int = 8, table: str | None = None) -> Path:
+    """Overwrite `pages` pages with seeded noise: leaf pages from the middle of `table` (found
+    with SQLite's dbstat, so the damage lands in the same structure on every run), or pages from
+    the middle of the file. Page 1, the header, is left alone: the file still looks like SQLite."""
     conn = sqlite3.connect(path)
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    count = conn.execute("PRAGMA page_count").fetchone()[0]
+    numbers = list(range(count // 2, count // 2 + pages))
+    if table:
+        leaves = [
+            r[0]
+            for r in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
+                [table],
+            )
+        ]
+        middle = len(leaves) // 2
+        numbers = leaves[middle : middle + pages]
     conn.close()
-    count = path.stat().st_size // page_size
-    noise = random.Random(5).randbytes(page_size * pages)
+    noise = random.Random(5)
     with path.open("r+b") as handle:
-        handle.seek((count // 2) * page_size)
-        handle.write(noise)
+        for number in numbers:
+            handle.seek((number - 1) * page_size)
+            handle.write(noise.randbytes(page_size))
     return path
 
 

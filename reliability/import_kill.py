@@ -1,8 +1,8 @@
 """Case 1: kill -9 at ten points of a 100,000-row CSV import.
 
-The import runs as the CLI does (`python -m desktop_app import`); it is timed once to the end,
-then killed at 5%, 15%, ..., 95% of that time on fresh copies of the sample database. A fresh
-process must then find a sound file holding the whole import or none of it, and the app's
+The import runs as the CLI does (`python -m desktop_app import`); it is timed to the end twice,
+then killed at 5%, 15%, ..., 95% of the shorter time on fresh copies of the sample database. A
+fresh process must then find a sound file holding the whole import or none of it, and the app's
 `check` must call it healthy.
 """
 
@@ -28,22 +28,29 @@ def run_cases(work: Path, sample: Path, events_csv: Path, rows: int) -> list[Res
         shutil.copyfile(sample, target)
         return target
 
-    timed = fresh("timed.db")
-    started = time.perf_counter()
-    whole = finish(start(app_argv("import", "--db", timed, "--table", "events", events_csv)), 300)
-    duration = time.perf_counter() - started
-    results = [
-        _judge(
-            "1.0",
-            f"import run to the end (timed: {duration:.1f} s)",
-            timed,
-            before,
-            rows,
-            started,
-            whole.describe() if whole.code != 0 else "finished, exit 0",
-            must_be_whole=True,
+    # Timed twice to the end (both must hold the whole import); the kills are spread over the
+    # shorter time, so that the one at 95% still lands inside the import.
+    results = []
+    durations = []
+    for number in (1, 2):
+        timed = fresh(f"timed-{number}.db")
+        started = time.perf_counter()
+        argv = app_argv("import", "--db", timed, "--table", "events", events_csv)
+        whole = finish(start(argv), 300)
+        durations.append(time.perf_counter() - started)
+        results.append(
+            _judge(
+                f"1.0{'ab'[number - 1]}",
+                f"import run to the end (timed: {durations[-1]:.1f} s)",
+                timed,
+                before,
+                rows,
+                started,
+                whole.describe() if whole.code != 0 else "finished, exit 0",
+                must_be_whole=True,
+            )
         )
-    ]
+    duration = min(durations)
     for number, point in enumerate(POINTS, start=1):
         started = time.perf_counter()
         target = fresh(f"killed-{number:02d}.db")

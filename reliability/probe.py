@@ -48,6 +48,10 @@ def inspect(path: Path, options: argparse.Namespace) -> dict:
         deadline.restart()
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         report["integrity"] = "ok" if rows == ["ok"] else "; ".join(rows[:5])
+    except sqlite3.Error as error:  # a damaged file: the counts below may still be readable
+        report["integrity"] = report["error"] = str(error)
+    try:
+        deadline.restart()
         try:
             problems = len(conn.execute("PRAGMA foreign_key_check").fetchall())
         except sqlite3.Error as error:  # e.g. "foreign key mismatch": a table became a view

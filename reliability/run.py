@@ -50,6 +50,8 @@ def run_suite(work: Path, only: set[str], rows: int) -> list[Result]:
         started = time.perf_counter()
         print(f"--- {FAMILIES[key].FAMILY}", flush=True)
         for result in runners[key]():
+            # the scratch folder changes every run; the report names it WORK
+            result.outcome = result.outcome.replace(str(work), "WORK")
             print(f"{result.status:7} {result.case}: {result.outcome}", flush=True)
             results.append(result)
         print(f"    ({time.perf_counter() - started:.0f} s)", flush=True)
@@ -85,7 +87,15 @@ def write_report(results: list[Result], seconds: float, rows: int) -> None:
         f"Last run: {meta['date']}, {meta['machine']}, Python {meta['python']}, SQLite "
         f"{meta['sqlite']}; {meta['seconds']} s in all. **{summary['PASS']} passed, "
         f"{summary['FAIL']} failed, {summary['SKIPPED']} skipped.**",
+        "",
+        "A case passes when nothing was lost and every failure was clean; it fails on lost or",
+        "half-written data, a damaged file, a traceback, a hang (20 s per command), a wrong",
+        "answer, or a file changed by a command that refused it or only reads it. Paths under",
+        "the run's scratch folder are written WORK.",
     ]
+    failed = [r.case for r in results if r.status == "FAIL"]
+    if failed:
+        lines += ["", "Failing in this run: " + ", ".join(f"`{case}`" for case in failed) + "."]
     for module in FAMILIES.values():
         rows_of = [r for r in results if r.family == module.FAMILY]
         if not rows_of:

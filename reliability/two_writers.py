@@ -109,6 +109,8 @@ def _case(folder: Path, sample: Path, case: str, writers: list[tuple], delay: fl
     elif found["counts"]["events"] != before + len(imported):
         events = found["counts"]["events"]
         problems.append(f"{events} events, not {before} + the {len(imported)} imported")
+    else:
+        observed.append(f"{before} + {len(imported)} events, as imported")
     start_gap = f"started {delay:.1f} s apart" if delay else "started together"
     return Result(
         FAMILY,
