@@ -38,13 +38,12 @@ def create_application():
 
 def initial_database(requested: str | None) -> Path:
     """The database to open: the one asked for, else the last one used, else the default."""
-    from PySide6.QtCore import QSettings
-
     from desktop_app.paths import default_database_path
+    from desktop_app.ui.settings import LAST_DATABASE
 
     if requested:
         return Path(requested)
-    last = QSettings().value("last_database")
+    last = LAST_DATABASE.read()
     if last and Path(last).exists():
         return Path(last)
     return default_database_path()

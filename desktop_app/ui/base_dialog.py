@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.settings import dialog_geometry
 
 
 class RememberingDialog(QDialog):
@@ -38,7 +38,7 @@ class RememberingDialog(QDialog):
         layout.addWidget(self.buttons)
         self.result_value = None
         self.save: Callable[[object], None] | None = None
-        geometry = QSettings().value(f"dialogs/{self.objectName()}/geometry")
+        geometry = dialog_geometry(self.objectName()).read()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -56,9 +56,9 @@ class RememberingDialog(QDialog):
             self.error_label.setText(str(error)[:1].upper() + str(error)[1:] + ".")
             self.error_label.show()
             return
-        QSettings().setValue(f"dialogs/{self.objectName()}/geometry", self.saveGeometry())
+        dialog_geometry(self.objectName()).write(self.saveGeometry())
         super().accept()
 
     def reject(self) -> None:
-        QSettings().setValue(f"dialogs/{self.objectName()}/geometry", self.saveGeometry())
+        dialog_geometry(self.objectName()).write(self.saveGeometry())
         super().reject()

@@ -30,7 +30,7 @@ class CountsLabel(QLabel):
             self._keep(totals, data_version)
             self._show(as_of, shown, totals, queries.count_overdue(db, as_of))
             return
-        from desktop_app.ui.worker import run_in_background, with_own_connection
+        from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
         self._show(as_of, shown, known, None)
         generation = self._generation
@@ -44,7 +44,12 @@ class CountsLabel(QLabel):
             if generation == self._generation:
                 self._show(as_of, shown, totals, overdue)
 
-        run_in_background(self, with_own_connection(path, work), done, lambda _error: None)
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.setText(f"{shown:,} commitments shown · counts unavailable as of {as_of}")
+            report_failure(self, "Counting")(error)
+
+        run_in_background(self, with_own_connection(path, work), done, failed, quick=True)
 
     def _keep(self, totals: dict[str, int], data_version: object) -> None:
         self._totals, self._totals_version = totals, data_version

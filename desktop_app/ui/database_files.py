@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from desktop_app.store.errors import StoreError
+from desktop_app.ui import settings
 
 FILTER = "Commitment Tracker databases (*.db *.sqlite);;All files (*)"
 
@@ -82,19 +81,16 @@ class RecentFiles:
     def __init__(self, menu: QMenu, open_path) -> None:
         self.menu = menu
         self.open_path = open_path
-        self.settings = QSettings()
 
     def paths(self) -> list[str]:
-        try:
-            return list(json.loads(self.settings.value("recent_files", "[]")))
-        except (TypeError, ValueError):
-            return []
+        recent = settings.RECENT_FILES.read()
+        return [str(p) for p in recent] if isinstance(recent, list) else []
 
     def remember(self, path: Path) -> None:
         recent = [p for p in self.paths() if p != str(path)]
         recent.insert(0, str(path))
         recent = recent[: self.MAX]
-        self.settings.setValue("recent_files", json.dumps(recent))
+        settings.RECENT_FILES.write(recent)
         self.menu.clear()
         for entry in recent:
             action = QAction(entry, self.menu)

@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -28,7 +28,7 @@ from desktop_app import APP_NAME
 from desktop_app.domain.dates import today_iso
 from desktop_app.store import queries
 from desktop_app.store.errors import StoreError
-from desktop_app.ui import database_files, help_dialogs, record_actions
+from desktop_app.ui import database_files, help_dialogs, record_actions, settings
 from desktop_app.ui.counts_label import CountsLabel
 from desktop_app.ui.database_files import RecentFiles
 from desktop_app.ui.date_fields import ISO_FORMAT, DateField
@@ -49,7 +49,6 @@ class MainWindow(QMainWindow):
         """A window on database_path. With open_after_first_paint the window paints first and
         opens the file right after, so that a big database does not delay the first frame."""
         super().__init__()
-        self.settings = QSettings()
         self.session: Session | None = None
         self.database_path: Path | None = None
         self.undo_stack = QUndoStack(self)
@@ -286,7 +285,7 @@ class MainWindow(QMainWindow):
         path = Path(path).expanduser().resolve()
         session = Session.open(path)
         if self.session is not None:
-            save_layouts(self.settings, self._laid_out_tables())
+            save_layouts(self._laid_out_tables())
             self.session.close()
         self.session = session
         self.database_path = path
@@ -295,7 +294,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{path.name} — {APP_NAME}")
         self.setWindowFilePath(str(path))
         self.recent_files.remember(path)
-        self.settings.setValue("last_database", str(path))
+        settings.LAST_DATABASE.write(str(path))
         self.refresh()  # the models' first read, in the order set above
         self._fit_columns(list(self._unfitted_tables))
         self._prefetch_chart_numbers()
@@ -324,7 +323,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(self.detail)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
-            saved = self.settings.value("window/splitter")
+            saved = settings.WINDOW_SPLITTER.read()
             if saved is not None:
                 self.splitter.restoreState(saved)
             else:
@@ -344,7 +343,7 @@ class MainWindow(QMainWindow):
         self.commitments_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.events_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.statistics_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self._unfitted_tables = restore_layouts(self.settings, self._tables())
+        self._unfitted_tables = restore_layouts(self._tables())
 
     # --- refreshing ----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -473,10 +472,11 @@ class MainWindow(QMainWindow):
             if self.db is None or self._chart_cache_key() != key:
                 return  # another file, or edited since: the dashboard reads it when shown
             from desktop_app.charts.chart_data import keep_status_index
-            from desktop_app.ui.worker import run_in_background, with_own_connection
+            from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
             work = with_own_connection(self.database_path, lambda db, _: keep_status_index(db, key))
-            run_in_background(self, work, lambda _result: None, lambda _error: None)
+            failed = report_failure(self, "Reading the charts' numbers ahead")
+            run_in_background(self, work, lambda _result: None, failed)
 
         QTimer.singleShot(self.PREFETCH_DELAY_MS, start)
 
@@ -566,12 +566,12 @@ class MainWindow(QMainWindow):
 
     # --- layout memory -------------------------------------------------------------------------
     def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
+        geometry = settings.WINDOW_GEOMETRY.read()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = self.settings.value("window/state")
+        state = settings.WINDOW_STATE.read()
         if state is not None:
             self.restoreState(state)
 
@@ -591,12 +591,12 @@ class MainWindow(QMainWindow):
                 fit_columns(view, 300 if view is self.commitments_view else None)
 
     def closeEvent(self, event) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        settings.WINDOW_GEOMETRY.write(self.saveGeometry())
+        settings.WINDOW_STATE.write(self.saveState())
         if self.splitter.count() == 2:  # the table and the detail panel exist
-            self.settings.setValue("window/splitter", self.splitter.saveState())
+            settings.WINDOW_SPLITTER.write(self.splitter.saveState())
         if self.db is not None:  # the tables exist once a database is open
-            save_layouts(self.settings, self._laid_out_tables())
+            save_layouts(self._laid_out_tables())
         if self.session is not None:
             self.session.close()
             self.session = None

@@ -9,6 +9,7 @@ Sorting is done by the query, not by a proxy, for the same reason.
 
 from __future__ import annotations
 
+import logging
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -117,7 +118,11 @@ class PagedTableModel(QAbstractTableModel):
                 self._ids, self._ids_order = ids, order
                 self.ids_ready.emit()
 
-        run_in_background(self, with_own_connection(path, work), done, lambda _error: None)
+        def failed(error: BaseException) -> None:
+            # the table still works: the ids are read on demand (wait_for_ids)
+            logging.getLogger("commitment_tracker").error("Reading the row order failed: %r", error)
+
+        run_in_background(self, with_own_connection(path, work), done, failed)
 
     def wait_for_ids(self) -> None:
         """Read the ordered ids now if the worker has not delivered them yet."""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from desktop_app.store.queries import CommitmentFilter
+from desktop_app.ui import settings
 
 
 def filter_to_dict(flt: CommitmentFilter) -> dict:
@@ -28,14 +27,11 @@ class SavedViews:
         self.menu = menu
         self.save_action = save_action
         self.recall = recall
-        self.settings = QSettings()
         self.rebuild_menu()
 
     def all(self) -> dict[str, dict]:
-        try:
-            return dict(json.loads(self.settings.value("saved_views", "{}")))
-        except (TypeError, ValueError):
-            return {}
+        views = settings.SAVED_VIEWS.read()
+        return dict(views) if isinstance(views, dict) else {}
 
     def get(self, name: str) -> CommitmentFilter | None:
         data = self.all().get(name)
@@ -50,7 +46,7 @@ class SavedViews:
                 return
         views = self.all()
         views[name.strip()] = filter_to_dict(flt)
-        self.settings.setValue("saved_views", json.dumps(views))
+        settings.SAVED_VIEWS.write(views)
         self.rebuild_menu()
 
     def rebuild_menu(self) -> None:

@@ -3,10 +3,10 @@ user left them (kept in QSettings under tables/v2/<table name>)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from desktop_app.ui.paged_table_model import PagedTableModel
+from desktop_app.ui.settings import table_layout
 
 
 def table_view(model: PagedTableModel, name: str) -> QTableView:
@@ -27,11 +27,11 @@ def table_view(model: PagedTableModel, name: str) -> QTableView:
     return view
 
 
-def restore_layouts(settings: QSettings, views: list[QTableView]) -> list[QTableView]:
+def restore_layouts(views: list[QTableView]) -> list[QTableView]:
     """Column widths and sort order as last left; returns the views with none saved."""
     unsaved = []
     for view in views:
-        state = settings.value(f"tables/v2/{view.objectName()}")
+        state = table_layout(view.objectName()).read()
         if state is not None:
             view.horizontalHeader().restoreState(state)
         else:
@@ -39,9 +39,9 @@ def restore_layouts(settings: QSettings, views: list[QTableView]) -> list[QTable
     return unsaved
 
 
-def save_layouts(settings: QSettings, views: list[QTableView]) -> None:
+def save_layouts(views: list[QTableView]) -> None:
     for view in views:
-        settings.setValue(f"tables/v2/{view.objectName()}", view.horizontalHeader().saveState())
+        table_layout(view.objectName()).write(view.horizontalHeader().saveState())
 
 
 WIDEST_COLUMN = 320  # px: one long place name must not push the other columns out of sight

@@ -7,6 +7,7 @@ Each task opens its own database connection (SQLite connections stay in their th
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections.abc import Callable
 
@@ -90,28 +91,46 @@ def run_with_progress(parent, label: str, work, on_done, on_error) -> Task:
     return _start(parent, task, finish, fail)
 
 
-def run_in_background(owner, work, on_done, on_error) -> Task:
-    """Run work(report) on the thread pool without a dialog; results arrive on the GUI thread."""
-    return _start(owner, Task(work), on_done, on_error)
+def run_in_background(owner, work, on_done, on_error, quick: bool = False) -> Task:
+    """Run work(report) on a thread pool without a dialog; results arrive on the GUI thread.
+
+    Quick work (a count for the status bar) runs on a pool of its own, so that it never queues
+    behind long reads such as a million ids."""
+    return _start(owner, Task(work), on_done, on_error, _quick_pool() if quick else None)
 
 
-def _start(owner, task: Task, on_done, on_error) -> Task:
+def _start(owner, task: Task, on_done, on_error, pool: QThreadPool | None = None) -> Task:
     task.signals.finished.connect(on_done)
     task.signals.failed.connect(on_error)
     task.setAutoDelete(False)
     _keep_alive(owner, task)
-    _pool().start(task)
+    (pool or QThreadPool.globalInstance()).start(task)
     return task
 
 
-def _pool() -> QThreadPool:
-    """The shared pool, with room for a few tasks at once even on two cores: most of them wait
-    on SQLite (which lets other threads run), and a quick count must not queue behind the
-    reading of a million ids."""
-    pool = QThreadPool.globalInstance()
-    if pool.maxThreadCount() < 4:
-        pool.setMaxThreadCount(4)
-    return pool
+_QUICK_POOL: QThreadPool | None = None
+
+
+def _quick_pool() -> QThreadPool:
+    global _QUICK_POOL
+    if _QUICK_POOL is None:
+        _QUICK_POOL = QThreadPool()
+        _QUICK_POOL.setMaxThreadCount(2)
+    return _QUICK_POOL
+
+
+def report_failure(widget, what: str) -> Callable[[BaseException], None]:
+    """An on_error for background work: the error goes to the log and, in one sentence, to the
+    status bar of the widget's window (nothing is dropped silently)."""
+
+    def failed(error: BaseException) -> None:
+        logging.getLogger("commitment_tracker").error("%s failed: %r", what, error)
+        with contextlib.suppress(RuntimeError):  # the window may be closing
+            window = widget.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(f"{what} failed: {error}", 10000)
+
+    return failed
 
 
 def _keep_alive(owner, task: Task) -> None:
