@@ -299,13 +299,9 @@ class ImportDialog(QDialog):
         mapping = self.current_mapping()
 
         def job(db, progress=None):
-            if preset == "acled":
-                from desktop_app.store.acled import acled_import
+            from desktop_app.session.imports import import_prepared
 
-                return acled_import(db, prepared, dry_run=dry_run, progress=progress)
-            return csv_import.import_rows(
-                db, table, prepared, mapping, dry_run=dry_run, progress=progress
-            )
+            return import_prepared(db, table, prepared, mapping, preset, dry_run, progress)
 
         return job
 
