@@ -65,7 +65,8 @@ def test_create_commitment_through_the_editor_then_undo_and_redo(window, qtbot):
     assert "7 commitments" in window.counts_label.text()
     window.redo_action.trigger()
     assert "Reopen the Taftan border crossing" in titles(window)
-    assert window.db.execute("SELECT COUNT(*) FROM commitments WHERE id = ?", [new_id]).fetchone()
+    live = "SELECT COUNT(*) FROM commitments WHERE id = ? AND deleted_at IS NULL"
+    assert window.db.execute(live, [new_id]).fetchone()[0] == 1
 
 
 def test_editor_refuses_an_empty_title_and_stays_open(window, qtbot):
@@ -156,6 +157,13 @@ def test_overdue_is_marked_in_the_table(window, qtbot):
     deadline = window.commitment_model.index(0, 5)
     assert "overdue" in deadline.data()
     assert deadline.data(Qt.ItemDataRole.FontRole).bold()
+    # by hand on the sample: only the trade target (due 2025) is open past its deadline in 2030
+    assert "1 shown of 7 commitments · 1 overdue as of 2030-01-01" in window.counts_label.text()
+    window.commitments_view.selectRow(0)
+    assert "(overdue)" in window.detail.browser.toPlainText()
+    window.set_as_of("2024-12-31")
+    assert "0 overdue as of 2024-12-31" in window.counts_label.text()
+    assert "(overdue)" not in window.detail.browser.toPlainText()
 
 
 def test_delete_and_undo(window):
@@ -268,7 +276,9 @@ def test_closing_before_the_database_opened(qtbot, tmp_path):
     window = MainWindow(write_sample(tmp_path / "s.db"), open_after_first_paint=True)
     qtbot.addWidget(window)
     assert window.close()
-    assert window.db is None
+    # the open that the first paint would have started finds the window closed: nothing opens
+    window._open_deferred(tmp_path / "s.db")
+    assert window.db is None and window.session is None
 
 
 def test_each_table_is_read_once_when_first_shown_in_its_remembered_order(
@@ -318,6 +328,10 @@ def test_on_a_big_file_the_status_bar_counts_follow_from_a_worker(qtbot, tmp_pat
     window.set_as_of("2024-03-01")  # totals kept, the overdue count made again
     qtbot.waitUntil(lambda: "overdue as of 2024-03-01" in window.counts_label.text(), timeout=10000)
     assert "7 events" in window.counts_label.text()
+    window.set_as_of("2030-01-01")  # by hand: the trade target is the one overdue then
+    qtbot.waitUntil(
+        lambda: "1 overdue as of 2030-01-01" in window.counts_label.text(), timeout=10000
+    )
 
 
 def test_one_long_name_does_not_push_the_other_columns_out_of_sight(qtbot, tmp_path):
