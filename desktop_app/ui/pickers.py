@@ -28,7 +28,10 @@ class MultiValueCompleter(QCompleter):
         chosen = super().pathFromIndex(index)
         line = self.widget()
         before = line.text().split(";")[:-1] if isinstance(line, QLineEdit) else []
-        return SEPARATOR.join([*(b.strip() for b in before if b.strip()), chosen]) + SEPARATOR
+        # The line edit asks twice, on highlight and on activation, the second time with the
+        # highlighted text already in place: each value is kept once, so both give one answer.
+        values = dict.fromkeys([*(b.strip() for b in before if b.strip()), chosen])
+        return SEPARATOR.join(values) + SEPARATOR
 
 
 class ActorField(QLineEdit):
