@@ -322,9 +322,10 @@ def test_on_a_big_file_the_status_bar_counts_follow_from_a_worker(qtbot, tmp_pat
     window = MainWindow(write_sample(tmp_path / "sample.db"))
     qtbot.addWidget(window)
     assert "counting" in window.counts_label.text()  # the window did not wait
-    qtbot.waitUntil(lambda: "statistics" in window.counts_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "statistic" in window.counts_label.text(), timeout=10000)
     assert "7 commitments · " in window.counts_label.text()
-    assert "7 events · 1 statistics" in window.counts_label.text()
+    assert "7 events · 1 statistic" in window.counts_label.text()
+    assert not window.counts_label.text().endswith("statistics")
     window.set_as_of("2024-03-01")  # totals kept, the overdue count made again
     qtbot.waitUntil(lambda: "overdue as of 2024-03-01" in window.counts_label.text(), timeout=10000)
     assert "7 events" in window.counts_label.text()
@@ -369,3 +370,13 @@ def test_a_table_never_shown_is_fitted_when_first_shown_next_time(qtbot, tmp_pat
     qtbot.addWidget(again)
     again.tabs.setCurrentIndex(TAB_EVENTS)
     assert again.events_view not in again._unfitted_tables  # fitted on first show
+
+
+def test_no_two_menus_or_tabs_share_a_mnemonic(window):
+    import re
+
+    titles = [a.text() for a in window.menuBar().actions()]
+    titles += [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    letters = [re.search(r"&(\w)", t).group(1).lower() for t in titles if "&" in t]
+    assert len(letters) == len(titles)
+    assert len(set(letters)) == len(letters), titles

@@ -59,10 +59,17 @@ class CountsLabel(QLabel):
     ) -> None:
         overdue_text = "counting overdue" if overdue is None else f"{overdue:,} overdue"
         if totals is None:
-            self.setText(f"{shown:,} commitments shown · {overdue_text} as of {as_of} · counting…")
+            shown_text = f"{counted(shown, 'commitment')} shown"
+            self.setText(f"{shown_text} · {overdue_text} as of {as_of} · counting…")
             return
         filtered = "" if shown == totals["commitments"] else f"{shown:,} shown of "
         self.setText(
-            f"{filtered}{totals['commitments']:,} commitments · {overdue_text} as of {as_of} · "
-            f"{totals['events']:,} events · {totals['statistics']:,} statistics"
+            f"{filtered}{counted(totals['commitments'], 'commitment')} · {overdue_text} "
+            f"as of {as_of} · {counted(totals['events'], 'event')} · "
+            f"{counted(totals['statistics'], 'statistic')}"
         )
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 statistic', '2 statistics' (our nouns all take an s)."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

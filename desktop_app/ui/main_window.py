@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.event_search.textChanged.connect(self._apply_event_search)
         self.events_page = QWidget()
         QVBoxLayout(self.events_page).addWidget(self.event_search)
-        self.tabs.addTab(self.events_page, "&Events")
+        self.tabs.addTab(self.events_page, "Even&ts")
         self.statistics_page = QWidget()
         QVBoxLayout(self.statistics_page)
         self.tabs.addTab(self.statistics_page, "&Statistics")
