@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+APP_DIR = ROOT  # where the app's children run from (its desktop_app/ is the one imported)
 PYTHON = sys.executable
 TIMEOUT = 20.0  # seconds a single command may take before it counts as hung
 TRACEBACK = "Traceback (most recent call last)"
@@ -93,14 +94,32 @@ def child_env() -> dict[str, str]:
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[name] = str(scratch / name.lower())
     env["PYTHONUNBUFFERED"] = "1"
+    # the children run in APP_DIR, so its desktop_app/ comes first; reliability/ comes from ROOT
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
+
+
+def use_app_at(commit: str, folder: Path) -> str:
+    """Run the app as committed at `commit` (extracted into folder with git archive) instead of
+    the working tree, which other work may be changing; returns the commit's short hash."""
+    global APP_DIR
+    folder.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", commit, "desktop_app", "resources"],
+        capture_output=True,
+        check=True,
+    )
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    APP_DIR = folder
+    short = ["git", "-C", str(ROOT), "rev-parse", "--short", commit]
+    return subprocess.run(short, capture_output=True, text=True, check=True).stdout.strip()
 
 
 def start(argv: list[str], **options) -> subprocess.Popen:
     """Start a child in its own process group (so a hang takes its helpers down with it)."""
     return subprocess.Popen(
         argv,
-        cwd=ROOT,
+        cwd=APP_DIR,
         env=child_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

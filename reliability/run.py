@@ -1,4 +1,5 @@
-"""Run the fault-injection suite: python -m reliability.run [--only 1,2,...] [--rows N] [--keep DIR]
+"""Run the fault-injection suite: python -m reliability.run [--only 1,2,...] [--rows N]
+[--keep DIR] [--app-at COMMIT]
 
 A full run (every family, 100,000-row imports) writes docs/reliability.md (a table per case
 family) and reliability/results.json; a partial one only prints its results. It exits 1 when
@@ -13,17 +14,19 @@ import datetime as dt
 import json
 import platform
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from reliability import disk_full, edit_kill, hostile, import_kill, two_writers
+from reliability import common, disk_full, edit_kill, hostile, import_kill, two_writers
 from reliability.common import ROOT, Result, make_events_csv, make_sample
 
 RESULTS_JSON = ROOT / "reliability" / "results.json"
 REPORT = ROOT / "docs" / "reliability.md"
 DEFAULT_ROWS = 100_000
+APP_LABEL = ""  # set when the app runs from a commit instead of the working tree
 FAMILIES = {
     "1": import_kill,
     "2": edit_kill,
@@ -33,7 +36,11 @@ FAMILIES = {
 }
 
 
-def run_suite(work: Path, only: set[str], rows: int) -> list[Result]:
+def run_suite(work: Path, only: set[str], rows: int, app_at: str | None) -> list[Result]:
+    global APP_LABEL
+    if app_at:
+        commit = common.use_app_at(app_at, work / "app")
+        APP_LABEL = f"{commit} (committed state, extracted with git archive)"
     sample = make_sample(work / "sample.db")
     needs_csv = only & {"1", "3", "4"}
     csv_a = make_events_csv(work / "events-a.csv", rows, seed=1) if needs_csv else None
@@ -67,6 +74,7 @@ def write_report(results: list[Result], seconds: float, rows: int) -> None:
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
         "machine": f"{platform.system()} {platform.release()} {platform.machine()}",
+        "app": APP_LABEL or _app_version(),
         "summary": summary,
     }
     RESULTS_JSON.write_text(
@@ -82,10 +90,12 @@ def write_report(results: list[Result], seconds: float, rows: int) -> None:
         "half-written, and every failure was one sentence with exit 2, never a traceback or a",
         "hang. It is not part of `make test`. It writes this page and `reliability/results.json`,",
         "and exits 1 when any case fails. `--only 1,5` runs some families (and writes nothing);",
-        "`--keep DIR` keeps the files it made.",
+        "`--keep DIR` keeps the files it made; `--app-at HEAD` runs the app as committed",
+        "instead of the working tree.",
         "",
-        f"Last run: {meta['date']}, {meta['machine']}, Python {meta['python']}, SQLite "
-        f"{meta['sqlite']}; {meta['seconds']} s in all. **{summary['PASS']} passed, "
+        f"Last run: {meta['date']}, app at {meta['app']}; {meta['machine']}, Python "
+        f"{meta['python']}, SQLite {meta['sqlite']}; {meta['seconds']} s in all. "
+        f"**{summary['PASS']} passed, "
         f"{summary['FAIL']} failed, {summary['SKIPPED']} skipped.**",
         "",
         "A case passes when nothing was lost and every failure was clean; it fails on lost or",
@@ -110,6 +120,19 @@ def write_report(results: list[Result], seconds: float, rows: int) -> None:
     REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _app_version() -> str:
+    """The commit the app was run at, and whether desktop_app/ had uncommitted changes."""
+    git = ["git", "-C", str(ROOT)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(
+        [*git, "status", "--porcelain", "--", "desktop_app"], capture_output=True, text=True
+    )
+    changed = len(dirty.stdout.splitlines())
+    return head.stdout.strip() + (
+        f" (+ {changed} uncommitted files in desktop_app/)" if changed else ""
+    )
+
+
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
@@ -119,15 +142,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="1,2,3,4,5", help="families to run, e.g. 1,5")
     parser.add_argument("--rows", type=int, default=DEFAULT_ROWS, help="rows of the big imports")
     parser.add_argument("--keep", type=Path, help="make the files here and keep them")
+    parser.add_argument(
+        "--app-at",
+        metavar="COMMIT",
+        help="run the app as committed at COMMIT (e.g. HEAD), not the working tree",
+    )
     options = parser.parse_args(argv)
     only = {part.strip() for part in options.only.split(",")} & set(FAMILIES)
     started = time.perf_counter()
     if options.keep:
         options.keep.mkdir(parents=True, exist_ok=False)
-        results = run_suite(options.keep.resolve(), only, options.rows)
+        results = run_suite(options.keep.resolve(), only, options.rows, options.app_at)
     else:
         with tempfile.TemporaryDirectory(prefix="reliability-") as folder:
-            results = run_suite(Path(folder), only, options.rows)
+            results = run_suite(Path(folder), only, options.rows, options.app_at)
     failed = [r for r in results if r.status == "FAIL"]
     print(f"{len(failed)} of {len(results)} cases failed.")
     if only == set(FAMILIES) and options.rows == DEFAULT_ROWS:
