@@ -170,7 +170,7 @@ def bench_dashboard_and_as_of(db_path: Path, app) -> None:
     window = MainWindow(db_path)
     window.resize(1280, 800)
     window.show()
-    window._create_dashboard()
+    window.dashboard_tab.create()
 
     def wait_drawn() -> float:
         loop = QEventLoop()

@@ -158,7 +158,7 @@ def test_clicking_a_timeline_bar_selects_the_commitment(qtbot, tmp_path):
     window.set_as_of("2024-06-30")
     window.resize(780, 580)
     window.show()
-    window._create_dashboard()
+    window.dashboard_tab.create()
     with qtbot.waitSignal(window.dashboard.drawn, timeout=10000):
         window.tabs.setCurrentIndex(TAB_DASHBOARD)
     timeline = window.dashboard.timeline
@@ -185,7 +185,7 @@ def test_dashboard_refreshes_after_an_edit(qtbot, tmp_path):
     window = MainWindow(write_sample(tmp_path / "s.db"))
     qtbot.addWidget(window)
     window.set_as_of("2024-06-30")
-    window._create_dashboard()
+    window.dashboard_tab.create()
     with qtbot.waitSignal(window.dashboard.drawn, timeout=10000):
         window.tabs.setCurrentIndex(TAB_DASHBOARD)
     before = len(window.dashboard.by_category.getPlotItem().items)

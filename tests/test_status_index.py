@@ -174,11 +174,12 @@ def test_a_big_file_has_its_index_read_before_the_dashboard_asks(qtbot, tmp_path
 
     from desktop_app.store import status_index
     from desktop_app.store.sample import write_sample
+    from desktop_app.ui.dashboard_tab import DashboardTab
     from desktop_app.ui.main_window import TAB_DASHBOARD, MainWindow
 
     QSettings().clear()
-    monkeypatch.setattr(MainWindow, "PREFETCH_FROM", 3)  # the sample's 7 count as big
-    monkeypatch.setattr(MainWindow, "PREFETCH_DELAY_MS", 0)
+    monkeypatch.setattr(DashboardTab, "PREFETCH_FROM", 3)  # the sample's 7 count as big
+    monkeypatch.setattr(DashboardTab, "PREFETCH_DELAY_MS", 0)
     reads = []
     real_load = status_index.StatusIndex.load.__func__
     monkeypatch.setattr(
@@ -191,7 +192,7 @@ def test_a_big_file_has_its_index_read_before_the_dashboard_asks(qtbot, tmp_path
     qtbot.waitUntil(lambda: window._chart_cache_key() in chart_data._INDEXES, timeout=10000)
     assert reads == [1]  # read ahead, with no dashboard yet
     window.set_as_of("2024-06-30")
-    window._create_dashboard()
+    window.dashboard_tab.create()
     with qtbot.waitSignal(window.dashboard.drawn, timeout=10000):
         window.tabs.setCurrentIndex(TAB_DASHBOARD)
     assert reads == [1]  # the dashboard used the index read ahead

@@ -30,6 +30,7 @@ from desktop_app.store import queries
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import database_files, help_dialogs, record_actions, settings
 from desktop_app.ui.counts_label import CountsLabel
+from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.database_files import RecentFiles
 from desktop_app.ui.date_fields import ISO_FORMAT, DateField
 from desktop_app.ui.detail_panel import DetailPanel
@@ -56,9 +57,6 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_actions()
         self._build_menus_and_toolbar()
-        self.dashboard = None
-        self._dashboard_stale = True
-        self._dashboard_generation = 0
         self.data_version = 0  # counts edits, so that cached chart numbers know they are old
         self._stale_tables: set[int] = set()  # tabs whose table is read when next shown
         if open_after_first_paint:
@@ -150,9 +148,9 @@ class MainWindow(QMainWindow):
         self.statistics_page = QWidget()
         QVBoxLayout(self.statistics_page)
         self.tabs.addTab(self.statistics_page, "&Statistics")
-        self.dashboard_page = QWidget()
-        QVBoxLayout(self.dashboard_page)
-        self.tabs.addTab(self.dashboard_page, "&Dashboard")
+        self.dashboard_tab = DashboardTab()
+        self.dashboard_tab.commitment_clicked.connect(self._select_from_chart)
+        self.tabs.addTab(self.dashboard_tab, "&Dashboard")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.counts_label = CountsLabel()
@@ -297,7 +295,10 @@ class MainWindow(QMainWindow):
         settings.LAST_DATABASE.write(str(path))
         self.refresh()  # the models' first read, in the order set above
         self._fit_columns(list(self._unfitted_tables))
-        self._prefetch_chart_numbers()
+        key = self._chart_cache_key()
+        self.dashboard_tab.prefetch(
+            path, self.commitment_model.total, key, lambda: self._chart_cache_key() == key
+        )
 
     def open_path_with_message(self, path: str | Path) -> bool:
         try:
@@ -408,77 +409,25 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         self._reload_if_stale(index)
         if index == TAB_DASHBOARD:
-            if self.dashboard is None:
-                self._create_dashboard()
-            if self._dashboard_stale:
+            self.dashboard_tab.create()
+            if self.dashboard_tab.stale:
                 self._refresh_dashboard()
 
-    def _create_dashboard(self) -> None:
-        from desktop_app.charts.dashboard import Dashboard  # pyqtgraph loads only when needed
-
-        self.dashboard = Dashboard(self.dashboard_page)
-        self.dashboard.commitment_clicked.connect(self._select_from_chart)
-        self.dashboard_page.layout().addWidget(self.dashboard)
-        self._dashboard_stale = True
-
     def _refresh_dashboard(self) -> None:
-        """Count the charts' numbers on a worker thread (its own connection) and draw them when
-        they arrive; only the newest request is drawn. A hidden dashboard waits until shown."""
-        if self.dashboard is None or self.tabs.currentIndex() != TAB_DASHBOARD:
-            self._dashboard_stale = True
-            return
-        from desktop_app.charts.chart_data import dashboard_data
-        from desktop_app.ui.worker import run_in_background, with_own_connection
-
-        self._dashboard_stale = False
-        self._dashboard_generation += 1
-        generation = self._dashboard_generation
-        path, as_of, flt = self.database_path, self.as_of, self.commitment_model.filter
-        cache_key = self._chart_cache_key()
-        self.statusBar().showMessage("Updating charts…")
-
-        def work(db, _report):
-            return dashboard_data(db, as_of, flt, cache_key)
-
-        def done(data) -> None:
-            if generation == self._dashboard_generation and self.dashboard is not None:
-                self.dashboard.draw(data)
-                self.statusBar().clearMessage()
-
-        def failed(error) -> None:
-            self.statusBar().showMessage(f"The charts could not be updated: {error}", 8000)
-
-        run_in_background(self, with_own_connection(path, work), done, failed)
+        shown = self.tabs.currentIndex() == TAB_DASHBOARD
+        flt = self.commitment_model.filter
+        key = self._chart_cache_key()
+        self.dashboard_tab.refresh(self.database_path, self.as_of, flt, key, shown)
 
     def _chart_cache_key(self) -> tuple:
         """Names the data the charts' kept numbers were counted from (a new one after edits)."""
         token = self.session.token if self.session is not None else None
         return (str(self.database_path), token, self.data_version)
 
-    #: a file with more commitments than this gets its status index read soon after opening
-    PREFETCH_FROM = 5_000
-    PREFETCH_DELAY_MS = 3_000  # after the tables' own first reads
-
-    def _prefetch_chart_numbers(self) -> None:
-        """For a big file, read the dashboard's status index on a worker a moment after the
-        file opens, so that the dashboard opens at once instead of after a second or more."""
-        if self.commitment_model.total <= self.PREFETCH_FROM:
-            return
-        from PySide6.QtCore import QTimer
-
-        key = self._chart_cache_key()
-
-        def start() -> None:
-            if self.db is None or self._chart_cache_key() != key:
-                return  # another file, or edited since: the dashboard reads it when shown
-            from desktop_app.charts.chart_data import keep_status_index
-            from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
-
-            work = with_own_connection(self.database_path, lambda db, _: keep_status_index(db, key))
-            failed = report_failure(self, "Reading the charts' numbers ahead")
-            run_in_background(self, work, lambda _result: None, failed)
-
-        QTimer.singleShot(self.PREFETCH_DELAY_MS, start)
+    @property
+    def dashboard(self):
+        """The dashboard's charts, once its tab has been shown."""
+        return self.dashboard_tab.dashboard
 
     def _select_from_chart(self, commitment_id: int) -> None:
         self.tabs.setCurrentIndex(TAB_COMMITMENTS)

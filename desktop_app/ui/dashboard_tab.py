@@ -1,0 +1,95 @@
+"""The Dashboard tab: charts counted on a worker and drawn when they arrive, only while shown.
+
+pyqtgraph loads when the tab is first shown. On a big file the status index behind the charts is
+read ahead, a moment after the file opens, so that the tab opens at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop_app.store.queries import CommitmentFilter
+from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
+
+
+class DashboardTab(QWidget):
+    commitment_clicked = Signal(int)
+
+    #: a file with more commitments than this gets its status index read soon after opening
+    PREFETCH_FROM = 5_000
+    PREFETCH_DELAY_MS = 3_000  # after the tables' own first reads
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        QVBoxLayout(self)
+        self.dashboard = None
+        self.stale = True  # asked to refresh while hidden: refresh when shown
+        self._generation = 0
+
+    def create(self) -> None:
+        """Build the charts (and load pyqtgraph); the next refresh draws them."""
+        if self.dashboard is not None:
+            return
+        from desktop_app.charts.dashboard import Dashboard
+
+        self.dashboard = Dashboard(self)
+        self.dashboard.commitment_clicked.connect(self.commitment_clicked)
+        self.layout().addWidget(self.dashboard)
+        self.stale = True
+
+    def refresh(
+        self, path: Path, as_of: str, flt: CommitmentFilter, cache_key: object, shown: bool
+    ) -> None:
+        """Count the charts' numbers on a worker thread (its own connection) and draw them when
+        they arrive; only the newest request is drawn. A hidden dashboard waits until shown."""
+        if self.dashboard is None or not shown:
+            self.stale = True
+            return
+        from desktop_app.charts.chart_data import dashboard_data
+
+        self.stale = False
+        self._generation += 1
+        generation = self._generation
+        self._say("Updating charts…")
+
+        def work(db, _report):
+            return dashboard_data(db, as_of, flt, cache_key)
+
+        def done(data) -> None:
+            if generation == self._generation and self.dashboard is not None:
+                self.dashboard.draw(data)
+                self._say("")
+
+        failed = report_failure(self, "Updating the charts")
+        run_in_background(self, with_own_connection(path, work), done, failed)
+
+    def prefetch(
+        self, path: Path, commitments: int, cache_key: object, still: Callable[[], bool]
+    ) -> None:
+        """For a big file, read the status index on a worker a moment from now, if `still()`
+        says the same data is open then."""
+        if commitments <= self.PREFETCH_FROM:
+            return
+
+        def start() -> None:
+            if not still():
+                return  # another file, or edited since: the dashboard reads it when shown
+            from desktop_app.charts.chart_data import keep_status_index
+
+            work = with_own_connection(path, lambda db, _: keep_status_index(db, cache_key))
+            failed = report_failure(self, "Reading the charts' numbers ahead")
+            run_in_background(self, work, lambda _result: None, failed)
+
+        QTimer.singleShot(self.PREFETCH_DELAY_MS, start)
+
+    def _say(self, message: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            if message:
+                window.statusBar().showMessage(message)
+            else:
+                window.statusBar().clearMessage()
