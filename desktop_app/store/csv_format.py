@@ -4,24 +4,50 @@ Formula neutralisation follows the OWASP advice on CSV injection: a cell that a 
 evaluate (starting with =, +, -, @, tab or carriage return) is prefixed with a single quote.
 Cells that are plain numbers (-3.5) are left alone. The rule is applied recursively to cells that
 already start with a quote, so that unescaping our own files gives back exactly what was written.
+
+Reading never trusts the file: it is refused before it is opened if it is a file this process
+already holds open (the database: under POSIX, closing any descriptor of a file drops every lock
+the process holds on it), a binary file is refused from its first block (so /dev/zero is not
+read for ever), and a quoted field that is never closed is reported on the line where it opens
+instead of swallowing the rest of the file into one cell.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-ENCODINGS = ("utf-8", "utf-8-sig", "cp1252")
+ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "utf-16", "utf-32")
 DELIMITERS = (",", ";", "\t", "|")
 MAX_CELL = 20_000
+READ_BLOCK = 1 << 16  # the first block read: a NUL byte in it means a binary file
+MAX_STREAM = 1 << 30  # bytes read from something that is not a regular file (a pipe, a device)
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+# byte order marks that name a wide encoding (UTF-32 first: its LE mark starts like UTF-16's)
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
 
 class CsvProblem(ValueError):
     """A file that cannot be read as CSV at all; str() is one sentence for the user."""
+
+
+class CsvRowProblem(CsvProblem):
+    """A row the CSV reader cannot make out, at line `line`; str() is 'line N: reason'."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(f"line {line}: {reason}")
+        self.line = line
+        self.reason = reason
 
 
 def _needs_quote(cell: str) -> bool:
@@ -51,33 +77,112 @@ def read_csv_file(
 ) -> DecodedFile:
     """Read and decode a whole CSV file, detecting encoding and delimiter unless given."""
     path = Path(path)
+    data = _read_bytes(path)
+    wide = next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
+    if wide is None:
+        _refuse_binary(path.name, data)
+    if not data.strip(b"\xef\xbb\xbf \r\n\t"):
+        raise CsvProblem(f"{path.name} is empty.")
+    has_bom = data.startswith(b"\xef\xbb\xbf")
+    # a UTF-16 or UTF-32 byte order mark says what the file is, whatever was chosen
+    encoding = wide or encoding or _detect_encoding(path.name, data)
     try:
-        data = path.read_bytes()
+        text = data.decode("utf-8-sig" if encoding in ("utf-8", "utf-8-sig") else encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
+        raise CsvProblem(
+            f"{path.name} is not valid {encoding} (line {line}); choose another encoding."
+        ) from None
+    del data
+    if wide is not None:
+        if "\x00" in text:
+            line = text[: text.index("\x00")].count("\n") + 1
+            raise CsvProblem(
+                f"{path.name} contains NUL characters (first on line {line}): it looks like a "
+                "binary file, not CSV."
+            )
+        if not text.strip("\ufeff \r\n\t"):
+            raise CsvProblem(f"{path.name} is empty.")
+        text = text.lstrip("\ufeff")
+    delimiter = delimiter or _detect_delimiter(text)
+    return DecodedFile(text, encoding, delimiter, excel=has_bom)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of path, read only once it is known to be safe to open and to end."""
+    try:
+        info = path.stat()
     except FileNotFoundError:
         raise CsvProblem(f"{path.name} cannot be read: the file no longer exists.") from None
+    except OSError as error:
+        raise CsvProblem(f"{path.name} cannot be read: {error.strerror}.") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise CsvProblem(f"{path.name} is a folder, not a CSV file.")
+    regular = stat.S_ISREG(info.st_mode)
+    if regular and is_open_in_this_process(info):
+        raise CsvProblem(
+            f"{path.name} is open in Commitment Tracker (the database or one of its files), "
+            "not a CSV file to import."
+        )
+    try:
+        with path.open("rb") as handle:
+            first = handle.read(READ_BLOCK)
+            if not any(first.startswith(bom) for bom, _ in _WIDE_BOMS):
+                _refuse_binary(path.name, first)
+            if regular:
+                handle.seek(0)
+                return handle.read()
+            return _read_stream(path.name, handle, first)
     except IsADirectoryError:
         raise CsvProblem(f"{path.name} is a folder, not a CSV file.") from None
     except OSError as error:
         raise CsvProblem(f"{path.name} cannot be read: {error.strerror}.") from None
-    if not data.strip(b"\xef\xbb\xbf \r\n\t"):
-        raise CsvProblem(f"{path.name} is empty.")
+
+
+def _read_stream(name: str, handle, first: bytes) -> bytes:
+    """A pipe or a device, read block by block: it may never end (/dev/zero, /dev/urandom)."""
+    blocks = [first]
+    size = len(first)
+    while block := handle.read(1 << 20):
+        if b"\x00" in block:
+            _refuse_binary(name, b"".join(blocks) + block)
+        blocks.append(block)
+        size += len(block)
+        if size > MAX_STREAM:
+            raise CsvProblem(
+                f"{name} is not a regular file and goes on past {MAX_STREAM >> 30} GB; save it "
+                "as a file first."
+            )
+    return b"".join(blocks)
+
+
+def _refuse_binary(name: str, data: bytes) -> None:
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise CsvProblem(
-            f"{path.name} contains NUL bytes (first on line {line}): it looks like a binary "
-            "file, not CSV."
+            f"{name} contains NUL bytes (first on line {line}): it looks like a binary file, "
+            "not CSV."
         )
-    has_bom = data.startswith(b"\xef\xbb\xbf")
-    encoding = encoding or _detect_encoding(path.name, data)
-    try:
-        text = data.decode("utf-8-sig" if encoding in ("utf-8", "utf-8-sig") else encoding)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise CsvProblem(
-            f"{path.name} is not valid {encoding} (line {line}); choose another encoding."
-        ) from None
-    delimiter = delimiter or _detect_delimiter(text)
-    return DecodedFile(text, encoding, delimiter, excel=has_bom)
+
+
+def is_open_in_this_process(info: os.stat_result) -> bool:
+    """Whether this process already holds a descriptor of the file whose stat is info (found
+    from /proc/self/fd or /dev/fd, without opening the file). Where neither lists descriptors
+    (Windows) the answer is False: there, opening a file drops no lock."""
+    for folder in ("/proc/self/fd", "/dev/fd"):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            try:
+                other = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+                return True
+        return False
+    return False
 
 
 def _detect_encoding(name: str, data: bytes) -> str:
@@ -118,17 +223,26 @@ def _detect_delimiter(text: str) -> str:
 
 
 def rows_with_lines(decoded: DecodedFile):
-    """Yield (line number where the row starts, list of cells), header included."""
+    """Yield (line number where the row starts, list of cells), header included.
+
+    CsvRowProblem if a row cannot be parsed, or if a quoted field never closes: one that runs
+    to the end of the file, or over lines for more than MAX_CELL characters (a cell that long
+    is refused anyway), is reported on the line where it opens.
+    """
     csv.field_size_limit(10_000_000)
-    reader = csv.reader(_lines(decoded.text), delimiter=decoded.delimiter)
+    feed = _LineFeed(decoded.text, decoded.delimiter)
+    reader = csv.reader(feed, delimiter=decoded.delimiter)
     while True:
         start = reader.line_num + 1
+        feed.start_record(start)
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            raise CsvProblem(f"line {start}: the CSV cannot be parsed ({error}).") from None
+            raise CsvRowProblem(start, f"the CSV cannot be parsed ({error}).") from None
+        if feed.exhausted:  # the reader asked for a line past the last one: a quote is open
+            feed.check_quotes(at_end=True)
         if decoded.excel:
             row = [unneutralise(cell) for cell in row]
         yield start, row
@@ -143,6 +257,112 @@ def _lines(text: str):
     buffer of four bytes a character: over half a gigabyte for a million-row file.)"""
     for match in _LINE.finditer(text):
         yield match.group()
+
+
+_FIELD_START, _IN_FIELD, _IN_QUOTES, _QUOTE_IN_QUOTES = range(4)
+
+
+class _LineFeed:
+    """The lines of the text, one at a time, for csv.reader, watching for a quoted field that
+    does not close.
+
+    The reader asks for a second line of a row only when a quoted field is still open at the
+    end of the first, so rows of one line cost two comparisons. Once a row has run over more
+    than MAX_CELL characters, its text is scanned (resuming where the last scan stopped) with
+    the reader's own rules to find the open field and the line where it opened.
+    """
+
+    def __init__(self, text: str, delimiter: str) -> None:
+        self.text = text
+        self._matches = _LINE.finditer(text)
+        self._unquoted_end = re.compile(f"[{re.escape(delimiter)}\r\n]")
+        self.delimiter = delimiter
+        self.end = 0  # offset after the last line handed out
+        self.exhausted = False
+        self.start_record(1)
+
+    def start_record(self, line: int) -> None:
+        self.record_line = line
+        self.record_start = self.end
+        self._check_at = self.end + MAX_CELL
+        self._scanned = self.end
+        self._state = _FIELD_START
+        self._opened = -1  # offset of the open quote of the field being scanned
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        match = next(self._matches, None)
+        if match is None:
+            self.exhausted = True
+            raise StopIteration
+        start, self.end = match.span()
+        if self.end > self._check_at and start > self.record_start:
+            self.check_quotes(at_end=False)
+        return match.group()
+
+    def check_quotes(self, at_end: bool) -> None:
+        """CsvRowProblem if a quoted field is open at the end of the text read so far and the
+        file ends (at_end) or the field runs past MAX_CELL characters."""
+        self._scan(self.end)
+        if self._state != _IN_QUOTES:
+            self._check_at = self.end + MAX_CELL
+            return
+        value = self.end - self._opened - 1 - self.text.count('""', self._opened, self.end)
+        if not at_end and value <= MAX_CELL:
+            self._check_at = self.end + MAX_CELL - value  # where it could first be too long
+            return
+        line = self.record_line + _line_breaks(self.text, self.record_start, self._opened)
+        why = (
+            "the file ends inside it"
+            if at_end
+            else f"no closing quote within {MAX_CELL:,} characters"
+        )
+        raise CsvRowProblem(
+            line, f"a quoted field opened here is never closed ({why}); add the closing quote."
+        )
+
+    def _scan(self, end: int) -> None:
+        """Follow the reader's states (default dialect: double quotes escape a quote; a quote
+        not at the start of a field is an ordinary character) over text[_scanned:end]."""
+        text, i, state = self.text, self._scanned, self._state
+        while i < end:
+            if state == _IN_QUOTES:
+                found = text.find('"', i, end)
+                if found < 0:
+                    i = end
+                    break
+                i, state = found + 1, _QUOTE_IN_QUOTES
+                continue
+            char = text[i]
+            if state == _QUOTE_IN_QUOTES:
+                if char == '"':
+                    state = _IN_QUOTES
+                elif char == self.delimiter or char in "\r\n":
+                    state = _FIELD_START
+                else:
+                    state = _IN_FIELD
+                i += 1
+            elif state == _FIELD_START:
+                if char == '"':
+                    state, self._opened = _IN_QUOTES, i
+                elif not (char == self.delimiter or char in "\r\n"):
+                    state = _IN_FIELD
+                i += 1
+            else:  # in an unquoted field, up to the next delimiter or line end
+                found = self._unquoted_end.search(text, i, end)
+                if found is None:
+                    i = end
+                    break
+                i, state = found.end(), _FIELD_START
+        self._scanned, self._state = i, state
+
+
+def _line_breaks(text: str, start: int, end: int) -> int:
+    return (
+        text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+    )
 
 
 def csv_writer(handle, excel: bool):

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,7 @@ from desktop_app.domain.records import (
     Commitment,
     Event,
     Place,
+    Source,
     Statistic,
     StatusUpdate,
 )
@@ -29,11 +32,12 @@ from desktop_app.store import bulk, records
 from desktop_app.store.csv_format import (
     MAX_CELL,
     CsvProblem,
+    CsvRowProblem,
     DecodedFile,
     read_csv_file,
     rows_with_lines,
 )
-from desktop_app.store.csv_records import BUILDERS, Resolver, RowError
+from desktop_app.store.csv_records import BUILDERS, Resolver, RowError, merged_update
 from desktop_app.store.database import write_transaction
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
@@ -72,14 +76,16 @@ class ImportCancelled(Exception):
 REQUIRED: dict[str, tuple[str, ...]] = {
     "actors": ("name",),
     "places": ("name",),
-    "commitments": ("title", "made_on"),
+    "sources": ("title",),
     "events": ("date", "kind", "title"),
+    "commitments": ("title", "made_on"),
     "status_updates": ("commitment_uuid", "date", "status"),
     "statistics": ("label", "value"),
 }
 OPTIONAL: dict[str, tuple[str, ...]] = {
     "actors": ("uuid", "kind", "iso3"),
     "places": ("uuid", "country", "admin1", "latitude", "longitude", "precision"),
+    "sources": ("uuid", "url", "publisher", "published_on", "accessed_on", "excerpt"),
     "commitments": (
         "uuid",
         "description",
@@ -91,6 +97,12 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "guarantors",
         "places",
         "origin_event_uuid",
+        "promisor_uuids",
+        "beneficiary_uuids",
+        "guarantor_uuids",
+        "place_uuids",
+        "sources",
+        "source_uuids",
     ),
     "events": (
         "uuid",
@@ -107,8 +119,23 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "hosts",
         "participants",
         "source",
+        "place_uuid",
+        "actor_uuids",
+        "target_uuids",
+        "host_uuids",
+        "participant_uuids",
+        "sources",
+        "source_uuids",
     ),
-    "status_updates": ("uuid", "party", "note", "source", "evidence_event_uuid"),
+    "status_updates": (
+        "uuid",
+        "party",
+        "note",
+        "source",
+        "evidence_event_uuid",
+        "party_uuid",
+        "source_uuid",
+    ),
     "statistics": (
         "uuid",
         "unit",
@@ -119,9 +146,22 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "baseline_end",
         "country",
         "method_note",
+        "place",
+        "place_uuid",
+        "source",
+        "source_uuid",
     ),
 }
-TABLES = tuple(REQUIRED)
+TABLES = tuple(REQUIRED)  # in the order a set of files is imported (links point backwards)
+CLASSES: dict[str, type] = {
+    "actors": Actor,
+    "places": Place,
+    "sources": Source,
+    "events": Event,
+    "commitments": Commitment,
+    "status_updates": StatusUpdate,
+    "statistics": Statistic,
+}
 
 
 def fields_of(table: str) -> tuple[str, ...]:
@@ -202,11 +242,27 @@ def prepare(
     first = next(rows_with_lines(decoded), None)
     if first is None or not any(cell.strip() for cell in first[1]):
         raise CsvProblem(f"{Path(path).name} has no header row.")
+    _check_header(first[1])
     text = decoded.text
     lines = max(text.count("\n"), text.count("\r")) + (not text.endswith(("\n", "\r")))
     prepared = PreparedFile(Path(path), decoded, first[1], [], max(lines - 1, 0))
     prepared.preview = list(itertools.islice(prepared.rows(), PreparedFile.PREVIEW_ROWS))
     return prepared
+
+
+def _check_header(header: list[str]) -> None:
+    """CsvProblem if two columns have the same name (which one would be meant?)."""
+    seen: dict[str, int] = {}
+    for number, name in enumerate(header, 1):
+        key = normalise_header(name)
+        if not key:
+            continue
+        if key in seen:
+            raise CsvProblem(
+                f'line 1: column "{name.strip()}" appears twice in the header (columns '
+                f"{seen[key]} and {number}); rename or remove one of them."
+            )
+        seen[key] = number
 
 
 def import_rows(
@@ -221,8 +277,10 @@ def import_rows(
 ) -> ImportResult:
     """Check and import prepared rows into table in one transaction.
 
-    With problems, or with dry_run, nothing is kept. progress(done, total) returning False
-    cancels (ImportCancelled is raised, nothing is kept).
+    With problems, or with dry_run, nothing is kept. A dry run writes nothing at all, so it
+    never waits for (or takes) the write lock; it counts what would be added, updated and left
+    unchanged. progress(done, total) returning False cancels (ImportCancelled is raised,
+    nothing is kept).
     """
     if table not in BUILDERS:
         raise ValueError(f"unknown table {table!r}; expected one of: {', '.join(TABLES)}")
@@ -240,19 +298,11 @@ def import_rows(
         )
         return result
     seen_uuids: dict[str, int] = {}
-    cls = {
-        "actors": Actor,
-        "places": Place,
-        "commitments": Commitment,
-        "events": Event,
-        "status_updates": StatusUpdate,
-        "statistics": Statistic,
-    }[table]
-    pending: list[tuple[str, object]] = []  # checked rows not yet written: (uuid, record)
+    batch = _Batch(db, CLASSES[table], result, dry_run)
+    line = 1
     try:
-        with write_transaction(db), _big_cache(db):
-            resolver = Resolver(db, actor_kind)
-            line = 1
+        with _transaction(db, dry_run), _big_cache(db):
+            resolver = Resolver(db, actor_kind, dry_run=dry_run)
             for line, row in prepared.rows():
                 result.rows += 1
                 if result.rows % 500 == 0 and not _report(progress, result.rows, prepared.lines):
@@ -268,6 +318,7 @@ def import_rows(
                     except RowError as error:
                         result.problems.append(Problem(line, error.column, str(error)))
                         continue
+                batch.covered = batch.covered or frozenset(cells)
                 uuid = cells.get("uuid", "").strip()
                 if uuid:
                     if uuid in seen_uuids:
@@ -282,7 +333,7 @@ def import_rows(
                     seen_uuids[uuid] = line
                 # No savepoint per row: one problem anywhere rolls the whole import back.
                 try:
-                    pending.append((uuid, BUILDERS[table](resolver, cells)))
+                    batch.pending.append((line, uuid, BUILDERS[table](resolver, cells)))
                 except RowError as error:
                     result.problems.append(Problem(line, error.column, str(error)))
                 except ValueError as error:
@@ -290,12 +341,14 @@ def import_rows(
                 if len(result.problems) >= 200:
                     result.problems.append(Problem(line, "", "too many problems; stopped here"))
                     break
-                if len(pending) >= WRITE_BATCH:
-                    _write(db, cls, pending, result)
-            _write(db, cls, pending, result)
+                if len(batch.pending) >= WRITE_BATCH:
+                    batch.write()
+            batch.write()
             if result.problems or dry_run:
                 raise _Rollback
-    except CsvProblem as error:  # a row the csv module cannot parse: nothing is kept
+    except CsvRowProblem as error:  # a row the csv module cannot parse: nothing is kept
+        result.problems.append(Problem(error.line, "", error.reason))
+    except CsvProblem as error:
         result.problems.append(Problem(line + 1, "", str(error)))
     except _Rollback:
         pass
@@ -310,21 +363,78 @@ def _report(progress: Callable[[int, int], bool] | None, done: int, lines: int) 
     return progress is None or progress(min(done, lines), lines)
 
 
-def _write(db: Database, cls: type, pending: list[tuple[str, object]], result: ImportResult):
-    """Write checked rows: new records in one go, known UUIDs one by one (update or leave).
-    Once a problem is found nothing will be kept, so nothing more is written."""
-    if pending and not result.problems:
-        present = bulk.uuids_present(db, cls, [uuid for uuid, _ in pending if uuid])
+@contextlib.contextmanager
+def _transaction(db: Database, dry_run: bool) -> Iterator[None]:
+    """The import's transaction: a write transaction, or for a dry run a read transaction
+    (every read sees one state of the file) that is always rolled back."""
+    if not dry_run:
+        with write_transaction(db):
+            yield
+        return
+    db.conn.execute("BEGIN DEFERRED")
+    try:
+        yield
+    finally:
+        db.conn.execute("ROLLBACK")
+
+
+class _Batch:
+    """Checked rows waiting to be written: new records in one go, known UUIDs one by one
+    (update or leave). Once a problem is found nothing will be kept, so nothing more is
+    written; a dry run only counts."""
+
+    def __init__(self, db: Database, cls: type, result: ImportResult, dry_run: bool) -> None:
+        self.db, self.cls, self.result, self.dry_run = db, cls, result, dry_run
+        self.pending: list[tuple[int, str, object]] = []  # (line, uuid, record)
+        self.covered: frozenset[str] = frozenset()  # the fields the file's rows carry
+
+    def write(self) -> None:
+        pending, self.pending = self.pending, []
+        if not pending or self.result.problems:
+            return
+        present = bulk.uuids_present(self.db, self.cls, [uuid for _, uuid, _ in pending if uuid])
         new = []
-        for uuid, record in pending:
+        for line, uuid, record in pending:
             if uuid and uuid in present:
-                _update_existing(db, cls, record, uuid, present[uuid], result)
+                try:
+                    self._update_existing(record, uuid, present[uuid])
+                except ValueError as error:
+                    self._problem(line, _guess_column(str(error)), str(error))
+                    return
+                except (sqlite3.IntegrityError, OverflowError) as error:  # checks prevent it
+                    self._problem(line, "", f"the row cannot be written ({error})")
+                    return
             else:
                 record.uuid = uuid or None
                 new.append(record)
-        bulk.add_records(db, new)
-        result.added += len(new)
-    pending.clear()
+        if not self.dry_run:
+            try:
+                bulk.add_records(self.db, new)
+            except (sqlite3.IntegrityError, OverflowError) as error:  # checks prevent it
+                first, last = pending[0][0], pending[-1][0]
+                self._problem(
+                    first, "", f"the rows of lines {first} to {last} cannot be written ({error})"
+                )
+                return
+        self.result.added += len(new)
+
+    def _problem(self, line: int, column: str, reason: str) -> None:
+        self.result.problems.append(Problem(line, column, reason))
+
+    def _update_existing(self, record, uuid: str, existing: int) -> None:
+        """A row whose UUID is known updates that record, unless nothing changed. Fields the
+        file has no column for, and links to deleted records (which no export lists), are kept
+        as they are. ValueError if the record so made is not valid."""
+        current = records.get(self.db, self.cls, existing)
+        record = merged_update(self.db, record, current, self.covered)
+        record.uuid = uuid
+        if _same(current, record) and _is_live(self.db, self.cls, existing):
+            self.result.unchanged += 1
+            return
+        if not self.dry_run:
+            records.update(self.db, existing, record)
+            records.set_deleted(self.db, self.cls, existing, False)
+        self.result.updated += 1
 
 
 @contextlib.contextmanager
@@ -355,23 +465,6 @@ def _check_shape(line: int, row: list[str], width: int, header: list[str]) -> Pr
     return None
 
 
-def _update_existing(
-    db: Database, cls: type, record, uuid: str, existing: int, result: ImportResult
-) -> None:
-    """A row whose UUID is known updates that record, unless nothing changed."""
-    record.uuid = uuid
-    current = records.get(db, cls, existing)
-    # CSV files carry no source links for these; keep the ones the record already has
-    if cls in (Commitment, Event) and not record.source_ids:
-        record.source_ids = current.source_ids
-    if _same(current, record) and _is_live(db, cls, existing):
-        result.unchanged += 1
-        return
-    records.update(db, existing, record)
-    records.set_deleted(db, cls, existing, False)
-    result.updated += 1
-
-
 def _same(a, b) -> bool:
     """Equal records, ignoring the order of links (a CSV groups parties by role)."""
 
@@ -390,15 +483,43 @@ def _is_live(db: Database, cls: type, record_id: int) -> bool:
     return row is not None and row[0] is None
 
 
+def refuse_database_files(db: Database, path: str | Path) -> None:
+    """CsvProblem if path is a file of the database db has open (the file itself, or its
+    write-ahead log, shared memory or journal). Compared by os.path.samefile, which only asks
+    for the files' status: opening the file here and closing it again would, under POSIX, drop
+    every lock this process holds on it."""
+    for _number, _schema, file in db.execute("PRAGMA database_list").fetchall():
+        if not file:
+            continue
+        for suffix, what in (
+            ("", "the database"),
+            ("-wal", "the database's write-ahead log"),
+            ("-shm", "the database's shared-memory file"),
+            ("-journal", "the database's journal"),
+        ):
+            try:
+                same = os.path.samefile(path, file + suffix)
+            except OSError:
+                continue
+            if same:
+                raise CsvProblem(f"{Path(path).name} is {what}, not a CSV file.")
+
+
 def import_file(
     db: Database, table: str, path: str | Path, preset: str = "native", **options
 ) -> ImportResult:
-    """Read, check and import a CSV file. CsvProblem if the file cannot be read as CSV."""
+    """Read, check and import a CSV file. CsvProblem (one sentence) if the file cannot be read
+    as CSV, is the database itself, or does not suit the preset."""
+    if preset not in ("native", "acled"):
+        raise ValueError(f"unknown preset {preset!r}; expected native or acled")
+    if preset == "acled" and table != "events":
+        raise CsvProblem(
+            f"An ACLED file holds events, so it can only be imported into events, not {table}."
+        )
+    refuse_database_files(db, path)
     prepared = prepare(path, options.pop("encoding", None), options.pop("delimiter", None))
     if preset == "acled":
         from desktop_app.store.acled import acled_import
 
         return acled_import(db, prepared, **options)
-    if preset != "native":
-        raise ValueError(f"unknown preset {preset!r}; expected native or acled")
     return import_rows(db, table, prepared, **options)

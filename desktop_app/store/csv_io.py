@@ -1,17 +1,27 @@
 """CSV export of every table (and of the current view), in the layout the importer reads back.
 
 Several values in one cell are joined with "; ". Parties and actors are written as ISO 3166-1
-alpha-3 codes for states and by name otherwise; places by name. Every row carries its UUID, so a
-re-import updates instead of duplicating. Exports go to a temporary file that is renamed into
-place at the end: a failed or cancelled export leaves no partial file.
+alpha-3 codes for states and by name otherwise; places by name, sources by URL or title. Every
+row carries its UUID, so a re-import updates instead of duplicating, and every link is written
+twice: by name, for people reading the file in a spreadsheet, and by UUID (the *_uuid and
+*_uuids columns), so that importing every table into an empty database (actors, places,
+sources, events, commitments, status_updates, statistics) gives back the same records with the
+same links. Links to deleted records are left out, as deleted records are. Exports go to a
+temporary file that is renamed into place at the end: a failed, cancelled or interrupted export
+leaves no partial file.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
+import signal
+import sys
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,67 +32,117 @@ from desktop_app.store.queries import CommitmentFilter, commitment_page
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
 
-TABLES = ("commitments", "events", "status_updates", "statistics", "actors", "places")
+TABLES = ("commitments", "events", "status_updates", "statistics", "actors", "places", "sources")
 SEP = "; "
+ACTOR_LABEL = "COALESCE(t.iso3, t.name)"  # how a party or an actor is named in a cell
+SOURCE_LABEL = "COALESCE(t.url, t.title)"
 
 
-def _actors(link: str, owner: str, role: str, alias: str) -> str:
-    return f"""(SELECT group_concat(who, '{SEP}') FROM (
-        SELECT COALESCE(a.iso3, a.name) AS who FROM {link} l JOIN actors a ON a.id = l.actor_id
-        WHERE l.{owner} = {alias}.id AND l.role = '{role}' ORDER BY l.rowid))"""
+def _linked(
+    value: str, link: str, owner: str, other: str, table: str, alias: str, role: str = ""
+) -> str:
+    """The values (an expression on t) of the live records of table linked to alias.id through
+    link, joined by SEP in the order the links were made (names and UUIDs list them alike).
+    Links to deleted records are left out: the file set holds no such record to point at."""
+    role_filter = f" AND l.role = '{role}'" if role else ""
+    return f"""(SELECT group_concat(v, '{SEP}') FROM (
+        SELECT {value} AS v FROM {link} l JOIN {table} t ON t.id = l.{other}
+        WHERE l.{owner} = {alias}.id{role_filter} AND t.deleted_at IS NULL ORDER BY l.rowid))"""
 
 
+def _parties(value: str, role: str) -> str:
+    return _linked(value, "commitment_parties", "commitment_id", "actor_id", "actors", "c", role)
+
+
+def _event_actors(value: str, role: str) -> str:
+    return _linked(value, "event_actors", "event_id", "actor_id", "actors", "e", role)
+
+
+def _places(value: str) -> str:
+    return _linked(value, "commitment_places", "commitment_id", "place_id", "places", "c")
+
+
+def _sources(link: str, owner: str, alias: str, value: str) -> str:
+    return _linked(value, link, owner, "source_id", "sources", alias)
+
+
+# Columns first exported by earlier versions keep their place; the UUID columns that make a
+# round trip exact come after them.
 EXPORT_SQL: dict[str, str] = {
     "actors": """SELECT uuid, name, kind, iso3 FROM actors
                  WHERE deleted_at IS NULL AND id > :after AND id <= :upto ORDER BY id""",
     "places": """SELECT uuid, name, country_iso3 AS country, admin1, latitude, longitude, precision
                  FROM places WHERE deleted_at IS NULL AND id > :after AND id <= :upto
                  ORDER BY id""",
+    "sources": """SELECT uuid, title, url, publisher, published_on, accessed_on, excerpt
+                  FROM sources WHERE deleted_at IS NULL AND id > :after AND id <= :upto
+                  ORDER BY id""",
     "commitments": f"""
         SELECT c.uuid, c.title, c.description, c.category, c.made_on, c.deadline,
                c.deadline_precision,
-               {_actors("commitment_parties", "commitment_id", "promisor", "c")} AS promisors,
-               {_actors("commitment_parties", "commitment_id", "beneficiary", "c")}
-                   AS beneficiaries,
-               {_actors("commitment_parties", "commitment_id", "guarantor", "c")} AS guarantors,
-               (SELECT group_concat(name, '{SEP}') FROM (
-                    SELECT p.name FROM commitment_places cp JOIN places p ON p.id = cp.place_id
-                    WHERE cp.commitment_id = c.id ORDER BY cp.rowid)) AS places,
-               (SELECT e.uuid FROM events e WHERE e.id = c.origin_event_id) AS origin_event_uuid
+               {_parties(ACTOR_LABEL, "promisor")} AS promisors,
+               {_parties(ACTOR_LABEL, "beneficiary")} AS beneficiaries,
+               {_parties(ACTOR_LABEL, "guarantor")} AS guarantors,
+               {_places("t.name")} AS places,
+               (SELECT e.uuid FROM events e WHERE e.id = c.origin_event_id
+                AND e.deleted_at IS NULL) AS origin_event_uuid,
+               {_parties("t.uuid", "promisor")} AS promisor_uuids,
+               {_parties("t.uuid", "beneficiary")} AS beneficiary_uuids,
+               {_parties("t.uuid", "guarantor")} AS guarantor_uuids,
+               {_places("t.uuid")} AS place_uuids,
+               {_sources("commitment_sources", "commitment_id", "c", SOURCE_LABEL)} AS sources,
+               {_sources("commitment_sources", "commitment_id", "c", "t.uuid")} AS source_uuids
         FROM commitments c WHERE c.deleted_at IS NULL AND c.id > :after AND c.id <= :upto
         ORDER BY c.id""",
     "events": f"""
         SELECT e.uuid, e.date, e.end_date, e.date_precision, e.kind, e.title, e.description,
                p.name AS place, p.country_iso3 AS place_country, p.latitude, p.longitude,
                e.fatalities,
-               {_actors("event_actors", "event_id", "actor", "e")} AS actors,
-               {_actors("event_actors", "event_id", "target", "e")} AS targets,
-               {_actors("event_actors", "event_id", "host", "e")} AS hosts,
-               {_actors("event_actors", "event_id", "participant", "e")} AS participants
-        FROM events e LEFT JOIN places p ON p.id = e.place_id
+               {_event_actors(ACTOR_LABEL, "actor")} AS actors,
+               {_event_actors(ACTOR_LABEL, "target")} AS targets,
+               {_event_actors(ACTOR_LABEL, "host")} AS hosts,
+               {_event_actors(ACTOR_LABEL, "participant")} AS participants,
+               p.uuid AS place_uuid,
+               {_event_actors("t.uuid", "actor")} AS actor_uuids,
+               {_event_actors("t.uuid", "target")} AS target_uuids,
+               {_event_actors("t.uuid", "host")} AS host_uuids,
+               {_event_actors("t.uuid", "participant")} AS participant_uuids,
+               {_sources("event_sources", "event_id", "e", SOURCE_LABEL)} AS sources,
+               {_sources("event_sources", "event_id", "e", "t.uuid")} AS source_uuids
+        FROM events e LEFT JOIN places p ON p.id = e.place_id AND p.deleted_at IS NULL
         WHERE e.deleted_at IS NULL AND e.id > :after AND e.id <= :upto
         ORDER BY e.id""",
     "status_updates": """
         SELECT s.uuid, c.uuid AS commitment_uuid, s.date, s.status,
                COALESCE(a.iso3, a.name) AS party, s.note, COALESCE(src.url, src.title) AS source,
-               e.uuid AS evidence_event_uuid
+               e.uuid AS evidence_event_uuid, a.uuid AS party_uuid, src.uuid AS source_uuid
         FROM status_updates s JOIN commitments c ON c.id = s.commitment_id
-        LEFT JOIN actors a ON a.id = s.actor_id
-        LEFT JOIN sources src ON src.id = s.source_id
-        LEFT JOIN events e ON e.id = s.evidence_event_id
+        LEFT JOIN actors a ON a.id = s.actor_id AND a.deleted_at IS NULL
+        LEFT JOIN sources src ON src.id = s.source_id AND src.deleted_at IS NULL
+        LEFT JOIN events e ON e.id = s.evidence_event_id AND e.deleted_at IS NULL
         WHERE s.deleted_at IS NULL AND c.deleted_at IS NULL AND s.id > :after
           AND s.id <= :upto ORDER BY s.id""",
     "statistics": """
-        SELECT uuid, label, value, unit, period_start, period_end, baseline_value,
-               baseline_start, baseline_end, country_iso3 AS country, method_note
-        FROM statistics WHERE deleted_at IS NULL AND id > :after AND id <= :upto
-                 ORDER BY id""",
+        SELECT s.uuid, s.label, s.value, s.unit, s.period_start, s.period_end, s.baseline_value,
+               s.baseline_start, s.baseline_end, s.country_iso3 AS country, s.method_note,
+               p.name AS place, p.uuid AS place_uuid, COALESCE(src.url, src.title) AS source,
+               src.uuid AS source_uuid
+        FROM statistics s
+        LEFT JOIN places p ON p.id = s.place_id AND p.deleted_at IS NULL
+        LEFT JOIN sources src ON src.id = s.source_id AND src.deleted_at IS NULL
+        WHERE s.deleted_at IS NULL AND s.id > :after AND s.id <= :upto ORDER BY s.id""",
 }
 
 ALL_ROWS = {"after": 0, "upto": 2**62}
 PARALLEL_FROM = 50_000  # rows; smaller tables are written by one thread
 
 VIEW_COLUMNS = ("uuid", "title", "parties", "category", "made_on", "deadline", "status", "overdue")
+
+# Temporary files of an export: .export-PID-XXXXXXXX.csv (the whole file) and
+# .export-part-PID-XXXXXXXX.csv (one worker's share), PID being the exporting process; earlier
+# versions wrote them without the PID.
+_TEMPORARY = re.compile(r"^\.export-(?:part-)?(?:(\d+)-)?[a-z0-9_]+\.csv$")
+_STARTED = time.time()  # (about) when this process started: its own files are all younger
 
 
 class ExportCancelled(Exception):
@@ -93,7 +153,10 @@ def format_cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.15g}"
+        short = f"{value:.15g}"
+        # 15 digits read back as the same number nearly always; repr's shortest exact form
+        # is the fallback for the rest (0.1 + 0.2), so no value changes on the way out
+        return short if float(short) == value else repr(value)
     return str(value)
 
 
@@ -102,10 +165,14 @@ def export_columns(db: Database, table: str) -> list[str]:
     return [d[0] for d in cursor.description]
 
 
-def export_rows(db: Database, table: str):
-    """The header, then every row as a tuple of cells (values still typed)."""
+def _check_table(table: str) -> None:
     if table not in EXPORT_SQL:
         raise ValueError(f"unknown table {table!r}; expected one of: {', '.join(TABLES)}")
+
+
+def export_rows(db: Database, table: str):
+    """The header, then every row as a tuple of cells (values still typed)."""
+    _check_table(table)
     cursor = db.execute(EXPORT_SQL[table], ALL_ROWS)
     yield tuple(d[0] for d in cursor.description)
     yield from cursor
@@ -137,12 +204,56 @@ def write_csv(
     return max(written, 0)
 
 
+def _temporary(folder: Path, part: bool = False, owner: int | None = None) -> tuple[int, str]:
+    prefix = f".export-{'part-' if part else ''}{owner or os.getpid()}-"
+    return tempfile.mkstemp(prefix=prefix, suffix=".csv", dir=folder)
+
+
+def remove_stale_exports(folder: str | Path) -> list[Path]:
+    """Remove what exports killed before they could clean up left in folder: temporary files
+    older than this process whose exporting process is gone. (A running export keeps writing
+    its files, and its process is alive; on Windows an open file cannot be removed anyway.)"""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        if match is None:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False) or entry.stat().st_mtime >= _STARTED:
+                continue
+            if match.group(1) and _is_running(int(match.group(1))):
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _is_running(pid: int) -> bool:
+    if os.name == "nt":  # os.kill would end the process; an open file cannot be removed there
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process
+        return True
+    return True
+
+
 def export_to_file(
     rows, target: str | Path, excel: bool, progress: Callable[[int], bool] | None = None
 ) -> int:
-    """Write rows to target through a temporary file; nothing is left behind on failure."""
+    """Write rows to target through a temporary file; nothing is left behind on failure
+    (KeyboardInterrupt included)."""
     target = Path(target)
-    fd, temp_name = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=target.parent)
+    remove_stale_exports(target.parent)
+    fd, temp_name = _temporary(target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
             count = write_csv(rows, out, excel, progress)
@@ -173,41 +284,61 @@ def export_table(
     excel: bool,
     progress: Callable[[int], bool] | None = None,
     workers: int | None = None,
+    parallel_from: int | None = None,
 ) -> int:
     """Export a whole table from the database file at path to target.
 
-    A big table is written in id ranges by several processes (formatting CSV is Python work,
-    so threads would queue on the interpreter lock), each with its own connection and part file;
-    the parts are joined in id order, byte-for-byte what one process would write.
+    A big table (parallel_from rows or more, PARALLEL_FROM by default) is written in id ranges
+    by several processes (formatting CSV is Python work, so threads would queue on the
+    interpreter lock), each with its own connection and part file; the parts are joined in id
+    order, byte-for-byte what one process would write. The worker processes end with this one,
+    even when it is killed; temporary files a killed export left in target's folder are removed
+    by the next export there.
     """
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from multiprocessing import get_context
 
     from desktop_app.store.database import open_existing
 
+    _check_table(table)
     target = Path(target)
     workers = workers or min(4, os.cpu_count() or 1)
+    parallel_from = PARALLEL_FROM if parallel_from is None else parallel_from
     db = open_existing(path)
     try:
         low, high, total = db.execute(
             f"SELECT MIN(id), MAX(id), COUNT(*) FROM {table} WHERE deleted_at IS NULL"
         ).fetchone()
         header = export_columns(db, table)
-        if total < PARALLEL_FROM or workers < 2:
+        if total < parallel_from or total == 0 or workers < 2:
             return export_to_file(export_rows(db, table), target, excel, progress)
     finally:
         db.close()
+    remove_stale_exports(target.parent)
     step = (high - low) // workers + 1
     bounds = [(low - 1 + i * step, min(high, low - 1 + (i + 1) * step)) for i in range(workers)]
     parts: list[Path | None] = [None] * workers
     futures: dict = {}
     written = 0
-    fd, joined = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=target.parent)
+    joined = None
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=get_context("spawn"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
     try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        try:
             futures = {
                 pool.submit(
-                    _write_part, str(path), table, after, upto, excel, str(target.parent)
+                    _write_part,
+                    str(path),
+                    table,
+                    after,
+                    upto,
+                    excel,
+                    str(target.parent),
+                    os.getpid(),
                 ): number
                 for number, (after, upto) in enumerate(bounds)
             }
@@ -216,9 +347,10 @@ def export_table(
                 parts[futures[future]] = Path(part)
                 written += count
                 if progress is not None and not progress(written):
-                    for other in futures:
-                        other.cancel()
                     raise ExportCancelled
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        fd, joined = _temporary(target.parent)
         with os.fdopen(fd, "wb") as out:
             text = io.StringIO(newline="")
             csv_writer(text, excel).writerow(header)
@@ -228,7 +360,8 @@ def export_table(
                     shutil.copyfileobj(handle, out, 1 << 20)
         _publish(joined, target)
     except BaseException:
-        Path(joined).unlink(missing_ok=True)
+        if joined is not None:
+            Path(joined).unlink(missing_ok=True)
         raise
     finally:
         # every part a worker finished, including any finished after a cancel
@@ -238,23 +371,58 @@ def export_table(
     return written
 
 
+def _die_with_parent(parent_pid: int) -> None:
+    """Worker initializer: the worker ends when the process that started it ends, however it
+    ends (SIGKILL included), so no orphan goes on writing a part file nobody will remove.
+
+    On Linux the kernel sends the signal (PR_SET_PDEATHSIG); elsewhere a thread waits on the
+    pipe multiprocessing keeps open to the parent, or failing that polls the parent's pid.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent_pid:  # the parent died before prctl took effect
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        parent.join()  # returns when the parent's end of the pipe closes: it has ended
+    else:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+    os._exit(1)
+
+
 def _write_part(
-    path: str, table: str, after: int, upto: int, excel: bool, folder: str
+    path: str, table: str, after: int, upto: int, excel: bool, folder: str, owner: int
 ) -> tuple[str, int]:
     """One id range of an export, written to a part file (runs in a worker process)."""
     from desktop_app.store.database import connect_existing
 
-    fd, name = tempfile.mkstemp(prefix=".export-part-", suffix=".csv", dir=folder)
-    db = connect_existing(path)
+    fd, name = _temporary(Path(folder), part=True, owner=owner)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            cursor = db.execute(EXPORT_SQL[table], {"after": after, "upto": upto})
-            count = write_csv(cursor, out, excel, has_header=False)
+            db = connect_existing(path)
+            try:
+                cursor = db.execute(EXPORT_SQL[table], {"after": after, "upto": upto})
+                count = write_csv(cursor, out, excel, has_header=False)
+            finally:
+                db.close()
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
-    finally:
-        db.close()
     return name, count
 
 

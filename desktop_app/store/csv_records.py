@@ -1,6 +1,14 @@
 """Turning the cells of one CSV row into a domain record: parsing dates, numbers and lists,
 and finding or creating the actors, places and sources the cells name (inside the import's
-transaction)."""
+transaction).
+
+A link is given by name (the columns people read in a spreadsheet: promisors, places, sources,
+party ...) and, in our own exports, by UUID too (promisor_uuids, place_uuids, source_uuids,
+party_uuid ...). A UUID the database knows decides the link, and the name beside it must still
+name that record (an edited name is not silently ignored); a UUID it does not know falls back to
+the name, and a record created for that name keeps the UUID. A file without the UUID columns
+links by name alone.
+"""
 
 from __future__ import annotations
 
@@ -32,8 +40,10 @@ class RowError(ValueError):
 
 
 # --- cell parsing ---------------------------------------------------------------------------
-_THOUSANDS = re.compile(r"^-?[\d,]+(\.\d+)?$")
+_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234 or 12,345.5 (not 1,5)
 _AMBIGUOUS = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
+_INTEGER = re.compile(r"^[+-]?\d+$")
+SQLITE_INTEGER_MAX = 2**63 - 1  # SQLite's INTEGER is a signed 64-bit number
 
 
 def _date(cells: dict, name: str, required: bool = False) -> str | None:
@@ -63,36 +73,118 @@ def _number(
     except ValueError:
         if not _THOUSANDS.match(text):
             raise RowError(name, f"{text!r} is not a number") from None
-        value = float(text.replace(",", ""))  # 1,234 or 12,345.5
+        value = float(text.replace(",", ""))
     if value != value or value in (float("inf"), float("-inf")):
         raise RowError(name, f"{text!r} is not a finite number")
-    if (low is not None and value < low) or (high is not None and value > high):
-        raise RowError(name, f"{text} is outside the range {low:g} to {high:g}")
+    _check_range(name, text, value, low, high)
     return value
+
+
+def _whole_number(cells: dict, name: str, low: int = 0) -> int | None:
+    """A whole number from low up to what SQLite's 64-bit INTEGER holds, read exactly (as a
+    float, 9007199254740993 would change)."""
+    text = cells.get(name, "").strip()
+    if not text:
+        return None
+    plain = text.replace(",", "") if _THOUSANDS.match(text) else text
+    if _INTEGER.match(plain):
+        value = int(plain)
+    else:
+        number = _number(cells, name)
+        if number != int(number):
+            raise RowError(name, f"{text!r} is not a whole number")
+        value = int(number)
+    if value < low:
+        raise RowError(name, f"{text} is below {low}, the least allowed here")
+    if value > SQLITE_INTEGER_MAX:
+        raise RowError(
+            name, f"{text} is too large: the largest whole number kept is {SQLITE_INTEGER_MAX:,}"
+        )
+    return value
+
+
+def _check_range(name: str, text: str, value: float, low, high) -> None:
+    if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            raise RowError(name, f"{text} is outside the range {low:g} to {high:g}")
+        bound = f"at least {low:g}" if low is not None else f"at most {high:g}"
+        raise RowError(name, f"{text} is out of range: it must be {bound}")
 
 
 def _list(cells: dict, name: str) -> list[str]:
     return [part.strip() for part in cells.get(name, "").split(";") if part.strip()]
 
 
-class Resolver:
-    """Finds (or creates, inside the import's transaction) the records that cells name."""
+def _no_repeats(column: str, ids: list, what: str) -> None:
+    seen = set()
+    for item in ids:
+        key = item[0] if isinstance(item, tuple) else item
+        if key in seen:
+            raise RowError(column, f"the same {what} is listed twice")
+        seen.add(key)
 
-    def __init__(self, db: Database, actor_kind: str = "organisation") -> None:
+
+_NOUNS = {
+    Actor: "actor",
+    Place: "place",
+    Source: "source",
+    Event: "event",
+    Commitment: "commitment",
+}
+_LABELS = {  # how a linked record is named in a cell, as the export writes it
+    Actor: "SELECT COALESCE(iso3, name) FROM actors WHERE id = ?",
+    Place: "SELECT name FROM places WHERE id = ?",
+    Source: "SELECT COALESCE(url, title) FROM sources WHERE id = ?",
+}
+
+
+class Resolver:
+    """Finds (or creates, inside the import's transaction) the records that cells name.
+
+    In a dry run nothing is created: a record that would be is given a negative id of its own,
+    so the rows are checked and counted exactly as they would be imported, without writing
+    (and without waiting for the write lock)."""
+
+    def __init__(self, db: Database, actor_kind: str = "organisation", dry_run: bool = False):
         self.db = db
         self.actor_kind = actor_kind
+        self.dry_run = dry_run
         self.actor_ids: dict[str, int] = {}
         self.place_ids: dict[tuple, int] = {}
         self.source_ids: dict[str, int] = {}
+        self._uuid_ids: dict[tuple[type, str], int | None] = {}
+        self._labels: dict[tuple[type, int], str] = {}
+        self._pretend = 0
 
-    def actor(self, text: str, column: str, kind: str | None = None) -> int:
+    def _create(self, record) -> int:
+        if self.dry_run:
+            self._pretend -= 1
+            return self._pretend
+        return records.add(self.db, record)
+
+    def actor(self, text: str, column: str, kind: str | None = None, uuid: str | None = None):
         key = text.strip()
         if key in self.actor_ids:
             return self.actor_ids[key]
         if len(key) == 3 and key.isalpha() and key.isupper():
             if gazetteer.country_by_code(key) is None:
                 raise RowError(column, f"{key!r} is not an ISO 3166-1 alpha-3 country code")
-            found = records.state_actor(self.db, key)
+            row = self.db.execute(
+                "SELECT id FROM actors WHERE iso3 = ? AND kind = 'state' AND deleted_at IS NULL",
+                [key],
+            ).fetchone()
+            if row:
+                found = row[0]
+            elif self.dry_run:
+                found = self._create(None)
+            elif uuid:  # the state actor records.state_actor would make, with this UUID
+                import pycountry
+
+                country = pycountry.countries.get(alpha_3=key)
+                name = getattr(country, "common_name", None) or country.name
+                found = self._create(Actor(name=name, kind="state", iso3=key, uuid=uuid))
+            else:
+                found = records.state_actor(self.db, key)
         else:
             row = self.db.execute(
                 "SELECT id FROM actors WHERE name = ? AND deleted_at IS NULL ORDER BY id LIMIT 1",
@@ -101,7 +193,7 @@ class Resolver:
             found = (
                 row[0]
                 if row
-                else records.add(self.db, Actor(name=key, kind=kind or self.actor_kind))
+                else self._create(Actor(name=key, kind=kind or self.actor_kind, uuid=uuid))
             )
         self.actor_ids[key] = found
         return found
@@ -114,6 +206,7 @@ class Resolver:
         longitude: float | None = None,
         admin1: str | None = None,
         precision: str = "exact",
+        uuid: str | None = None,
     ) -> int:
         key = (name, country, latitude, longitude)
         if key in self.place_ids:
@@ -131,8 +224,7 @@ class Resolver:
         found = (
             row[0]
             if row
-            else records.add(
-                self.db,
+            else self._create(
                 Place(
                     name=name,
                     country_iso3=country,
@@ -140,13 +232,14 @@ class Resolver:
                     longitude=longitude,
                     admin1=admin1,
                     precision=precision,
-                ),
+                    uuid=uuid,
+                )
             )
         )
         self.place_ids[key] = found
         return found
 
-    def source(self, url_or_title: str) -> int:
+    def source(self, url_or_title: str, uuid: str | None = None) -> int:
         key = url_or_title.strip()
         if key not in self.source_ids:
             is_url = key.startswith(("http://", "https://"))
@@ -157,14 +250,29 @@ class Resolver:
             self.source_ids[key] = (
                 row[0]
                 if row
-                else records.add(
-                    self.db,
+                else self._create(
                     Source(
-                        title=key, url=key if is_url else None, publisher=None if is_url else key
-                    ),
+                        title=key,
+                        url=key if is_url else None,
+                        publisher=None if is_url else key,
+                        uuid=uuid,
+                    )
                 )
             )
         return self.source_ids[key]
+
+    def known(self, cls: type, uuid: str) -> int | None:
+        """The id of the record of cls with this UUID (deleted ones included), or None."""
+        key = (cls, uuid)
+        if key not in self._uuid_ids:
+            self._uuid_ids[key] = records.id_for_uuid(self.db, cls, uuid)
+        return self._uuid_ids[key]
+
+    def label(self, cls: type, record_id: int) -> str:
+        key = (cls, record_id)
+        if key not in self._labels:
+            self._labels[key] = self.db.execute(_LABELS[cls], [record_id]).fetchone()[0]
+        return self._labels[key]
 
     def by_uuid(self, cls: type, cells: dict, column: str, required: bool = False) -> int | None:
         value = cells.get(column, "").strip()
@@ -172,13 +280,66 @@ class Resolver:
             if required:
                 raise RowError(column, "a UUID is required here")
             return None
-        found = records.id_for_uuid(self.db, cls, value)
+        found = self.known(cls, value)
         if found is None:
-            what = {Commitment: "commitment", Event: "event"}[cls]
+            what = _NOUNS[cls]
             raise RowError(
                 column, f"no {what} with UUID {value} in the database; import the {what}s first"
             )
         return found
+
+    def linked(
+        self,
+        cls: type,
+        names: list[str],
+        names_column: str,
+        uuids: list[str],
+        uuids_column: str,
+        by_name: Callable[[str, str | None], int],
+    ) -> list[int]:
+        """The ids of the records a list of names and a list of UUIDs (if any) point at."""
+        if not uuids:
+            return [by_name(name, None) for name in names]
+        what = _NOUNS[cls]
+        paired = len(names) == len(uuids)  # not when a name itself holds a ';'
+        ids = []
+        for n, uuid in enumerate(uuids):
+            name = names[n] if paired else None
+            found = self.known(cls, uuid)
+            if found is None:
+                if name is None:
+                    raise RowError(
+                        uuids_column,
+                        f"no {what} with UUID {uuid} in the database, and {names_column} does "
+                        f"not name one for each UUID; import the {what}s first",
+                    )
+                ids.append(by_name(name, uuid))
+                self._uuid_ids[(cls, uuid)] = ids[-1]  # the same UUID again means this one
+            elif name is not None and name != self.label(cls, found):
+                raise RowError(
+                    names_column,
+                    f"{name!r} is not the {what} {uuids_column} points at "
+                    f"({self.label(cls, found)!r}); change both, or empty {uuids_column} to "
+                    "link by name",
+                )
+            else:
+                ids.append(found)
+        return ids
+
+    def linked_one(
+        self,
+        cls: type,
+        cells: dict,
+        name_column: str,
+        uuid_column: str,
+        by_name: Callable[[str, str | None], int],
+    ) -> int | None:
+        name = cells.get(name_column, "").strip()
+        uuid = cells.get(uuid_column, "").strip()
+        if not name and not uuid:
+            return None
+        names = [name] if name else []
+        return self.linked(cls, names, name_column, [uuid] if uuid else [], uuid_column, by_name)[0]
 
 
 def _country(cells: dict, column: str) -> str | None:
@@ -212,15 +373,68 @@ def _build_place(r: Resolver, cells: dict) -> Place:
     )
 
 
-def _parties(r: Resolver, cells: dict, columns: dict[str, str]) -> tuple:
-    return tuple(
-        (r.actor(name, column), role)
-        for column, role in columns.items()
-        for name in _list(cells, column)
+def _build_source(r: Resolver, cells: dict) -> Source:
+    return Source(
+        title=cells.get("title", ""),
+        url=cells.get("url") or None,
+        publisher=cells.get("publisher") or None,
+        published_on=_date(cells, "published_on"),
+        accessed_on=_date(cells, "accessed_on"),
+        excerpt=cells.get("excerpt") or None,
     )
 
 
+# role -> (names column, UUIDs column)
+PARTY_COLUMNS = {
+    "promisor": ("promisors", "promisor_uuids"),
+    "beneficiary": ("beneficiaries", "beneficiary_uuids"),
+    "guarantor": ("guarantors", "guarantor_uuids"),
+}
+EVENT_ACTOR_COLUMNS = {
+    "actor": ("actors", "actor_uuids"),
+    "target": ("targets", "target_uuids"),
+    "host": ("hosts", "host_uuids"),
+    "participant": ("participants", "participant_uuids"),
+}
+
+
+def _actors_by_role(r: Resolver, cells: dict, columns: dict[str, tuple[str, str]]) -> tuple:
+    found = []
+    for role, (names_column, uuids_column) in columns.items():
+        ids = r.linked(
+            Actor,
+            _list(cells, names_column),
+            names_column,
+            _list(cells, uuids_column),
+            uuids_column,
+            lambda name, uuid, column=names_column: r.actor(name, column, uuid=uuid),
+        )
+        _no_repeats(names_column, ids, "actor")
+        found += [(actor_id, role) for actor_id in ids]
+    return tuple(found)
+
+
+def _sources(r: Resolver, cells: dict) -> tuple[int, ...]:
+    names = _list(cells, "sources")
+    if not names and cells.get("source", "").strip():  # one source, as an ACLED file gives it
+        names = [cells["source"].strip()]
+    ids = r.linked(Source, names, "sources", _list(cells, "source_uuids"), "source_uuids", r.source)
+    _no_repeats("sources", ids, "source")
+    return tuple(ids)
+
+
 def _build_commitment(r: Resolver, cells: dict) -> Commitment:
+    parties = _actors_by_role(r, cells, PARTY_COLUMNS)
+    _no_repeats("promisors", list(parties), "party (a party has one role)")
+    place_ids = r.linked(
+        Place,
+        _list(cells, "places"),
+        "places",
+        _list(cells, "place_uuids"),
+        "place_uuids",
+        lambda name, uuid: r.place(name, uuid=uuid),
+    )
+    _no_repeats("places", place_ids, "place")
     return Commitment(
         title=cells.get("title", ""),
         made_on=_date(cells, "made_on", required=True),
@@ -228,12 +442,9 @@ def _build_commitment(r: Resolver, cells: dict) -> Commitment:
         description=cells.get("description", ""),
         deadline=_date(cells, "deadline"),
         deadline_precision=cells.get("deadline_precision") or "day",
-        parties=_parties(
-            r,
-            cells,
-            {"promisors": "promisor", "beneficiaries": "beneficiary", "guarantors": "guarantor"},
-        ),
-        place_ids=tuple(r.place(name) for name in _list(cells, "places")),
+        parties=parties,
+        place_ids=tuple(place_ids),
+        source_ids=_sources(r, cells),
         origin_event_id=r.by_uuid(Event, cells, "origin_event_uuid"),
     )
 
@@ -241,10 +452,13 @@ def _build_commitment(r: Resolver, cells: dict) -> Commitment:
 def _build_event(r: Resolver, cells: dict) -> Event:
     latitude = _number(cells, "latitude", -90, 90)
     longitude = _number(cells, "longitude", -180, 180)
-    place_name = cells.get("place", "").strip()
-    fatalities = _number(cells, "fatalities", 0)
-    if fatalities is not None and fatalities != int(fatalities):
-        raise RowError("fatalities", f"{cells['fatalities']!r} is not a whole number")
+    country = _country(cells, "place_country")
+
+    def place_by_name(name: str, uuid: str | None) -> int:
+        admin1 = cells.get("admin1") or None
+        precision = cells.get("precision") or "exact"
+        return r.place(name, country, latitude, longitude, admin1, precision, uuid)
+
     return Event(
         date=_date(cells, "date", required=True),
         end_date=_date(cells, "end_date"),
@@ -252,40 +466,27 @@ def _build_event(r: Resolver, cells: dict) -> Event:
         kind=cells.get("kind", ""),
         title=cells.get("title", ""),
         description=cells.get("description", ""),
-        place_id=r.place(
-            place_name,
-            _country(cells, "place_country"),
-            latitude,
-            longitude,
-            cells.get("admin1") or None,
-            cells.get("precision") or "exact",
-        )
-        if place_name
-        else None,
-        fatalities=None if fatalities is None else int(fatalities),
-        actors=_parties(
-            r,
-            cells,
-            {
-                "actors": "actor",
-                "targets": "target",
-                "hosts": "host",
-                "participants": "participant",
-            },
-        ),
-        source_ids=(r.source(cells["source"]),) if cells.get("source", "").strip() else (),
+        place_id=r.linked_one(Place, cells, "place", "place_uuid", place_by_name),
+        fatalities=_whole_number(cells, "fatalities"),
+        actors=_actors_by_role(r, cells, EVENT_ACTOR_COLUMNS),
+        source_ids=_sources(r, cells),
     )
 
 
 def _build_status_update(r: Resolver, cells: dict) -> StatusUpdate:
-    party = cells.get("party", "").strip()
     return StatusUpdate(
         commitment_id=r.by_uuid(Commitment, cells, "commitment_uuid", required=True),
         date=_date(cells, "date", required=True),
         status=cells.get("status", ""),
-        actor_id=r.actor(party, "party") if party else None,
+        actor_id=r.linked_one(
+            Actor,
+            cells,
+            "party",
+            "party_uuid",
+            lambda name, uuid: r.actor(name, "party", uuid=uuid),
+        ),
         note=cells.get("note", ""),
-        source_id=r.source(cells["source"]) if cells.get("source", "").strip() else None,
+        source_id=r.linked_one(Source, cells, "source", "source_uuid", r.source),
         evidence_event_id=r.by_uuid(Event, cells, "evidence_event_uuid"),
     )
 
@@ -303,14 +504,108 @@ def _build_statistic(r: Resolver, cells: dict) -> Statistic:
         baseline_value=_number(cells, "baseline_value"),
         baseline_start=_date(cells, "baseline_start"),
         baseline_end=_date(cells, "baseline_end"),
+        place_id=r.linked_one(
+            Place, cells, "place", "place_uuid", lambda name, uuid: r.place(name, uuid=uuid)
+        ),
         country_iso3=_country(cells, "country"),
+        source_id=r.linked_one(Source, cells, "source", "source_uuid", r.source),
         method_note=cells.get("method_note", ""),
     )
+
+
+# --- a row updating a record it names by UUID ---------------------------------------------------
+# The columns that carry each field of a record; a field not listed is carried by the column of
+# its own name, and parties and event actors by the columns of their role.
+CARRIERS: dict[type, dict[str, tuple[str, ...]]] = {
+    Place: {"country_iso3": ("country",)},
+    Commitment: {
+        "place_ids": ("places", "place_uuids"),
+        "source_ids": ("sources", "source_uuids"),
+        "origin_event_id": ("origin_event_uuid",),
+    },
+    Event: {
+        "place_id": ("place", "place_uuid"),
+        "source_ids": ("source", "sources", "source_uuids"),
+    },
+    StatusUpdate: {
+        "commitment_id": ("commitment_uuid",),
+        "actor_id": ("party", "party_uuid"),
+        "source_id": ("source", "source_uuid"),
+        "evidence_event_id": ("evidence_event_uuid",),
+    },
+    Statistic: {
+        "place_id": ("place", "place_uuid"),
+        "country_iso3": ("country",),
+        "source_id": ("source", "source_uuid"),
+    },
+}
+ROLE_FIELDS = {Commitment: ("parties", PARTY_COLUMNS), Event: ("actors", EVENT_ACTOR_COLUMNS)}
+# link field -> the table of the records it points at
+LINK_TARGETS: dict[type, dict[str, str]] = {
+    Commitment: {
+        "parties": "actors",
+        "place_ids": "places",
+        "source_ids": "sources",
+        "origin_event_id": "events",
+    },
+    Event: {"actors": "actors", "source_ids": "sources", "place_id": "places"},
+    StatusUpdate: {"actor_id": "actors", "source_id": "sources", "evidence_event_id": "events"},
+    Statistic: {"place_id": "places", "source_id": "sources"},
+}
+
+
+def _target(item) -> int:
+    return item[0] if isinstance(item, tuple) else item
+
+
+def merged_update(db: Database, record, current, covered: frozenset[str]):
+    """What a row (made into record) makes of the record current it names by UUID.
+
+    A field none of whose columns the file has keeps its current value (a file of a few
+    columns changes those and nothing else), and so do the links to deleted records, which no
+    export lists. ValueError if the record so made is not valid (a kept deadline before a new
+    date made, say)."""
+    cls = type(record)
+    values = dict(vars(record))
+    carriers = CARRIERS.get(cls, {})
+    role_field, role_columns = ROLE_FIELDS.get(cls, (None, {}))
+    for name in values:
+        if name == "uuid":
+            continue
+        if name == role_field:
+            kept = {role for role, columns in role_columns.items() if not covered & set(columns)}
+            given = {_target(pair) for pair in values[name]}
+            values[name] = tuple(values[name]) + tuple(
+                pair for pair in getattr(current, name) if pair[1] in kept and pair[0] not in given
+            )
+        elif not covered & set(carriers.get(name, (name,))):
+            values[name] = getattr(current, name)
+    for name, table in LINK_TARGETS.get(cls, {}).items():
+        old, new = getattr(current, name), values[name]
+        if isinstance(old, tuple):
+            gone = _deleted(db, table, [_target(item) for item in old])
+            given = {_target(item) for item in new}
+            values[name] = tuple(new) + tuple(
+                item for item in old if _target(item) in gone and _target(item) not in given
+            )
+        elif old is not None and new is None and _deleted(db, table, [old]):
+            values[name] = old
+    return cls(**values)
+
+
+def _deleted(db: Database, table: str, ids: list[int]) -> set[int]:
+    """Those of ids whose record in table is deleted."""
+    if not ids:
+        return set()
+    marks = ", ".join("?" for _ in ids)
+    sql = f"SELECT id FROM {table} WHERE deleted_at IS NOT NULL AND id IN ({marks})"
+    return {row[0] for row in db.execute(sql, ids)}
 
 
 BUILDERS: dict[str, Callable[[Resolver, dict], object]] = {
     "actors": _build_actor,
     "places": _build_place,
+    "sources": _build_source,
     "commitments": _build_commitment,
     "events": _build_event,
     "status_updates": _build_status_update,
