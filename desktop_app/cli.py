@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -15,6 +16,7 @@ from desktop_app.store.errors import StoreError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl+C
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,12 +112,42 @@ def run_cli(argv: list[str]) -> int:
     command: Callable[[argparse.Namespace], int] = args.run
     try:
         return command(args)
+    except KeyboardInterrupt:
+        # every write is one transaction and every output goes through a temporary file
+        print("commitment-tracker: interrupted; nothing was changed.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except StoreError as error:
         print(f"commitment-tracker: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.Error as error:
+        print(f"commitment-tracker: {sqlite_sentence(error, args)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OverflowError as error:
+        print(f"commitment-tracker: a date is out of range ({error}).", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (OSError, ValueError) as error:
         print(f"commitment-tracker: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def sqlite_sentence(error: sqlite3.Error, args: argparse.Namespace) -> str:
+    """What an SQLite error during a command means for the user, in one sentence."""
+    where = getattr(args, "db", None) or getattr(args, "path", None) or "the database"
+    # the sample command writes a new file; every other write is one transaction
+    unchanged = "" if args.command == "sample" else "; nothing was changed"
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return (
+            f"{where} is being written by another program{unchanged}; "
+            "try again when it has finished."
+        )
+    if "full" in text:
+        return f"the disk holding {where} is full{unchanged}; free some space and try again."
+    if "readonly" in text or "read-only" in text:
+        return f"{where} cannot be written (the file or its folder is read-only){unchanged}."
+    if "malformed" in text or "not a database" in text:
+        return f"{where} is damaged (SQLite reports: {text}){unchanged}."
+    return f"{where} could not be used (SQLite reports: {text}){unchanged}."
 
 
 def _run_sample(args: argparse.Namespace) -> int:
@@ -127,30 +159,53 @@ def _run_sample(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from desktop_app.store.csv_io import export_rows, export_table, write_csv
-    from desktop_app.store.database import open_existing
+    from desktop_app.store.csv_io import (
+        PARALLEL_FROM,
+        export_rows,
+        export_table,
+        export_to_file,
+        write_csv,
+    )
+    from desktop_app.store.database import database_path, open_read_only, refuse_overwriting
 
     if args.output:
-        count = export_table(args.db, args.table, args.output, args.excel)
-        print(f"{count} rows written to {args.output}", file=sys.stderr)
-        return EXIT_OK
-    db = open_existing(args.db)
+        refuse_overwriting(args.db, args.output)
+    db = open_read_only(args.db)
     try:
-        if args.excel:
-            sys.stdout.write("\ufeff")
-        sys.stdout.reconfigure(newline="")
-        write_csv(export_rows(db, args.table), sys.stdout, args.excel)
+        # A big table of a file read directly is written by export_table's worker processes,
+        # each with its own connection to the (checked) file; a private copy of an older file
+        # exists only on this connection.
+        parallel = (
+            args.output
+            and database_path(db) is not None
+            and db.execute(f"SELECT 1 FROM {args.table} LIMIT 1 OFFSET {PARALLEL_FROM}").fetchone()
+            is not None
+        )
+        if args.output and not parallel:
+            count = export_to_file(export_rows(db, args.table), args.output, args.excel)
+        elif not args.output:
+            if args.excel:
+                sys.stdout.write("\ufeff")
+            sys.stdout.reconfigure(newline="")
+            write_csv(export_rows(db, args.table), sys.stdout, args.excel)
+            return EXIT_OK
     finally:
         db.close()
+    if parallel:
+        count = export_table(args.db, args.table, args.output, args.excel)
+    print(f"{count} rows written to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
 def _run_import(args: argparse.Namespace) -> int:
     from desktop_app.store.csv_format import CsvProblem
     from desktop_app.store.csv_import import import_file
-    from desktop_app.store.database import open_existing
+    from desktop_app.store.database import open_existing, open_private_copy
 
-    db = open_existing(args.db)
+    # A dry run writes the rows it checks, then rolls back: on a private copy, so that the
+    # file itself is only ever read. A real import first checks every page of the file: its
+    # cost is of the order of the import's, and nothing is written on a damaged file.
+    db = open_private_copy(args.db) if args.dry_run else open_existing(args.db, True)
     try:
         try:
             result = import_file(
@@ -217,8 +272,8 @@ def _run_check(args: argparse.Namespace) -> int:
     from desktop_app.store.health import health_report
 
     report = health_report(args.db)
-    print(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2, ensure_ascii=False))
     if not report["healthy"]:
-        print("commitment-tracker: the database failed its integrity check.", file=sys.stderr)
+        print(f"commitment-tracker: {report['problem']}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK

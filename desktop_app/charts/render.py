@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.store.database import open_existing
+from desktop_app.store.database import open_read_only, refuse_overwriting
 
 
 def render_chart(
@@ -20,18 +20,22 @@ def render_chart(
 
     if chart not in CHART_NAMES:
         raise ValueError(f"unknown chart {chart!r}; expected one of: {', '.join(CHART_NAMES)}")
-    widget = new_chart(chart)
-    widget.resize(width, height)
-    db = open_existing(db_path)
+    refuse_overwriting(db_path, output)
+    db = open_read_only(db_path)
     try:
-        draw_chart(chart, widget, dashboard_data(db, as_of))
+        data = dashboard_data(db, as_of)
     finally:
         db.close()
-    widget.show()  # laid out offscreen: nothing appears on a screen
-    from PySide6.QtWidgets import QApplication
+    widget = new_chart(chart)
+    try:
+        widget.resize(width, height)
+        draw_chart(chart, widget, data)
+        widget.show()  # laid out offscreen: nothing appears on a screen
+        from PySide6.QtWidgets import QApplication
 
-    QApplication.processEvents()
-    output = Path(output)
-    save_chart(widget, output)
-    widget.close()
+        QApplication.processEvents()
+        output = Path(output)
+        save_chart(widget, output)
+    finally:
+        widget.close()
     return output

@@ -61,9 +61,18 @@ class CommitmentFilter:
 
 
 def fts_query(text: str) -> str:
-    """Turn what a user typed into a safe FTS5 query: every word, as a prefix, must match."""
-    words = text.replace('"', " ").split()
-    return " ".join(f'"{word}"*' for word in words)
+    """Turn what a user typed into a safe FTS5 query: every word, as a prefix, must match.
+
+    Each word becomes an FTS5 string (a quote inside doubled), so nothing typed is read as
+    query syntax (AND, NEAR(, *, -, a lone quote). NUL and lone surrogates, which SQLite
+    cannot take, are dropped. Text with no word left matches nothing ('""', the empty phrase),
+    since an empty query would be a syntax error.
+    """
+    cleaned = "".join(c for c in text if c != "\0" and not "\ud800" <= c <= "\udfff")
+    words = cleaned.split()
+    if not words:
+        return '""'
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
 
 
 def _commitment_conditions(flt: CommitmentFilter) -> tuple[list[str], dict]:
