@@ -36,6 +36,7 @@ class DateField(QLineEdit):
         self.setPlaceholderText(empty_text or "YYYY-MM-DD")
         self.setClearButtonEnabled(self.optional)
         self.setMinimumWidth(110)
+        self.setMaximumWidth(170)  # a date needs no more; in a toolbar it would take the row
         self._committed: str | None = None
         self.calendar_action = QAction(
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),

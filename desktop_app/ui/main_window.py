@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -40,6 +40,7 @@ from desktop_app.ui.saved_views import SavedViews
 from desktop_app.ui.table_layout import fit_columns, restore_layouts, save_layouts, table_view
 from desktop_app.ui.table_models import CommitmentTableModel, EventTableModel, StatisticTableModel
 from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_DASHBOARD, TAB_EVENTS, TAB_STATISTICS
+from desktop_app.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:  # the session (and sqlite-utils) load when a file is opened
     from desktop_app.session import Session
@@ -156,124 +157,51 @@ class MainWindow(QMainWindow):
         self.counts_label = CountsLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
+    def _slots(self) -> dict:
+        """What each command of the window does (declared in ui/window_actions.py)."""
+        edits = {
+            name: partial(getattr(record_actions, name), self)
+            for name in ("new_commitment", "new_event", "new_statistic", "update_status")
+        }
+        return edits | {
+            "new_db": self.new_database,
+            "open": self.choose_database,
+            "save_copy": self.save_a_copy,
+            "import": self.import_csv,
+            "export": self.export_csv,
+            "export_chart": self.export_chart,
+            "quit": self.close,
+            "from_article": partial(record_actions.new_from_article, self),
+            "edit": partial(record_actions.edit_selected, self),
+            "delete": partial(record_actions.delete_selected, self),
+            "find": self.focus_search,
+            "refresh": self.refresh,
+            "save_view": self.save_current_view,
+            "clear_filter": self.clear_filter,
+            "about": partial(help_dialogs.show_about, self),
+            "definitions": partial(help_dialogs.show_definitions, self),
+            "sample": self.open_sample,
+            "today": self.set_as_of_today,
+        }
 
     def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.new_db_action = self._action("&New database…", self.new_database, "Ctrl+Shift+N")
-        self.open_action = self._action("&Open…", self.choose_database, keys.Open)
-        self.save_copy_action = self._action("Save a &copy…", self.save_a_copy, "Ctrl+Shift+S")
-        self.import_action = self._action("&Import CSV…", self.import_csv, "Ctrl+I")
-        self.export_action = self._action("&Export CSV…", self.export_csv, "Ctrl+Shift+E")
-        self.export_chart_action = self._action("Export c&hart…", self.export_chart)
-        self.quit_action = self._action("&Quit", self.close, keys.Quit)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(keys.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
-        self.new_commitment_action = self._action(
-            "New &commitment…",
-            partial(record_actions.new_commitment, self),
-            "Ctrl+N",
-            "Record a new commitment",
-        )
-        self.new_event_action = self._action(
-            "New &event…", partial(record_actions.new_event, self), "Ctrl+E"
-        )
-        self.new_statistic_action = self._action(
-            "New reported &statistic…", partial(record_actions.new_statistic, self)
-        )
-        self.from_article_action = self._action(
-            "New from &article…",
-            partial(record_actions.new_from_article, self),
-            "Ctrl+Shift+V",
-            "Paste a news article and pick the commitments it reports",
-        )
-        self.update_status_action = self._action(
-            "&Update status…",
-            partial(record_actions.update_status, self),
-            "Ctrl+U",
-            "Record a new status",
-        )
-        self.edit_action = self._action(
-            "&Edit selected…", partial(record_actions.edit_selected, self), "Ctrl+Return"
-        )
-        self.delete_action = self._action(
-            "&Delete", partial(record_actions.delete_selected, self), keys.Delete
-        )
-        self.find_action = self._action("&Find", self.focus_search, keys.Find)
-        self.refresh_action = self._action("&Refresh", self.refresh, keys.Refresh)
-        self.save_view_action = self._action("&Save current view…", self.save_current_view)
-        self.clear_filter_action = self._action("&Clear filter", self.clear_filter, "Ctrl+L")
-        self.about_action = self._action("&About", partial(help_dialogs.show_about, self))
-        self.definitions_action = self._action(
-            "&Status definitions", partial(help_dialogs.show_definitions, self)
-        )
-        self.sample_action = self._action("Open &sample database", self.open_sample)
-        self.today_action = self._action(
-            "Today", self.set_as_of_today, "Ctrl+T", "Show statuses as they stand today"
-        )
+        self.commands = WindowActions(self, self.undo_stack, self._slots())
+        for name, action in self.commands.actions.items():
+            setattr(self, f"{name}_action", action)  # window.undo_action, for tests and tools
 
     def _build_menus_and_toolbar(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.new_db_action, self.open_action])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_files = RecentFiles(self.recent_menu, self.open_path_with_message)
-        file_menu.addAction(self.save_copy_action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action, self.export_chart_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu("&Edit")
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions(
-            [
-                self.new_commitment_action,
-                self.new_event_action,
-                self.new_statistic_action,
-                self.from_article_action,
-            ]
-        )
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.update_status_action, self.edit_action, self.delete_action])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        view_menu = menu.addMenu("&View")
-        for number, name in enumerate(("Commitments", "Events", "Statistics", "Dashboard")):
-            view_menu.addAction(
-                self._action(
-                    f"&{name}",
-                    lambda _=False, n=number: self.tabs.setCurrentIndex(n),
-                    f"Ctrl+{number + 1}",
-                )
-            )
-        view_menu.addSeparator()
-        view_menu.addActions([self.refresh_action, self.clear_filter_action])
-        self.views_menu = view_menu.addMenu("Saved &views")
-        help_menu = menu.addMenu("&Help")
-        help_menu.addActions([self.definitions_action, self.sample_action, self.about_action])
-
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main_toolbar")
-        toolbar.addActions(
-            [self.new_commitment_action, self.update_status_action, self.new_event_action]
-        )
-        toolbar.addSeparator()
+        tab_names = ["Commitments", "Events", "Statistics", "Dashboard"]
+        submenus = self.commands.build_menus(self, tab_names, self.tabs.setCurrentIndex)
+        self.recent_menu, self.views_menu = submenus["recent"], submenus["views"]
+        self.recent_files = RecentFiles(submenus["recent"], self.open_path_with_message)
+        self.saved_views = SavedViews(submenus["views"], self.save_view_action, self.recall_view)
+        toolbar = self.commands.build_toolbar(self)
         toolbar.addWidget(QLabel(" As of "))
         self.as_of_field = DateField(self.as_of)
         self.as_of_field.setToolTip("Tables, details and charts show statuses as of this date")
         self.as_of_field.dateChanged.connect(self._as_of_changed)
         toolbar.addWidget(self.as_of_field)
         toolbar.addAction(self.today_action)
-        self.saved_views = SavedViews(self.views_menu, self.save_view_action, self.recall_view)
 
     # --- database ------------------------------------------------------------------------------
     def open_file(self, path: str | Path) -> None:
