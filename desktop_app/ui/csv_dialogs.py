@@ -27,6 +27,7 @@ from desktop_app.store import csv_import
 from desktop_app.store.csv_format import CsvProblem
 from desktop_app.store.csv_import import ImportCancelled
 from desktop_app.store.csv_io import ExportCancelled
+from desktop_app.ui.database_files import dialog_folder
 from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_with_progress, with_own_connection
 
@@ -100,9 +101,7 @@ def run_export(window) -> None:
     if not dialog.exec():
         return
     what = dialog.what.currentData()
-    suggested = (
-        Path(window._dialog_folder()) / f"{'commitments-view' if what == 'view' else what}.csv"
-    )
+    suggested = dialog_folder(window) / f"{'commitments-view' if what == 'view' else what}.csv"
     target, _ = QFileDialog.getSaveFileName(
         window, "Export CSV", str(suggested), "CSV files (*.csv)"
     )

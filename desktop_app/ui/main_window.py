@@ -159,16 +159,18 @@ class MainWindow(QMainWindow):
 
     def _slots(self) -> dict:
         """What each command of the window does (declared in ui/window_actions.py)."""
+        from desktop_app.ui import csv_dialogs
+
         edits = {
             name: partial(getattr(record_actions, name), self)
             for name in ("new_commitment", "new_event", "new_statistic", "update_status")
         }
         return edits | {
-            "new_db": self.new_database,
-            "open": self.choose_database,
-            "save_copy": self.save_a_copy,
-            "import": self.import_csv,
-            "export": self.export_csv,
+            "new_db": partial(database_files.new_database, self),
+            "open": partial(database_files.choose_database, self),
+            "save_copy": partial(database_files.save_a_copy, self),
+            "import": lambda: csv_dialogs.run_import(self),
+            "export": partial(csv_dialogs.run_export, self),
             "export_chart": self.export_chart,
             "quit": self.close,
             "from_article": partial(record_actions.new_from_article, self),
@@ -180,7 +182,7 @@ class MainWindow(QMainWindow):
             "clear_filter": self.clear_filter,
             "about": partial(help_dialogs.show_about, self),
             "definitions": partial(help_dialogs.show_definitions, self),
-            "sample": self.open_sample,
+            "sample": partial(database_files.open_sample, self),
             "today": self.set_as_of_today,
         }
 
@@ -398,22 +400,6 @@ class MainWindow(QMainWindow):
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()
 
-    # --- files and saved views (their own modules) ---------------------------------------------
-    def choose_database(self) -> None:
-        database_files.choose_database(self)
-
-    def new_database(self) -> None:
-        database_files.new_database(self)
-
-    def save_a_copy(self) -> None:
-        database_files.save_a_copy(self)
-
-    def open_sample(self) -> None:
-        database_files.open_sample(self)
-
-    def _dialog_folder(self) -> Path:
-        return database_files.dialog_folder(self)
-
     def save_current_view(self, name: str | None = None) -> None:
         self.saved_views.save(self.filter_bar.current_filter(), name)
 
@@ -425,17 +411,6 @@ class MainWindow(QMainWindow):
 
     def clear_filter(self) -> None:
         self.filter_bar.set_filter(queries.CommitmentFilter())
-
-    # --- CSV and charts (their own modules) ----------------------------------------------------
-    def import_csv(self) -> None:
-        from desktop_app.ui.csv_dialogs import run_import
-
-        run_import(self)
-
-    def export_csv(self) -> None:
-        from desktop_app.ui.csv_dialogs import run_export
-
-        run_export(self)
 
     def export_chart(self) -> None:
         self.tabs.setCurrentIndex(TAB_DASHBOARD)
