@@ -93,22 +93,23 @@ def schema_differences(found: dict[str, Entry], expected: dict[str, Entry]) -> l
     table fail), and our migrations never leave one behind. The user is told its name, so it can
     be dropped if it was theirs.
     """
-    problems = []
+    replaced, changed, extra, missing = [], [], [], []
     for name, (kind, table, sql) in sorted(expected.items()):
         if name not in found:
-            problems.append(f"the {kind} {name} is missing")
+            missing.append(f"the {kind} {name} is missing")
             continue
         found_kind, found_table, found_sql = found[name]
         if found_kind != kind:
-            problems.append(f"{name} is a {found_kind}, not a {kind}")
+            replaced.append(f"{name} is a {found_kind}, not a {kind}")
         elif found_table != table or found_sql != sql:
-            problems.append(f"the {kind} {name} has a changed definition")
+            changed.append(f"the {kind} {name} has a changed definition")
     for name, (kind, table, _sql) in sorted(found.items()):
         if name in expected or (kind == "table" and name in ALLOWED_EXTRA):
             continue
         on = f" on {table}" if kind in ("index", "trigger") else ""
-        problems.append(f"an extra {kind} {name}{on}")
-    return problems
+        extra.append(f"an extra {kind} {name}{on}")
+    # the most telling first: a table replaced by a view also loses its indexes and triggers
+    return replaced + changed + extra + missing
 
 
 def describe(problems: list[str], limit: int = 3) -> str:
