@@ -5,7 +5,7 @@ from __future__ import annotations
 from array import array
 from typing import TYPE_CHECKING
 
-from desktop_app.store.queries import fts_query, rows_of
+from desktop_app.store.queries import STATISTIC_KNOWN_ON, fts_query, rows_of
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
@@ -18,7 +18,6 @@ _EVENT_ROWS = """SELECT e.id, e.uuid, e.date, e.end_date, e.kind, e.title, e.fat
                  WHERE ea.event_id = e.id) AS actors
         FROM events e LEFT JOIN places p ON p.id = e.place_id"""
 
-EVENT_COLUMNS = ("date", "kind", "title", "place", "actors", "fatalities")
 _EVENT_SORT = {
     "date": "e.date",
     "kind": "e.kind",
@@ -29,14 +28,16 @@ _EVENT_SORT = {
 }
 
 
-def _event_where(text: str) -> tuple[str, dict]:
-    if not text.strip():
-        return "e.deleted_at IS NULL", {}
-    return (
-        "e.deleted_at IS NULL AND e.id IN "
-        "(SELECT rowid FROM events_fts WHERE events_fts MATCH :fts)",
-        {"fts": fts_query(text)},
-    )
+def _event_where(text: str, as_of: str | None) -> tuple[str, dict]:
+    """Live events (on or before as_of, when given) matching the search text."""
+    where, params = "e.deleted_at IS NULL", {}
+    if as_of:
+        where += " AND e.date <= :as_of"
+        params["as_of"] = as_of
+    if text.strip():
+        where += " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :fts)"
+        params["fts"] = fts_query(text)
+    return where, params
 
 
 def event_page(
@@ -46,8 +47,9 @@ def event_page(
     descending: bool = False,
     limit: int = 200,
     offset: int = 0,
+    as_of: str | None = None,
 ) -> list[dict]:
-    where, params = _event_where(text)
+    where, params = _event_where(text, as_of)
     direction = "DESC" if descending else "ASC"
     sql = f"""
         {_EVENT_ROWS}
@@ -58,13 +60,20 @@ def event_page(
     return list(rows_of(db, sql, params | {"limit": limit, "offset": offset}))
 
 
-def event_ids(db: Database, text: str = "", sort: str = "date", descending: bool = False) -> array:
+def event_ids(
+    db: Database,
+    text: str = "",
+    sort: str = "date",
+    descending: bool = False,
+    as_of: str | None = None,
+) -> array:
     """Ids of the events shown, in table order (for deep paging), as a compact array."""
-    where, params = _event_where(text)
+    where, params = _event_where(text, as_of)
     direction = "DESC" if descending else "ASC"
     order = _EVENT_SORT.get(sort, "e.date")
     if sort in ("place", "actors"):
-        return array("q", (r["id"] for r in event_page(db, text, sort, descending, limit=-1)))
+        rows = event_page(db, text, sort, descending, limit=-1, as_of=as_of)
+        return array("q", (r["id"] for r in rows))
     sql = f"SELECT e.id FROM events e WHERE {where} ORDER BY {order} {direction}, e.id {direction}"
     return array("q", (r[0] for r in db.execute(sql, params)))
 
@@ -84,17 +93,20 @@ def event_rows(db: Database, ids: list[int]) -> list[dict]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def count_events(db: Database, text: str = "") -> int:
-    where, params = _event_where(text)
+def count_events(db: Database, text: str = "", as_of: str | None = None) -> int:
+    where, params = _event_where(text, as_of)
     return db.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
 
 
-STATISTIC_COLUMNS = ("label", "value", "unit", "period", "change", "country", "source")
-
-
 def statistic_page(
-    db: Database, sort: str = "label", descending: bool = False, limit: int = 200, offset: int = 0
+    db: Database,
+    sort: str = "label",
+    descending: bool = False,
+    limit: int = 200,
+    offset: int = 0,
+    as_of: str | None = None,
 ) -> list[dict]:
+    """Statistics (known by as_of, when given), in table order."""
     direction = "DESC" if descending else "ASC"
     order = {"value": "s.value", "period": "s.period_start", "change": "change"}.get(
         sort, "s.label COLLATE NOCASE"
@@ -106,15 +118,17 @@ def statistic_page(
                     THEN (s.value - s.baseline_value) * 100.0 / s.baseline_value END AS change,
                COALESCE(s.period_start, '') || ' – ' || COALESCE(s.period_end, '') AS period
         FROM statistics s LEFT JOIN sources src ON src.id = s.source_id
-        WHERE s.deleted_at IS NULL
+        WHERE s.deleted_at IS NULL AND (:as_of IS NULL OR {STATISTIC_KNOWN_ON} <= :as_of)
         ORDER BY {order} {direction}, s.id {direction}
         LIMIT :limit OFFSET :offset
     """
-    return list(rows_of(db, sql, {"limit": limit, "offset": offset}))
+    return list(rows_of(db, sql, {"limit": limit, "offset": offset, "as_of": as_of}))
 
 
-def count_statistics(db: Database) -> int:
-    return db.execute("SELECT COUNT(*) FROM statistics WHERE deleted_at IS NULL").fetchone()[0]
+def count_statistics(db: Database, as_of: str | None = None) -> int:
+    sql = f"""SELECT COUNT(*) FROM statistics s WHERE s.deleted_at IS NULL
+              AND (:as_of IS NULL OR {STATISTIC_KNOWN_ON} <= :as_of)"""
+    return db.execute(sql, {"as_of": as_of}).fetchone()[0]
 
 
 def actor_choices(db: Database) -> list[tuple[int, str, str | None]]:

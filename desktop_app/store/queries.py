@@ -23,9 +23,13 @@ STATUS_AS_OF = """COALESCE((
     ORDER BY s.date DESC, s.id DESC LIMIT 1), 'not_rated')"""
 
 
-_OPEN = ", ".join(f"'{s.value}'" for s in OPEN_STATUSES)
+# "As of a date" means "as known on that date": a record dated after it is not shown at all.
+# A statistic is known from its source's publication date, else from the end of its period.
+STATISTIC_KNOWN_ON = """COALESCE(
+    (SELECT src.published_on FROM sources src WHERE src.id = s.source_id),
+    s.period_end, s.period_start, '0000-01-01')"""
 
-COMMITMENT_COLUMNS = ("title", "parties", "category", "made_on", "deadline", "status")
+_OPEN = ", ".join(f"'{s.value}'" for s in OPEN_STATUSES)
 
 _SORT_EXPRESSIONS = {
     "title": "title COLLATE NOCASE",
@@ -77,7 +81,7 @@ def fts_query(text: str) -> str:
 
 def _commitment_conditions(flt: CommitmentFilter) -> tuple[list[str], dict]:
     """WHERE conditions on commitments c for everything in flt that does not need the status."""
-    where = ["c.deleted_at IS NULL"]
+    where = ["c.deleted_at IS NULL", "c.made_on <= :as_of"]  # made by the as-of date
     params: dict = {}
     if flt.text.strip():
         where.append(
@@ -186,7 +190,8 @@ def commitment_page(
         sql, params = lean
         sql = f"SELECT id FROM ({sql}) ORDER BY {_order_sql(sort, descending)}"
         sql += " LIMIT :limit OFFSET :offset"
-        ids = [r[0] for r in db.execute(sql, params | {"limit": limit, "offset": offset})]
+        page = {"limit": limit, "offset": offset, "as_of": as_of}
+        ids = [r[0] for r in db.execute(sql, params | page)]
         return commitment_rows(db, as_of, ids)
     sql, params = _filtered_commitments_sql(flt)
     sql += f" ORDER BY {_order_sql(sort, descending)} LIMIT :limit OFFSET :offset"
@@ -234,8 +239,11 @@ def count_commitments(db: Database, as_of: str, flt: CommitmentFilter | None = N
 
 
 def statuses_as_of(db: Database, as_of: str) -> dict[int, str]:
-    """Status of every live commitment on the as-of date, by commitment id."""
-    sql = f"SELECT c.id, {STATUS_AS_OF} FROM commitments c WHERE c.deleted_at IS NULL"
+    """Status of every live commitment made by the as-of date, on that date, by id."""
+    sql = (
+        f"SELECT c.id, {STATUS_AS_OF} FROM commitments c "
+        "WHERE c.deleted_at IS NULL AND c.made_on <= :as_of"
+    )
     return dict(db.execute(sql, {"as_of": as_of}).fetchall())
 
 
@@ -489,10 +497,10 @@ def resolution_dates(db: Database, commitment_ids: list[int], as_of: str) -> dic
 
 
 def statistics_in_range(db: Database, as_of: str) -> list[dict]:
-    """Reported statistics whose period has started by as_of, for the events chart."""
-    sql = """SELECT id, label, value, unit, period_start, period_end, baseline_value
-             FROM statistics WHERE deleted_at IS NULL AND period_start IS NOT NULL
-               AND period_start <= :as_of ORDER BY period_start"""
+    """Reported statistics known (published) by as_of, with a period, for the events chart."""
+    sql = f"""SELECT id, label, value, unit, period_start, period_end, baseline_value
+             FROM statistics s WHERE deleted_at IS NULL AND period_start IS NOT NULL
+               AND {STATISTIC_KNOWN_ON} <= :as_of ORDER BY period_start"""
     return [dict(r) for r in rows_of(db, sql, {"as_of": as_of})]
 
 
@@ -522,12 +530,25 @@ def status_history(db: Database, commitment_id: int) -> list[dict]:
     return [dict(r) for r in rows_of(db, sql, {"id": commitment_id})]
 
 
-def table_counts(db: Database) -> dict[str, int]:
-    """Live (not deleted) rows per main table."""
-    return {
-        t: db.execute(f"SELECT COUNT(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
-        for t in RECORD_TABLES
-    }
+#: what "known by the as-of date" means for each table that has a date
+KNOWN_BY = {
+    "commitments": "made_on <= :as_of",
+    "events": "date <= :as_of",
+    "status_updates": "date <= :as_of",
+    "statistics": f"{STATISTIC_KNOWN_ON} <= :as_of",
+}
+
+
+def table_counts(db: Database, as_of: str | None = None) -> dict[str, int]:
+    """Live (not deleted) rows per main table; with as_of, only those known by that date."""
+    counts = {}
+    for table in RECORD_TABLES:
+        where = "deleted_at IS NULL"
+        if as_of and table in KNOWN_BY:
+            where += f" AND {KNOWN_BY[table]}"
+        sql = f"SELECT COUNT(*) FROM {table} s WHERE {where}"
+        counts[table] = db.execute(sql, {"as_of": as_of}).fetchone()[0]
+    return counts
 
 
 def rows_of(db: Database, sql: str, params: dict):

@@ -14,7 +14,11 @@ from desktop_app.ui.pickers import ActorField, PlaceField
 
 
 class CommitmentEditor(RememberingDialog):
-    def __init__(self, db, commitment: Commitment | None = None, parent=None) -> None:
+    def __init__(
+        self, db, commitment: Commitment | None = None, parent=None, made_on: str | None = None
+    ) -> None:
+        """made_on: the date a new commitment starts with (the window's as-of date, so that
+        what is recorded shows in the table that is open)."""
         super().__init__("Edit commitment" if commitment else "New commitment", parent)
         self.db = db
         self.original = commitment
@@ -23,7 +27,7 @@ class CommitmentEditor(RememberingDialog):
         self.category = QComboBox()
         for category in CATEGORIES:
             self.category.addItem(category.capitalize(), category)
-        self.made_on = DateField()
+        self.made_on = DateField(made_on)
         self.deadline = OptionalDateField(empty_text="no deadline")
         self.deadline_precision = QComboBox()
         for precision in DATE_PRECISIONS:

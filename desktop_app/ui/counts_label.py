@@ -24,10 +24,11 @@ class CountsLabel(QLabel):
         """Count for this data version and date; `shown` is how many commitments the filter
         lets through."""
         self._generation += 1
-        known = self._totals if self._totals_version == data_version else None
+        version = (data_version, as_of)  # the totals count what was known by the as-of date
+        known = self._totals if self._totals_version == version else None
         if path.stat().st_size < BIG_FILE_BYTES:
-            totals = known or queries.table_counts(db)
-            self._keep(totals, data_version)
+            totals = known or queries.table_counts(db, as_of)
+            self._keep(totals, version)
             self._show(as_of, shown, totals, queries.count_overdue(db, as_of))
             return
         from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
@@ -36,11 +37,11 @@ class CountsLabel(QLabel):
         generation = self._generation
 
         def work(own, _report):
-            return known or queries.table_counts(own), queries.count_overdue(own, as_of)
+            return known or queries.table_counts(own, as_of), queries.count_overdue(own, as_of)
 
         def done(result) -> None:
             totals, overdue = result
-            self._keep(totals, data_version)
+            self._keep(totals, version)
             if generation == self._generation:
                 self._show(as_of, shown, totals, overdue)
 

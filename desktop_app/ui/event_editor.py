@@ -13,11 +13,13 @@ from desktop_app.ui.pickers import ActorField, PlaceField
 
 
 class EventEditor(RememberingDialog):
-    def __init__(self, db, event: Event | None = None, parent=None) -> None:
+    def __init__(
+        self, db, event: Event | None = None, parent=None, date: str | None = None
+    ) -> None:
         super().__init__("Edit event" if event else "New event", parent)
         self.db = db
         self.original = event
-        self.date = DateField()
+        self.date = DateField(date)  # a new event starts at the window's as-of date
         self.end_date = OptionalDateField(empty_text="same day")
         self.kind = QComboBox()
         for kind in EVENT_KINDS:

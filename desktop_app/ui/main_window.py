@@ -240,8 +240,8 @@ class MainWindow(QMainWindow):
 
     def _install_models(self) -> None:
         self.commitment_model = CommitmentTableModel(self.db, self.as_of, self)
-        self.event_model = EventTableModel(self.db, self)
-        self.statistic_model = StatisticTableModel(self.db, self)
+        self.event_model = EventTableModel(self.db, self.as_of, self)
+        self.statistic_model = StatisticTableModel(self.db, self.as_of, self)
         old = self.commitments_view
         self.commitments_view = table_view(self.commitment_model, "commitments_table")
         self.commitments_view.selectionModel().selectionChanged.connect(self._show_detail)
@@ -319,6 +319,9 @@ class MainWindow(QMainWindow):
     def _as_of_changed(self, date: QDate) -> None:
         self.as_of = date.toString(ISO_FORMAT)
         if self.db is not None:
+            self.event_model.as_of = self.statistic_model.as_of = self.as_of
+            self._stale_tables = {TAB_EVENTS, TAB_STATISTICS}
+            self._reload_if_stale(self.tabs.currentIndex())
             self._refresh_commitments()
 
     def set_as_of(self, iso: str) -> None:

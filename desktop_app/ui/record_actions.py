@@ -54,7 +54,8 @@ def _add_through(window, editor) -> int | None:
 def new_commitment(window) -> None:
     from desktop_app.ui.commitment_editor import CommitmentEditor
 
-    record_id = _add_through(window, CommitmentEditor(window.db, parent=window))
+    editor = CommitmentEditor(window.db, parent=window, made_on=window.as_of)
+    record_id = _add_through(window, editor)
     if record_id is not None:
         window.tabs.setCurrentIndex(TAB_COMMITMENTS)
         window.select_commitment(record_id)
@@ -63,7 +64,7 @@ def new_commitment(window) -> None:
 def new_event(window) -> None:
     from desktop_app.ui.event_editor import EventEditor
 
-    _add_through(window, EventEditor(window.db, parent=window))
+    _add_through(window, EventEditor(window.db, parent=window, date=window.as_of))
 
 
 def new_statistic(window) -> None:

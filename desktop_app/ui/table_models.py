@@ -105,21 +105,24 @@ class EventTableModel(PagedTableModel):
         ("fatalities", "Fatalities"),
     )
 
-    def __init__(self, db, parent=None) -> None:
+    def __init__(self, db, as_of: str | None = None, parent=None) -> None:
         super().__init__(parent)
         self.db = db
         self.text = ""
+        self.as_of = as_of  # events after it are not shown
 
     def fetch(self, limit: int, offset: int) -> list[dict]:
         return listings.event_page(
-            self.db, self.text, self.sort_key, self.descending, limit, offset
+            self.db, self.text, self.sort_key, self.descending, limit, offset, self.as_of
         )
 
     def count(self) -> int:
-        return listings.count_events(self.db, self.text)
+        return listings.count_events(self.db, self.text, self.as_of)
 
     def ordered_ids(self, db) -> Iterable[int]:
-        return listings.event_ids(db or self.db, self.text, self.sort_key, self.descending)
+        return listings.event_ids(
+            db or self.db, self.text, self.sort_key, self.descending, self.as_of
+        )
 
     def rows_for(self, ids: list[int]) -> list[dict]:
         return listings.event_rows(self.db, ids)
@@ -148,22 +151,28 @@ class StatisticTableModel(PagedTableModel):
         ("source", "Source"),
     )
 
-    def __init__(self, db, parent=None) -> None:
+    def __init__(self, db, as_of: str | None = None, parent=None) -> None:
         super().__init__(parent)
         self.db = db
+        self.as_of = as_of  # statistics published after it are not shown
 
     def fetch(self, limit: int, offset: int) -> list[dict]:
-        return listings.statistic_page(self.db, self.sort_key, self.descending, limit, offset)
+        return listings.statistic_page(
+            self.db, self.sort_key, self.descending, limit, offset, self.as_of
+        )
 
     def count(self) -> int:
-        return listings.count_statistics(self.db)
+        return listings.count_statistics(self.db, self.as_of)
 
     def ordered_ids(self, db) -> Iterable[int]:
-        rows = listings.statistic_page(db or self.db, self.sort_key, self.descending, limit=-1)
+        rows = listings.statistic_page(
+            db or self.db, self.sort_key, self.descending, limit=-1, as_of=self.as_of
+        )
         return [row["id"] for row in rows]
 
     def rows_for(self, ids: list[int]) -> list[dict]:
-        by_id = {row["id"]: row for row in listings.statistic_page(self.db, limit=-1)}
+        rows = listings.statistic_page(self.db, limit=-1, as_of=self.as_of)
+        by_id = {row["id"]: row for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
     def display(self, row: dict, key: str) -> str:
