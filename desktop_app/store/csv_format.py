@@ -366,5 +366,22 @@ def _line_breaks(text: str, start: int, end: int) -> int:
 
 
 def csv_writer(handle, excel: bool):
-    """A csv writer for our exports: CRLF for Excel, LF otherwise."""
-    return csv.writer(handle, lineterminator="\r\n" if excel else "\n")
+    """A csv writer for our exports: CRLF for Excel, LF otherwise.
+
+    The csv module quotes a cell holding a character of the line terminator only; with "\\n"
+    alone a lone carriage return in a cell went out bare, and every reader then split the row
+    there. So rows are always made with "\\r\\n" (any CR or LF in a cell is quoted) and, for LF
+    files, each row's ending is changed on its way to the handle."""
+    if excel:
+        return csv.writer(handle, lineterminator="\r\n")
+    return csv.writer(_LineFeedEndings(handle), lineterminator="\r\n")
+
+
+class _LineFeedEndings:
+    """A text handle whose every write is one CSV row ending in \\r\\n, written ending in \\n."""
+
+    def __init__(self, handle) -> None:
+        self._write = handle.write
+
+    def write(self, row: str) -> int:
+        return self._write(row[:-2] + "\n")

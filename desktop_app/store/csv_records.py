@@ -28,6 +28,7 @@ from desktop_app.domain.records import (
     StatusUpdate,
 )
 from desktop_app.store import records
+from desktop_app.store.csv_io import SEP  # between the names (or UUIDs) in one cell
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -109,10 +110,6 @@ def _check_range(name: str, text: str, value: float, low, high) -> None:
             raise RowError(name, f"{text} is outside the range {low:g} to {high:g}")
         bound = f"at least {low:g}" if low is not None else f"at most {high:g}"
         raise RowError(name, f"{text} is out of range: it must be {bound}")
-
-
-def _list(cells: dict, name: str) -> list[str]:
-    return [part.strip() for part in cells.get(name, "").split(";") if part.strip()]
 
 
 def _no_repeats(column: str, ids: list, what: str) -> None:
@@ -291,39 +288,54 @@ class Resolver:
     def linked(
         self,
         cls: type,
-        names: list[str],
+        cells: dict,
         names_column: str,
-        uuids: list[str],
         uuids_column: str,
         by_name: Callable[[str, str | None], int],
+        one: bool = False,
     ) -> list[int]:
-        """The ids of the records a list of names and a list of UUIDs (if any) point at."""
+        """The ids of the records named in cells[names_column] (a list, or one name if one)
+        and cells[uuids_column], in order.
+
+        UUIDs the database knows decide, provided the names are the ones the export writes for
+        them (compared as a whole: a name may itself hold a ';'); a names column that is absent
+        leaves the UUIDs alone to decide. Unknown UUIDs are matched with the names one for one
+        and fall back to them.
+        """
+        names_text = cells.get(names_column)
+        names = _split(names_text or "", one)
+        uuids = _split(cells.get(uuids_column, ""), one)
         if not uuids:
             return [by_name(name, None) for name in names]
         what = _NOUNS[cls]
-        paired = len(names) == len(uuids)  # not when a name itself holds a ';'
-        ids = []
-        for n, uuid in enumerate(uuids):
-            name = names[n] if paired else None
-            found = self.known(cls, uuid)
-            if found is None:
-                if name is None:
-                    raise RowError(
-                        uuids_column,
-                        f"no {what} with UUID {uuid} in the database, and {names_column} does "
-                        f"not name one for each UUID; import the {what}s first",
-                    )
-                ids.append(by_name(name, uuid))
-                self._uuid_ids[(cls, uuid)] = ids[-1]  # the same UUID again means this one
-            elif name is not None and name != self.label(cls, found):
+        ids = [self.known(cls, uuid) for uuid in uuids]
+        if None not in ids:
+            labels = [self.label(cls, found) for found in ids]
+            if names_text is None or _split(SEP.join(labels), one) == names:
+                return ids
+            raise RowError(
+                names_column,
+                f"{names_text.strip()!r} does not name the {what}s {uuids_column} points at "
+                f"({SEP.join(labels)!r}); change both, or empty {uuids_column} to link by name",
+            )
+        if len(names) != len(uuids):
+            unknown = uuids[ids.index(None)]
+            raise RowError(
+                uuids_column,
+                f"no {what} with UUID {unknown} in the database, and {names_column} does not "
+                f"name one for each UUID; import the {what}s first",
+            )
+        for n, (name, uuid) in enumerate(zip(names, uuids, strict=True)):
+            if ids[n] is None:
+                ids[n] = by_name(name, uuid)
+                self._uuid_ids[(cls, uuid)] = ids[n]  # the same UUID again means this one
+            elif name != self.label(cls, ids[n]):
                 raise RowError(
                     names_column,
                     f"{name!r} is not the {what} {uuids_column} points at "
-                    f"({self.label(cls, found)!r}); change both, or empty {uuids_column} to "
+                    f"({self.label(cls, ids[n])!r}); change both, or empty {uuids_column} to "
                     "link by name",
                 )
-            else:
-                ids.append(found)
         return ids
 
     def linked_one(
@@ -334,12 +346,18 @@ class Resolver:
         uuid_column: str,
         by_name: Callable[[str, str | None], int],
     ) -> int | None:
-        name = cells.get(name_column, "").strip()
-        uuid = cells.get(uuid_column, "").strip()
-        if not name and not uuid:
-            return None
-        names = [name] if name else []
-        return self.linked(cls, names, name_column, [uuid] if uuid else [], uuid_column, by_name)[0]
+        found = self.linked(cls, cells, name_column, uuid_column, by_name, one=True)
+        return found[0] if found else None
+
+
+def _split(text: str, one: bool = False) -> list[str]:
+    if one:
+        return [text.strip()] if text.strip() else []
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def _list(cells: dict, name: str) -> list[str]:
+    return _split(cells.get(name, ""))
 
 
 def _country(cells: dict, column: str) -> str | None:
@@ -403,9 +421,8 @@ def _actors_by_role(r: Resolver, cells: dict, columns: dict[str, tuple[str, str]
     for role, (names_column, uuids_column) in columns.items():
         ids = r.linked(
             Actor,
-            _list(cells, names_column),
+            cells,
             names_column,
-            _list(cells, uuids_column),
             uuids_column,
             lambda name, uuid, column=names_column: r.actor(name, column, uuid=uuid),
         )
@@ -415,10 +432,11 @@ def _actors_by_role(r: Resolver, cells: dict, columns: dict[str, tuple[str, str]
 
 
 def _sources(r: Resolver, cells: dict) -> tuple[int, ...]:
-    names = _list(cells, "sources")
-    if not names and cells.get("source", "").strip():  # one source, as an ACLED file gives it
-        names = [cells["source"].strip()]
-    ids = r.linked(Source, names, "sources", _list(cells, "source_uuids"), "source_uuids", r.source)
+    given = {key: cells.get(key, "").strip() for key in ("sources", "source", "source_uuids")}
+    if given["source"] and not given["sources"] and not given["source_uuids"]:
+        ids = [r.source(given["source"])]  # one source, as an ACLED file gives it
+    else:
+        ids = r.linked(Source, cells, "sources", "source_uuids", r.source)
     _no_repeats("sources", ids, "source")
     return tuple(ids)
 
@@ -427,12 +445,7 @@ def _build_commitment(r: Resolver, cells: dict) -> Commitment:
     parties = _actors_by_role(r, cells, PARTY_COLUMNS)
     _no_repeats("promisors", list(parties), "party (a party has one role)")
     place_ids = r.linked(
-        Place,
-        _list(cells, "places"),
-        "places",
-        _list(cells, "place_uuids"),
-        "place_uuids",
-        lambda name, uuid: r.place(name, uuid=uuid),
+        Place, cells, "places", "place_uuids", lambda name, uuid: r.place(name, uuid=uuid)
     )
     _no_repeats("places", place_ids, "place")
     return Commitment(
