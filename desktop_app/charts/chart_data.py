@@ -11,7 +11,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.status import STATUS_ORDER, Status, label
+from desktop_app.domain.status import STATUS_ORDER, Status, label, percent_text
 from desktop_app.store import queries
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.store.status_index import STATUSES, StatusIndex
@@ -92,7 +92,7 @@ def _party_bars(counts: list, scores: list) -> StackedBars:
     for name in labels:
         score = by_name.get(name)
         notes.append(
-            f"compliance {score.score:+.2f} ({score.percent:.0f}%), {score.rated} rated"
+            f"compliance {score.score:+.2f} ({percent_text(score.percent)}), {score.rated} rated"
             if score
             else "compliance: nothing rated yet"
         )
@@ -122,6 +122,8 @@ class TimelineBar:
     end: str
     status: str
     open_ended: bool  # no deadline and not resolved: drawn up to the as-of date
+    deadline: str | None = None
+    missed: bool = False  # the deadline passed while the commitment was still open
 
     @property
     def tooltip(self) -> str:
@@ -142,6 +144,9 @@ class Timeline:
     events: list[TimelineEvent]
 
 
+LEAD_UP = dt.timedelta(days=31)
+
+
 def timeline(
     db: Database, as_of: str, flt: CommitmentFilter | None = None, limit: int = 60
 ) -> Timeline:
@@ -157,10 +162,20 @@ def timeline(
         end = resolved.get(row["id"]) or row["deadline"]
         bars.append(
             TimelineBar(
-                row["id"], row["title"], row["made_on"], end or as_of, row["status"], end is None
+                row["id"],
+                row["title"],
+                row["made_on"],
+                end or as_of,
+                row["status"],
+                end is None,
+                row["deadline"],
+                bool(row["overdue"]),
             )
         )
-    first = min((b.start for b in bars), default=as_of)
+    # the events that led to the commitments: from a month before the first one was made
+    first = (
+        dt.date.fromisoformat(min((b.start for b in bars), default=as_of)) - LEAD_UP
+    ).isoformat()
     event_rows = db.execute(
         """SELECT date, kind, title FROM events WHERE deleted_at IS NULL
            AND date BETWEEN ? AND ? ORDER BY date LIMIT 2000""",

@@ -1,7 +1,11 @@
-"""Events per month by kind (stacked bars), with reported statistics drawn as shaded period
-spans labelled with their value and change against the baseline."""
+"""Events per month by kind (stacked bars), with the reported statistics: each is named under
+the title with its value, period and change against the baseline, and its period is shaded
+where it overlaps the months of events. The axis spans the events, not the statistics, so a
+statistic about last year does not crush this year's bars."""
 
 from __future__ import annotations
+
+from html import escape
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
@@ -10,8 +14,10 @@ from desktop_app.charts.chart_data import EventsPerMonth, timestamp
 from desktop_app.charts.style import (
     KIND_STYLE,
     clear_plot,
+    headroom,
     kind_legend_entry,
     make_plot,
+    month_ticks,
     show_empty,
     show_legend,
     theme_colours,
@@ -22,11 +28,12 @@ DAY = 86400.0
 
 
 def new_events_plot() -> pg.PlotWidget:
-    return make_plot("Events per month, and reported statistics", "Month", "Events", date_axis=True)
+    return make_plot(TITLE, "Month", "Events", date_axis=True)
 
 
 def draw_events(plot: pg.PlotWidget, data: EventsPerMonth, as_of: str) -> None:
     clear_plot(plot.getPlotItem())
+    _name_statistics(plot, data.statistics, theme_colours()[1])
     if not data.months and not data.statistics:
         show_empty(plot, "No events recorded by this date.")
         return
@@ -48,22 +55,44 @@ def draw_events(plot: pg.PlotWidget, data: EventsPerMonth, as_of: str) -> None:
         bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
     top = max(bottom, default=0) or 1
     _background, foreground = theme_colours()
+    if starts:  # at least three months wide, so that one month is not one huge bar
+        first, last = starts[0], starts[-1] + 31 * DAY
+        missing = max(0.0, 92 * DAY - (last - first)) / 2
+        first, last = first - missing, last + missing
+    else:  # statistics only: their periods are the axis
+        first = min(timestamp(s["period_start"]) for s in data.statistics)
+        last = timestamp(as_of) + DAY
     span_colour = QColor(foreground)
     span_colour.setAlpha(28)
-    for number, stat in enumerate(data.statistics):
+    for stat in data.statistics:
         start = timestamp(stat["period_start"])
         end = timestamp(stat["period_end"] or as_of) + DAY
-        region = pg.LinearRegionItem(
-            (start, end), movable=False, brush=span_colour, pen=pg.mkPen(foreground, width=0.5)
-        )
-        region.setZValue(-10)
-        plot.addItem(region)
-        label = pg.TextItem(f"{stat['label']}: {stat['text']}", color=foreground, anchor=(0, 0))
-        label.setPos(start, top * (1.45 - 0.2 * number))
-        plot.addItem(label)
-    first = min(starts + [timestamp(s["period_start"]) for s in data.statistics])
-    last = max(starts + [timestamp(as_of[:7] + "-01")]) + 31 * DAY
+        if end > first and start < last:  # shaded only where it overlaps the events' months
+            region = pg.LinearRegionItem(
+                (max(start, first), min(end, last)),
+                movable=False,
+                brush=span_colour,
+                pen=pg.mkPen(foreground, width=0.5),
+            )
+            region.setZValue(-10)
+            plot.addItem(region)
     plot.setXRange(first - 10 * DAY, last + 10 * DAY, padding=0)
-    plot.setYRange(0, top * 2.1, padding=0)
+    plot.setYRange(0, headroom(top), padding=0)
     whole_number_ticks(plot.getAxis("left"), top)
-    show_legend(plot, tuple(entries), columns=4, right=True)
+    month_ticks(
+        plot.getAxis("bottom"),
+        [(s + 15 * DAY, m) for s, m in zip(starts, data.months, strict=True)],
+    )
+    show_legend(plot, tuple(entries), columns=6)
+
+
+TITLE = "Events per month, and reported statistics"
+
+
+def _name_statistics(plot: pg.PlotWidget, statistics: list[dict], foreground: QColor) -> None:
+    """The statistics under the title, one line each (a shaded band marks their period)."""
+    lines = [f"{s['label']}: {s['text']}" for s in statistics[:3]]
+    if len(statistics) > 3:
+        lines.append(f"and {len(statistics) - 3} more in the Statistics tab")
+    small = "".join(f"<br><span style='font-size:9pt'>{escape(line)}</span>" for line in lines)
+    plot.setTitle(TITLE + small, color=foreground.name(), size="11pt")

@@ -8,6 +8,7 @@ from desktop_app.charts.chart_data import StackedBars
 from desktop_app.charts.style import (
     STATUS_LEGEND,
     clear_plot,
+    headroom,
     make_plot,
     set_label_ticks,
     show_empty,
@@ -48,19 +49,18 @@ def draw_stacked_bars(plot: pg.PlotWidget, data: StackedBars) -> None:
                 )
             )
         left = [a + b for a, b in zip(left, counts, strict=True)]
-    for row, total, note in zip(rows, left, data.notes or [""] * len(rows), strict=True):
-        if note:
-            text = pg.TextItem(note, color=foreground, anchor=(0, 0.5))
-            text.setPos(total + max(left) * 0.02, row)
-            plot.addItem(text)
-    set_label_ticks(plot.getPlotItem(), list(zip(rows, data.labels, strict=True)))
+    # a note (the compliance score) goes with its label, so the bars keep the whole width
+    notes = data.notes or [""] * len(rows)
+    labels = [
+        f"{name} · {note}" if note else name for name, note in zip(data.labels, notes, strict=True)
+    ]
+    set_label_ticks(plot.getPlotItem(), list(zip(rows, labels, strict=True)))
     whole_number_ticks(plot.getAxis("bottom"), max(left))
-    plot.setXRange(0, max(left) * (1.9 if data.notes else 1.15) + 0.5, padding=0)
-    # room above the bars for the legend: about a fifth of the height
-    plot.setYRange(-0.6, len(rows) - 0.4 + max(1.4, 0.3 * len(rows)), padding=0)
+    plot.setXRange(0, headroom(max(left)), padding=0)
+    plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
     title = getattr(plot, "y_title", "")
     label = f"{title}: {data.caption}" if data.caption else title
     if getattr(plot, "y_label_shown", title) != label:  # a new label re-lays the axis out
         plot.setLabel("left", label, color=foreground.name())
         plot.y_label_shown = label
-    show_legend(plot, STATUS_LEGEND)
+    show_legend(plot, STATUS_LEGEND, columns=6)

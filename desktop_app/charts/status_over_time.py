@@ -9,7 +9,9 @@ from desktop_app.charts.chart_data import StatusOverTime, timestamp
 from desktop_app.charts.style import (
     STATUS_LEGEND,
     clear_plot,
+    headroom,
     make_plot,
+    month_ticks,
     show_empty,
     show_legend,
     status_brush,
@@ -56,11 +58,14 @@ def draw_status_over_time(plot: pg.PlotWidget, data: StatusOverTime, as_of: str)
         angle=90,
         pen=pg.mkPen(theme_colours()[1], width=1.5, style=pg.QtCore.Qt.DashLine),
         label=f"as of {as_of}",
-        labelOpts={"position": 0.95, "color": theme_colours()[1]},
+        labelOpts={"position": 0.97, "color": theme_colours()[1], "anchors": [(1, 0), (1, 0)]},
     )
     plot.addItem(line)
     total = max(bottom) if bottom else 1
-    plot.setYRange(0, total * 1.45 + 1, padding=0)
+    plot.setYRange(0, headroom(total) + 0.6, padding=0)  # the as-of label sits above the bars
     plot.setXRange(centres[0] - 20 * DAY, max(ends[-1], timestamp(as_of)) + 10 * DAY, padding=0)
     whole_number_ticks(plot.getAxis("left"), total)
-    show_legend(plot, STATUS_LEGEND)
+    month_ticks(
+        plot.getAxis("bottom"), [(c, p[:7]) for c, p in zip(centres, data.periods, strict=True)]
+    )
+    show_legend(plot, STATUS_LEGEND, columns=6)

@@ -69,6 +69,28 @@ def whole_number_ticks(axis, largest: float) -> None:
         axis.setTickSpacing(major=step * 5, minor=step)
 
 
+def month_ticks(axis, months: list[tuple[float, str]]) -> None:
+    """Name months under a date axis ("Jan 2024", then "Feb", ...): one tick a month, or every
+    second, third... month when there are many, so that labels never overlap."""
+    import calendar
+
+    step = max(1, -(-len(months) // 12))
+    ticks = []
+    for number, (position, month) in enumerate(months):
+        if number % step:
+            continue
+        year, month_number = int(month[:4]), int(month[5:7])
+        name = calendar.month_abbr[month_number]
+        first_of_year = number == 0 or month_number <= step
+        ticks.append((position, f"{name} {year}" if first_of_year else name))
+    axis.setTicks([ticks])
+
+
+def headroom(largest: float) -> float:
+    """The top of a count axis: a little above the largest value, never far above it."""
+    return largest * 1.08 + 0.4
+
+
 @dataclass(frozen=True)
 class LegendEntry:
     text: str
@@ -95,35 +117,44 @@ def _legend_sample(entry: LegendEntry):
     )
 
 
-def show_legend(
-    plot: pg.PlotWidget, entries: tuple[LegendEntry, ...], columns: int = 3, right: bool = False
-) -> None:
-    """Show a legend of these entries. Its samples stand apart from the plotted items, so the
-    legend survives clearing the plot and is rebuilt only when its entries change."""
+def show_legend(plot: pg.PlotWidget, entries: tuple[LegendEntry, ...], columns: int = 4) -> None:
+    """Show a legend of these entries below the plot, outside the data area, so that it hides
+    no bar and needs no room in the axis range. Its samples stand apart from the plotted items,
+    so the legend survives clearing the plot and is rebuilt only when its entries change."""
     plot_item = plot.getPlotItem()
     background, foreground = theme_colours()
-    key = (entries, columns, right, background.name(), foreground.name())
+    key = (entries, columns, background.name(), foreground.name())
     if plot_item.legend is not None and getattr(plot_item, "legend_key", None) == key:
         return
     remove_legend(plot_item)
-    legend = plot_item.addLegend(offset=(-8 if right else 8, 8), colCount=columns)
-    legend.setLabelTextColor(foreground)
+    legend = pg.LegendItem(colCount=columns, labelTextColor=foreground)
+    legend.setParentItem(plot_item)
     legend.setBrush(pg.mkBrush(QColor(background)))
     for entry in entries:
         legend.addItem(_legend_sample(entry), entry.text)
+    plot_item.legend = legend
+    legend.updateSize()
+    height = legend.boundingRect().height()
+    plot_item.setContentsMargins(0, 0, 0, height + 4)  # room under the axis title
+    legend.anchor(itemPos=(0.5, 1), parentPos=(0.5, 1), offset=(0, -2))
     plot_item.legend_key = key
 
 
 def remove_legend(plot_item) -> None:
     if plot_item.legend is not None:
-        plot_item.legend.scene().removeItem(plot_item.legend)
+        scene = plot_item.legend.scene()
+        if scene is not None:
+            scene.removeItem(plot_item.legend)
         plot_item.legend = None
         plot_item.legend_key = None
+        plot_item.setContentsMargins(0, 0, 0, 0)
 
 
 def clear_plot(plot_item) -> None:
     """Remove every plotted item (the legend stays until its entries change)."""
     plot_item.clear()
+    for name in ("left", "bottom"):
+        plot_item.getAxis(name).setTicks(None)  # back to automatic ticks
 
 
 def show_empty(plot: pg.PlotWidget, message: str) -> None:
@@ -134,3 +165,5 @@ def show_empty(plot: pg.PlotWidget, message: str) -> None:
     text.setPos(0.5, 0.5)
     plot.setXRange(0, 1)
     plot.setYRange(0, 1)
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setTicks([[]])  # no numbers on an empty chart

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 
-from desktop_app.charts.chart_data import Timeline, TimelineBar, timestamp
+from desktop_app.charts.chart_data import Timeline, TimelineBar, TimelineEvent, timestamp
 from desktop_app.charts.style import (
     KIND_STYLE,
     STATUS_LEGEND,
+    LegendEntry,
     clear_plot,
     kind_legend_entry,
     make_plot,
@@ -20,6 +21,7 @@ from desktop_app.charts.style import (
     status_brush,
     theme_colours,
 )
+from desktop_app.domain.status import STATUS_INFO, Status
 
 DAY = 86400.0
 EVENT_LANE = -1.2
@@ -35,6 +37,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.plot_item = self.plot.getPlotItem()
         self.setBackground(theme_colours()[0])
         self.bars: list[TimelineBar] = []
+        self.last_events: list[TimelineEvent] = []
         self.scene().sigMouseClicked.connect(self._clicked)
         self.scene().sigMouseMoved.connect(self._hovered)
 
@@ -42,6 +45,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         item = self.plot_item
         clear_plot(item)
         self.bars = data.bars
+        self.last_events = data.events
         if not data.bars and not data.events:
             show_empty(self.plot, "Nothing to show for this filter and date.")
             return
@@ -59,13 +63,15 @@ class TimelineChart(pg.GraphicsLayoutWidget):
                 )
             )
         entries = list(STATUS_LEGEND)
+        entries += self._draw_deadlines()
+        lanes = _event_lanes(data.events)
         for kind in sorted({e.kind for e in data.events}):
             symbol, colour = KIND_STYLE.get(kind, KIND_STYLE["other"])
-            chosen = [e for e in data.events if e.kind == kind]
+            chosen = [(i, e) for i, e in enumerate(data.events) if e.kind == kind]
             scatter = pg.ScatterPlotItem(
-                x=[timestamp(e.date) + DAY / 2 for e in chosen],
-                y=[EVENT_LANE] * len(chosen),
-                data=[f"{e.date} · {e.kind}: {e.title}" for e in chosen],
+                x=[timestamp(e.date) + DAY / 2 for _, e in chosen],
+                y=[lanes[i] for i, _ in chosen],
+                data=[f"{e.date} · {e.kind}: {e.title}" for _, e in chosen],
                 symbol=symbol,
                 size=13,
                 brush=pg.mkBrush(colour),
@@ -90,9 +96,33 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         ends = [timestamp(b.end) for b in self.bars] + [timestamp(as_of)]
         span = max(ends) - min(starts) or DAY
         item.setXRange(min(starts) - span * 0.03, max(ends) + span * 0.05, padding=0)
-        # room above the bars for the legend (about a sixth of the height)
-        item.setYRange(EVENT_LANE - 0.8, rows + max(2.2, 0.18 * rows), padding=0)
-        show_legend(self.plot, tuple(entries), columns=4)
+        lowest = min(lanes, default=EVENT_LANE)
+        item.setYRange(lowest - 0.5, rows - 0.2 + 0.6, padding=0)  # the as-of label on top
+        show_legend(self.plot, tuple(entries), columns=6)
+
+    def _draw_deadlines(self) -> list[LegendEntry]:
+        """A tick at every deadline; a missed one (passed while open) in the Broken colour."""
+        marks = [(i, b) for i, b in enumerate(self.bars) if b.deadline]
+        entries = []
+        for missed, colour, text in (
+            (False, theme_colours()[1].name(), "Deadline"),
+            (True, STATUS_INFO[Status.BROKEN].colour, "Deadline missed"),
+        ):
+            chosen = [(i, b) for i, b in marks if b.missed == missed]
+            if not chosen:
+                continue
+            self.plot_item.addItem(
+                pg.ScatterPlotItem(
+                    x=[timestamp(b.deadline) + DAY for _, b in chosen],
+                    y=[self.row_y(i) for i, _ in chosen],
+                    symbol="|",
+                    size=22,
+                    pen=pg.mkPen(colour, width=3),
+                    brush=pg.mkBrush(colour),
+                )
+            )
+            entries.append(LegendEntry(text, colour, "|"))
+        return entries
 
     @staticmethod
     def row_y(index: int) -> float:
@@ -119,6 +149,17 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         point = self._view_point(scene_pos)
         bar = self.bar_at(point.x(), point.y())
         self.setToolTip(bar.tooltip if bar else "")
+
+
+def _event_lanes(events: list[TimelineEvent]) -> list[float]:
+    """The height of each event's marker: events on the same day stand one above the other,
+    so that none hides another."""
+    seen: dict[str, int] = {}
+    lanes = []
+    for event in events:
+        lanes.append(EVENT_LANE - 0.45 * seen.get(event.date, 0))
+        seen[event.date] = seen.get(event.date, 0) + 1
+    return lanes
 
 
 def _short(title: str, limit: int = 38) -> str:

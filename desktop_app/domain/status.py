@@ -104,3 +104,8 @@ def label(status: str) -> str:
 def compliance_percent(score: float) -> float:
     """G7 Research Group convention: a score in -1..+1 shown as (score + 1) / 2 in percent."""
     return (score + 1.0) / 2.0 * 100.0
+
+
+def percent_text(percent: float) -> str:
+    """A percentage as it is, to one decimal: 62.5%, 100% (never rounded to look whole)."""
+    return f"{percent:.1f}".removesuffix(".0") + "%"
