@@ -22,7 +22,7 @@ from desktop_app.store.csv_io import (
 )
 from desktop_app.store.database import open_database
 
-ORDER = ("actors", "places", "events", "commitments", "status_updates", "statistics")
+ORDER = ("actors", "places", "sources", "events", "commitments", "status_updates", "statistics")
 
 
 def export_text(db, table, excel=False) -> bytes:
@@ -61,7 +61,7 @@ text = st.text(
     max_size=30,
 ).filter(lambda s: s.strip() == s and s)
 free_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"),
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
     max_size=60,
 ).map(str.strip)
 dates = st.dates(

@@ -3,8 +3,14 @@
 Rows are parsed as they are read and written in batches as they pass their checks; at the first
 problem writing stops, the remaining rows are still checked, and the transaction is rolled
 back. A row whose UUID is already in the database updates that record (an unchanged row is
-left as it is, so importing the same file twice changes nothing). Problems are reported as
-`line N, column C: reason`, all of them (up to 200).
+left as it is, so importing the same file twice changes nothing); the fields the file has no
+column for, and links to deleted records, are kept. A dry run writes nothing and so never waits
+for the write lock. Problems are reported as `line N, column C: reason`, all of them (up to
+200); a file that cannot be read as CSV at all (binary, the database itself, a quote never
+closed, a column named twice) is a CsvProblem, one sentence.
+
+Files are imported table by table in the order of TABLES (actors, places, sources, events,
+commitments, status_updates, statistics): later tables point at earlier ones.
 """
 
 from __future__ import annotations
