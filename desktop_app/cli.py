@@ -17,6 +17,9 @@ from desktop_app.store.errors import StoreError
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl+C
+# The charts count month by month up to the as-of month, and charts/chart_data.py's month
+# range runs past December 9999 (year 10000 has no date); until it stops there, so does this.
+LAST_AS_OF = "9999-11-30"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -114,7 +117,10 @@ def run_cli(argv: list[str]) -> int:
         return command(args)
     except KeyboardInterrupt:
         # every write is one transaction and every output goes through a temporary file
-        print("commitment-tracker: interrupted; nothing was changed.", file=sys.stderr)
+        if getattr(args, "saved", False):  # Ctrl+C after the import's commit
+            print("commitment-tracker: interrupted; the import was saved.", file=sys.stderr)
+        else:
+            print("commitment-tracker: interrupted; nothing was changed.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except StoreError as error:
         print(f"commitment-tracker: {error}", file=sys.stderr)
@@ -132,6 +138,10 @@ def run_cli(argv: list[str]) -> int:
 
 def sqlite_sentence(error: sqlite3.Error, args: argparse.Namespace) -> str:
     """What an SQLite error during a command means for the user, in one sentence."""
+    # an error raised while cleaning up after another (restoring triggers after SQLite rolled
+    # back on a full disk, say) is not what the user needs to hear: the first one is
+    while isinstance(error.__context__, sqlite3.Error):
+        error = error.__context__
     where = getattr(args, "db", None) or getattr(args, "path", None) or "the database"
     # the sample command writes a new file; every other write is one transaction
     unchanged = "" if args.command == "sample" else "; nothing was changed"
@@ -214,6 +224,7 @@ def _run_import(args: argparse.Namespace) -> int:
         except CsvProblem as problem:
             print(f"commitment-tracker: {problem}", file=sys.stderr)
             return EXIT_BAD_INPUT
+        args.saved = result.ok and not args.dry_run
     finally:
         db.close()
     if not result.ok:
@@ -236,6 +247,8 @@ def _run_render(args: argparse.Namespace) -> int:
     from desktop_app.domain.dates import check_iso_date, today_iso
 
     as_of = check_iso_date(args.as_of) or today_iso()
+    if as_of > LAST_AS_OF:
+        raise ValueError(f"--as-of must be {LAST_AS_OF} or earlier")
     if not (100 <= args.width <= 10000 and 100 <= args.height <= 10000):
         raise ValueError("width and height must be between 100 and 10000 pixels")
     _app = headless_qt_application()

@@ -216,3 +216,35 @@ def test_changes_in_a_wal_that_cannot_be_read_are_refused_not_skipped(tmp_path):
         (folder / "tracker.db-shm").unlink(missing_ok=True)
         result = run(_count_commitments(path))
         assert result.startswith("raised StoreError") and "-wal" in result, result
+
+
+def test_reading_leaves_no_wal_or_shm_behind_unless_another_connection_uses_them(
+    tmp_path, capsys, events_csv
+):
+    path = tmp_path / "tracker.db"
+    write_sample(path)
+    before = folder_state(tmp_path)
+    for name, argv in _commands(path, tmp_path, events_csv).items():
+        assert run_cli(argv) == 0, name
+        (tmp_path / "o.csv").unlink(missing_ok=True)
+        (tmp_path / "o.png").unlink(missing_ok=True)
+        assert folder_state(tmp_path) == before, name
+    capsys.readouterr()
+    # another program has the file open and has written to it: its -wal is its own
+    other = sqlite3.connect(path)
+    other.execute("PRAGMA wal_autocheckpoint = 0")
+    other.execute("UPDATE actors SET name = name || ' (edited)'")
+    other.commit()
+    log = (tmp_path / "tracker.db-wal").read_bytes()
+    db = open_read_only(path)
+    assert db.execute("SELECT name FROM actors").fetchone()[0].endswith("(edited)")
+    db.close()
+    assert (tmp_path / "tracker.db-wal").read_bytes() == log
+    other.execute("UPDATE actors SET name = 'after the reader closed' WHERE id = 1")
+    other.commit()
+    other.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT name FROM actors WHERE id = 1").fetchone()[0] == (
+        "after the reader closed"
+    )
+    conn.close()

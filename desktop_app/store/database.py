@@ -113,7 +113,10 @@ def write_transaction(db: Database) -> Iterator[Database]:
     try:
         yield db
     except BaseException:
-        db.conn.execute("ROLLBACK")
+        # SQLite may have rolled back already (a full disk does): a second ROLLBACK would
+        # hide the error that explains it behind "no transaction is active"
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
 
@@ -134,17 +137,22 @@ def open_read_only(path: str | Path, as_is: bool = False) -> Database:
     A file of an older version is migrated in a private temporary copy, so that the current
     queries work on it (as_is=True gives the file as it is instead: the health check's way).
     In a folder that cannot be written, where SQLite cannot make the -shm a reader needs, the
-    file is read as immutable (nobody can be writing it there).
+    file is read as immutable (nobody can be writing it there). Closing the database takes
+    away the -wal and -shm that reading it made, unless another connection is using them.
     """
     path = Path(path)
     version = _existing_version(path)
-    source = _read_connection(path)
+    source, made_sidecars = _read_connection(path)
     if as_is or version == SCHEMA_VERSION:
-        return Database(source)
+        reader = _Reader(source)
+        reader.made_sidecars_of = path if made_sidecars else None
+        return reader
     try:
         return _migrated_copy(path, source)
     finally:
         source.close()
+        if made_sidecars:
+            _put_away_sidecars(path)
 
 
 def open_private_copy(path: str | Path) -> Database:
@@ -153,11 +161,43 @@ def open_private_copy(path: str | Path) -> Database:
     import's dry run runs on one. SQLite deletes the copy when it is closed."""
     path = Path(path)
     _existing_version(path)
-    source = _read_connection(path)
+    source, made_sidecars = _read_connection(path)
     try:
         return _migrated_copy(path, source)
     finally:
         source.close()
+        if made_sidecars:
+            _put_away_sidecars(path)
+
+
+class _Reader(Database):
+    """The database open_read_only gives: closing it also puts away the -wal and -shm its
+    reading made."""
+
+    made_sidecars_of: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.made_sidecars_of is not None:
+            _put_away_sidecars(self.made_sidecars_of)
+
+
+def _put_away_sidecars(path: Path) -> None:
+    """Take away the -wal and -shm a read-only connection made, as SQLite does when the last
+    connection that can write closes: a read-write connection that has read the file deletes
+    them on closing if no other connection has the file open, and leaves them for the others
+    otherwise. (A read-only connection never deletes them: without this every check and
+    export would leave two files beside the database.) It writes nothing to the file: the
+    log it finds holds nothing, or, if someone wrote meanwhile, their committed changes,
+    which it checkpoints as their own connection would have."""
+    try:
+        conn = sqlite3.connect(file_uri(path, mode="rw"), uri=True)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # they stay beside the file, as any reader's do
 
 
 def _existing_version(path: Path) -> int:
@@ -173,15 +213,17 @@ def _existing_version(path: Path) -> int:
     return version
 
 
-def _read_connection(path: Path) -> sqlite3.Connection:
-    """A read-only connection to a checked file; immutable where a reader cannot make the
-    -shm (a read-only folder) and no log holds changes it would miss."""
+def _read_connection(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A read-only connection to a checked file, and whether opening it made the -wal and
+    -shm (there were none). Immutable where a reader cannot make the -shm (a read-only folder)
+    and no log holds changes it would miss."""
+    had_sidecars = any(file_check.sidecar(path, s).exists() for s in ("-wal", "-shm"))
     conn = None
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         conn.execute("PRAGMA schema_version").fetchone()
-        return conn
+        return conn, not had_sidecars
     except sqlite3.OperationalError as error:
         if conn is not None:
             conn.close()
@@ -192,7 +234,7 @@ def _read_connection(path: Path) -> sqlite3.Connection:
     if file_check.wal_has_frames(path):
         raise _unreadable_log(path)
     try:
-        return sqlite3.connect(file_uri(path, mode="ro", immutable="1"), uri=True)
+        return sqlite3.connect(file_uri(path, mode="ro", immutable="1"), uri=True), False
     except sqlite3.Error as error:
         raise StoreError(f"{path} cannot be read: {error}.") from None
 
@@ -300,15 +342,20 @@ def inspect_file(path: str | Path, check_every_page: bool = False) -> int | None
             f"{path} is not opened because {problem}; if the database was copied or moved "
             f"without it, move {wal.name} out of the folder and open the database again."
         )
+    # Frames in the -wal may be another file's (a -wal copied, or left, beside the wrong file):
+    # they replace whole pages, so a table no longer agrees with its indexes, which only
+    # integrity_check compares (quick_check reads each page alone, about 6 times faster).
+    pragma = "integrity_check" if file_check.wal_has_frames(path) else "quick_check"
     conn = _inspection_connection(path)
     try:
         version, schema = _check_schema(path, conn)
         if version and (check_every_page or size <= QUICK_CHECK_LIMIT):
-            # about 1.6 s per GB: on opening only for smaller files, and before an import
-            integrity = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            # quick_check: about 1.6 s per GB, so on opening only for smaller files (and
+            # before an import, whose cost is of that order anyway)
+            integrity = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
             if integrity != ["ok"]:
                 raise NotOurDatabase(
-                    f"{path} is damaged (SQLite reports: {'; '.join(integrity[:3])})."
+                    f"{path} is damaged (SQLite reports: {file_check.report(integrity)})."
                 )
         elif version:
             tables = [
@@ -316,7 +363,7 @@ def inspect_file(path: str | Path, check_every_page: bool = False) -> int | None
                 for name, (kind, _table, sql) in schema.items()
                 if kind == "table" and not (sql or "").startswith("create virtual")
             ]
-            damage = file_check.cheap_check(conn, path, tables)
+            damage = file_check.cheap_check(conn, path, tables, pragma)
             if damage:
                 raise NotOurDatabase(f"{path} is damaged: {damage}.")
     except sqlite3.OperationalError as error:
@@ -340,10 +387,13 @@ def _page_size(path: Path) -> int:
     try:
         conn.execute("PRAGMA schema_version").fetchone()
         return conn.execute("PRAGMA page_size").fetchone()[0]
-    except sqlite3.DatabaseError:
-        raise NotOurDatabase(
-            f"{path} is not a Commitment Tracker database (not a SQLite file)."
-        ) from None
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):
+            raise NotOurDatabase(
+                f"{path} is not a Commitment Tracker database (not a SQLite file)."
+            ) from None
+        # a header SQLite can read, describing a file it cannot (cut short, say)
+        raise NotOurDatabase(f"{path} is damaged (SQLite reports: {error}).") from None
     finally:
         conn.close()
 

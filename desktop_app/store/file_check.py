@@ -78,11 +78,21 @@ def wal_checksum(data: bytes, order: str) -> tuple[int, int]:
     return s0, s1
 
 
-def cheap_check(conn: sqlite3.Connection, path: Path, tables: list[str]) -> str | None:
+def report(lines: list[str], limit: int = 3) -> str:
+    """The first lines of an integrity or quick check, on one line."""
+    text = "; ".join(lines[:limit]).replace("*** in database main ***", "")
+    text = " ".join(text.split())
+    return text + (f"; and {len(lines) - limit} more" if len(lines) > limit else "")
+
+
+def cheap_check(
+    conn: sqlite3.Connection, path: Path, tables: list[str], pragma: str = "quick_check"
+) -> str | None:
     """What is wrong with the file on conn, found without reading all of it (None: nothing).
 
     `tables` are the file's real tables (its schema already checked); each one under
-    ROW_BUDGET rows gets a page check of itself and its indexes.
+    ROW_BUDGET rows gets a check (pragma: quick_check or integrity_check) of itself and its
+    indexes.
     """
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     page_count = conn.execute("PRAGMA page_count").fetchone()[0]
@@ -101,7 +111,7 @@ def cheap_check(conn: sqlite3.Connection, path: Path, tables: list[str]) -> str 
         ).fetchone()[0]
         if rows > ROW_BUDGET:
             continue
-        result = [r[0] for r in conn.execute(f'PRAGMA quick_check("{table}")')]
+        result = [r[0] for r in conn.execute(f'PRAGMA {pragma}("{table}")')]
         if result != ["ok"]:
-            return f"SQLite reports: {'; '.join(result[:3])}"
+            return f"SQLite reports: {report(result)}"
     return None

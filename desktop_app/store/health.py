@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from desktop_app.store import file_check
 from desktop_app.store.database import open_read_only, schema_version
 from desktop_app.store.errors import StoreError
 from desktop_app.store.queries import table_counts
@@ -30,7 +31,7 @@ def health_report(path: str | Path) -> dict:
             # counting rows of a damaged file can fail at any page; the check says it all
             return report | {
                 "healthy": False,
-                "problem": f"{path} is damaged (SQLite reports: {'; '.join(integrity[:3])}).",
+                "problem": f"{path} is damaged (SQLite reports: {file_check.report(integrity)}).",
             }
         foreign_key_problems = len(db.execute("PRAGMA foreign_key_check").fetchall())
         report |= {
