@@ -43,7 +43,7 @@ from desktop_app.store.csv_format import (
     read_csv_file,
     rows_with_lines,
 )
-from desktop_app.store.csv_records import BUILDERS, Resolver, RowError, merged_update
+from desktop_app.store.csv_records import BUILDERS, Resolver, RowError, UpdateMerger
 from desktop_app.store.database import write_transaction
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
@@ -393,6 +393,7 @@ class _Batch:
         self.db, self.cls, self.result, self.dry_run = db, cls, result, dry_run
         self.pending: list[tuple[int, str, object]] = []  # (line, uuid, record)
         self.covered: frozenset[str] = frozenset()  # the fields the file's rows carry
+        self._merger: UpdateMerger | None = None
 
     def write(self) -> None:
         pending, self.pending = self.pending, []
@@ -432,7 +433,9 @@ class _Batch:
         file has no column for, and links to deleted records (which no export lists), are kept
         as they are. ValueError if the record so made is not valid."""
         current = records.get(self.db, self.cls, existing)
-        record = merged_update(self.db, record, current, self.covered)
+        if self._merger is None:
+            self._merger = UpdateMerger(self.db, self.cls, self.covered)
+        record = self._merger.merged(record, current)
         record.uuid = uuid
         if _same(current, record) and _is_live(self.db, self.cls, existing):
             self.result.unchanged += 1

@@ -12,6 +12,7 @@ links by name alone.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -303,6 +304,8 @@ class Resolver:
         and fall back to them.
         """
         names_text = cells.get(names_column)
+        if not names_text and not cells.get(uuids_column):  # most cells of most rows
+            return []
         names = _split(names_text or "", one)
         uuids = _split(cells.get(uuids_column, ""), one)
         if not uuids:
@@ -571,39 +574,63 @@ def _target(item) -> int:
     return item[0] if isinstance(item, tuple) else item
 
 
-def merged_update(db: Database, record, current, covered: frozenset[str]):
-    """What a row (made into record) makes of the record current it names by UUID.
+class UpdateMerger:
+    """What a row (made into a record) makes of the record it names by UUID, for one import.
 
     A field none of whose columns the file has keeps its current value (a file of a few
     columns changes those and nothing else), and so do the links to deleted records, which no
-    export lists. ValueError if the record so made is not valid (a kept deadline before a new
-    date made, say)."""
-    cls = type(record)
-    values = dict(vars(record))
-    carriers = CARRIERS.get(cls, {})
-    role_field, role_columns = ROLE_FIELDS.get(cls, (None, {}))
-    for name in values:
-        if name == "uuid":
-            continue
-        if name == role_field:
-            kept = {role for role, columns in role_columns.items() if not covered & set(columns)}
-            given = {_target(pair) for pair in values[name]}
-            values[name] = tuple(values[name]) + tuple(
-                pair for pair in getattr(current, name) if pair[1] in kept and pair[0] not in given
+    export lists."""
+
+    def __init__(self, db: Database, cls: type, covered: frozenset[str]) -> None:
+        self.db = db
+        carriers = CARRIERS.get(cls, {})
+        self.role_field, role_columns = ROLE_FIELDS.get(cls, (None, {}))
+        self.kept_roles = {
+            role for role, columns in role_columns.items() if not covered & set(columns)
+        }
+        self.kept_fields = [
+            f.name
+            for f in dataclasses.fields(cls)
+            if f.name not in ("uuid", self.role_field)
+            and not covered & set(carriers.get(f.name, (f.name,)))
+        ]
+        # links whose target table holds deleted records (none: nothing to keep, no queries)
+        self.links = {
+            name: table
+            for name, table in LINK_TARGETS.get(cls, {}).items()
+            if db.execute(f"SELECT 1 FROM {table} WHERE deleted_at IS NOT NULL LIMIT 1").fetchone()
+        }
+
+    def merged(self, record, current):
+        """record with current's kept fields and deleted links; ValueError if the record so
+        made is not valid (a kept deadline before a new date made, say)."""
+        values = dict(vars(record))
+        changed = False
+        for name in self.kept_fields:
+            if values[name] != getattr(current, name):
+                values[name], changed = getattr(current, name), True
+        if self.role_field and self.kept_roles:
+            given = {pair[0] for pair in values[self.role_field]}
+            kept = tuple(
+                pair
+                for pair in getattr(current, self.role_field)
+                if pair[1] in self.kept_roles and pair[0] not in given
             )
-        elif not covered & set(carriers.get(name, (name,))):
-            values[name] = getattr(current, name)
-    for name, table in LINK_TARGETS.get(cls, {}).items():
-        old, new = getattr(current, name), values[name]
-        if isinstance(old, tuple):
-            gone = _deleted(db, table, [_target(item) for item in old])
-            given = {_target(item) for item in new}
-            values[name] = tuple(new) + tuple(
-                item for item in old if _target(item) in gone and _target(item) not in given
-            )
-        elif old is not None and new is None and _deleted(db, table, [old]):
-            values[name] = old
-    return cls(**values)
+            if kept:
+                values[self.role_field], changed = values[self.role_field] + kept, True
+        for name, table in self.links.items():
+            old, new = getattr(current, name), values[name]
+            if isinstance(old, tuple):
+                gone = _deleted(self.db, table, [_target(item) for item in old])
+                given = {_target(item) for item in new}
+                kept = tuple(
+                    item for item in old if _target(item) in gone and _target(item) not in given
+                )
+                if kept:
+                    values[name], changed = tuple(new) + kept, True
+            elif old is not None and new is None and _deleted(self.db, table, [old]):
+                values[name], changed = old, True
+        return type(record)(**values) if changed else record
 
 
 def _deleted(db: Database, table: str, ids: list[int]) -> set[int]:
