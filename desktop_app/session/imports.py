@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.store.acled import acled_import
-from desktop_app.store.csv_import import ImportResult, PreparedFile, import_file, import_rows
+from desktop_app.store.csv_import import (
+    ImportResult,
+    PreparedFile,
+    check_preset,
+    import_file,
+    import_rows,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -24,6 +30,7 @@ def import_prepared(
     progress: Callable[[int, int], bool] | None = None,
 ) -> ImportResult:
     """Import rows read by csv_import.prepare, with the user's column mapping."""
+    check_preset(preset, table)
     if preset == "acled":
         return acled_import(db, prepared, dry_run=dry_run, progress=progress)
     return import_rows(db, table, prepared, mapping, dry_run=dry_run, progress=progress)

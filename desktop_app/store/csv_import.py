@@ -514,17 +514,22 @@ def refuse_database_files(db: Database, path: str | Path) -> None:
                 raise CsvProblem(f"{Path(path).name} is {what}, not a CSV file.")
 
 
-def import_file(
-    db: Database, table: str, path: str | Path, preset: str = "native", **options
-) -> ImportResult:
-    """Read, check and import a CSV file. CsvProblem (one sentence) if the file cannot be read
-    as CSV, is the database itself, or does not suit the preset."""
+def check_preset(preset: str, table: str) -> None:
+    """CsvProblem (one sentence) when a preset cannot fill that table."""
     if preset not in ("native", "acled"):
         raise ValueError(f"unknown preset {preset!r}; expected native or acled")
     if preset == "acled" and table != "events":
         raise CsvProblem(
             f"An ACLED file holds events, so it can only be imported into events, not {table}."
         )
+
+
+def import_file(
+    db: Database, table: str, path: str | Path, preset: str = "native", **options
+) -> ImportResult:
+    """Read, check and import a CSV file. CsvProblem (one sentence) if the file cannot be read
+    as CSV, is the database itself, or does not suit the preset."""
+    check_preset(preset, table)
     refuse_database_files(db, path)
     prepared = prepare(path, options.pop("encoding", None), options.pop("delimiter", None))
     if preset == "acled":

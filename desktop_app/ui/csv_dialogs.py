@@ -39,6 +39,7 @@ EXPORT_CHOICES = (
     ("statistics", "Reported statistics"),
     ("actors", "Actors"),
     ("places", "Places"),
+    ("sources", "Sources"),
 )
 
 
@@ -134,6 +135,7 @@ class ImportDialog(QDialog):
             ("UTF-8", "utf-8"),
             ("UTF-8 with BOM", "utf-8-sig"),
             ("Windows-1252", "cp1252"),
+            ("UTF-16", "utf-16"),
         ):
             self.encoding.addItem(label, value)
         self.delimiter = QComboBox()
@@ -215,9 +217,11 @@ class ImportDialog(QDialog):
             names = {csv_import.normalise_header(h) for h in header}
             is_acled = {"event_id_cnty", "event_date"} <= names
             self.preset.setCurrentIndex(self.preset.findData("acled" if is_acled else "native"))
+            # the tables with the most telling required columns first
             for table in (
                 "commitments",
                 "events",
+                "sources",
                 "status_updates",
                 "statistics",
                 "places",
