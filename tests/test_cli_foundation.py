@@ -40,6 +40,9 @@ def test_check_on_a_bad_file_is_one_line_and_exit_2(tmp_path):
     assert result.stderr.strip().count("\n") == 0
     assert "Traceback" not in result.stderr
     assert path.read_bytes() == b"\x00\x01 not sqlite"
+    # the report is printed all the same, saying why
+    report = json.loads(result.stdout)
+    assert report["healthy"] is False and "not a SQLite file" in report["problem"]
 
 
 def test_sample_refuses_to_overwrite(tmp_path):

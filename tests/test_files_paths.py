@@ -130,3 +130,24 @@ def test_writing_output_over_the_database_is_refused_and_it_is_untouched(
         assert "choose another file name" in err, (what, err)
         assert err.count("\n") == 1
         assert folder_state(tmp_path) == before, what
+
+
+def test_save_a_copy_over_the_database_or_its_log_is_refused(tmp_path):
+    from desktop_app.store.database import save_copy
+    from desktop_app.store.errors import StoreError
+
+    path = tmp_path / "tracker.db"
+    write_sample(path)
+    db = open_database(path)
+    try:
+        db.execute("PRAGMA wal_autocheckpoint = 0")
+        db.execute("UPDATE commitments SET title = title || ' (only in the log)'")
+        for target in (path, tmp_path / "tracker.db-wal", tmp_path / "tracker.db-shm"):
+            with pytest.raises(StoreError, match="choose another file name"):
+                save_copy(db, target)
+    finally:
+        db.close()
+    conn = sqlite3.connect(path)
+    titles = [r[0] for r in conn.execute("SELECT title FROM commitments")]
+    conn.close()
+    assert len(titles) == 7 and all(t.endswith("(only in the log)") for t in titles)

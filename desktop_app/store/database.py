@@ -297,8 +297,12 @@ _SIDECARS = ("-wal", "-shm", "-journal")
 
 
 def save_copy(db: Database, target: str | Path) -> None:
-    """Write a consistent copy of the open database to target (SQLite's online backup)."""
+    """Write a consistent copy of the open database to target (SQLite's online backup);
+    never over the database itself or its -wal or -shm (StoreError)."""
     target = Path(target)
+    source = database_path(db)
+    if source is not None:
+        refuse_overwriting(source, target)
     try:
         with sqlite3.connect(str(target)) as copy:
             db.conn.backup(copy)
