@@ -208,8 +208,8 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    from desktop_app.session.imports import import_path
     from desktop_app.store.csv_format import CsvProblem
-    from desktop_app.store.csv_import import import_file
     from desktop_app.store.database import open_existing, open_private_copy
 
     # A dry run writes the rows it checks, then rolls back: on a private copy, so that the
@@ -218,7 +218,7 @@ def _run_import(args: argparse.Namespace) -> int:
     db = open_private_copy(args.db) if args.dry_run else open_existing(args.db, True)
     try:
         try:
-            result = import_file(
+            result = import_path(
                 db, args.table, args.file, args.preset, encoding=args.encoding, dry_run=args.dry_run
             )
         except CsvProblem as problem:
