@@ -30,6 +30,11 @@ if TYPE_CHECKING:
     from desktop_app.store.records import Record
 
 T = TypeVar("T")
+COPY_STEP_PAGES = 4096  # a copy reports progress (and can be cancelled) every 16 MB or so
+
+
+class CopyCancelled(Exception):
+    pass
 
 
 class Session:
@@ -81,17 +86,30 @@ class Session:
         return self._snapshots / f"copy-{self._snapshot_count}.db"
 
     @staticmethod
-    def copy_to(db: Database, target: Path) -> None:
-        """A consistent copy of db's file at target (SQLite's online backup); any connection."""
+    def copy_to(
+        db: Database, target: Path, progress: Callable[[int, int], bool] | None = None
+    ) -> None:
+        """A consistent copy of db's file at target (SQLite's online backup); any connection.
+
+        progress(done, total) in pages may return False to cancel (CopyCancelled); a copy that
+        fails or is cancelled leaves no file at target."""
+
+        def step(_status: int, remaining: int, total: int) -> None:
+            if progress is not None and not progress(total - remaining, total):
+                raise CopyCancelled
+
         try:
             copy = sqlite3.connect(target)
             try:
-                db.conn.backup(copy)
+                db.conn.backup(copy, pages=COPY_STEP_PAGES, progress=step)
             finally:
                 copy.close()
+        except CopyCancelled:
+            target.unlink(missing_ok=True)
+            raise
         except sqlite3.Error as error:
             target.unlink(missing_ok=True)
-            raise StoreError(f"A copy for undo could not be written: {error}.") from None
+            raise StoreError(f"The copy could not be written to {target}: {error}.") from None
 
     def restore(self, snapshot: Path) -> None:
         """Put a copy's content back into the open file in one step (other connections see it

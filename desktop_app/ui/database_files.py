@@ -47,14 +47,45 @@ def save_a_copy(window) -> None:
     )
     if not path:
         return
-    from desktop_app.store.database import save_copy
-
-    try:
-        save_copy(window.db, path)
-    except StoreError as error:
-        QMessageBox.warning(window, "Save a copy", str(error))
+    target = Path(path)
+    if target.exists() and target.samefile(window.database_path):
+        QMessageBox.warning(window, "Save a copy", "That is the open file; choose another name.")
         return
-    window.statusBar().showMessage(f"Copy saved to {path}", 5000)
+    _copy_in_background(window, target)
+
+
+def _copy_in_background(window, target: Path) -> None:
+    """Copy the open file on a worker (a big one takes seconds) behind progress and Cancel,
+    into a temporary file renamed at the end: a failed or cancelled copy leaves nothing."""
+    import os
+    import tempfile
+
+    from desktop_app.session.session import CopyCancelled, Session
+    from desktop_app.ui.worker import run_with_progress, with_own_connection
+
+    def work(db, report):
+        fd, temporary = tempfile.mkstemp(prefix=".copy-", suffix=".db", dir=target.parent)
+        os.close(fd)
+        try:
+            Session.copy_to(db, Path(temporary), report)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def done(_result) -> None:
+        window.statusBar().showMessage(f"Copy saved to {target}", 5000)
+
+    def failed(error) -> None:
+        if isinstance(error, CopyCancelled):
+            window.statusBar().showMessage("Copy cancelled; nothing was written.", 5000)
+        elif isinstance(error, StoreError | OSError):
+            QMessageBox.warning(window, "Save a copy", str(error))
+        else:
+            raise error
+
+    path = window.session.path
+    run_with_progress(window, "Saving a copy…", with_own_connection(path, work), done, failed)
 
 
 def open_sample(window) -> None:
