@@ -176,3 +176,24 @@ def test_an_impossible_upgrade_history_is_refused(tmp_path):
     )
     with pytest.raises(NotOurDatabase, match="impossible upgrade history"):
         open_database(path)
+
+
+def test_the_same_schema_laid_out_differently_is_accepted(tmp_path):
+    # another release of sqlite-utils or of SQLite may write the same statements with other
+    # spacing, quoting or keyword case; only a different meaning is refused
+    path = altered(
+        tmp_path,
+        "PRAGMA writable_schema = ON;"
+        " UPDATE sqlite_master SET sql = replace(replace(sql, char(10) || '    ', ' '),"
+        " 'CREATE TABLE actors', 'create table \"actors\"') WHERE name = 'actors';"
+        " UPDATE sqlite_master SET sql = replace(sql, 'ON events', 'ON [events] /* ours */')"
+        " WHERE name = 'events_live_by_date';",
+    )
+    conn = sqlite3.connect(path)
+    assert (
+        conn.execute("SELECT sql FROM sqlite_master WHERE name = 'actors'")
+        .fetchone()[0]
+        .startswith('create table "actors" ( id INTEGER')
+    )
+    conn.close()
+    open_database(path).close()
