@@ -38,7 +38,26 @@ def test_picking_two_places_gives_each_once(qtbot, sample_db):
     qtbot.addWidget(field)
     for typed, expected in (("Turb", "Turbat"), ("Zah", "Zahidan")):
         field.setText(field.text() + typed)
-        field._suggest(field.text())
+        field._suggest()
+        qtbot.waitUntil(lambda: field.ready, timeout=10000)
+        field._suggest()
         _complete(field, "")
         assert field.text().count(expected) == 1
     assert field.text().startswith("Turbat") and "; Zahidan" in field.text()
+
+
+def test_place_suggestions_are_read_off_the_gui_thread(qtbot, sample_db):
+    from desktop_app.domain import gazetteer
+    from desktop_app.ui.stall_watchdog import StallWatchdog
+
+    gazetteer._city_index.cache_clear()  # as on a fresh start: the cities are not read yet
+    field = PlaceField(sample_db)
+    qtbot.addWidget(field)
+    field.show()
+    watchdog = StallWatchdog()
+    watchdog.start()
+    qtbot.keyClicks(field, "Zah")
+    assert not field.ready  # typing did not wait for the cities
+    qtbot.waitUntil(lambda: "Zahidan, Iran" in field._model.stringList(), timeout=15000)
+    watchdog.stop()
+    assert watchdog.longest_ms() < 500  # reading the cities takes about two seconds

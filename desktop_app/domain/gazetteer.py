@@ -111,6 +111,15 @@ def _city_index() -> tuple[list[str], list[GazetteerPlace]]:
     return [e[0] for e in entries], [e[1] for e in entries]
 
 
+def load_cities() -> None:
+    """Read the cities now (about two seconds the first time): call it off the GUI thread."""
+    _city_index()
+
+
+def cities_loaded() -> bool:
+    return _city_index.cache_info().currsize > 0
+
+
 def find_places(prefix: str, limit: int = 15) -> list[GazetteerPlace]:
     """Cities whose name (or another Latin spelling) starts with prefix, most populous first."""
     wanted = prefix.strip().lower()

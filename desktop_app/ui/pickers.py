@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
+from shiboken6 import isValid
 
 from desktop_app.domain import gazetteer
 from desktop_app.domain.drafts import ActorRef, NewPlace, NewState, PlaceRef
@@ -12,6 +13,15 @@ from desktop_app.domain.records import Place
 from desktop_app.store import listings
 
 SEPARATOR = "; "
+
+
+def known_place_labels(db) -> dict[str, int]:
+    """'Zahidan, Iran' -> place id, for every live place."""
+    labels = {}
+    for place_id, name, iso3 in listings.place_choices(db):
+        country = gazetteer.country_by_code(iso3) if iso3 else None
+        labels[f"{name}, {country.name}" if country else name] = place_id
+    return labels
 
 
 def split_values(text: str) -> list[str]:
@@ -70,7 +80,11 @@ class ActorField(QLineEdit):
 
 
 class PlaceField(QLineEdit):
-    """Places: known ones first, then gazetteer cities with coordinates, else a new place."""
+    """Places: known ones first, then gazetteer cities with coordinates, else a new place.
+
+    The known places and the gazetteer (tens of thousands of cities) are read on a worker the
+    first time the user types, never on the GUI thread; suggestions appear when they are ready.
+    """
 
     def __init__(self, db, multiple: bool = True, parent=None) -> None:
         super().__init__(parent)
@@ -86,14 +100,19 @@ class PlaceField(QLineEdit):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
         self._gazetteer: dict[str, gazetteer.GazetteerPlace] = {}
+        self._known: dict[str, int] | None = None  # read once, on a worker
+        self._loading = False
         self.textEdited.connect(self._suggest)
 
     def _known_labels(self) -> dict[str, int]:
-        labels = {}
-        for place_id, name, iso3 in listings.place_choices(self.db):
-            country = gazetteer.country_by_code(iso3) if iso3 else None
-            labels[f"{name}, {country.name}" if country else name] = place_id
-        return labels
+        if self._known is None:  # needed now (resolving what was typed): read it here
+            self._known = known_place_labels(self.db)
+        return self._known
+
+    @property
+    def ready(self) -> bool:
+        """Whether suggestions can be made without reading anything on the GUI thread."""
+        return self._known is not None and gazetteer.cities_loaded()
 
     def suggestions(self, prefix: str) -> list[str]:
         prefix = prefix.strip().lower()
@@ -102,9 +121,39 @@ class PlaceField(QLineEdit):
         self._gazetteer.update({place.label: place for place in found})
         return known + [p.label for p in found if p.label not in known]
 
-    def _suggest(self, text: str) -> None:
+    def _suggest(self, _text: str = "") -> None:
+        if not self.ready:
+            self._load_in_background()
+            return
+        text = self.text()
         last = text.split(";")[-1] if self.multiple else text
         self._model.setStringList(self.suggestions(last))
+        if self.hasFocus() and len(last.strip()) >= 1:
+            self.completer().complete()
+
+    def _load_in_background(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        from desktop_app.store.database import database_path
+        from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
+
+        def work(db, _report):
+            labels = known_place_labels(db)
+            gazetteer.load_cities()
+            return labels
+
+        def done(labels: dict[str, int]) -> None:
+            if not isValid(self):
+                return  # the dialog was closed before the places were read
+            self._known = labels
+            self._loading = False
+            self._suggest()
+
+        path = database_path(self.db)
+        run_in_background(
+            self, with_own_connection(path, work), done, report_failure(self, "Place suggestions")
+        )
 
     def set_place_ids(self, place_ids: list[int]) -> None:
         by_id = {i: label for label, i in self._known_labels().items()}

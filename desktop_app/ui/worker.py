@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog
+from shiboken6 import isValid
 
 
 class _Signals(QObject):
@@ -100,8 +101,10 @@ def run_in_background(owner, work, on_done, on_error, quick: bool = False) -> Ta
 
 
 def _start(owner, task: Task, on_done, on_error, pool: QThreadPool | None = None) -> Task:
-    task.signals.finished.connect(on_done)
-    task.signals.failed.connect(on_error)
+    # a result arrives later on the GUI thread: if its owner (a closed dialog's field, a
+    # replaced model) is gone by then, there is nobody to give it to
+    task.signals.finished.connect(lambda result: _alive(owner) and on_done(result))
+    task.signals.failed.connect(lambda error: _alive(owner) and on_error(error))
     task.setAutoDelete(False)
     _keep_alive(owner, task)
     (pool or QThreadPool.globalInstance()).start(task)
@@ -131,6 +134,10 @@ def report_failure(widget, what: str) -> Callable[[BaseException], None]:
                 window.statusBar().showMessage(f"{what} failed: {error}", 10000)
 
     return failed
+
+
+def _alive(owner) -> bool:
+    return not isinstance(owner, QObject) or isValid(owner)
 
 
 def _keep_alive(owner, task: Task) -> None:
