@@ -29,6 +29,7 @@ def test_paste_tick_edit_accept_then_undo(qtbot, tmp_path):
     QApplication.clipboard().setText(ARTICLE)
 
     def review(dialog: ArticleDialog) -> None:
+        qtbot.waitUntil(lambda: not dialog.finding, timeout=10000)  # read on a worker
         assert dialog.published.iso() == "2025-03-10"  # from the article's date line
         rows = {dialog.table.item(r, COL_TITLE).text(): r for r in range(dialog.table.rowCount())}
         patrols = rows["Resume border patrols by the end of June"]
@@ -88,3 +89,36 @@ def test_cancelling_adds_nothing(qtbot, tmp_path):
     when_modal_opens(lambda dialog: dialog.reject())
     window.from_article_action.trigger()
     assert count(window.db, "commitments") == 0 and count(window.db, "sources") == 0
+
+
+def test_the_article_is_read_on_a_worker_and_can_be_stopped(qtbot):
+    from desktop_app.ui.stall_watchdog import StallWatchdog
+
+    QSettings().clear()
+    dialog = ArticleDialog(text="")
+    qtbot.addWidget(dialog)
+    # a long text (about 150,000 characters: a second of reading) must not freeze the dialog
+    dialog.text.setPlainText((ARTICLE + "\n\n") * (150_000 // len(ARTICLE)))
+    watchdog = StallWatchdog()
+    watchdog.start()
+    dialog.find_button.click()
+    assert dialog.finding and dialog.summary.text() == "Finding candidates…"
+    qtbot.wait(100)
+    assert dialog.finding
+    dialog.find_button.click()  # Stop
+    assert not dialog.finding and dialog.summary.text().startswith("Stopped.")
+    dialog.find_button.click()  # and again, to the end this time
+    qtbot.waitUntil(lambda: not dialog.finding, timeout=20000)
+    watchdog.stop()
+    assert dialog.table.rowCount() > 100
+    assert watchdog.longest_ms() < 250
+
+
+def test_a_text_too_long_for_one_article_is_refused_with_a_sentence(qtbot):
+    QSettings().clear()
+    dialog = ArticleDialog(text="")
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("word " * 50_000)
+    dialog.find_button.click()
+    assert not dialog.finding
+    assert "Paste one article at a time" in dialog.summary.text()

@@ -137,6 +137,7 @@ def test_a_bad_party_in_new_from_article_is_marked_and_nothing_is_written(window
     seen = {}
 
     def review(dialog: ArticleDialog) -> None:
+        qtbot.waitUntil(lambda: not dialog.finding, timeout=10000)  # read on a worker
         row = next(
             r
             for r in range(dialog.table.rowCount())

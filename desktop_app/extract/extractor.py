@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from desktop_app.extract import countries, cues
 from desktop_app.extract.deadlines import NUMBERS, find_deadline
@@ -32,11 +32,9 @@ class Candidate:
     period_end: str | None = None
     change_percent: float | None = None
     baseline_value: float | None = None
-    extra: dict = field(default_factory=dict)
 
     def as_json(self) -> dict:
         data = asdict(self)
-        data.pop("extra")
         return {k: v for k, v in data.items() if v is not None or k in ("deadline",)}
 
 
@@ -194,19 +192,21 @@ def _event_date(sentence: str, published: str | None) -> str | None:
     return published
 
 
+# Each number pattern starts only where a number starts ((?<![\d.,])): otherwise a search
+# would try every digit of a long run of digits as a start, in time square to its length.
 _STAT = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)\s+((?:[a-z-]+\s+){0,1}(?:attacks?|incidents?|people|deaths?|killed|"
+    r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s+((?:[a-z-]+\s+){0,1}(?:attacks?|incidents?|people|deaths?|killed|"
     r"casualties|refugees|civilians|strikes?|displaced|migrants|cases|troops|soldiers|"
     r"fatalities|explosions?|protests?))\b",
     re.I,
 )
 _CHANGE = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)\s*(?:increase|rise|jump|more|higher|up)|"
+    r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)\s*(?:increase|rise|jump|more|higher|up)|"
     r"(?:increase|rise|jump|up)\s+(?:of\s+)?(\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)",
     re.I,
 )
 _DROP = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)\s*(?:decrease|drop|fall|"
+    r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)\s*(?:decrease|drop|fall|"
     r"fewer|lower|down|decline)",
     re.I,
 )

@@ -34,6 +34,7 @@ from desktop_app.extract.extractor import Candidate, extract
 from desktop_app.session.article import ArticlePlan, ChosenCandidate
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.date_fields import DateField
+from desktop_app.ui.worker import run_in_background
 
 COLUMNS = ("Add", "Kind", "Title", "Parties", "Deadline or date", "Category")
 COL_ADD, COL_KIND, COL_TITLE, COL_PARTIES, COL_DATE, COL_CATEGORY = range(len(COLUMNS))
@@ -55,8 +56,9 @@ class ArticleDialog(QDialog):
         self.source_url = QLineEdit()
         self.source_url.setPlaceholderText("https://… (optional)")
         self.publisher = QLineEdit()
-        find = QPushButton("&Find candidates")
-        find.clicked.connect(self.find_candidates)
+        self.find_button = find = QPushButton("&Find candidates")
+        find.clicked.connect(self._find_or_stop)
+        self._generation = 0  # only the newest reading of the text is shown
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.horizontalHeader().setStretchLastSection(False)
@@ -93,12 +95,57 @@ class ArticleDialog(QDialog):
         if self.text.toPlainText():
             self.find_candidates()
 
+    #: longer text is not one article: it is refused with a sentence instead of read for minutes
+    MAX_CHARACTERS = 200_000
+
     def find_candidates(self) -> None:
+        """Read the article on a worker (the window keeps painting); Stop drops the answer."""
         text = self.text.toPlainText()
+        if len(text) > self.MAX_CHARACTERS:
+            self.summary.setText(
+                f"This text has {len(text):,} characters; New from article reads one article "
+                f"of up to {self.MAX_CHARACTERS:,}. Paste one article at a time."
+            )
+            return
         dated = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})", text)
         if dated:
             self.published.set_iso(dated.group(1))
-        self.candidates = extract(text, self.published.iso())
+        self._generation += 1
+        generation, published = self._generation, self.published.iso()
+        self.find_button.setText("&Stop")
+        self.add_button.setEnabled(False)
+        self.summary.setText("Finding candidates…")
+
+        def done(candidates: list[Candidate]) -> None:
+            if generation == self._generation:
+                self._finding_done()
+                self._show_candidates(candidates)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self._finding_done()
+                self.summary.setText(f"The article could not be read: {error}")
+
+        run_in_background(self, lambda _report: extract(text, published), done, failed)
+
+    @property
+    def finding(self) -> bool:
+        return self.find_button.text() == "&Stop"
+
+    def _find_or_stop(self) -> None:
+        if self.finding:
+            self._generation += 1  # the answer, when it comes, is dropped
+            self._finding_done()
+            self.summary.setText("Stopped. Edit the text or press Find candidates again.")
+        else:
+            self.find_candidates()
+
+    def _finding_done(self) -> None:
+        self.find_button.setText("&Find candidates")
+
+    def _show_candidates(self, candidates: list[Candidate]) -> None:
+        self.candidates = candidates
+        text = self.text.toPlainText()
         self.table.setRowCount(len(self.candidates))
         origin_ticked = False
         for row, candidate in enumerate(self.candidates):
