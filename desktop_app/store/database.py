@@ -2,8 +2,8 @@
 
 A file that is not SQLite, is damaged, belongs to another program, was altered by one, or was
 written by a newer version of the app is inspected without being written and left byte-for-byte
-untouched (no -wal or -shm is left beside it either); the caller gets a StoreError whose text is
-one sentence for the user.
+untouched, with no new -wal or -shm beside it (but for the -shm SQLite must make to read a -wal
+that came without one); the caller gets a StoreError whose text is one sentence for the user.
 
 Under POSIX, closing any descriptor of a file drops every lock the process holds on it, so the
 database file is never opened here outside SQLite (its header is read through SQLite too), and
