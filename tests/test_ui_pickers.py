@@ -60,4 +60,4 @@ def test_place_suggestions_are_read_off_the_gui_thread(qtbot, sample_db):
     assert not field.ready  # typing did not wait for the cities
     qtbot.waitUntil(lambda: "Zahidan, Iran" in field._model.stringList(), timeout=15000)
     watchdog.stop()
-    assert watchdog.longest_ms() < 500  # reading the cities takes about two seconds
+    assert watchdog.longest_ms() < 1000  # reading the cities here takes about two seconds

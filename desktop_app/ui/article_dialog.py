@@ -30,11 +30,11 @@ from desktop_app.domain import gazetteer
 from desktop_app.domain.dates import check_iso_date, today_iso
 from desktop_app.domain.records import Source
 from desktop_app.domain.vocabulary import CATEGORIES
-from desktop_app.extract.extractor import Candidate, extract
+from desktop_app.extract.extractor import Candidate
 from desktop_app.session.article import ArticlePlan, ChosenCandidate
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.date_fields import DateField
-from desktop_app.ui.worker import run_in_background
+from desktop_app.ui.extraction import ExtractionProcess
 
 COLUMNS = ("Add", "Kind", "Title", "Parties", "Deadline or date", "Category")
 COL_ADD, COL_KIND, COL_TITLE, COL_PARTIES, COL_DATE, COL_CATEGORY = range(len(COLUMNS))
@@ -58,7 +58,9 @@ class ArticleDialog(QDialog):
         self.publisher = QLineEdit()
         self.find_button = find = QPushButton("&Find candidates")
         find.clicked.connect(self._find_or_stop)
-        self._generation = 0  # only the newest reading of the text is shown
+        self.reader = ExtractionProcess(self)
+        self.reader.finished.connect(self._found)
+        self.reader.failed.connect(self._not_read)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.horizontalHeader().setStretchLastSection(False)
@@ -110,31 +112,18 @@ class ArticleDialog(QDialog):
         dated = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})", text)
         if dated:
             self.published.set_iso(dated.group(1))
-        self._generation += 1
-        generation, published = self._generation, self.published.iso()
         self.find_button.setText("&Stop")
         self.add_button.setEnabled(False)
         self.summary.setText("Finding candidates…")
-
-        def done(candidates: list[Candidate]) -> None:
-            if generation == self._generation:
-                self._finding_done()
-                self._show_candidates(candidates)
-
-        def failed(error: BaseException) -> None:
-            if generation == self._generation:
-                self._finding_done()
-                self.summary.setText(f"The article could not be read: {error}")
-
-        run_in_background(self, lambda _report: extract(text, published), done, failed)
+        self.reader.start(text, self.published.iso())
 
     @property
     def finding(self) -> bool:
-        return self.find_button.text() == "&Stop"
+        return self.reader.running
 
     def _find_or_stop(self) -> None:
         if self.finding:
-            self._generation += 1  # the answer, when it comes, is dropped
+            self.reader.stop()
             self._finding_done()
             self.summary.setText("Stopped. Edit the text or press Find candidates again.")
         else:
@@ -142,6 +131,18 @@ class ArticleDialog(QDialog):
 
     def _finding_done(self) -> None:
         self.find_button.setText("&Find candidates")
+
+    def _found(self, candidates: list[Candidate]) -> None:
+        self._finding_done()
+        self._show_candidates(candidates)
+
+    def _not_read(self, reason: str) -> None:
+        self._finding_done()
+        self.summary.setText(f"The article could not be read: {reason}")
+
+    def done(self, result: int) -> None:
+        self.reader.stop()  # closing the dialog stops the reading
+        super().done(result)
 
     def _show_candidates(self, candidates: list[Candidate]) -> None:
         self.candidates = candidates

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self.data_version = 0  # counts edits, so that cached chart numbers know they are old
         self._stale_tables: set[int] = set()  # tabs whose table is read when next shown
+        self._pending_selection: int | None = None  # selected once the row order is read
         if open_after_first_paint:
             self._open_after_first_paint(Path(database_path))
         else:
@@ -240,6 +241,8 @@ class MainWindow(QMainWindow):
 
     def _install_models(self) -> None:
         self.commitment_model = CommitmentTableModel(self.db, self.as_of, self)
+        self.commitment_model.ids_ready.connect(self._select_pending)
+        self._pending_selection = None
         self.event_model = EventTableModel(self.db, self.as_of, self)
         self.statistic_model = StatisticTableModel(self.db, self.as_of, self)
         old = self.commitments_view
@@ -299,7 +302,7 @@ class MainWindow(QMainWindow):
     def _refresh_commitments(self, same_data: bool = True) -> None:
         """What depends on the as-of date and the filter: the commitments, counts, charts.
         same_data: nothing was written since the last refresh (only the date or filter moved)."""
-        selected = self.selected_id(TAB_COMMITMENTS)
+        selected = self.selected_id(TAB_COMMITMENTS) or self._pending_selection
         self.commitment_model.as_of = self.as_of
         self.commitment_model.filter = self.filter_bar.current_filter()
         self.commitment_model.reload(same_data)
@@ -337,7 +340,15 @@ class MainWindow(QMainWindow):
         )
 
     def _show_detail(self, *_args) -> None:
-        self.detail.show_commitment(self.db, self.selected_id(TAB_COMMITMENTS), self.as_of)
+        shown = self.selected_id(TAB_COMMITMENTS) or self._pending_selection
+        self.detail.show_commitment(self.db, shown, self.as_of)
+
+    def _select_pending(self) -> None:
+        """The row order arrived: select what was waiting for it."""
+        if self._pending_selection is not None and not self.select_commitment(
+            self._pending_selection
+        ):
+            self._show_detail()  # hidden by the filter after all
 
     def _tab_changed(self, index: int) -> None:
         self._reload_if_stale(index)
@@ -387,7 +398,18 @@ class MainWindow(QMainWindow):
         return index.data(ID_ROLE)
 
     def select_commitment(self, commitment_id: int) -> bool:
-        row = self.commitment_model.row_for_id(commitment_id)
+        """Select a commitment; False if the filter hides it. On a big table whose row order is
+        still being read on a worker, it is selected when the order arrives (the GUI thread
+        never reads a million ids)."""
+        model = self.commitment_model
+        self._pending_selection = None
+        if model.ids_pending():
+            row = model.cached_row_for_id(commitment_id)
+            if row is None:
+                self._pending_selection = commitment_id
+                return True
+        else:
+            row = model.row_for_id(commitment_id)
         if row is None:
             return False
         self.commitments_view.selectRow(row)

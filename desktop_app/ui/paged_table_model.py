@@ -157,6 +157,23 @@ class PagedTableModel(QAbstractTableModel):
         offset = number % self.PAGE_SIZE
         return rows[offset] if offset < len(rows) else None
 
+    def ids_pending(self) -> bool:
+        """Whether the ordered ids are being read on a worker: row_for_id would read them
+        again here, on the GUI thread (ids_ready says when they arrive)."""
+        return (
+            self._ids is None
+            and self._total > self.BACKGROUND_IDS_FROM
+            and self.database_path() is not None
+        )
+
+    def cached_row_for_id(self, record_id: int) -> int | None:
+        """The row of record_id among the pages already read, without any query."""
+        for number, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row["id"] == record_id:
+                    return number * self.PAGE_SIZE + offset
+        return None
+
     def row_for_id(self, record_id: int) -> int | None:
         """Row number of record_id in the current order (None if the filter hides it)."""
         if self._total <= self.PAGE_SIZE:

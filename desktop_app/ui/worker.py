@@ -106,7 +106,7 @@ def _start(owner, task: Task, on_done, on_error, pool: QThreadPool | None = None
     task.signals.finished.connect(lambda result: _alive(owner) and on_done(result))
     task.signals.failed.connect(lambda error: _alive(owner) and on_error(error))
     task.setAutoDelete(False)
-    _keep_alive(owner, task)
+    _keep_alive(task)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
 
@@ -140,7 +140,12 @@ def _alive(owner) -> bool:
     return not isinstance(owner, QObject) or isValid(owner)
 
 
-def _keep_alive(owner, task: Task) -> None:
-    """Hold a reference to every running task until it has finished (the pool does not)."""
-    running = [t for t in getattr(owner, "_background_tasks", []) if not t.done]
-    owner._background_tasks = [*running, task]
+_RUNNING: list[Task] = []
+
+
+def _keep_alive(task: Task) -> None:
+    """Hold a reference to every task until it has finished (the pool does not). Not on its
+    owner: a dialog closed while its task runs would take the task's signals with it, and
+    the worker would then emit into freed memory."""
+    _RUNNING[:] = [t for t in _RUNNING if not t.done]
+    _RUNNING.append(task)

@@ -1,0 +1,45 @@
+"""Changing the as-of date with a commitment selected keeps it selected, without reading the
+whole row order on the GUI thread (on a big table that took most of a second)."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QSettings, Qt
+
+from desktop_app.store.sample import write_sample
+from desktop_app.ui.main_window import TAB_COMMITMENTS, MainWindow
+from desktop_app.ui.paged_table_model import ID_ROLE, PagedTableModel
+from desktop_app.ui.table_models import CommitmentTableModel
+
+
+def test_the_selection_survives_an_as_of_change_with_ids_read_on_a_worker(
+    qtbot, tmp_path, monkeypatch
+):
+    # the sample's 7 commitments stand for a big table: pages of 2, ids read on a worker
+    monkeypatch.setattr(PagedTableModel, "PAGE_SIZE", 2)
+    monkeypatch.setattr(PagedTableModel, "BACKGROUND_IDS_FROM", 3)
+    threads = []
+    real_ordered_ids = CommitmentTableModel.ordered_ids
+
+    def ordered_ids(self, db):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_ordered_ids(self, db)
+
+    monkeypatch.setattr(CommitmentTableModel, "ordered_ids", ordered_ids)
+    QSettings().clear()
+    window = MainWindow(write_sample(tmp_path / "s.db"))
+    qtbot.addWidget(window)
+    window.set_as_of("2024-12-31")
+    window.commitments_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by status: the
+    model = window.commitment_model  # order then depends on the date, and is read again
+    qtbot.waitUntil(lambda: not model.ids_pending(), timeout=5000)
+    last_row = model.rowCount() - 1
+    chosen = model.index(last_row, 0).data(ID_ROLE)
+    assert window.select_commitment(chosen)
+    threads.clear()
+    window.set_as_of("2024-06-30")  # a new date: the order is read again
+    assert window.selected_id(TAB_COMMITMENTS) in (chosen, None)
+    qtbot.waitUntil(lambda: window.selected_id(TAB_COMMITMENTS) == chosen, timeout=5000)
+    assert threads and not any(threads)  # never on the GUI thread
+    assert window.detail.browser.toPlainText().strip()
