@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 
 from desktop_app import __version__
+from desktop_app.domain.vocabulary import CHART_NAMES, EXCHANGE_TABLES, IMPORT_PRESETS
 from desktop_app.store.errors import StoreError
 
 EXIT_OK = 0
@@ -44,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--db", required=True, help="the database file to check")
     check.set_defaults(run=_run_check)
 
-    tables = ("commitments", "events", "status_updates", "statistics", "actors", "places")
+    tables = EXCHANGE_TABLES
     export = commands.add_parser("export", help="write a table as CSV")
     export.add_argument("--db", required=True, help="the database to read")
     export.add_argument("--table", required=True, choices=tables)
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--table", required=True, choices=tables)
     imp.add_argument(
         "--preset",
-        choices=("native", "acled"),
+        choices=IMPORT_PRESETS,
         default="native",
         help="native: our own export; acled: an ACLED event export",
     )
@@ -70,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="the CSV file to read")
     imp.set_defaults(run=_run_import)
 
-    charts = ("status-over-time", "by-party", "by-category", "timeline", "events")
+    charts = CHART_NAMES
     render = commands.add_parser("render", help="draw a chart to a PNG or SVG file, offscreen")
     render.add_argument("--db", required=True, help="the database to read")
     render.add_argument("--chart", required=True, choices=charts)

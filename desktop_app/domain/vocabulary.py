@@ -19,6 +19,21 @@ EVENT_ROLES = ("actor", "target", "host", "participant")
 DATE_PRECISIONS = ("day", "week", "month", "year")
 PLACE_PRECISIONS = ("exact", "near", "region")
 
+# The tables CSV files carry, in the order a set of them is imported (links point backwards).
+EXCHANGE_TABLES = (
+    "actors",
+    "places",
+    "sources",
+    "events",
+    "commitments",
+    "status_updates",
+    "statistics",
+)
+# How rows are read from a file: our own export, or another program's layout.
+IMPORT_PRESETS = ("native", "acled")
+# The charts that can be drawn (the dashboard, File > Export chart, `render --chart`).
+CHART_NAMES = ("status-over-time", "by-party", "by-category", "timeline", "events")
+
 
 def check_choice(value: str, choices: tuple[str, ...], what: str) -> str:
     """Return value (lower-cased) if it is one of choices, else raise a readable ValueError."""

@@ -121,8 +121,11 @@ def _paused_insert_triggers(db: Database, table: str) -> Iterator[None]:
     try:
         yield
     finally:
-        for _name, sql in saved:
-            db.execute(sql)
+        # the DROPs were inside the caller's transaction: if SQLite has already rolled it back
+        # (a full disk), the triggers are back and creating them again would hide the reason
+        if db.conn.in_transaction:
+            for _name, sql in saved:
+                db.execute(sql)
 
 
 def uuids_present(db: Database, cls: type, uuids: list[str]) -> dict[str, int]:

@@ -332,6 +332,8 @@ class Resolver:
             if ids[n] is None:
                 ids[n] = by_name(name, uuid)
                 self._uuid_ids[(cls, uuid)] = ids[n]  # the same UUID again means this one
+                if ids[n] < 0:  # a dry run's stand-in: no row to read its label from
+                    self._labels[(cls, ids[n])] = name
             elif name != self.label(cls, ids[n]):
                 raise RowError(
                     names_column,

@@ -1,0 +1,26 @@
+"""Names the app uses in several places come from one list, and the CSV export and import
+cover the same tables and columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.charts import dashboard
+from desktop_app.domain.vocabulary import CHART_NAMES, EXCHANGE_TABLES
+from desktop_app.store import csv_import, csv_io
+
+
+def test_export_and_import_cover_the_same_tables_in_import_order():
+    assert csv_import.TABLES == EXCHANGE_TABLES
+    assert set(csv_io.TABLES) == set(EXCHANGE_TABLES)
+
+
+@pytest.mark.parametrize("table", EXCHANGE_TABLES)
+def test_every_exported_column_is_read_back(sample_db, table):
+    exported = set(csv_io.export_columns(sample_db, table))
+    readable = set(csv_import.fields_of(table)) | {"uuid"}
+    assert exported - readable == set()
+
+
+def test_the_dashboard_draws_the_charts_the_command_line_offers():
+    assert set(dashboard.CHART_NAMES) == set(CHART_NAMES)
