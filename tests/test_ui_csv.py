@@ -149,3 +149,16 @@ def test_an_import_is_one_step_that_undo_takes_back_and_redo_puts_back(window, q
     assert full_dump(window.db) == before
     window.redo_action.trigger()
     assert full_dump(window.db) == after
+
+
+def test_exporting_over_the_open_database_is_refused(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.dump import full_dump
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
+    before = full_dump(window.db)
+    export_csv_to(window, "events", window.database_path, excel=False)
+    assert said and "would destroy" in said[0]
+    assert full_dump(window.db) == before

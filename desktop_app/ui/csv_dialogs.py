@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.store import csv_import
 from desktop_app.store.csv_format import CsvProblem
+from desktop_app.store.errors import StoreError
 from desktop_app.store.csv_import import ImportCancelled
 from desktop_app.store.csv_io import ExportCancelled
 from desktop_app.ui.database_files import dialog_folder
@@ -66,6 +67,13 @@ class ExportDialog(QDialog):
 
 def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) -> None:
     """Export in the background from a connection of its own; report in the status bar."""
+    from desktop_app.store.database import refuse_overwriting
+
+    try:
+        refuse_overwriting(window.database_path, target)
+    except StoreError as error:
+        QMessageBox.warning(window, "Export CSV", str(error))
+        return
     from desktop_app.store.csv_io import (
         count_rows,
         current_view_rows,
