@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.store import csv_import
 from desktop_app.store.csv_format import CsvProblem
-from desktop_app.store.errors import StoreError
 from desktop_app.store.csv_import import ImportCancelled
 from desktop_app.store.csv_io import ExportCancelled
+from desktop_app.store.errors import StoreError
 from desktop_app.ui.database_files import dialog_folder
 from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_with_progress, with_own_connection
