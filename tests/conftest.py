@@ -36,3 +36,19 @@ def _isolated_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The main window, shown, on a new sample database, as of 2024-12-31."""
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.store.sample import write_sample
+    from desktop_app.ui.main_window import MainWindow
+
+    QSettings().clear()
+    main = MainWindow(write_sample(tmp_path / "sample.db"))
+    qtbot.addWidget(main)
+    main.set_as_of("2024-12-31")
+    main.show()
+    return main

@@ -4,23 +4,10 @@ from __future__ import annotations
 
 import csv
 
-import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.store.sample import write_sample
 from desktop_app.ui.csv_dialogs import ExportDialog, ImportDialog, export_csv_to
-from desktop_app.ui.main_window import MainWindow
 from tests.ui_helpers import when_modal_opens
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    QSettings().clear()
-    main = MainWindow(write_sample(tmp_path / "sample.db"))
-    qtbot.addWidget(main)
-    main.set_as_of("2024-12-31")
-    return main
 
 
 def test_export_current_view_from_the_file_menu(window, qtbot, tmp_path, monkeypatch):

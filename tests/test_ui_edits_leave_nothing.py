@@ -3,16 +3,14 @@ exactly as it was (compared as a full dump), and the undo text names the record.
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop_app.store import queries
-from desktop_app.store.sample import write_sample
 from desktop_app.ui.article_dialog import COL_ADD, COL_PARTIES, ArticleDialog
 from desktop_app.ui.commitment_editor import CommitmentEditor
 from desktop_app.ui.event_editor import EventEditor
-from desktop_app.ui.main_window import TAB_COMMITMENTS, TAB_EVENTS, MainWindow
+from desktop_app.ui.main_window import TAB_COMMITMENTS, TAB_EVENTS
 from desktop_app.ui.status_dialog import StatusDialog
 from tests.dump import full_dump
 from tests.ui_helpers import when_modal_opens
@@ -23,16 +21,6 @@ ARTICLE = (
     "weeks, officials said after talks in Kabul. Pakistan pledged to release detained truck "
     "drivers by the end of March, and both sides promised to meet again in April."
 )
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    QSettings().clear()
-    main = MainWindow(write_sample(tmp_path / "sample.db"))
-    qtbot.addWidget(main)
-    main.set_as_of("2024-12-31")
-    main.show()
-    return main
 
 
 def press_ok(dialog) -> None:

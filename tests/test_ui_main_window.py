@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
@@ -12,17 +11,6 @@ from desktop_app.ui.commitment_editor import CommitmentEditor
 from desktop_app.ui.main_window import TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS, MainWindow
 from desktop_app.ui.status_dialog import StatusDialog
 from tests.ui_helpers import when_modal_opens
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    QSettings().clear()
-    path = write_sample(tmp_path / "sample.db")
-    main = MainWindow(path)
-    qtbot.addWidget(main)
-    main.set_as_of("2024-12-31")
-    main.show()
-    return main
 
 
 def titles(window) -> list[str]:

@@ -4,22 +4,10 @@ model error (a lone quote, FTS5 words, NUL, a lone surrogate)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from desktop_app.store.sample import write_sample
-from desktop_app.ui.main_window import TAB_EVENTS, MainWindow
+from desktop_app.ui.main_window import TAB_EVENTS
 
 TYPED = ['"', '""', 'liaison"', "AND", "NEAR(", "*", "-", "a\0b", "\ud800", "strike OR", "'"]
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    QSettings().clear()
-    main = MainWindow(write_sample(tmp_path / "s.db"))
-    qtbot.addWidget(main)
-    main.set_as_of("2024-12-31")
-    main.show()
-    return main
 
 
 @pytest.mark.parametrize("text", TYPED)

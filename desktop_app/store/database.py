@@ -147,12 +147,7 @@ def open_read_only(path: str | Path, as_is: bool = False) -> Database:
         reader = _Reader(source)
         reader.made_sidecars_of = path if made_sidecars else None
         return reader
-    try:
-        return _migrated_copy(path, source)
-    finally:
-        source.close()
-        if made_sidecars:
-            _put_away_sidecars(path)
+    return _copy_then_close(path, source, made_sidecars)
 
 
 def open_private_copy(path: str | Path) -> Database:
@@ -161,7 +156,12 @@ def open_private_copy(path: str | Path) -> Database:
     import's dry run runs on one. SQLite deletes the copy when it is closed."""
     path = Path(path)
     _existing_version(path)
-    source, made_sidecars = _read_connection(path)
+    return _copy_then_close(path, *_read_connection(path))
+
+
+def _copy_then_close(path: Path, source, made_sidecars: bool) -> Database:
+    """A migrated private copy of what source reads; source is closed, and the -wal and -shm
+    its reading made are put away."""
     try:
         return _migrated_copy(path, source)
     finally:
