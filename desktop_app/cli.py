@@ -152,7 +152,9 @@ def sqlite_sentence(error: sqlite3.Error, args: argparse.Namespace) -> str:
             f"{where} is being written by another program{unchanged}; "
             "try again when it has finished."
         )
-    if "full" in text:
+    from desktop_app.store.database import disk_is_full
+
+    if "full" in text or ("I/O" in text and disk_is_full(where)):
         return f"the disk holding {where} is full{unchanged}; free some space and try again."
     if "readonly" in text or "read-only" in text:
         return f"{where} cannot be written (the file or its folder is read-only){unchanged}."

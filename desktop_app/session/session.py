@@ -21,7 +21,12 @@ from desktop_app.session import changes
 from desktop_app.session.changes import Change
 from desktop_app.session.drafts import resolve
 from desktop_app.store import records
-from desktop_app.store.database import connect_existing, open_database, write_transaction
+from desktop_app.store.database import (
+    connect_existing,
+    disk_is_full,
+    open_database,
+    write_transaction,
+)
 from desktop_app.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -121,7 +126,7 @@ class Session:
             finally:
                 source.close()
         except sqlite3.Error as error:
-            raise StoreError(write_failure(error)) from None
+            raise StoreError(write_failure(error, self.path)) from None
         changes.install(self.db.conn)
 
     # --- writes ----------------------------------------------------------------------------
@@ -138,7 +143,7 @@ class Session:
                 finally:
                     logged = changes.collect(self.db.conn, mark)
         except sqlite3.Error as error:
-            raise StoreError(write_failure(error)) from None
+            raise StoreError(write_failure(error, self.path)) from None
         return result, logged
 
     def revert(self, change: Change) -> Change:
@@ -163,9 +168,11 @@ def _record(db: Database, item: Draft | Record) -> Record:
     return resolve(db, item) if isinstance(item, Draft) else item
 
 
-def write_failure(error: sqlite3.Error) -> str:
+def write_failure(error: sqlite3.Error, path: Path | None = None) -> str:
     """One sentence for a write SQLite refused; nothing was written."""
     text = str(error).lower()
+    if "i/o" in text and path is not None and disk_is_full(path):
+        text = "full"  # on a full disk SQLite may only say 'disk I/O error'
     if "locked" in text or "busy" in text:
         return (
             "Another program is writing to this database, so nothing was saved; "

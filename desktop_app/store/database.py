@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,6 +69,19 @@ def connect_existing(path: str | Path) -> Database:
     return Database(conn)
 
 
+#: less free space than this and a write that fails is put down to a full disk
+FULL_DISK_BYTES = 1024 * 1024
+
+
+def disk_is_full(path: str | Path) -> bool:
+    """Whether the disk holding path has (almost) no room left: SQLite then reports only
+    'disk I/O error' when it cannot create its -wal and -shm files."""
+    try:
+        return shutil.disk_usage(Path(path).absolute().parent).free < FULL_DISK_BYTES
+    except OSError:
+        return False
+
+
 def open_database(path: str | Path, check_every_page: bool = False) -> Database:
     """Open (creating or migrating as needed) the database at path, ready for reads and writes.
 
@@ -97,6 +111,11 @@ def open_database(path: str | Path, check_every_page: bool = False) -> Database:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.Error as error:
         conn.close()
+        if disk_is_full(path):
+            raise StoreError(
+                f"The disk holding {path} is full, so the file cannot be opened for writing; "
+                "free some space and try again."
+            ) from None
         raise StoreError(f"{path} could not be prepared for use: {error}.") from None
     return db
 
