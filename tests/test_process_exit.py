@@ -10,13 +10,14 @@ SCRIPT = """
 import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+from desktop_app.charts.chart_data import dashboard_data
 from desktop_app.charts.dashboard import Dashboard
 from desktop_app.store.sample import write_sample
 from desktop_app.store.database import open_existing
 db = open_existing(write_sample(sys.argv[1]))
 dashboard = Dashboard()
 for as_of in ("2024-03-01", "2024-06-30", "2025-01-01"):
-    dashboard.refresh(db, as_of)
+    dashboard.draw(dashboard_data(db, as_of))
 dashboard.show()
 app.processEvents()
 print("drawn")

@@ -20,7 +20,6 @@ from desktop_app.charts.events_chart import draw_events, new_events_plot
 from desktop_app.charts.stacked_bars import draw_stacked_bars, new_stacked_bar_plot
 from desktop_app.charts.status_over_time import draw_status_over_time, new_status_over_time_plot
 from desktop_app.charts.timeline import TimelineChart
-from desktop_app.store.queries import CommitmentFilter
 
 CHART_NAMES = {
     "status-over-time": "Status over time",
@@ -82,10 +81,6 @@ class Dashboard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-
-    def refresh(self, db, as_of: str, flt: CommitmentFilter | None = None) -> None:
-        """Count and redraw now (the window counts on a worker thread and calls draw)."""
-        self.draw(chart_data.dashboard_data(db, as_of, flt))
 
     def draw(self, data: chart_data.DashboardData) -> None:
         for name in CHART_NAMES:

@@ -25,10 +25,6 @@ def setup_logging() -> None:
     log.setLevel(logging.INFO)
 
 
-def show_error(parent, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
-
-
 def install_excepthook() -> None:
     """Replace Python's traceback-on-stderr with a logged error and a dialog."""
 
