@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.charts import chart_data
 from desktop_app.domain.records import Commitment, StatusUpdate
-from desktop_app.domain.status import Status
+from desktop_app.domain.status import ENTERABLE_STATUSES
 from desktop_app.store import queries, records
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.store.status_index import StatusIndex
@@ -34,7 +34,7 @@ def _random_history(db, seed: int) -> None:
         )
         for _ in range(rng.randint(0, 5)):
             party = rng.choice(parties) if rng.random() < 0.2 else None
-            update = status(db, cid, rng.choice(DATES), rng.choice(list(Status)).value, party)
+            update = status(db, cid, rng.choice(DATES), rng.choice(ENTERABLE_STATUSES).value, party)
             if rng.random() < 0.1:
                 records.set_deleted(db, StatusUpdate, update, True)
         if rng.random() < 0.08:

@@ -87,8 +87,8 @@ def test_counts_by_party_and_category(db):
     assert by_party[("Pakistan", "not_rated")] == 1
     assert by_party[("Iran", "broken")] == 1
     by_category = {(c, s): n for c, s, n in queries.counts_by_category(db, "2024-04-01")}
-    # the commitment as a whole stands at its latest update, whichever party it concerned
-    assert by_category == {("economic", "not_rated"): 1, ("security", "broken"): 1}
+    # the promisors disagree (Pakistan fulfilled, Iran broken): the commitment is mixed
+    assert by_category == {("economic", "not_rated"): 1, ("security", "mixed"): 1}
 
 
 def test_compliance_score_per_party(db):

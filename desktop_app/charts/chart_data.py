@@ -63,6 +63,8 @@ class StackedBars:
     notes: list[str] = field(default_factory=list)  # one per label (e.g. compliance)
     ids: list[int | None] = field(default_factory=list)
     caption: str = ""  # what is left out, when not everything fits
+    counted_as: str = ""  # what a bar counts, when the axis title alone does not say
+    can_be_mixed: bool = True  # whether a bar may hold the derived status Mixed
 
 
 def _stack(rows: list[tuple[str, str, int]]) -> tuple[list[str], dict[str, list[int]]]:
@@ -96,7 +98,11 @@ def _party_bars(counts: list, scores: list) -> StackedBars:
             if score
             else "compliance: nothing rated yet"
         )
-    return StackedBars(labels, stacked, notes, caption=caption)
+    # each party's own status on the commitments it promised: the same commitments its
+    # compliance score is the mean of (a party's own status is never Mixed)
+    return StackedBars(
+        labels, stacked, notes, caption=caption, counted_as="as promisor", can_be_mixed=False
+    )
 
 
 def _category_bars(counts: list) -> StackedBars:

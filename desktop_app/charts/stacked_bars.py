@@ -17,7 +17,12 @@ from desktop_app.charts.style import (
     theme_colours,
     whole_number_ticks,
 )
-from desktop_app.domain.status import STATUS_ORDER
+from desktop_app.domain.status import STATUS_INFO, STATUS_ORDER
+
+# a party's own status is never Mixed: the by-party legend leaves it out
+_RECORDED_LEGEND = tuple(
+    entry for entry, info in zip(STATUS_LEGEND, STATUS_INFO.values(), strict=True) if info.enterable
+)
 
 
 def new_stacked_bar_plot(title: str, y_title: str) -> pg.PlotWidget:
@@ -59,8 +64,10 @@ def draw_stacked_bars(plot: pg.PlotWidget, data: StackedBars) -> None:
     plot.setXRange(0, headroom(max(left)), padding=0)
     plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
     title = getattr(plot, "y_title", "")
+    if data.counted_as:
+        title = f"{title} ({data.counted_as})"
     label = f"{title}: {data.caption}" if data.caption else title
     if getattr(plot, "y_label_shown", title) != label:  # a new label re-lays the axis out
         plot.setLabel("left", label, color=foreground.name())
         plot.y_label_shown = label
-    show_legend(plot, STATUS_LEGEND, columns=6)
+    show_legend(plot, STATUS_LEGEND if data.can_be_mixed else _RECORDED_LEGEND, columns=6)

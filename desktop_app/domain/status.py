@@ -1,7 +1,20 @@
-"""Commitment statuses: their order, labels, definitions, scores and colours.
+"""Commitment statuses: their order, labels, definitions, scores and colours, and the rule
+that says which status a commitment and each of its parties stand in.
 
 The colours are the Okabe-Ito palette, which stays distinguishable for the common forms of
 colour blindness; every view of a status (tables, charts, legends) takes its colour from here.
+
+THE RULE (README "Statuses"; store/queries.py says it in SQL, store/status_index.py in arrays,
+and the tests hold the three together):
+
+- A party's own status on a date is the latest status update dated on or before it that is for
+  the whole commitment or for that party. On the same day an update for that party beats one
+  for the whole commitment; two same-day updates of the same scope go by when they were entered
+  (created_at), then by the status's place in STATUS_ORDER (the later wins), then by UUID: never
+  by row id, so the order of an import does not matter.
+- The commitment's (headline) status is the status its promisors (all its parties if it has
+  no promisor) share, or MIXED when they differ. With no update for one party only, every party
+  stands where the latest whole-commitment update puts it, which is then the headline.
 """
 
 from __future__ import annotations
@@ -17,6 +30,7 @@ class Status(StrEnum):
     PARTIALLY_FULFILLED = "partially_fulfilled"
     FULFILLED = "fulfilled"
     BROKEN = "broken"
+    MIXED = "mixed"  # derived: the promisors stand in different statuses; never entered
 
 
 @dataclass(frozen=True)
@@ -27,6 +41,7 @@ class StatusInfo:
     colour: str  # hex RGB
     compliance: int | None  # G7-style score; None means left out of the score
     closed: bool  # a closed commitment can no longer be overdue
+    enterable: bool = True  # False: worked out from other statuses, never recorded
 
 
 STATUS_INFO: dict[Status, StatusInfo] = {
@@ -80,25 +95,92 @@ STATUS_INFO: dict[Status, StatusInfo] = {
             -1,
             True,
         ),
+        StatusInfo(
+            Status.MIXED,
+            "Mixed",
+            "The promising parties stand in different statuses (each party's own status is "
+            "shown beside it). Worked out, never entered; still open.",
+            "#CC79A7",  # Okabe-Ito reddish purple; black text on it (contrast 6.9:1)
+            None,
+            False,
+            enterable=False,
+        ),
     )
 }
 
 STATUS_ORDER: tuple[Status, ...] = tuple(STATUS_INFO)
 OPEN_STATUSES: tuple[Status, ...] = tuple(s for s, i in STATUS_INFO.items() if not i.closed)
+#: the statuses a status update can record (Update status…, imports); MIXED is only worked out
+ENTERABLE_STATUSES: tuple[Status, ...] = tuple(s for s, i in STATUS_INFO.items() if i.enterable)
+
+
+#: the rule in words, for Help > Status definitions (README "Statuses" says the same)
+STATUS_RULE: tuple[str, ...] = (
+    "A status update is for the whole commitment or for one party. A party's own status on a "
+    "date is the latest update dated on or before it that is for the whole commitment or for "
+    "that party. On the same day, an update for that party beats one for the whole "
+    "commitment; two updates of the same kind go by the order they were entered, then (when "
+    "entered in the same second, as by an import) by the order of the statuses above, the "
+    "later winning, then by their UUID: never by the order of rows in a file.",
+    "The commitment's status is the one its promisors (all its parties, if none promised) "
+    "share; when they differ, it is Mixed. With no update for one party only, it is simply "
+    "the latest update.",
+    "Mixed is worked out, never entered: it has no compliance score and counts as open, so a "
+    "Mixed commitment past its deadline is overdue. A party's compliance score and its bar in "
+    "Commitments by party count its own status on the commitments it promised.",
+)
 
 
 def parse_status(text: str) -> Status:
-    """Accept a status code ('in_progress') or its label ('In progress'), any case."""
+    """Accept a status code ('in_progress') or its label ('In progress'), any case: a status
+    that can be recorded (not MIXED, which is worked out from the parties' statuses)."""
     wanted = " ".join(text.strip().lower().replace("_", " ").split())
-    for status, info in STATUS_INFO.items():
-        if wanted in (status.value.replace("_", " "), info.label.lower()):
+    known = ", ".join(STATUS_INFO[s].label for s in ENTERABLE_STATUSES)
+    for status in ENTERABLE_STATUSES:
+        if wanted in (status.value.replace("_", " "), STATUS_INFO[status].label.lower()):
             return status
-    known = ", ".join(info.label for info in STATUS_INFO.values())
+    if wanted in (Status.MIXED.value, STATUS_INFO[Status.MIXED].label.lower()):
+        raise ValueError(
+            f"{text!r} is worked out from the parties' own statuses and cannot be recorded; "
+            f"record one of: {known} (for the whole commitment or for one party)"
+        )
     raise ValueError(f"unknown status {text!r}; expected one of: {known}")
 
 
 def label(status: str) -> str:
     return STATUS_INFO[Status(status)].label
+
+
+def status_rank(status: str) -> int:
+    """The status's place in STATUS_ORDER: the last tie-break between same-day updates."""
+    return STATUS_ORDER.index(Status(status))
+
+
+def update_precedence(
+    date: str, for_one_party: bool, created_at: str, status: str, uuid: str
+) -> tuple:
+    """Sort key of the updates that apply to one party (or, all for the whole commitment, to
+    the commitment): the one with the greatest key is the status on any date from its own."""
+    return (date, for_one_party, created_at, status_rank(status), uuid)
+
+
+def headline_status(party_statuses: list[str]) -> str | None:
+    """The commitment's status from its promisors' own statuses (all its parties' when none
+    promised): the one they share, or MIXED. None when it has no party at all (the latest
+    whole-commitment update then stands for it)."""
+    distinct = set(party_statuses)
+    if not distinct:
+        return None
+    return distinct.pop() if len(distinct) == 1 else Status.MIXED.value
+
+
+def party_statuses_text(parties: list[tuple[str, str]], compact: bool = False) -> str:
+    """Parties' own statuses, (code, status) each, as words: "PAK: In progress; IRN:
+    Partially fulfilled" (exports), or compact for a table cell: "PAK In progress ·
+    IRN Partially fulfilled"."""
+    if compact:
+        return " · ".join(f"{code} {label(status)}" for code, status in parties)
+    return "; ".join(f"{code}: {label(status)}" for code, status in parties)
 
 
 def compliance_percent(score: float) -> float:

@@ -26,8 +26,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.domain.dates import today_iso
+from desktop_app.domain.status import label, party_statuses_text
 from desktop_app.store.csv_format import csv_writer, neutralise
-from desktop_app.store.queries import CommitmentFilter, commitment_page
+from desktop_app.store.queries import (
+    CommitmentFilter,
+    commitment_page,
+    party_statuses_text_sql,
+    status_as_of_sql,
+    status_label_sql,
+)
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
@@ -67,7 +75,9 @@ def _sources(link: str, owner: str, alias: str, value: str) -> str:
 
 
 # Columns first exported by earlier versions keep their place; the UUID columns that make a
-# round trip exact come after them.
+# round trip exact come after them. A commitment's status and its parties' own statuses (as
+# words, as of the export's :as_of, today unless asked) come last: the importer reads neither
+# (statuses come from status updates).
 EXPORT_SQL: dict[str, str] = {
     "actors": """SELECT uuid, name, kind, iso3 FROM actors
                  WHERE deleted_at IS NULL AND id > :after AND id <= :upto ORDER BY id""",
@@ -91,7 +101,9 @@ EXPORT_SQL: dict[str, str] = {
                {_parties("t.uuid", "guarantor")} AS guarantor_uuids,
                {_places("t.uuid")} AS place_uuids,
                {_sources("commitment_sources", "commitment_id", "c", SOURCE_LABEL)} AS sources,
-               {_sources("commitment_sources", "commitment_id", "c", "t.uuid")} AS source_uuids
+               {_sources("commitment_sources", "commitment_id", "c", "t.uuid")} AS source_uuids,
+               {status_label_sql(status_as_of_sql("c.id"))} AS status,
+               {party_statuses_text_sql("c.id")} AS party_statuses
         FROM commitments c WHERE c.deleted_at IS NULL AND c.id > :after AND c.id <= :upto
         ORDER BY c.id""",
     "events": f"""
@@ -136,7 +148,19 @@ EXPORT_SQL: dict[str, str] = {
 ALL_ROWS = {"after": 0, "upto": 2**62}
 PARALLEL_FROM = 50_000  # rows; smaller tables are written by one thread
 
-VIEW_COLUMNS = ("uuid", "title", "parties", "category", "made_on", "deadline", "status", "overdue")
+# The current view, as the commitments table shows it on the as-of date (the first column).
+VIEW_COLUMNS = (
+    "as_of",
+    "uuid",
+    "title",
+    "parties",
+    "category",
+    "made_on",
+    "deadline",
+    "status",
+    "party_statuses",
+    "overdue",
+)
 
 # Temporary files of an export: .export-PID-XXXXXXXX.csv (the whole file) and
 # .export-part-PID-XXXXXXXX.csv (one worker's share), PID being the exporting process; earlier
@@ -160,8 +184,12 @@ def format_cell(value) -> str:
     return str(value)
 
 
+def _all_rows(as_of: str | None = None) -> dict:
+    return ALL_ROWS | {"as_of": as_of or today_iso()}
+
+
 def export_columns(db: Database, table: str) -> list[str]:
-    cursor = db.execute(f"SELECT * FROM ({EXPORT_SQL[table]}) LIMIT 0", ALL_ROWS)
+    cursor = db.execute(f"SELECT * FROM ({EXPORT_SQL[table]}) LIMIT 0", _all_rows())
     return [d[0] for d in cursor.description]
 
 
@@ -170,16 +198,18 @@ def _check_table(table: str) -> None:
         raise ValueError(f"unknown table {table!r}; expected one of: {', '.join(TABLES)}")
 
 
-def export_rows(db: Database, table: str):
-    """The header, then every row as a tuple of cells (values still typed)."""
+def export_rows(db: Database, table: str, as_of: str | None = None):
+    """The header, then every row as a tuple of cells (values still typed); statuses as of
+    as_of (today by default)."""
     _check_table(table)
-    cursor = db.execute(EXPORT_SQL[table], ALL_ROWS)
+    cursor = db.execute(EXPORT_SQL[table], _all_rows(as_of))
     yield tuple(d[0] for d in cursor.description)
     yield from cursor
 
 
 def count_rows(db: Database, table: str) -> int:
-    return db.execute(f"SELECT COUNT(*) FROM ({EXPORT_SQL[table]})", ALL_ROWS).fetchone()[0]
+    sql = f"SELECT COUNT(*) FROM ({EXPORT_SQL[table]})"
+    return db.execute(sql, _all_rows()).fetchone()[0]
 
 
 def write_csv(
@@ -304,6 +334,7 @@ def export_table(
     target = Path(target)
     workers = workers or min(4, os.cpu_count() or 1)
     parallel_from = PARALLEL_FROM if parallel_from is None else parallel_from
+    as_of = today_iso()  # one date for every part, even across midnight
     db = open_existing(path)
     try:
         low, high, total = db.execute(
@@ -311,7 +342,7 @@ def export_table(
         ).fetchone()
         header = export_columns(db, table)
         if total < parallel_from or total == 0 or workers < 2:
-            return export_to_file(export_rows(db, table), target, excel, progress)
+            return export_to_file(export_rows(db, table, as_of), target, excel, progress)
     finally:
         db.close()
     remove_stale_exports(target.parent)
@@ -339,6 +370,7 @@ def export_table(
                     excel,
                     str(target.parent),
                     os.getpid(),
+                    as_of,
                 ): number
                 for number, (after, upto) in enumerate(bounds)
             }
@@ -406,7 +438,14 @@ def _exit_with_parent(parent_pid: int) -> None:
 
 
 def _write_part(
-    path: str, table: str, after: int, upto: int, excel: bool, folder: str, owner: int
+    path: str,
+    table: str,
+    after: int,
+    upto: int,
+    excel: bool,
+    folder: str,
+    owner: int,
+    as_of: str,
 ) -> tuple[str, int]:
     """One id range of an export, written to a part file (runs in a worker process)."""
     from desktop_app.store.database import connect_existing
@@ -416,7 +455,8 @@ def _write_part(
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             db = connect_existing(path)
             try:
-                cursor = db.execute(EXPORT_SQL[table], {"after": after, "upto": upto})
+                params = {"after": after, "upto": upto, "as_of": as_of}
+                cursor = db.execute(EXPORT_SQL[table], params)
                 count = write_csv(cursor, out, excel, has_header=False)
             finally:
                 db.close()
@@ -429,10 +469,16 @@ def _write_part(
 def current_view_rows(
     db: Database, as_of: str, flt: CommitmentFilter, sort: str = "made_on", descending: bool = False
 ):
-    """The rows the commitments table shows under a filter and as-of date."""
+    """The rows the commitments table shows under a filter and as-of date: the date first on
+    every row, statuses as words (the headline, and the parties' own when they differ)."""
     yield VIEW_COLUMNS
     for row in commitment_page(db, as_of, flt, sort, descending, limit=-1):
-        yield tuple(
-            ("yes" if row["overdue"] else "no") if key == "overdue" else row[key]
-            for key in VIEW_COLUMNS
-        )
+        cells = row | {
+            "as_of": as_of,
+            "status": label(row["status"]),
+            "party_statuses": party_statuses_text(
+                [(p.code, p.status) for p in row["party_statuses"]]
+            ),
+            "overdue": "yes" if row["overdue"] else "no",
+        }
+        yield tuple(cells[key] for key in VIEW_COLUMNS)

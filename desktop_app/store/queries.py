@@ -1,8 +1,12 @@
 """Read queries the app needs, each answered in SQL (no Python loops over all rows).
 
 "As of" everywhere means: the state of the record on that date, judged from the status history.
-A commitment's status is never stored; it is the latest status update dated on or before the
-as-of date (ties broken by the order they were recorded), or "not_rated" when there is none.
+A commitment's status is never stored; it follows the rule of domain/status.py, said here once
+in SQL (status_as_of_sql, party_status_sql): each party stands at the latest update on or
+before the date that is for the whole commitment or for it (on one day, its own update first,
+then the later entered, then the later status in the list, then the greater UUID), and the
+commitment stands where its promisors agree, or "mixed". Without updates for one party, that is
+simply the latest whole-commitment update ("not_rated" when there is none).
 """
 
 from __future__ import annotations
@@ -11,16 +15,109 @@ from array import array
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.status import OPEN_STATUSES, STATUS_INFO, Status, compliance_percent
+from desktop_app.domain.status import (
+    OPEN_STATUSES,
+    STATUS_INFO,
+    STATUS_ORDER,
+    Status,
+    compliance_percent,
+)
 from desktop_app.store.records import RECORD_TABLES
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
 
-STATUS_AS_OF = """COALESCE((
+_RANK = "CASE {x} " + " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(STATUS_ORDER))
+_RANK += " END"
+
+
+def _latest_status_sql(commitment: str, as_of: str, party: str | None) -> str:
+    """The status of the update that stands on as_of for the whole commitment (party None)
+    or for one party: the latest dated that applies; on its day, the one no other applicable
+    update beats in (for this party alone, entered later, later status in the list, greater
+    UUID). Never the row id, which an import hands out in file order. (Said as "no other beats
+    it" rather than as a sort, because the index then gives the latest day with no sorting.)"""
+
+    def applies(x: str) -> str:
+        if party is None:
+            return f"{x}.actor_id IS NULL"
+        return f"({x}.actor_id IS NULL OR {x}.actor_id = {party})"
+
+    def key(x: str) -> str:
+        return (
+            f"({x}.actor_id IS NOT NULL, {x}.created_at, {_RANK.format(x=x + '.status')}, {x}.uuid)"
+        )
+
+    return f"""COALESCE((
     SELECT s.status FROM status_updates s
-    WHERE s.commitment_id = c.id AND s.deleted_at IS NULL AND s.date <= :as_of
-    ORDER BY s.date DESC, s.id DESC LIMIT 1), 'not_rated')"""
+    WHERE s.commitment_id = {commitment} AND s.deleted_at IS NULL AND s.date <= {as_of}
+      AND {applies("s")} AND NOT EXISTS (
+        SELECT 1 FROM status_updates t
+        WHERE t.commitment_id = s.commitment_id AND t.date = s.date
+          AND t.id <> s.id  -- not itself (cheap: the id is in the index)
+          AND t.deleted_at IS NULL AND {applies("t")} AND {key("t")} > {key("s")})
+    ORDER BY s.date DESC LIMIT 1), 'not_rated')"""
+
+
+def whole_status_sql(commitment: str = "c.id", as_of: str = ":as_of") -> str:
+    """The status of the whole-commitment update of commitment that stands on as_of (SQL
+    expressions), or 'not_rated'."""
+    return _latest_status_sql(commitment, as_of, None)
+
+
+def party_status_sql(party: str, commitment: str = "c.id", as_of: str = ":as_of") -> str:
+    """The party's own status on as_of: the update for the whole commitment or for the party
+    that stands then, its own first on the same day."""
+    return _latest_status_sql(commitment, as_of, party)
+
+
+def has_party_updates_sql(commitment: str = "c.id") -> str:
+    """Whether some live update of commitment is for one party only (the partial index
+    status_updates_party_specific answers it; few commitments have one)."""
+    return f"""EXISTS (SELECT 1 FROM status_updates p
+    WHERE p.commitment_id = {commitment} AND p.actor_id IS NOT NULL AND p.deleted_at IS NULL)"""
+
+
+def _headline_parties_sql(commitment: str) -> str:
+    """The parties whose statuses make the headline: the promisors, or all when none."""
+    return f"""SELECT cp.actor_id FROM commitment_parties cp
+    WHERE cp.commitment_id = {commitment} AND (cp.role = 'promisor' OR NOT EXISTS (
+        SELECT 1 FROM commitment_parties q
+        WHERE q.commitment_id = {commitment} AND q.role = 'promisor'))"""
+
+
+def status_as_of_sql(commitment: str = "c.id", as_of: str = ":as_of") -> str:
+    """The commitment's (headline) status on as_of, by the rule of domain/status.py."""
+    whole = whole_status_sql(commitment, as_of)
+    return f"""(CASE WHEN {has_party_updates_sql(commitment)} THEN (
+    SELECT CASE WHEN COUNT(*) = 0 THEN {whole}
+                WHEN MIN(st) = MAX(st) THEN MIN(st) ELSE '{Status.MIXED.value}' END
+    FROM (SELECT {party_status_sql("hp.actor_id", commitment, as_of)} AS st
+          FROM ({_headline_parties_sql(commitment)}) hp))
+    ELSE {whole} END)"""
+
+
+STATUS_AS_OF = status_as_of_sql()
+
+
+def status_label_sql(status: str) -> str:
+    """A status code (SQL expression) as its label, for exports read by people."""
+    cases = " ".join(f"WHEN '{s.value}' THEN '{i.label}'" for s, i in STATUS_INFO.items())
+    return f"(CASE {status} {cases} END)"
+
+
+def party_statuses_text_sql(commitment: str = "c.id", as_of: str = ":as_of") -> str:
+    """Each party's own status as words ("PAK: In progress; IRN: Partially fulfilled", in
+    the order the parties were listed), or NULL when they all stand at the headline (always so
+    without an update for one party). The same text as domain.status.party_statuses_text."""
+    own = party_status_sql("cp.actor_id", commitment, as_of)
+    return f"""(CASE WHEN {has_party_updates_sql(commitment)} THEN (
+    SELECT CASE WHEN MIN(st) = MAX(st) THEN NULL
+                ELSE group_concat(code || ': ' || {status_label_sql("st")}, '; ') END
+    FROM (SELECT COALESCE(a.iso3, a.name) AS code, {own} AS st
+          FROM commitment_parties cp JOIN actors a ON a.id = cp.actor_id
+          WHERE cp.commitment_id = {commitment}
+          GROUP BY cp.actor_id ORDER BY MIN(cp.rowid))) END)"""
 
 
 # "As of a date" means "as known on that date": a record dated after it is not shown at all.
@@ -38,13 +135,10 @@ _SORT_EXPRESSIONS = {
     "made_on": "made_on",
     "deadline": "deadline IS NULL, deadline",
     "status": "status_rank",
+    "party_statuses": "status_rank",  # worked out per page; the headline orders them
 }
 
-_STATUS_RANK = (
-    "CASE status "
-    + " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(STATUS_INFO))
-    + " END"
-)
+_STATUS_RANK = _RANK.format(x="status")
 
 
 @dataclass
@@ -122,7 +216,7 @@ def _commitment_conditions(flt: CommitmentFilter) -> tuple[list[str], dict]:
 def orders_without_status(flt: CommitmentFilter, sort: str | None = None) -> bool:
     """Whether the commitments under flt can be counted and put in order without working out
     any status or party list (which costs one lookup per matching row)."""
-    return not (flt.statuses or flt.overdue_only or sort in ("status", "parties"))
+    return not (flt.statuses or flt.overdue_only or sort in ("status", "party_statuses", "parties"))
 
 
 def _lean_sql(flt: CommitmentFilter, sort: str | None = None) -> tuple[str, dict] | None:
@@ -139,9 +233,14 @@ def _filtered_commitments_sql(flt: CommitmentFilter) -> tuple[str, dict]:
     """SQL selecting live commitments with their as-of status, restricted by flt."""
     where, params = _commitment_conditions(flt)
     outer = []
-    if flt.statuses:
+    if flt.statuses:  # the headline, or any party's own status
         marks = ", ".join(f":status{i}" for i in range(len(flt.statuses)))
-        outer.append(f"status IN ({marks})")
+        own = party_status_sql("fp.actor_id", "f.id")
+        outer.append(
+            f"""(f.status IN ({marks}) OR ({has_party_updates_sql("f.id")} AND EXISTS (
+                SELECT 1 FROM commitment_parties fp
+                WHERE fp.commitment_id = f.id AND {own} IN ({marks}))))"""
+        )
         params |= {f"status{i}": s for i, s in enumerate(flt.statuses)}
     if flt.overdue_only:
         outer.append("overdue = 1")
@@ -162,7 +261,7 @@ def _filtered_commitments_sql(flt: CommitmentFilter) -> tuple[str, dict]:
         FROM ({sql})
     """
     if outer:
-        sql = f"SELECT * FROM ({sql}) WHERE {' AND '.join(outer)}"
+        sql = f"SELECT * FROM ({sql}) AS f WHERE {' AND '.join(outer)}"
     return sql, params
 
 
@@ -196,7 +295,7 @@ def commitment_page(
     sql, params = _filtered_commitments_sql(flt)
     sql += f" ORDER BY {_order_sql(sort, descending)} LIMIT :limit OFFSET :offset"
     params |= {"as_of": as_of, "limit": limit, "offset": offset}
-    return [dict(row) for row in rows_of(db, sql, params)]
+    return _with_party_statuses(db, as_of, [dict(row) for row in rows_of(db, sql, params)])
 
 
 def commitment_ids(
@@ -229,7 +328,69 @@ def commitment_rows(db: Database, as_of: str, ids: list[int]) -> list[dict]:
     sql = f"SELECT * FROM ({sql}) WHERE id IN ({marks})"
     params |= {f"id{i}": record_id for i, record_id in enumerate(ids)} | {"as_of": as_of}
     by_id = {row["id"]: row for row in rows_of(db, sql, params)}
-    return [by_id[i] for i in ids if i in by_id]
+    return _with_party_statuses(db, as_of, [by_id[i] for i in ids if i in by_id])
+
+
+@dataclass(frozen=True)
+class PartyStatus:
+    """One party's own status on a commitment."""
+
+    actor_id: int
+    code: str  # ISO 3166-1 alpha-3 for a state, else the name
+    name: str
+    role: str
+    status: str
+
+
+def party_statuses(
+    db: Database, as_of: str, ids: list[int] | None = None
+) -> dict[int, list[PartyStatus]]:
+    """Each party's own status on as_of, by commitment id, in the order the parties were
+    listed (a party listed in two roles once, with its first role): only for commitments with
+    an update for one party (the parties of the others all stand at the headline); for ids
+    only, when given."""
+    if ids is not None and not ids:
+        return {}
+    if ids is not None and len(ids) <= 500:  # a page: its commitments only
+        which = f"""cp.commitment_id IN ({", ".join(str(int(i)) for i in ids)})
+                    AND {has_party_updates_sql("cp.commitment_id")}"""
+    else:
+        which = """cp.commitment_id IN (SELECT commitment_id FROM status_updates
+                                        WHERE actor_id IS NOT NULL AND deleted_at IS NULL)"""
+    sql = f"""
+        SELECT cp.commitment_id, a.id, COALESCE(a.iso3, a.name), a.name, cp.role,
+               {party_status_sql("cp.actor_id", "cp.commitment_id")}
+        FROM commitment_parties cp JOIN actors a ON a.id = cp.actor_id
+        WHERE {which}
+        ORDER BY cp.commitment_id, cp.rowid"""
+    result: dict[int, list[PartyStatus]] = {}
+    for commitment_id, *fields in db.execute(sql, {"as_of": as_of}):
+        parties = result.setdefault(commitment_id, [])
+        if all(p.actor_id != fields[0] for p in parties):
+            parties.append(PartyStatus(*fields))
+    return result
+
+
+def commitment_statuses(
+    db: Database, as_of: str, commitment_id: int
+) -> tuple[str, list[PartyStatus]]:
+    """One commitment's status on as_of, and its parties' own statuses when some differ from
+    it (else an empty list)."""
+    sql = f"SELECT {status_as_of_sql(':id')}"
+    headline = db.execute(sql, {"id": commitment_id, "as_of": as_of}).fetchone()[0]
+    parties = party_statuses(db, as_of, [commitment_id]).get(commitment_id, [])
+    return headline, parties if any(p.status != headline for p in parties) else []
+
+
+def _with_party_statuses(db: Database, as_of: str, rows: list[dict]) -> list[dict]:
+    """Give each row its parties' own statuses ("party_statuses"), a list that is empty
+    when every party stands at the headline."""
+    found = party_statuses(db, as_of, [row["id"] for row in rows]) if rows else {}
+    for row in rows:
+        parties = found.get(row["id"], [])
+        differs = any(p.status != row["status"] for p in parties)
+        row["party_statuses"] = parties if differs else []
+    return rows
 
 
 def count_commitments(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> int:
@@ -293,24 +454,20 @@ def status_counts_per_period(
     WITH RECURSIVE
     live AS (SELECT c.id, c.made_on FROM commitments c
              WHERE c.deleted_at IS NULL AND +c.made_on <= :as_of AND {only}),
-    updates AS (
-        SELECT s.id, s.commitment_id, s.status, s.date FROM status_updates s
+    days AS (  -- the days on which a commitment's status may change, from the day it was made
+        SELECT live.id, live.made_on AS day FROM live
+        UNION
+        SELECT live.id, MAX(s.date, live.made_on) FROM status_updates s
         JOIN live ON live.id = s.commitment_id
         WHERE s.deleted_at IS NULL AND s.date <= :as_of),
     spans AS (
-        SELECT commitment_id, status, date AS start,
-               LEAD(date) OVER (PARTITION BY commitment_id ORDER BY date, id) AS stop
-        FROM updates
-        UNION ALL
-        SELECT live.id, 'not_rated', live.made_on,
-               (SELECT MIN(s.date) FROM status_updates s WHERE s.commitment_id = live.id
-                  AND s.deleted_at IS NULL AND s.date <= :as_of)
-        FROM live),
+        SELECT {status_as_of_sql("days.id", "days.day")} AS status, day AS start,
+               LEAD(day) OVER (PARTITION BY id ORDER BY day) AS stop
+        FROM days),
     deltas AS (
-        SELECT {bucket.format(x="start")} AS period, status, 1 AS delta
-        FROM spans WHERE stop IS NULL OR stop > start
+        SELECT {bucket.format(x="start")} AS period, status, 1 AS delta FROM spans
         UNION ALL
-        SELECT {bucket.format(x="stop")}, status, -1 FROM spans WHERE stop > start),
+        SELECT {bucket.format(x="stop")}, status, -1 FROM spans WHERE stop IS NOT NULL),
     periods(period) AS (
         SELECT MIN(period) FROM deltas
         UNION ALL
@@ -342,14 +499,8 @@ def _only_filtered(flt: CommitmentFilter | None) -> tuple[str, dict]:
 
 # A party stands where the whole commitment stands, unless some update concerns that party
 # alone (rare: the partial index status_updates_party_specific finds those quickly).
-_PARTY_STATUS = """CASE WHEN EXISTS (
-        SELECT 1 FROM status_updates p
-        WHERE p.commitment_id = snap.id AND p.actor_id IS NOT NULL AND p.deleted_at IS NULL)
-    THEN (SELECT COALESCE((
-        SELECT s.status FROM status_updates s
-        WHERE s.commitment_id = snap.id AND s.deleted_at IS NULL AND s.date <= :as_of
-          AND (s.actor_id IS NULL OR s.actor_id = cp.actor_id)
-        ORDER BY s.date DESC, s.id DESC LIMIT 1), 'not_rated'))
+_PARTY_STATUS = f"""CASE WHEN {has_party_updates_sql("snap.id")}
+    THEN {party_status_sql("cp.actor_id", "snap.id")}
     ELSE snap.status END"""
 
 
@@ -421,10 +572,13 @@ class StatusSnapshot:
         return self._party_rows
 
     def by_party(self) -> list[tuple[int, str, str, int]]:
-        totals: dict[tuple[int, str, str], int] = {}
-        for actor_id, name, _role, status, n in self._party_counts():
-            totals[(actor_id, name, status)] = totals.get((actor_id, name, status), 0) + n
-        return [(*key, n) for key, n in totals.items()]
+        """(actor id, name, status, count): each party's own status on the commitments it
+        promised (the same commitments its compliance score is the mean of)."""
+        return [
+            (actor_id, name, status, n)
+            for actor_id, name, role, status, n in self._party_counts()
+            if role == "promisor"
+        ]
 
     def compliance(self) -> list[Compliance]:
         sums: dict[tuple[int, str], list[float]] = {}
@@ -444,7 +598,8 @@ class StatusSnapshot:
 def counts_by_party(
     db: Database, as_of: str, flt: CommitmentFilter | None = None
 ) -> list[tuple[int, str, str, int]]:
-    """(actor id, actor name, status, count) for each party's commitments, as that party stands."""
+    """(actor id, actor name, status, count) of the commitments each party promised, as that
+    party stands on them."""
     with StatusSnapshot(db, as_of, flt) as snapshot:
         return snapshot.by_party()
 
@@ -484,15 +639,17 @@ def events_per_month_by_kind(db: Database, as_of: str) -> list[tuple[str, str, i
 
 
 def resolution_dates(db: Database, commitment_ids: list[int], as_of: str) -> dict[int, str]:
-    """The date each commitment first reached a closed status (fulfilled, broken) by as_of."""
+    """The first day by as_of on which each commitment stood in a closed status (fulfilled,
+    broken), by the rule: a party's own update alone does not close it."""
     if not commitment_ids:
         return {}
     marks = ", ".join("?" for _ in commitment_ids)
     closed = ", ".join(f"'{s.value}'" for s, i in STATUS_INFO.items() if i.closed)
-    sql = f"""SELECT commitment_id, MIN(date) FROM status_updates
-              WHERE deleted_at IS NULL AND status IN ({closed}) AND date <= ?
-                AND commitment_id IN ({marks})
-              GROUP BY commitment_id"""
+    sql = f"""SELECT u.commitment_id, MIN(u.date) FROM (
+                  SELECT DISTINCT commitment_id, date FROM status_updates
+                  WHERE deleted_at IS NULL AND date <= ? AND commitment_id IN ({marks})) u
+              WHERE {status_as_of_sql("u.commitment_id", "u.date")} IN ({closed})
+              GROUP BY u.commitment_id"""
     return dict(db.execute(sql, [as_of, *commitment_ids]).fetchall())
 
 
@@ -516,8 +673,10 @@ def search_events(db: Database, text: str) -> list[int]:
 
 
 def status_history(db: Database, commitment_id: int) -> list[dict]:
-    """The dated history of one commitment, oldest first, with party, source and evidence."""
-    sql = """
+    """The dated history of one commitment, oldest first, with party, source and evidence; on
+    one day in the order the rule reads it (whole-commitment updates, then each party's own,
+    each the earlier entered first): for each party, the last applicable row stands."""
+    sql = f"""
         SELECT s.id, s.uuid, s.date, s.status, s.note, a.name AS party,
                src.url AS source_url, src.title AS source_title, e.title AS evidence
         FROM status_updates s
@@ -525,7 +684,8 @@ def status_history(db: Database, commitment_id: int) -> list[dict]:
         LEFT JOIN sources src ON src.id = s.source_id
         LEFT JOIN events e ON e.id = s.evidence_event_id
         WHERE s.commitment_id = :id AND s.deleted_at IS NULL
-        ORDER BY s.date, s.id
+        ORDER BY s.date, s.actor_id IS NOT NULL, s.created_at, {_RANK.format(x="s.status")},
+                 s.uuid
     """
     return [dict(r) for r in rows_of(db, sql, {"id": commitment_id})]
 

@@ -2,15 +2,18 @@
 as-of date are a few array operations instead of one SQL lookup per commitment.
 
 It is read once per version of the data (the caller keeps it while the data is unchanged) and
-answers exactly what the SQL in queries.py answers: a commitment made by a date stands in the
-status of its latest update dated on or before it (ties go to the update recorded last), or in
-"not_rated" when it has none. Tests hold the two against each other.
+answers exactly what the SQL in queries.py answers, by the rule of domain/status.py: a
+commitment with no update for one party only stands at its latest update dated on or before the
+day (same-day updates in the rule's order), or in "not_rated" when it has none; for the few
+with an update for one party, each party's own spans are worked out, and the commitment's spans
+from its promisors' (their shared status, or "mixed"). Tests hold the two against each other.
 
 Dates are held as YYYYMMDD integers, which order like ISO dates.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,11 +28,15 @@ if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-
 
 STATUSES = [status.value for status in STATUS_INFO]
 NOT_RATED = STATUSES.index(Status.NOT_RATED.value)
+MIXED = STATUSES.index(Status.MIXED.value)
 NOT_MADE = -1  # a commitment not yet made on the day asked about
 NEVER = 99_999_999  # the stop of a span that nothing has closed
 
 _STATUS_CODE = "CASE {x} " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES))
 _STATUS_CODE += " END"
+# the order in which the rule reads one commitment's updates: the last that applies stands
+_RULE_ORDER = f"""commitment_id, date, actor_id IS NOT NULL, created_at,
+    {_STATUS_CODE.format(x="status")}, uuid"""
 _DAY = "CAST(replace(substr({x}, 1, 10), '-', '') AS INTEGER)"
 _CATEGORIES = sorted(CATEGORIES)
 _CATEGORY_CODE = (
@@ -92,6 +99,8 @@ class StatusIndex:
                 WHERE deleted_at IS NULL ORDER BY id""",
             (np.int64, np.int32, np.int32),
         )
+        # in row-id order within a day, which is quick to read; the rule's order is applied
+        # below to the rare days with several updates
         commitment, start, status = _columns(
             db,
             f"""SELECT commitment_id, {_DAY.format(x="date")}, {_STATUS_CODE.format(x="status")}
@@ -102,8 +111,9 @@ class StatusIndex:
         position, known = _positions(ids, commitment)
         del commitment
         position, start, status = position[known], start[known], status[known]
-        stop = np.full(len(start), NEVER, dtype=np.int32)
         same = position[1:] == position[:-1]
+        _settle_same_day(db, ids, position, start, status, same)
+        stop = np.full(len(start), NEVER, dtype=np.int32)
         stop[:-1][same] = start[1:][same]
         start = np.maximum(start, made_on[position]) if len(position) else start
         holds = start < stop  # an update replaced on its own day never holds
@@ -114,28 +124,31 @@ class StatusIndex:
         )
         pair_position, pair_known = _positions(ids, pair_commitment)
         pair_position, pair_actor_id = pair_position[pair_known], pair_actor_id[pair_known]
+        pair_promisor = pair_promisor[pair_known]
         actors = db.execute("SELECT id, name FROM actors ORDER BY id").fetchall()
         actor_ids = [a for a, _ in actors]
-        own = _party_spans(db, ids, made_on, pair_position, pair_actor_id)
+        own = _party_spans(db, ids, made_on, pair_position, pair_actor_id, pair_promisor)
+        # commitments with an update for one party stand where their promisors do
+        holds &= ~np.isin(position, own.positions)
         return cls(
             ids=ids,
             made_on=made_on,
             category=category,
             categories=list(_CATEGORIES),
-            span_position=_small(position[holds]),
-            span_start=start[holds],
-            span_stop=stop[holds],
-            span_status=status[holds],
+            span_position=_small(np.concatenate([position[holds], own.headline[0]])),
+            span_start=np.concatenate([start[holds], own.headline[1]]),
+            span_stop=np.concatenate([stop[holds], own.headline[2]]),
+            span_status=np.concatenate([status[holds], own.headline[3]]),
             pair_position=_small(pair_position),
             pair_actor=_small(np.searchsorted(np.array(actor_ids or [0]), pair_actor_id)),
-            pair_promisor=pair_promisor[pair_known],
+            pair_promisor=pair_promisor,
             actor_ids=actor_ids,
             actor_names=[name for _, name in actors],
-            own_pairs=own[0],
-            own_span_pair=own[1],
-            own_span_start=own[2],
-            own_span_stop=own[3],
-            own_span_status=own[4],
+            own_pairs=own.pairs,
+            own_span_pair=own.spans[0],
+            own_span_start=own.spans[1],
+            own_span_stop=own.spans[2],
+            own_span_status=own.spans[3],
         )
 
     # --- one day -------------------------------------------------------------------------------
@@ -206,54 +219,164 @@ class StatusIndex:
         return np.isin(self.ids, np.array(commitment_ids, dtype=np.int64))
 
 
+def _settle_same_day(
+    db: Database,
+    ids: np.ndarray,
+    position: np.ndarray,
+    day: np.ndarray,
+    status: np.ndarray,
+    same_commitment: np.ndarray,
+) -> None:
+    """Where one commitment has several updates on one day (read in row-id order), give the
+    last of them, the one whose span holds, the status of the update the rule picks."""
+    tied = same_commitment & (day[1:] == day[:-1])
+    if not tied.any():
+        return
+    last_of_day = np.flatnonzero(tied) + 1  # rows with an earlier row of the same day
+    commitment_ids = sorted(set(ids[position[last_of_day]].tolist()))
+    winners: dict[tuple[int, int], int] = {}
+    for number in range(0, len(commitment_ids), 50_000):
+        chunk = commitment_ids[number : number + 50_000]
+        sql = f"""SELECT commitment_id, {_DAY.format(x="date")}, {_STATUS_CODE.format(x="status")}
+                  FROM status_updates WHERE deleted_at IS NULL
+                  AND commitment_id IN (SELECT value FROM json_each(?))
+                  ORDER BY {_RULE_ORDER}"""
+        for commitment_id, on, code in db.execute(sql, [json.dumps(chunk)]):
+            winners[(commitment_id, on)] = code  # the last of each day stays
+    for row in last_of_day.tolist():
+        status[row] = winners[(int(ids[position[row]]), int(day[row]))]
+
+
+@dataclass
+class _OwnSpans:
+    positions: np.ndarray  # the commitments (positions) with an update for one party
+    headline: tuple[np.ndarray, ...]  # their spans: position, start, stop, status
+    pairs: np.ndarray  # their party rows
+    spans: tuple[np.ndarray, ...]  # the party rows' own spans: party row, start, stop, status
+
+
 def _party_spans(
     db: Database,
     ids: np.ndarray,
     made_on: np.ndarray,
     pair_position: np.ndarray,
     pair_actor_id: np.ndarray,
-) -> tuple[np.ndarray, ...]:
-    """For the few commitments with an update for one party only: the party rows concerned,
-    and per party row the spans of the updates that apply to it (whole-commitment or its own).
-    """
-    commitment, actor, start, status = _columns(
+    pair_promisor: np.ndarray,
+) -> _OwnSpans:
+    """For the few commitments with an update for one party only: per party row the spans of
+    the updates that apply to it (whole-commitment or its own, in the rule's order), and the
+    commitment's own spans from its promisors' (all its parties' when none promised; the
+    whole-commitment updates alone when it has no party). All array operations: there may be
+    tens of thousands of them."""
+    commitment, actor, day, status = _columns(
         db,
         f"""SELECT commitment_id, COALESCE(actor_id, 0), {_DAY.format(x="date")},
                    {_STATUS_CODE.format(x="status")}
             FROM status_updates WHERE deleted_at IS NULL AND commitment_id IN (
                 SELECT commitment_id FROM status_updates
                 WHERE actor_id IS NOT NULL AND deleted_at IS NULL)
-            ORDER BY commitment_id, date, id""",
+            ORDER BY {_RULE_ORDER}""",
         (np.int64, np.int64, np.int32, np.int32),
     )
     position, known = _positions(ids, commitment)
-    updates: dict[int, list[tuple[int, int, int]]] = {}
-    for p, a, d, code in zip(
-        position[known].tolist(),
-        actor[known].tolist(),
-        start[known].tolist(),
-        status[known].tolist(),
-        strict=True,
-    ):
-        updates.setdefault(p, []).append((a, d, code))
-    pairs, span_pair, span_start, span_stop, span_status = [], [], [], [], []
-    concerned = np.flatnonzero(np.isin(pair_position, np.array(list(updates), dtype=np.int64)))
-    for row in concerned.tolist():
-        p, party = int(pair_position[row]), int(pair_actor_id[row])
-        pairs.append(row)
-        applicable = [(d, code) for a, d, code in updates[p] if a in (0, party)]
-        for number, (d, code) in enumerate(applicable):
-            stop = applicable[number + 1][0] if number + 1 < len(applicable) else NEVER
-            begin = max(d, int(made_on[p]))
-            if begin < stop:
-                span_pair.append(row)
-                span_start.append(begin)
-                span_stop.append(stop)
-                span_status.append(code)
-    return tuple(
-        np.array(values, dtype=np.int32)
-        for values in (pairs, span_pair, span_start, span_stop, span_status)
+    updates = (position[known], actor[known], day[known], status[known])
+    concerned = np.unique(updates[0])
+    rows = np.flatnonzero(np.isin(pair_position, concerned))  # their party rows
+    row_position = pair_position[rows]
+    promised = np.zeros(len(ids), dtype=bool)
+    promised[row_position[pair_promisor[rows]]] = True
+    deciding = pair_promisor[rows] | ~promised[row_position]  # promisors, else every party
+    own = _applicable_spans(updates, row_position, pair_actor_id[rows], made_on)
+    headline = _agreement(own, row_position, deciding)
+    partyless = concerned[~np.isin(concerned, row_position)]
+    if len(partyless):  # the whole-commitment updates alone (actor 0 matches only those)
+        owner, *spans = _applicable_spans(updates, partyless, np.zeros_like(partyless), made_on)
+        headline = tuple(
+            np.concatenate([mine, theirs])
+            for mine, theirs in zip(headline, (partyless[owner], *spans), strict=True)
+        )
+    return _OwnSpans(
+        positions=concerned,
+        headline=tuple(_small(column) for column in headline),
+        pairs=_small(rows),
+        spans=(_small(rows[own[0]]), *own[1:]),
     )
+
+
+def _ranges(low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each i, every index in low[i]..high[i]-1: (i repeated, the indexes), flattened."""
+    lengths = high - low
+    owner = np.repeat(np.arange(len(low)), lengths)
+    first = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return owner, np.arange(int(lengths.sum())) - first + np.repeat(low, lengths)
+
+
+def _applicable_spans(
+    updates: tuple[np.ndarray, ...],
+    owner_position: np.ndarray,
+    owner_actor: np.ndarray,
+    made_on: np.ndarray,
+) -> tuple[np.ndarray, ...]:
+    """(owner, start, stop, status) of the updates (position, actor or 0, day, status; in the
+    rule's order) that apply to each owner, a party (actor) of a commitment (position): those
+    for the whole commitment or for the party. Each holds from its day (never before the
+    commitment was made) until the next that applies."""
+    u_position, u_actor, u_day, u_status = updates
+    owner, update = _ranges(
+        np.searchsorted(u_position, owner_position, "left"),
+        np.searchsorted(u_position, owner_position, "right"),
+    )
+    applies = (u_actor[update] == 0) | (u_actor[update] == owner_actor[owner])
+    owner, update = owner[applies], update[applies]
+    start = u_day[update]
+    stop = np.full(len(start), NEVER, dtype=np.int32)
+    same = owner[1:] == owner[:-1]
+    stop[:-1][same] = start[1:][same]
+    start = np.maximum(start, made_on[owner_position[owner]])
+    holds = start < stop
+    return owner[holds], start[holds], stop[holds], u_status[update][holds]
+
+
+def _agreement(
+    own: tuple[np.ndarray, ...], row_position: np.ndarray, deciding: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """(position, start, stop, status) of commitments from their deciding parties' own spans
+    (own: party row, start, stop, status): on every day one of those spans starts or stops,
+    the status they share, or MIXED where they differ (not-rated days are left out)."""
+    owner, start, stop, status = own
+    chosen = deciding[owner]
+    # the days on which some deciding party's status may change, per commitment, in order
+    change = np.concatenate([start[chosen], stop[chosen]])
+    change_position = np.concatenate([row_position[owner[chosen]]] * 2)
+    kept = change != NEVER
+    change_key = np.unique(change_position[kept].astype(np.int64) * 10**8 + change[kept])
+    change_position, change = change_key // 10**8, (change_key % 10**8).astype(np.int32)
+    # every deciding party row of the commitment, on every such day
+    deciders = np.flatnonzero(deciding)
+    deciders = deciders[np.argsort(row_position[deciders], kind="stable")]
+    low = np.searchsorted(row_position[deciders], change_position, "left")
+    high = np.searchsorted(row_position[deciders], change_position, "right")
+    on, which = _ranges(low, high)
+    row = deciders[which]
+    # the span of that row holding on that day (a row's spans follow one another)
+    span_key = owner.astype(np.int64) * 10**8 + start
+    order = np.argsort(span_key, kind="stable")
+    found = np.searchsorted(span_key[order], row.astype(np.int64) * 10**8 + change[on], "right")
+    span = order[np.maximum(found - 1, 0)]
+    holding = (found > 0) & (owner[span] == row) & (change[on] < stop[span])
+    codes = np.where(holding, status[span], NOT_RATED)
+    firsts = np.cumsum(high - low) - (high - low)
+    if len(firsts):
+        lowest = np.minimum.reduceat(codes, firsts)
+        highest = np.maximum.reduceat(codes, firsts)
+    else:
+        lowest = highest = np.zeros(0, dtype=np.int32)
+    shared = np.where(lowest == highest, lowest, MIXED)
+    until = np.full(len(change), NEVER, dtype=np.int32)
+    same = change_position[1:] == change_position[:-1]
+    until[:-1][same] = change[1:][same]
+    rated = shared != NOT_RATED
+    return change_position[rated], change[rated], until[rated], shared[rated].astype(np.int32)
 
 
 def _small(values: np.ndarray) -> np.ndarray:
@@ -292,8 +415,9 @@ class Snapshot:
         ]
 
     def by_party(self) -> list[tuple[int, str, str, int]]:
-        """(actor id, name, status, count), as queries.StatusSnapshot.by_party gives them."""
-        shown = self.party_statuses >= 0
+        """(actor id, name, status, count) of the commitments each party promised, as it
+        stands on them (as queries.StatusSnapshot.by_party gives them)."""
+        shown = self.index.pair_promisor & (self.party_statuses >= 0)
         width = len(STATUSES)
         keys = self.index.pair_actor[shown] * width + self.party_statuses[shown]
         counted = np.bincount(keys, minlength=len(self.index.actor_ids) * width)

@@ -47,14 +47,19 @@ class DetailPanel(QWidget):
             )
             return
         history = queries.status_history(db, commitment_id)
-        self.browser.setHtml(_detail_html(detail, history, as_of))
+        current, own = queries.commitment_statuses(db, as_of, commitment_id)
+        self.browser.setHtml(_detail_html(detail, history, as_of, current, own))
 
 
-def _detail_html(detail: dict, history: list[dict], as_of: str) -> str:
-    current = "not_rated"
-    for entry in history:
-        if entry["date"] <= as_of:
-            current = entry["status"]
+def _detail_html(
+    detail: dict,
+    history: list[dict],
+    as_of: str,
+    current: str,
+    own: list[queries.PartyStatus],
+) -> str:
+    """The commitment, its status on as_of (with each party's own beside it when they
+    differ) and its history."""
     parties = ", ".join(f"{escape(p['name'])} ({p['role']})" for p in detail["parties"]) or "—"
     places = ", ".join(escape(p["name"]) for p in detail["places"]) or "—"
     deadline = escape(detail["deadline"] or "none")
@@ -72,7 +77,7 @@ def _detail_html(detail: dict, history: list[dict], as_of: str) -> str:
     )
     return f"""
     <h3>{escape(detail["title"])}</h3>
-    <p>{status_badge_html(current)} &nbsp;as of {escape(as_of)}</p>
+    <p>{status_badge_html(current)} &nbsp;as of {escape(as_of)}{_own_statuses_html(own)}</p>
     <table cellspacing=2>
       <tr><td><b>Parties</b></td><td>{parties}</td></tr>
       <tr><td><b>Category</b></td><td>{escape(detail["category"].capitalize())}</td></tr>
@@ -90,6 +95,18 @@ def _detail_html(detail: dict, history: list[dict], as_of: str) -> str:
       {rows}
     </table>
     """
+
+
+def _own_statuses_html(own: list[queries.PartyStatus]) -> str:
+    """Each party's own status, after the headline: ' · Pakistan [In progress] Iran [...]'."""
+    if not own:
+        return ""
+    badges = " &nbsp;".join(
+        f"{escape(p.name)}{'' if p.role == 'promisor' else f' ({escape(p.role)})'} "
+        f"{status_badge_html(p.status)}"
+        for p in own
+    )
+    return f" &nbsp;·&nbsp; {badges}"
 
 
 def _source_html(source: dict) -> str:

@@ -11,6 +11,11 @@ from desktop_app.store import listings
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.ui.date_fields import OptionalDateField
 
+STATUS_FILTER_NOTE = (
+    "Shows the commitments whose status, or one party's own status, is the one chosen: "
+    "the Party statuses column names the party when it is not the headline."
+)
+
 
 class FilterBar(QWidget):
     changed = Signal()
@@ -24,6 +29,8 @@ class FilterBar(QWidget):
         self.status.addItem("Any status", None)
         for status, info in STATUS_INFO.items():
             self.status.addItem(info.label, status.value)
+        self.status.setToolTip(STATUS_FILTER_NOTE)
+        self.status.setAccessibleDescription(STATUS_FILTER_NOTE)
         self.category = QComboBox()
         self.category.addItem("Any category", None)
         for category in CATEGORIES:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.domain.status import STATUS_INFO
+from desktop_app.domain.status import STATUS_INFO, STATUS_RULE
 
 
 def show_about(window) -> None:
@@ -18,11 +18,19 @@ def show_about(window) -> None:
     )
 
 
-def show_definitions(window) -> None:
+def definitions_html() -> str:
+    """Every status with its definition, then the rule that decides a commitment's status."""
+    from html import escape
+
     from desktop_app.ui.status_style import status_badge_html
 
     rows = "".join(
-        f"<tr><td>{status_badge_html(s)}</td><td>{i.definition}</td></tr>"
+        f"<tr><td>{status_badge_html(s)}</td><td>{escape(i.definition)}</td></tr>"
         for s, i in STATUS_INFO.items()
     )
-    QMessageBox.information(window, "Status definitions", f"<table cellspacing=6>{rows}</table>")
+    rule = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in STATUS_RULE)
+    return f"<table cellspacing=6>{rows}</table><h4>Which status applies</h4>{rule}"
+
+
+def show_definitions(window) -> None:
+    QMessageBox.information(window, "Status definitions", definitions_html())

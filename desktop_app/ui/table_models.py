@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
-from desktop_app.domain.status import STATUS_INFO, Status
+from desktop_app.domain.status import STATUS_INFO, Status, party_statuses_text
 from desktop_app.store import listings, queries
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.ui.paged_table_model import PagedTableModel
@@ -22,6 +22,9 @@ class CommitmentTableModel(PagedTableModel):
         ("category", "Category"),
         ("made_on", "Made on"),
         ("deadline", "Deadline"),
+        # each party's own status, only where one differs from the headline; last, so that
+        # the columns' saved widths and the default sort (by column number) stay in place
+        ("party_statuses", "Party statuses"),
     )
 
     def __init__(self, db, as_of: str, parent=None) -> None:
@@ -41,7 +44,9 @@ class CommitmentTableModel(PagedTableModel):
 
     def order_key(self) -> tuple:
         flt = self.filter
-        on_status = self.sort_key == "status" or flt.statuses or flt.overdue_only
+        on_status = (
+            self.sort_key in ("status", "party_statuses") or flt.statuses or flt.overdue_only
+        )
         return (self.sort_key, self.descending, flt, self.as_of if on_status else None)
 
     def ids_are_cheap(self) -> bool:
@@ -66,6 +71,8 @@ class CommitmentTableModel(PagedTableModel):
     def display(self, row: dict, key: str) -> str:
         if key == "status":
             return STATUS_INFO[Status(row["status"])].label
+        if key == "party_statuses":
+            return party_statuses_text([(p.code, p.status) for p in row[key]], compact=True)
         if key == "category":
             return row["category"].capitalize()
         if key == "deadline" and row["overdue"]:
@@ -81,6 +88,10 @@ class CommitmentTableModel(PagedTableModel):
                 return QBrush(text_colour_on(colour))
             if role == Qt.ItemDataRole.ToolTipRole:
                 return STATUS_INFO[Status(row["status"])].definition
+        if key == "party_statuses" and row[key] and role == Qt.ItemDataRole.ToolTipRole:
+            return "Each party's own status:\n" + "\n".join(
+                f"{p.name} ({p.role}): {STATUS_INFO[Status(p.status)].label}" for p in row[key]
+            )
         if key == "deadline" and row["overdue"]:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(status_colour(Status.BROKEN))
