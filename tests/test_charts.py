@@ -24,16 +24,23 @@ def small(db):
     return db, a, b
 
 
-def test_status_over_time_counts_per_month(small):
+def test_status_over_time_counts_per_month(small, qtbot):
+    from desktop_app.charts.dashboard import draw_chart, new_chart
+    from tests import drawn_charts
+
     db, _a, _b = small
-    data = chart_data.status_over_time(db, "2024-03-31")
-    assert data.periods == ["2024-01-31", "2024-02-29", "2024-03-31"]
-    assert data.counts["not_rated"] == [1, 1, 0]
-    assert data.counts["in_progress"] == [0, 1, 0]
-    assert data.counts["fulfilled"] == [0, 0, 1]
-    assert data.counts["broken"] == [0, 0, 1]
-    tops = dict(data.stacked())
-    assert tops["broken"] == [1, 2, 2]  # the top layer is the total
+    widget = new_chart("status-over-time")
+    qtbot.addWidget(widget)
+    draw_chart("status-over-time", widget, chart_data.dashboard_data(db, "2024-03-31"))
+    # what the bars show, read from the plot: A made in January, in progress from 1 February,
+    # fulfilled 20 March; B made 10 February, broken 1 March
+    assert drawn_charts.status_over_time(widget) == {
+        "2024-01": {"not_rated": 1},
+        "2024-02": {"in_progress": 1, "not_rated": 1},
+        "2024-03": {"fulfilled": 1, "broken": 1},
+    }
+    tops = drawn_charts.status_over_time_tops(widget)  # each bar stacked up to the total
+    assert tops == {"2024-01": 1, "2024-02": 2, "2024-03": 2}
 
 
 def test_as_of_changes_what_is_drawn(small):
