@@ -359,7 +359,7 @@ def test_a_table_never_shown_is_fitted_when_first_shown_next_time(qtbot, tmp_pat
     again = MainWindow(path)
     qtbot.addWidget(again)
     again.tabs.setCurrentIndex(TAB_EVENTS)
-    assert again.events_view not in again._unfitted_tables  # fitted on first show
+    assert again.events_view not in again.layouts.unfitted  # fitted on first show
 
 
 def test_no_two_menus_or_tabs_share_a_mnemonic(window):
@@ -370,3 +370,11 @@ def test_no_two_menus_or_tabs_share_a_mnemonic(window):
     letters = [re.search(r"&(\w)", t).group(1).lower() for t in titles if "&" in t]
     assert len(letters) == len(titles)
     assert len(set(letters)) == len(letters), titles
+
+
+def test_ctrl_t_goes_back_to_today(window):
+    from desktop_app.domain.dates import today_iso
+
+    assert window.as_of == "2024-12-31"
+    window.today_action.trigger()
+    assert window.as_of == today_iso() == window.as_of_field.iso()

@@ -1,7 +1,7 @@
-"""The main window: wires the tables, filter bar, detail panel, dashboard and menus together.
+"""The main window: wires the tabs, the menus and the status bar together.
 
-It owns no data: everything is read and written through desktop_app.store, and every edit is an
-undo command on self.undo_stack.
+It owns no data: it reads through the session's connection, writes only through the session
+(ui/record_actions.py), and every edit is a step on self.undo_stack.
 """
 
 from __future__ import annotations
@@ -10,14 +10,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -29,15 +28,15 @@ from desktop_app.domain.dates import today_iso
 from desktop_app.store import queries
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import database_files, help_dialogs, record_actions, settings
+from desktop_app.ui.commitments_tab import CommitmentsTab
 from desktop_app.ui.counts_label import CountsLabel
 from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.database_files import RecentFiles
 from desktop_app.ui.date_fields import ISO_FORMAT, DateField
-from desktop_app.ui.detail_panel import DetailPanel
-from desktop_app.ui.filter_bar import FilterBar
+from desktop_app.ui.first_paint import after_first_paint
 from desktop_app.ui.paged_table_model import ID_ROLE
 from desktop_app.ui.saved_views import SavedViews
-from desktop_app.ui.table_layout import fit_columns, restore_layouts, save_layouts, table_view
+from desktop_app.ui.table_layout import TableLayouts, table_view
 from desktop_app.ui.table_models import CommitmentTableModel, EventTableModel, StatisticTableModel
 from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_DASHBOARD, TAB_EVENTS, TAB_STATISTICS
 from desktop_app.ui.window_actions import WindowActions
@@ -60,13 +59,14 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self.data_version = 0  # counts edits, so that cached chart numbers know they are old
         self._stale_tables: set[int] = set()  # tabs whose table is read when next shown
-        self._pending_selection: int | None = None  # selected once the row order is read
+        self.layouts = TableLayouts()
         if open_after_first_paint:
             self._open_after_first_paint(Path(database_path))
         else:
             self.open_file(database_path)
         self._restore_layout()
-        self._watch_for_other_writers()
+        self._watch = QTimer(self, interval=1000, timeout=self._follow_other_writers)
+        self._watch.start()
 
     @property
     def db(self):
@@ -74,22 +74,10 @@ class MainWindow(QMainWindow):
         return self.session.db if self.session is not None else None
 
     def _open_after_first_paint(self, path: Path) -> None:
-        from PySide6.QtCore import QEvent, QObject, QTimer
-
-        window = self
         self.setWindowTitle(f"{path.name} — {APP_NAME}")
         self.statusBar().showMessage(f"Opening {path}…")
         self.menuBar().setEnabled(False)
-
-        class AfterFirstPaint(QObject):
-            def eventFilter(self, watched, event) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    watched.removeEventFilter(self)
-                    QTimer.singleShot(0, lambda: window._open_deferred(path))
-                return False
-
-        self._after_first_paint = AfterFirstPaint(self)
-        self.installEventFilter(self._after_first_paint)
+        after_first_paint(self, lambda: self._open_deferred(path))
 
     def _open_deferred(self, path: Path) -> None:
         from desktop_app.paths import default_database_path
@@ -105,19 +93,9 @@ class MainWindow(QMainWindow):
         open_or_seed(fallback).close()
         self.open_file(fallback)
 
-    #: how often the window looks for changes another program made to its file
-    WATCH_INTERVAL_MS = 1000
-
-    def _watch_for_other_writers(self) -> None:
-        """Refresh when another process (a CLI import, another window) changed the file."""
-        from PySide6.QtCore import QTimer
-
-        self._watch = QTimer(self)
-        self._watch.setInterval(self.WATCH_INTERVAL_MS)
-        self._watch.timeout.connect(self._follow_other_writers)
-        self._watch.start()
-
     def _follow_other_writers(self) -> None:
+        """Refresh when another process (a CLI import, another window) changed the file
+        (asked every second: SQLite answers from shared memory)."""
         if self.session is not None and self.session.changed_elsewhere():
             self.refresh()
 
@@ -125,20 +103,15 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        # commitments: filter bar, table and detail panel
-        self.filter_bar = FilterBar()
-        self.filter_bar.changed.connect(self._apply_filter)
-        self.commitments_view = QTableView()  # replaced once a database is open
-        self.detail = DetailPanel()
-        self.detail.update_status_requested.connect(partial(record_actions.update_status, self))
-        self.detail.edit_requested.connect(partial(record_actions.edit_selected, self))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("commitments_splitter")
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.splitter, 1)
-        self.tabs.addTab(page, "&Commitments")
+        self.commitments = CommitmentsTab()
+        self.filter_bar, self.detail = self.commitments.filter_bar, self.commitments.detail
+        self.filter_bar.changed.connect(self._refresh_commitments)
+        self.commitments.update_status_requested.connect(
+            partial(record_actions.update_status, self)
+        )
+        self.commitments.edit_requested.connect(partial(record_actions.edit_selected, self))
+        self.commitments.selection_changed.connect(self._show_detail)
+        self.tabs.addTab(self.commitments, "&Commitments")
         # events: a search box and the table
         self.event_search = QLineEdit()
         self.event_search.setPlaceholderText("Search events")
@@ -184,7 +157,7 @@ class MainWindow(QMainWindow):
             "about": partial(help_dialogs.show_about, self),
             "definitions": partial(help_dialogs.show_definitions, self),
             "sample": partial(database_files.open_sample, self),
-            "today": self.set_as_of_today,
+            "today": lambda: self.set_as_of(today_iso()),
         }
 
     def _build_actions(self) -> None:
@@ -214,7 +187,7 @@ class MainWindow(QMainWindow):
         path = Path(path).expanduser().resolve()
         session = Session.open(path)
         if self.session is not None:
-            save_layouts(self._laid_out_tables())
+            self.layouts.save()
             self.session.close()
         self.session = session
         self.database_path = path
@@ -225,7 +198,7 @@ class MainWindow(QMainWindow):
         self.recent_files.remember(path)
         settings.LAST_DATABASE.write(str(path))
         self.refresh()  # the models' first read, in the order set above
-        self._fit_columns(list(self._unfitted_tables))
+        self._fit_columns(list(self.layouts.unfitted))
         key = self._chart_cache_key()
         self.dashboard_tab.prefetch(
             path, self.commitment_model.total, key, lambda: self._chart_cache_key() == key
@@ -240,28 +213,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _install_models(self) -> None:
-        self.commitment_model = CommitmentTableModel(self.db, self.as_of, self)
-        self.commitment_model.ids_ready.connect(self._select_pending)
-        self._pending_selection = None
+        self.commitments.install(self.db, self.as_of)
         self.event_model = EventTableModel(self.db, self.as_of, self)
         self.statistic_model = StatisticTableModel(self.db, self.as_of, self)
-        old = self.commitments_view
-        self.commitments_view = table_view(self.commitment_model, "commitments_table")
-        self.commitments_view.selectionModel().selectionChanged.connect(self._show_detail)
-        self.commitments_view.doubleClicked.connect(partial(record_actions.edit_selected, self))
-        if old.parent() is self.splitter:
-            old.setParent(None)
-            old.deleteLater()
-        self.splitter.insertWidget(0, self.commitments_view)
-        if self.splitter.count() == 1:
-            self.splitter.addWidget(self.detail)
-            self.splitter.setStretchFactor(0, 3)
-            self.splitter.setStretchFactor(1, 2)
-            saved = settings.WINDOW_SPLITTER.read()
-            if saved is not None:
-                self.splitter.restoreState(saved)
-            else:
-                self.splitter.setSizes([780, 480])
         for attribute, page, model, name in (
             ("events_view", self.events_page, self.event_model, "events_table"),
             ("statistics_view", self.statistics_page, self.statistic_model, "statistics_table"),
@@ -277,7 +231,7 @@ class MainWindow(QMainWindow):
         self.commitments_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.events_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.statistics_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self._unfitted_tables = restore_layouts(self._tables())
+        self.layouts.restore([self.commitments_view, self.events_view, self.statistics_view])
 
     # --- refreshing ----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -302,18 +256,10 @@ class MainWindow(QMainWindow):
     def _refresh_commitments(self, same_data: bool = True) -> None:
         """What depends on the as-of date and the filter: the commitments, counts, charts.
         same_data: nothing was written since the last refresh (only the date or filter moved)."""
-        selected = self.selected_id(TAB_COMMITMENTS) or self._pending_selection
-        self.commitment_model.as_of = self.as_of
-        self.commitment_model.filter = self.filter_bar.current_filter()
-        self.commitment_model.reload(same_data)
-        if selected is not None:
-            self.select_commitment(selected)
+        self.commitments.reload(self.as_of, same_data)
         self._show_detail()
         self._update_counts()
         self._refresh_dashboard()
-
-    def _apply_filter(self) -> None:
-        self._refresh_commitments()
 
     def _apply_event_search(self, text: str) -> None:
         self.event_model.text = text
@@ -330,9 +276,6 @@ class MainWindow(QMainWindow):
     def set_as_of(self, iso: str) -> None:
         self.as_of_field.set_iso(iso)
 
-    def set_as_of_today(self) -> None:
-        self.set_as_of(today_iso())
-
     def _update_counts(self) -> None:
         shown = self.commitment_model.total
         self.counts_label.update_counts(
@@ -340,15 +283,7 @@ class MainWindow(QMainWindow):
         )
 
     def _show_detail(self, *_args) -> None:
-        shown = self.selected_id(TAB_COMMITMENTS) or self._pending_selection
-        self.detail.show_commitment(self.db, shown, self.as_of)
-
-    def _select_pending(self) -> None:
-        """The row order arrived: select what was waiting for it."""
-        if self._pending_selection is not None and not self.select_commitment(
-            self._pending_selection
-        ):
-            self._show_detail()  # hidden by the filter after all
+        self.detail.show_commitment(self.db, self.commitments.shown_id(), self.as_of)
 
     def _tab_changed(self, index: int) -> None:
         self._reload_if_stale(index)
@@ -388,8 +323,19 @@ class MainWindow(QMainWindow):
             TAB_STATISTICS: self.statistics_view,
         }.get(tab)
 
+    @property
+    def commitment_model(self) -> CommitmentTableModel:
+        return self.commitments.model
+
+    @property
+    def commitments_view(self) -> QTableView:
+        return self.commitments.view
+
     def selected_id(self, tab: int | None = None) -> int | None:
-        view = self._view_for_tab(self.tabs.currentIndex() if tab is None else tab)
+        tab = self.tabs.currentIndex() if tab is None else tab
+        if tab == TAB_COMMITMENTS:
+            return self.commitments.selected_id()
+        view = self._view_for_tab(tab)
         if view is None:
             return None
         index = view.selectionModel().currentIndex()
@@ -398,23 +344,8 @@ class MainWindow(QMainWindow):
         return index.data(ID_ROLE)
 
     def select_commitment(self, commitment_id: int) -> bool:
-        """Select a commitment; False if the filter hides it. On a big table whose row order is
-        still being read on a worker, it is selected when the order arrives (the GUI thread
-        never reads a million ids)."""
-        model = self.commitment_model
-        self._pending_selection = None
-        if model.ids_pending():
-            row = model.cached_row_for_id(commitment_id)
-            if row is None:
-                self._pending_selection = commitment_id
-                return True
-        else:
-            row = model.row_for_id(commitment_id)
-        if row is None:
-            return False
-        self.commitments_view.selectRow(row)
-        self.commitments_view.scrollTo(self.commitment_model.index(row, 0))
-        return True
+        """Select a commitment; False if the filter hides it."""
+        return self.commitments.select(commitment_id)
 
     def focus_search(self) -> None:
         if self.tabs.currentIndex() == TAB_EVENTS:
@@ -452,28 +383,16 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def _tables(self) -> list[QTableView]:
-        return [self.commitments_view, self.events_view, self.statistics_view]
-
-    def _laid_out_tables(self) -> list[QTableView]:
-        """The tables whose layout is worth keeping: restored, or fitted to rows once read (a
-        table never shown keeps nothing, so that it is fitted when it first is)."""
-        return [view for view in self._tables() if view not in self._unfitted_tables]
-
     def _fit_columns(self, views: list[QTableView]) -> None:
         """Columns of tables with no saved layout fitted to their rows, once rows are read."""
-        for view in views:
-            if view in self._unfitted_tables and view.model().loaded:
-                self._unfitted_tables.remove(view)
-                fit_columns(view, 300 if view is self.commitments_view else None)
+        self.layouts.fit(views, {self.commitments_view: 300})
 
     def closeEvent(self, event) -> None:
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())
         settings.WINDOW_STATE.write(self.saveState())
-        if self.splitter.count() == 2:  # the table and the detail panel exist
-            settings.WINDOW_SPLITTER.write(self.splitter.saveState())
+        self.commitments.save_layout()
         if self.db is not None:  # the tables exist once a database is open
-            save_layouts(self._laid_out_tables())
+            self.layouts.save()
         if self.session is not None:
             self.session.close()
             self.session = None

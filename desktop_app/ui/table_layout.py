@@ -44,6 +44,29 @@ def save_layouts(views: list[QTableView]) -> None:
         table_layout(view.objectName()).write(view.horizontalHeader().saveState())
 
 
+class TableLayouts:
+    """The column layouts of a window's tables: restored when a file opens; a table with none
+    saved is fitted to its rows once they are read; at close only the tables laid out are
+    saved (a table never shown keeps nothing, so that it is fitted when it first is)."""
+
+    def __init__(self) -> None:
+        self.views: list[QTableView] = []
+        self.unfitted: list[QTableView] = []
+
+    def restore(self, views: list[QTableView]) -> None:
+        self.views = views
+        self.unfitted = restore_layouts(views)
+
+    def fit(self, views: list[QTableView], first_column_widths: dict | None = None) -> None:
+        for view in views:
+            if view in self.unfitted and view.model().loaded:
+                self.unfitted.remove(view)
+                fit_columns(view, (first_column_widths or {}).get(view))
+
+    def save(self) -> None:
+        save_layouts([view for view in self.views if view not in self.unfitted])
+
+
 WIDEST_COLUMN = 320  # px: one long place name must not push the other columns out of sight
 
 
