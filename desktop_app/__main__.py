@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_smoke_test()
     from desktop_app.ui.app import run_gui
 
-    return run_gui(database=args.db)
+    return run_gui(database=args.db, profile_stalls=args.profile_stalls)
 
 
 if __name__ == "__main__":

@@ -35,8 +35,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check the installed app offscreen on sample data, then exit",
     )
+    parser.add_argument(
+        "--profile-stalls",
+        action="store_true",
+        help="write every moment the window could not repaint for over 16 ms to the log",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_file_commands(commands)
+    _add_exchange_commands(commands)
+    _add_reading_commands(commands)
+    return parser
 
+
+def _add_file_commands(commands) -> None:
     sample = commands.add_parser("sample", help="write a new database holding the sample data")
     sample.add_argument("path", help="where to write the new database")
     sample.set_defaults(run=_run_sample)
@@ -45,10 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--db", required=True, help="the database file to check")
     check.set_defaults(run=_run_check)
 
-    tables = EXCHANGE_TABLES
+
+def _add_exchange_commands(commands) -> None:
     export = commands.add_parser("export", help="write a table as CSV")
     export.add_argument("--db", required=True, help="the database to read")
-    export.add_argument("--table", required=True, choices=tables)
+    export.add_argument("--table", required=True, choices=EXCHANGE_TABLES)
     export.add_argument("-o", "--output", help="the CSV file to write (default: standard output)")
     export.add_argument(
         "--excel",
@@ -59,22 +71,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", help="read a CSV file into a table (all or nothing)")
     imp.add_argument("--db", required=True, help="the database to write")
-    imp.add_argument("--table", required=True, choices=tables)
+    imp.add_argument("--table", required=True, choices=EXCHANGE_TABLES)
     imp.add_argument(
         "--preset",
         choices=IMPORT_PRESETS,
         default="native",
         help="native: our own export; acled: an ACLED event export",
     )
-    imp.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "cp1252"))
+    imp.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "cp1252", "utf-16"))
     imp.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
     imp.add_argument("file", help="the CSV file to read")
     imp.set_defaults(run=_run_import)
 
-    charts = CHART_NAMES
+
+def _add_reading_commands(commands) -> None:
     render = commands.add_parser("render", help="draw a chart to a PNG or SVG file, offscreen")
     render.add_argument("--db", required=True, help="the database to read")
-    render.add_argument("--chart", required=True, choices=charts)
+    render.add_argument("--chart", required=True, choices=CHART_NAMES)
     render.add_argument("-o", "--output", required=True, help="PNG or SVG file to write")
     render.add_argument("--as-of", help="date the chart shows, YYYY-MM-DD (default: today)")
     render.add_argument("--width", type=int, default=1200)
@@ -95,7 +108,6 @@ def build_parser() -> argparse.ArgumentParser:
         "or all (default: commitment)",
     )
     extract.set_defaults(run=_run_extract)
-    return parser
 
 
 def headless_qt_application():

@@ -49,7 +49,7 @@ def initial_database(requested: str | None) -> Path:
     return default_database_path()
 
 
-def run_gui(database: str | None = None) -> int:
+def run_gui(database: str | None = None, profile_stalls: bool = False) -> int:
     app = create_application()
     from desktop_app.paths import default_database_path
     from desktop_app.ui.error_dialog import install_excepthook, setup_logging
@@ -63,6 +63,11 @@ def run_gui(database: str | None = None) -> int:
 
         open_or_seed(path).close()  # the first run seeds the default database
     window = MainWindow(path, open_after_first_paint=True)
+    if profile_stalls:  # every stall over a frame goes to the log file
+        from desktop_app.ui.stall_watchdog import StallWatchdog
+
+        window.stall_watchdog = StallWatchdog(window, log=True)
+        window.stall_watchdog.start()
     if os.environ.get("COMMITMENT_TRACKER_REPORT_FIRST_PAINT"):
         report_first_paint_and_quit(window)  # used by bench/run.py to time start-up
     window.show()
