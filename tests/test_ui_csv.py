@@ -149,3 +149,25 @@ def test_exporting_over_the_open_database_is_refused(window, monkeypatch):
     export_csv_to(window, "events", window.database_path, excel=False)
     assert said and "would destroy" in said[0]
     assert full_dump(window.db) == before
+
+
+def test_enter_in_the_file_field_never_imports_and_check_again_reads_the_file_anew(
+    window, qtbot, tmp_path
+):
+    from PySide6.QtCore import Qt
+
+    path = tmp_path / "colleague.csv"
+    path.write_text("title,made_on,promisors\nGood date,2024-02-29,PAK\n")
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    assert dialog.import_button.isEnabled()
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)  # Enter: the file is read, not imported
+    assert dialog.result_value is None
+    count = "SELECT COUNT(*) FROM commitments WHERE title = 'Good date'"
+    assert window.db.execute(count).fetchone()[0] == 0
+    path.write_text("title,made_on,promisors\nGood date,2024-02-29,PAK\nBad,2024-02-30,PAK\n")
+    dialog.check_button.click()  # the file changed meanwhile: read again
+    assert [dialog.problems.item(i).text() for i in range(dialog.problems.count())] == [
+        "line 3, column made_on: '2024-02-30' is not a real calendar date"
+    ]
+    assert not dialog.import_button.isEnabled()

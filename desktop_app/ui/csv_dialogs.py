@@ -128,9 +128,30 @@ class ImportDialog(QDialog):
         self.setWindowTitle("Import CSV")
         self.resize(900, 640)
         self.prepared: csv_import.PreparedFile | None = None
+        self.result_value: csv_import.ImportResult | None = None
+        self.copy_before: Path | None = None
+        self._check_generation = 0
         self.path = QLineEdit(path or "")
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse)
+        self._make_choices()
+        self.mapping = QTableWidget(0, 2)
+        self.mapping.setHorizontalHeaderLabels(["Field", "Column in the file"])
+        self.mapping.horizontalHeader().setStretchLastSection(True)
+        self.preview = QTableWidget()
+        self.problems = QListWidget()
+        self.summary = QLabel()
+        self.undo_note = QLabel(
+            "The import is one step: Edit > Undo (Ctrl+Z) takes it back while this file is open."
+        )
+        self._make_buttons()
+        self._lay_out()
+        for combo in (self.table, self.preset, self.encoding, self.delimiter):
+            combo.currentIndexChanged.connect(self.load)
+        self.path.editingFinished.connect(self.load_new_file)
+        self.table.setCurrentIndex(self.table.findData("commitments"))
+        if path:
+            self.load_new_file()
+
+    def _make_choices(self) -> None:
         self.table = QComboBox()
         for table in csv_import.TABLES:
             self.table.addItem(table.replace("_", " ").capitalize(), table)
@@ -155,12 +176,8 @@ class ImportDialog(QDialog):
             ("Bar |", "|"),
         ):
             self.delimiter.addItem(label, value)
-        self.mapping = QTableWidget(0, 2)
-        self.mapping.setHorizontalHeaderLabels(["Field", "Column in the file"])
-        self.mapping.horizontalHeader().setStretchLastSection(True)
-        self.preview = QTableWidget()
-        self.problems = QListWidget()
-        self.summary = QLabel()
+
+    def _make_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
             "Import", QDialogButtonBox.ButtonRole.AcceptRole
@@ -168,15 +185,23 @@ class ImportDialog(QDialog):
         self.check_button = self.buttons.addButton(
             "Check again", QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.check_button.clicked.connect(self.check)
+        for button in self.buttons.buttons():  # Enter never starts an import unreviewed
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.check_button.clicked.connect(self.load)  # reads the file again
         self.buttons.rejected.connect(self.reject)
         self.import_button.clicked.connect(self.start_import)
 
+    def _lay_out(self) -> None:
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path)
         file_row.addWidget(browse)
+        file_label = QLabel("&File")
+        file_label.setBuddy(self.path)  # a row of widgets cannot be a buddy: the field is
         form = QFormLayout()
-        form.addRow("&File", file_row)
+        form.addRow(file_label, file_row)
         form.addRow("&Into", self.table)
         form.addRow("&Preset", self.preset)
         form.addRow("&Encoding", self.encoding)
@@ -188,22 +213,10 @@ class ImportDialog(QDialog):
         columns.addWidget(self.preview, 2)
         layout.addLayout(columns, 2)
         layout.addWidget(QLabel("Problems (nothing is imported while there are any):"))
-        self.undo_note = QLabel(
-            "The import is one step: Edit > Undo (Ctrl+Z) takes it back while this file is open."
-        )
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.undo_note)
         layout.addWidget(self.buttons)
-        for combo in (self.table, self.preset, self.encoding, self.delimiter):
-            combo.currentIndexChanged.connect(self.load)
-        self.path.editingFinished.connect(self.load_new_file)
-        self.result_value: csv_import.ImportResult | None = None
-        self.copy_before: Path | None = None
-        self._check_generation = 0
-        self.table.setCurrentIndex(self.table.findData("commitments"))
-        if path:
-            self.load_new_file()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
