@@ -17,11 +17,15 @@ def test_status_as_of_follows_the_history(db):
     assert queries.statuses_as_of(db, "2024-06-01")[cid] == "fulfilled"
 
 
-def test_same_day_updates_take_the_latest_recorded(db):
+def test_same_day_updates_take_the_one_entered_last(db, monkeypatch):
+    from desktop_app.store import records
+
+    stamps = iter(f"2024-02-01T09:00:0{n}+00:00" for n in range(10))
+    monkeypatch.setattr(records, "now_utc", lambda: next(stamps))
     cid = commitment(db)
-    status(db, cid, "2024-02-01", "in_progress")
     status(db, cid, "2024-02-01", "stalled")
-    assert queries.statuses_as_of(db, "2024-02-01")[cid] == "stalled"
+    status(db, cid, "2024-02-01", "in_progress")  # typed second: it stands
+    assert queries.statuses_as_of(db, "2024-02-01")[cid] == "in_progress"
 
 
 def test_overdue_means_deadline_passed_and_still_open(db):
