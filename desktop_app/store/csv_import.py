@@ -292,7 +292,6 @@ def import_rows(
         raise ValueError(f"unknown table {table!r}; expected one of: {', '.join(TABLES)}")
     mapping = automatic_mapping(table, prepared.header) if mapping is None else mapping
     result = ImportResult()
-    width = len(prepared.header)
     missing = [f for f in REQUIRED[table] if f not in mapping]
     if missing and preset_transform is None:
         result.problems.append(
@@ -303,7 +302,7 @@ def import_rows(
             )
         )
         return result
-    seen_uuids: dict[str, int] = {}
+    seen_uuids: dict[str, int] = {}  # (an empty UUID is recorded too, never looked up)
     batch = _Batch(db, CLASSES[table], result, dry_run)
     line = 1
     try:
@@ -313,37 +312,24 @@ def import_rows(
                 result.rows += 1
                 if result.rows % 500 == 0 and not _report(progress, result.rows, prepared.lines):
                     raise ImportCancelled
-                problem = _check_shape(line, row, width, prepared.header)
-                if problem:
-                    result.problems.append(problem)
+                cells = _cells(line, row, prepared.header, mapping, preset_transform)
+                if isinstance(cells, Problem):
+                    result.problems.append(cells)
                     continue
-                cells = {f: row[i] for f, i in mapping.items() if i < len(row)}
-                if preset_transform is not None:
-                    try:
-                        cells = preset_transform(cells)
-                    except RowError as error:
-                        result.problems.append(Problem(line, error.column, str(error)))
-                        continue
                 batch.covered = batch.covered or frozenset(cells)
                 uuid = cells.get("uuid", "").strip()
-                if uuid:
-                    if uuid in seen_uuids:
-                        result.problems.append(
-                            Problem(
-                                line,
-                                "uuid",
-                                f"UUID {uuid} already appears on line {seen_uuids[uuid]}",
-                            )
-                        )
-                        continue
-                    seen_uuids[uuid] = line
+                if uuid and uuid in seen_uuids:
+                    where = seen_uuids[uuid]
+                    message = f"UUID {uuid} already appears on line {where}"
+                    result.problems.append(Problem(line, "uuid", message))
+                    continue
+                seen_uuids[uuid] = line
                 # No savepoint per row: one problem anywhere rolls the whole import back.
-                try:
-                    batch.pending.append((line, uuid, BUILDERS[table](resolver, cells)))
-                except RowError as error:
-                    result.problems.append(Problem(line, error.column, str(error)))
-                except ValueError as error:
-                    result.problems.append(Problem(line, _guess_column(str(error)), str(error)))
+                record = _record(table, resolver, cells, line)
+                if isinstance(record, Problem):
+                    result.problems.append(record)
+                else:
+                    batch.pending.append((line, uuid, record))
                 if len(result.problems) >= 200:
                     result.problems.append(Problem(line, "", "too many problems; stopped here"))
                     break
@@ -362,6 +348,36 @@ def import_rows(
 
 
 WRITE_BATCH = 5_000  # checked rows written together
+
+
+def _cells(
+    line: int,
+    row: list[str],
+    header: list[str],
+    mapping: dict[str, int],
+    preset_transform: Callable[[dict], dict] | None,
+) -> dict | Problem:
+    """The row's cells by field (through the preset, if any), or the row's problem."""
+    problem = _check_shape(line, row, len(header), header)
+    if problem:
+        return problem
+    cells = {f: row[i] for f, i in mapping.items() if i < len(row)}
+    if preset_transform is None:
+        return cells
+    try:
+        return preset_transform(cells)
+    except RowError as error:
+        return Problem(line, error.column, str(error))
+
+
+def _record(table: str, resolver: Resolver, cells: dict, line: int):
+    """The record the cells describe, or the row's problem."""
+    try:
+        return BUILDERS[table](resolver, cells)
+    except RowError as error:
+        return Problem(line, error.column, str(error))
+    except ValueError as error:
+        return Problem(line, _guess_column(str(error)), str(error))
 
 
 def _report(progress: Callable[[int, int], bool] | None, done: int, lines: int) -> bool:
