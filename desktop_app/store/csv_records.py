@@ -30,6 +30,7 @@ from desktop_app.domain.records import (
 )
 from desktop_app.store import records
 from desktop_app.store.csv_io import SEP  # between the names (or UUIDs) in one cell
+from desktop_app.store.references import find_place
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -209,33 +210,18 @@ class Resolver:
         key = (name, country, latitude, longitude)
         if key in self.place_ids:
             return self.place_ids[key]
-        row = self.db.execute(
-            """SELECT id FROM places WHERE name = ? AND deleted_at IS NULL
-               AND country_iso3 IS ? AND latitude IS ? AND longitude IS ? ORDER BY id LIMIT 1""",
-            [name, country, latitude, longitude],
-        ).fetchone()
-        if row is None and country is None and latitude is None:
-            row = self.db.execute(
-                "SELECT id FROM places WHERE name = ? AND deleted_at IS NULL ORDER BY id LIMIT 1",
-                [name],
-            ).fetchone()
-        found = (
-            row[0]
-            if row
-            else self._create(
-                Place(
-                    name=name,
-                    country_iso3=country,
-                    latitude=latitude,
-                    longitude=longitude,
-                    admin1=admin1,
-                    precision=precision,
-                    uuid=uuid,
-                )
-            )
+        place = Place(
+            name=name,
+            country_iso3=country,
+            latitude=latitude,
+            longitude=longitude,
+            admin1=admin1,
+            precision=precision,
+            uuid=uuid,
         )
-        self.place_ids[key] = found
-        return found
+        found = find_place(self.db, place)  # the one rule for "the same place"
+        self.place_ids[key] = found if found is not None else self._create(place)
+        return self.place_ids[key]
 
     def source(self, url_or_title: str, uuid: str | None = None) -> int:
         key = url_or_title.strip()

@@ -12,9 +12,9 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-def find_or_create_place(db: Database, place: Place) -> int:
+def find_place(db: Database, place: Place) -> int | None:
     """The live place with this name, country and coordinates; a name alone (no country, no
-    coordinates) matches the oldest live place of that name. Created when nothing matches."""
+    coordinates) matches the oldest live place of that name. None when nothing matches."""
     row = db.execute(
         """SELECT id FROM places WHERE name = ? AND deleted_at IS NULL
            AND country_iso3 IS ? AND latitude IS ? AND longitude IS ? ORDER BY id LIMIT 1""",
@@ -25,7 +25,13 @@ def find_or_create_place(db: Database, place: Place) -> int:
             "SELECT id FROM places WHERE name = ? AND deleted_at IS NULL ORDER BY id LIMIT 1",
             [place.name],
         ).fetchone()
-    return row[0] if row else records.add(db, place)
+    return row[0] if row else None
+
+
+def find_or_create_place(db: Database, place: Place) -> int:
+    """find_place, or the place added when nothing matches."""
+    found = find_place(db, place)
+    return found if found is not None else records.add(db, place)
 
 
 def find_or_create_state(db: Database, iso3: str) -> int:
