@@ -229,6 +229,12 @@ class Statistic:
     @property
     def change_percent(self) -> float | None:
         """Change against the baseline in percent (e.g. +67 for 664 against 398)."""
-        if not self.baseline_value:
-            return None
-        return (self.value - self.baseline_value) / self.baseline_value * 100.0
+        return change_percent(self.value, self.baseline_value)
+
+
+def change_percent(value: float, baseline: float | None) -> float | None:
+    """The change from baseline to value in percent; None without a (non-zero) baseline.
+    The store's SQL (listings.CHANGE_PERCENT) says the same; a test holds them together."""
+    if not baseline:
+        return None
+    return (value - baseline) / baseline * 100.0

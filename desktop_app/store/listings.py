@@ -98,6 +98,12 @@ def count_events(db: Database, text: str = "", as_of: str | None = None) -> int:
     return db.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
 
 
+# domain.records.change_percent in SQL: the change from the baseline in percent, when there
+# is a non-zero baseline
+CHANGE_PERCENT = """CASE WHEN s.baseline_value <> 0
+    THEN (s.value - s.baseline_value) * 100.0 / s.baseline_value END"""
+
+
 def statistic_page(
     db: Database,
     sort: str = "label",
@@ -114,8 +120,7 @@ def statistic_page(
     sql = f"""
         SELECT s.id, s.uuid, s.label, s.value, s.unit, s.period_start, s.period_end,
                s.baseline_value, s.country_iso3 AS country, src.title AS source,
-               CASE WHEN s.baseline_value > 0
-                    THEN (s.value - s.baseline_value) * 100.0 / s.baseline_value END AS change,
+               {CHANGE_PERCENT} AS change,
                COALESCE(s.period_start, '') || ' – ' || COALESCE(s.period_end, '') AS period
         FROM statistics s LEFT JOIN sources src ON src.id = s.source_id
         WHERE s.deleted_at IS NULL AND (:as_of IS NULL OR {STATISTIC_KNOWN_ON} <= :as_of)
