@@ -47,8 +47,42 @@ def main() -> int:
         app.processEvents()
         window.grab().save(str(out / "events.png"))
         window.close()
+        mixed_shot(app, Path(folder) / "mixed.db", out / "mixed.png")
     print(f"screenshots written to {out}/")
     return 0
+
+
+def mixed_shot(app, path: Path, target: Path) -> None:
+    """A commitment whose promisors stand in different statuses: the table's Party statuses
+    column and the detail panel's badges. The sample judges every commitment as a whole, so
+    one judgement of Iran alone is added, marked as an illustration."""
+    from desktop_app.domain.records import StatusUpdate
+    from desktop_app.store import queries, records
+    from desktop_app.store.database import open_database
+    from desktop_app.store.sample import write_sample
+    from desktop_app.ui.main_window import MainWindow
+
+    db = open_database(write_sample(path))
+    markets = queries.search_commitments(db, "markets", "2024-06-30")[0]["id"]
+    records.add(
+        db,
+        StatusUpdate(
+            commitment_id=markets,
+            date="2024-06-10",
+            status="partially_fulfilled",
+            actor_id=records.state_actor(db, "IRN"),
+            note="Illustration only (not in the sources): Iran's side judged on its own.",
+        ),
+    )
+    db.close()
+    window = MainWindow(path)
+    window.resize(1600, 800)  # wide enough for the Party statuses column beside the panel
+    window.set_as_of("2024-06-30")
+    window.show()
+    window.select_commitment(markets)
+    settle(app)
+    window.grab().save(str(target))
+    window.close()
 
 
 def settle(app, seconds: float = 0.5) -> None:

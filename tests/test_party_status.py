@@ -402,3 +402,21 @@ def test_by_party_counts_match_a_hand_count_on_the_sample(sample_db):
     for counts, note in bars.values():  # the bar and its label count the same commitments
         rated = sum(n for s, n in counts.items() if s != "not_rated")
         assert note.endswith(f", {rated} rated")
+
+
+def test_the_by_party_chart_says_its_bars_count_promises(qtbot, sample_db):
+    from desktop_app.charts import chart_data
+    from desktop_app.charts.stacked_bars import draw_stacked_bars, new_stacked_bar_plot
+
+    def drawn(data, y_title: str):
+        plot = new_stacked_bar_plot("Chart", y_title)
+        qtbot.addWidget(plot)
+        draw_stacked_bars(plot, data)
+        legend = [label.text for _sample, label in plot.getPlotItem().legend.items]
+        return plot.getAxis("left").labelText, legend
+
+    label, legend = drawn(chart_data.by_party(sample_db, "2024-06-30"), "Party")
+    assert label == "Party (as promisor)"
+    assert "Mixed" not in legend and "Broken" in legend  # a party's own status is never Mixed
+    label, legend = drawn(chart_data.by_category(sample_db, "2024-06-30"), "Category")
+    assert label == "Category" and "Mixed" in legend

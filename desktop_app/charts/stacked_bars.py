@@ -64,9 +64,8 @@ def draw_stacked_bars(plot: pg.PlotWidget, data: StackedBars) -> None:
     plot.setXRange(0, headroom(max(left)), padding=0)
     plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
     title = getattr(plot, "y_title", "")
-    if data.counted_as:
-        title = f"{title} ({data.counted_as})"
-    label = f"{title}: {data.caption}" if data.caption else title
+    label = f"{title} ({data.counted_as})" if data.counted_as else title
+    label = f"{label}: {data.caption}" if data.caption else label
     if getattr(plot, "y_label_shown", title) != label:  # a new label re-lays the axis out
         plot.setLabel("left", label, color=foreground.name())
         plot.y_label_shown = label
