@@ -93,7 +93,8 @@ def status_as_of_sql(commitment: str = "c.id", as_of: str = ":as_of") -> str:
     SELECT CASE WHEN COUNT(*) = 0 THEN {whole}
                 WHEN MIN(st) = MAX(st) THEN MIN(st) ELSE '{Status.MIXED.value}' END
     FROM (SELECT {party_status_sql("hp.actor_id", commitment, as_of)} AS st
-          FROM ({_headline_parties_sql(commitment)}) hp))
+          FROM ({_headline_parties_sql(commitment)}) hp
+          LIMIT -1 OFFSET 0))  -- kept whole, so each party's status is worked out once
     ELSE {whole} END)"""
 
 
