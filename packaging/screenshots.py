@@ -43,6 +43,13 @@ def main() -> int:
         window.dashboard.pages.setCurrentIndex(1)
         settle(app)
         window.grab().save(str(out / "timeline.png"))
+        window.dashboard.pages.setCurrentIndex(0)
+        window.set_as_of("2024-02-15")  # early: the trade target and Raisi's visit came later
+        while len(window.dashboard.timeline.bars) != 6:
+            app.processEvents()
+        settle(app)
+        window.grab().save(str(out / "dashboard-early.png"))
+        window.set_as_of("2024-06-30")
         window.tabs.setCurrentIndex(TAB_EVENTS)
         app.processEvents()
         window.grab().save(str(out / "events.png"))
