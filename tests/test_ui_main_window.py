@@ -378,3 +378,19 @@ def test_ctrl_t_goes_back_to_today(window):
     assert window.as_of == "2024-12-31"
     window.today_action.trigger()
     assert window.as_of == today_iso() == window.as_of_field.iso()
+
+
+def test_the_status_dialog_starts_at_the_as_of_date(window):
+    window.set_as_of("2024-03-01")
+    window.select_commitment(
+        queries.search_commitments(window.db, "liaison", "2024-03-01")[0]["id"]
+    )
+    dates = []
+
+    def look(dialog: StatusDialog) -> None:
+        dates.append(dialog.date.iso())
+        dialog.reject()
+
+    when_modal_opens(look)
+    window.update_status_action.trigger()
+    assert dates == ["2024-03-01"]
