@@ -420,3 +420,12 @@ def test_the_by_party_chart_says_its_bars_count_promises(qtbot, sample_db):
     assert "Mixed" not in legend and "Broken" in legend  # a party's own status is never Mixed
     label, legend = drawn(chart_data.by_category(sample_db, "2024-06-30"), "Category")
     assert label == "Category" and "Mixed" in legend
+
+
+def test_the_status_columns_are_the_only_exported_columns_the_importer_does_not_read(db):
+    from desktop_app.store import csv_import
+    from desktop_app.store.csv_io import DERIVED_COLUMNS, export_columns
+
+    exported = set(export_columns(db, "commitments"))
+    unread = exported - set(csv_import.fields_of("commitments")) - {"uuid"}
+    assert unread == set(DERIVED_COLUMNS["commitments"]) == {"status", "party_statuses"}

@@ -145,6 +145,9 @@ EXPORT_SQL: dict[str, str] = {
         WHERE s.deleted_at IS NULL AND s.id > :after AND s.id <= :upto ORDER BY s.id""",
 }
 
+#: exported for people, worked out from other records, never read back by the importer
+DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {"commitments": ("status", "party_statuses")}
+
 ALL_ROWS = {"after": 0, "upto": 2**62}
 PARALLEL_FROM = 50_000  # rows; smaller tables are written by one thread
 
