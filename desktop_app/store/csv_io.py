@@ -35,6 +35,7 @@ from desktop_app.store.queries import (
     party_statuses_text_sql,
     status_as_of_sql,
     status_label_sql,
+    with_party_statuses,
 )
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
@@ -475,7 +476,8 @@ def current_view_rows(
     """The rows the commitments table shows under a filter and as-of date: the date first on
     every row, statuses as words (the headline, and the parties' own when they differ)."""
     yield VIEW_COLUMNS
-    for row in commitment_page(db, as_of, flt, sort, descending, limit=-1):
+    rows = commitment_page(db, as_of, flt, sort, descending, limit=-1)
+    for row in with_party_statuses(db, as_of, rows):
         cells = row | {
             "as_of": as_of,
             "status": label(row["status"]),

@@ -296,7 +296,7 @@ def commitment_page(
     sql, params = _filtered_commitments_sql(flt)
     sql += f" ORDER BY {_order_sql(sort, descending)} LIMIT :limit OFFSET :offset"
     params |= {"as_of": as_of, "limit": limit, "offset": offset}
-    return _with_party_statuses(db, as_of, [dict(row) for row in rows_of(db, sql, params)])
+    return [dict(row) for row in rows_of(db, sql, params)]
 
 
 def commitment_ids(
@@ -329,7 +329,7 @@ def commitment_rows(db: Database, as_of: str, ids: list[int]) -> list[dict]:
     sql = f"SELECT * FROM ({sql}) WHERE id IN ({marks})"
     params |= {f"id{i}": record_id for i, record_id in enumerate(ids)} | {"as_of": as_of}
     by_id = {row["id"]: row for row in rows_of(db, sql, params)}
-    return _with_party_statuses(db, as_of, [by_id[i] for i in ids if i in by_id])
+    return [by_id[i] for i in ids if i in by_id]
 
 
 @dataclass(frozen=True)
@@ -383,9 +383,9 @@ def commitment_statuses(
     return headline, parties if any(p.status != headline for p in parties) else []
 
 
-def _with_party_statuses(db: Database, as_of: str, rows: list[dict]) -> list[dict]:
-    """Give each row its parties' own statuses ("party_statuses"), a list that is empty
-    when every party stands at the headline."""
+def with_party_statuses(db: Database, as_of: str, rows: list[dict]) -> list[dict]:
+    """Give each row of commitment_page or commitment_rows its parties' own statuses
+    ("party_statuses"), a list that is empty when every party stands at the headline."""
     found = party_statuses(db, as_of, [row["id"] for row in rows]) if rows else {}
     for row in rows:
         parties = found.get(row["id"], [])

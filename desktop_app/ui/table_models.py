@@ -35,9 +35,10 @@ class CommitmentTableModel(PagedTableModel):
         self.sort_key = "made_on"
 
     def fetch(self, limit: int, offset: int) -> list[dict]:
-        return queries.commitment_page(
+        rows = queries.commitment_page(
             self.db, self.as_of, self.filter, self.sort_key, self.descending, limit, offset
         )
+        return queries.with_party_statuses(self.db, self.as_of, rows)
 
     def count(self) -> int:
         return queries.count_commitments(self.db, self.as_of, self.filter)
@@ -61,7 +62,8 @@ class CommitmentTableModel(PagedTableModel):
         )
 
     def rows_for(self, ids: list[int]) -> list[dict]:
-        return queries.commitment_rows(self.db, self.as_of, ids)
+        rows = queries.commitment_rows(self.db, self.as_of, ids)
+        return queries.with_party_statuses(self.db, self.as_of, rows)
 
     def database_path(self):
         from desktop_app.store.database import database_path
