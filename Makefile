@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: run test lint format clean package package-check bench reliability
+.PHONY: run test lint format clean package package-check bench reliability mutation
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +16,16 @@ run: $(STAMP)
 	$(PY) -m desktop_app
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench) $(wildcard reliability)
+	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench) $(wildcard reliability) $(wildcard mutation)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench) $(wildcard reliability)
-	$(VENV)/bin/ruff format --check desktop_app tests packaging $(wildcard bench) $(wildcard reliability)
+	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench) $(wildcard reliability) $(wildcard mutation)
+	$(VENV)/bin/ruff format --check desktop_app tests packaging $(wildcard bench) $(wildcard reliability) $(wildcard mutation)
 
 format: $(STAMP)
-	$(VENV)/bin/ruff format desktop_app tests packaging $(wildcard bench) $(wildcard reliability)
-	$(VENV)/bin/ruff check --fix desktop_app tests packaging $(wildcard bench) $(wildcard reliability)
+	$(VENV)/bin/ruff format desktop_app tests packaging $(wildcard bench) $(wildcard reliability) $(wildcard mutation)
+	$(VENV)/bin/ruff check --fix desktop_app tests packaging $(wildcard bench) $(wildcard reliability) $(wildcard mutation)
 
 # The one-folder bundle (build/dist/commitment-tracker) and the .deb (build/*.deb).
 package: $(STAMP)
@@ -49,6 +49,13 @@ bench: $(STAMP)
 # and reliability/results.json, exits non-zero when a case fails; not part of `make test`.
 reliability: $(STAMP)
 	$(PY) -m reliability.run
+
+# Mutation testing on a seeded sample of 300 mutants in a copy of HEAD (docs/testing.md, about
+# half an hour on two cores): writes docs/testing.md and mutation/results.json; not part of
+# `make test`. Options: make mutation MUTATION_ARGS="--sample 50 --seed 7 --no-report".
+mutation: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[mutation]'
+	$(PY) -m mutation.run $(MUTATION_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,1 @@
+"""Mutation testing on a seeded sample (make mutation): see docs/testing.md."""
