@@ -264,13 +264,6 @@ def test_export_chart_writes_an_svg(window, qtbot, tmp_path, monkeypatch):
         assert _status_colour(status) in fills, status
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="File > Export chart from another tab switches to the dashboard and saves the "
-    "chart at once, while its numbers are still being counted on a worker: the file holds "
-    "axes and title but no bars, or the bars of an older as-of date (main_window.export_chart "
-    "does not wait for the pending draw)",
-)
 def test_export_chart_waits_for_the_charts_being_counted(window, qtbot, tmp_path, monkeypatch):
     import threading
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.store.queries import CommitmentFilter
@@ -29,6 +29,7 @@ class DashboardTab(QWidget):
         self.dashboard = None
         self.stale = True  # asked to refresh while hidden: refresh when shown
         self._generation = 0
+        self.drawn_for: tuple | None = None  # (as_of, filter, cache key) of what is drawn
 
     def create(self) -> None:
         """Build the charts (and load pyqtgraph); the next refresh draws them."""
@@ -54,6 +55,7 @@ class DashboardTab(QWidget):
         self.stale = False
         self._generation += 1
         generation = self._generation
+        request = (as_of, flt, cache_key)
         self._say("Updating charts…")
 
         def work(db, _report):
@@ -62,10 +64,31 @@ class DashboardTab(QWidget):
         def done(data) -> None:
             if generation == self._generation and self.dashboard is not None:
                 self.dashboard.draw(data)
+                self.drawn_for = request
                 self._say("")
 
         failed = report_failure(self, "Updating the charts")
         run_in_background(self, with_own_connection(path, work), done, failed)
+
+    def draw_now(self, db, as_of: str, flt: CommitmentFilter, cache_key: object) -> None:
+        """Draw the numbers for this request here and now, unless they are drawn already (an
+        export must not save charts still being counted)."""
+        request = (as_of, flt, cache_key)
+        if self.drawn_for == request:
+            return
+        from PySide6.QtGui import QCursor
+        from PySide6.QtWidgets import QApplication
+
+        from desktop_app.charts.chart_data import dashboard_data
+
+        self.create()
+        self._generation += 1  # a count still running for an older request is not drawn
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            self.dashboard.draw(dashboard_data(db, as_of, flt, cache_key))
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.drawn_for, self.stale = request, False
 
     def prefetch(
         self, path: Path, commitments: int, cache_key: object, still: Callable[[], bool]

@@ -370,6 +370,8 @@ class MainWindow(QMainWindow):
 
     def export_chart(self) -> None:
         self.tabs.setCurrentIndex(TAB_DASHBOARD)
+        flt, key = self.commitment_model.filter, self._chart_cache_key()
+        self.dashboard_tab.draw_now(self.db, self.as_of, flt, key)  # not half-counted charts
         self.dashboard.export_current_chart(self)
 
     # --- layout memory -------------------------------------------------------------------------
