@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from desktop_app.domain import gazetteer
-from desktop_app.domain.status import Status
+from desktop_app.domain.status import ENTERABLE_STATUSES, Status
 from desktop_app.domain.vocabulary import CATEGORIES, EVENT_KINDS
 from desktop_app.store.bulk import insert_rows
 from desktop_app.store.database import open_database
@@ -60,7 +60,7 @@ EVENT_WORDS = {
     "incident": "Border incident near",
     "other": "Development in",
 }
-STATUS_FLOW = [s.value for s in Status if s is not Status.NOT_RATED]
+STATUS_FLOW = [s.value for s in ENTERABLE_STATUSES if s is not Status.NOT_RATED]
 
 
 def generate(size: str, path: Path, seed: int = 7) -> dict:

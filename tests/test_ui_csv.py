@@ -29,7 +29,7 @@ def test_export_current_view_from_the_file_menu(window, qtbot, tmp_path, monkeyp
         "Return the ambassadors to their posts",
         "Visit of Iran's president to Pakistan",
     }
-    assert {r["status"] for r in rows} == {"fulfilled"}
+    assert {r["status"] for r in rows} == {"Fulfilled"}  # in words, for people
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     qtbot.waitUntil(lambda: "exported" in window.statusBar().currentMessage(), timeout=5000)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 from desktop_app.domain.dates import today_iso
 from desktop_app.domain.drafts import Draft, NewSource
 from desktop_app.domain.records import Source, StatusUpdate
-from desktop_app.domain.status import STATUS_INFO
+from desktop_app.domain.status import ENTERABLE_STATUSES, STATUS_INFO
 from desktop_app.store import listings
 from desktop_app.ui.base_dialog import RememberingDialog
 from desktop_app.ui.date_fields import DateField
@@ -23,7 +23,8 @@ class StatusDialog(RememberingDialog):
         self.commitment_id = commitment_id
         self.date = DateField(date or today_iso())
         self.status = QComboBox()
-        for status, info in STATUS_INFO.items():
+        for status in ENTERABLE_STATUSES:  # Mixed is worked out, never recorded
+            info = STATUS_INFO[status]
             self.status.addItem(info.label, status.value)
             self.status.setItemData(self.status.count() - 1, info.definition, 3)  # tooltip
         self.definition = QLabel()
