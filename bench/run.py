@@ -275,8 +275,8 @@ def bench_scroll(db_path: Path, app) -> None:
 
 # --- CSV -----------------------------------------------------------------------------------------
 def bench_csv(db_path: Path, work: Path) -> None:
-    from desktop_app.store.csv_import import import_file
-    from desktop_app.store.csv_io import ALL_ROWS, EXPORT_SQL, export_table
+    from desktop_app.exchange.csv_export import ALL_ROWS, EXPORT_SQL, export_table
+    from desktop_app.exchange.presets import import_file
     from desktop_app.store.database import open_database
 
     ours_csv, cli_csv = work / "events.csv", work / "events-cli.csv"

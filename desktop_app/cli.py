@@ -184,7 +184,7 @@ def _run_sample(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from desktop_app.store.csv_io import (
+    from desktop_app.exchange.csv_export import (
         PARALLEL_FROM,
         export_rows,
         export_table,
@@ -223,8 +223,8 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    from desktop_app.exchange.csv_format import CsvProblem
     from desktop_app.session.imports import import_path
-    from desktop_app.store.csv_format import CsvProblem
     from desktop_app.store.database import open_existing, open_private_copy
 
     # A dry run writes the rows it checks, then rolls back: on a private copy, so that the

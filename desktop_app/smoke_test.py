@@ -42,8 +42,8 @@ def _exercise(folder: Path) -> str:
     app = QApplication.instance() or QApplication(["commitment-tracker"])
     app.setOrganizationName("commitment-tracker-smoke-test")
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    from desktop_app.exchange.csv_export import export_rows, export_to_file
     from desktop_app.resources import resource
-    from desktop_app.store.csv_io import export_rows, export_to_file
     from desktop_app.store.sample import write_sample
     from desktop_app.ui.main_window import TAB_DASHBOARD, MainWindow
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
+from desktop_app.exchange.csv_export import current_view_rows
 from desktop_app.store import listings, queries
-from desktop_app.store.csv_io import current_view_rows
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.store.sample import write_sample
 from desktop_app.ui.main_window import TAB_EVENTS, TAB_STATISTICS, MainWindow

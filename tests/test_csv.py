@@ -12,14 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.domain.records import Commitment, Event, Place, Statistic
-from desktop_app.store import records
-from desktop_app.store.csv_format import CsvProblem, neutralise, unneutralise
-from desktop_app.store.csv_import import import_file
-from desktop_app.store.csv_io import (
+from desktop_app.exchange.csv_export import (
     ExportCancelled,
     export_rows,
     export_to_file,
 )
+from desktop_app.exchange.csv_format import CsvProblem, neutralise, unneutralise
+from desktop_app.exchange.presets import import_file
+from desktop_app.store import records
 from desktop_app.store.database import open_database
 
 ORDER = ("actors", "places", "sources", "events", "commitments", "status_updates", "statistics")
@@ -28,7 +28,7 @@ ORDER = ("actors", "places", "sources", "events", "commitments", "status_updates
 def export_text(db, table, excel=False) -> bytes:
     buffer = io.BytesIO()
     wrapper = io.TextIOWrapper(buffer, encoding="utf-8-sig" if excel else "utf-8", newline="")
-    from desktop_app.store.csv_io import write_csv
+    from desktop_app.exchange.csv_export import write_csv
 
     write_csv(export_rows(db, table), wrapper, excel)
     wrapper.flush()
@@ -418,18 +418,18 @@ def test_cli_excel_export_file(tmp_path):
 
 def test_parallel_export_is_byte_for_byte_the_single_one(tmp_path, monkeypatch):
     from bench.generate import generate
-    from desktop_app.store import csv_io
+    from desktop_app.exchange import csv_export
 
     path = tmp_path / "small.db"
     generate("small", path, seed=5)
-    monkeypatch.setattr(csv_io, "PARALLEL_FROM", 1_000)
+    monkeypatch.setattr(csv_export, "PARALLEL_FROM", 1_000)
     for excel in (False, True):
         single, parallel = tmp_path / f"one-{excel}.csv", tmp_path / f"two-{excel}.csv"
-        assert csv_io.export_table(path, "events", single, excel, workers=1) == 10_000
-        assert csv_io.export_table(path, "events", parallel, excel, workers=2) == 10_000
+        assert csv_export.export_table(path, "events", single, excel, workers=1) == 10_000
+        assert csv_export.export_table(path, "events", parallel, excel, workers=2) == 10_000
         assert single.read_bytes() == parallel.read_bytes()
     with pytest.raises(ExportCancelled):
-        csv_io.export_table(
+        csv_export.export_table(
             path, "events", tmp_path / "gone.csv", False, progress=lambda n: False, workers=2
         )
     assert not (tmp_path / "gone.csv").exists()
@@ -442,20 +442,20 @@ def test_an_export_is_readable_like_any_new_file_and_keeps_a_replaced_files_mode
     import os
     import stat
 
-    from desktop_app.store import csv_io
+    from desktop_app.exchange import csv_export
 
     umask = os.umask(0o022)
     os.umask(umask)
     target = tmp_path / "events.csv"
-    csv_io.export_table(db_path, "events", target, excel=True)
+    csv_export.export_table(db_path, "events", target, excel=True)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask  # not mkstemp's 0600
     target.chmod(0o640)
-    csv_io.export_table(db_path, "events", target, excel=True)
+    csv_export.export_table(db_path, "events", target, excel=True)
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
 
 
 @given(st.text(alphabet='ab,"\r\n\u2028é', max_size=60))
 def test_lines_are_split_as_a_file_opened_with_newline_empty_splits_them(text):
-    from desktop_app.store.csv_format import _lines
+    from desktop_app.exchange.csv_format import _lines
 
     assert list(_lines(text)) == list(io.StringIO(text, newline=""))

@@ -6,8 +6,9 @@ from __future__ import annotations
 import csv
 
 from desktop_app.domain.records import Event
-from desktop_app.store import csv_import, queries, records
-from desktop_app.store.csv_import import import_file
+from desktop_app.exchange import csv_import
+from desktop_app.exchange.presets import import_file
+from desktop_app.store import queries, records
 
 ROWS = 2 * csv_import.WRITE_BATCH + 1_234  # more than two batches
 KINDS = ("meeting", "visit", "strike", "attack")

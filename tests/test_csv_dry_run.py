@@ -3,8 +3,8 @@ then meet again by UUID on later rows (they have no row to be read back from).""
 
 from __future__ import annotations
 
-from desktop_app.store.csv_import import import_file
-from desktop_app.store.csv_io import export_table
+from desktop_app.exchange.csv_export import export_table
+from desktop_app.exchange.presets import import_file
 from desktop_app.store.database import open_database
 from tests.dump import full_dump
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.store import csv_io
+from desktop_app.exchange import csv_export
 from desktop_app.store.bulk import insert_rows
 from desktop_app.store.database import open_database
 
@@ -43,7 +43,7 @@ def test_ctrl_c_during_an_export_leaves_no_file(many_actors, tmp_path, workers):
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(KeyboardInterrupt):
-        csv_io.export_table(
+        csv_export.export_table(
             many_actors,
             "actors",
             out / "actors.csv",
@@ -58,14 +58,14 @@ def test_ctrl_c_during_an_export_leaves_no_file(many_actors, tmp_path, workers):
 EXPORTER = textwrap.dedent(
     """
     import sys, time
-    from desktop_app.store import csv_io
+    from desktop_app.exchange import csv_export
 
     def progress(written):
         print("exporting", flush=True)
         time.sleep(60)  # killed meanwhile, its workers started and a part written
         return True
 
-    csv_io.export_table(
+    csv_export.export_table(
         sys.argv[1], "events", sys.argv[2], False, progress, workers=2, parallel_from=1
     )
     """

@@ -14,8 +14,9 @@ import time
 
 import pytest
 
-from desktop_app.store.csv_format import CsvProblem
-from desktop_app.store.csv_import import import_file, prepare
+from desktop_app.exchange.csv_format import CsvProblem
+from desktop_app.exchange.csv_import import prepare
+from desktop_app.exchange.presets import import_file
 from desktop_app.store.sample import write_sample
 from tests.db_content import content
 
@@ -152,8 +153,8 @@ ENDLESS = textwrap.dedent(
     """
     import resource, sys, time
     resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))  # if it reads on: MemoryError
-    from desktop_app.store.csv_format import CsvProblem
-    from desktop_app.store.csv_import import import_file
+    from desktop_app.exchange.csv_format import CsvProblem
+    from desktop_app.exchange.presets import import_file
     from desktop_app.store.database import open_database
     db = open_database(sys.argv[1])
     for device in sys.argv[2:]:
@@ -208,8 +209,8 @@ HOLDER = textwrap.dedent(
     import os, sys
     from desktop_app.domain.records import Actor
     from desktop_app.store import records
-    from desktop_app.store.csv_format import CsvProblem
-    from desktop_app.store.csv_import import import_file
+    from desktop_app.exchange.csv_format import CsvProblem
+    from desktop_app.exchange.presets import import_file
     from desktop_app.store.database import open_database
 
     db = open_database(sys.argv[1])

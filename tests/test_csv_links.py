@@ -7,9 +7,9 @@ from __future__ import annotations
 import csv
 
 from desktop_app.domain.records import Actor, Commitment, Event, Source
+from desktop_app.exchange.csv_export import export_rows, export_to_file
+from desktop_app.exchange.presets import import_file
 from desktop_app.store import records
-from desktop_app.store.csv_import import import_file
-from desktop_app.store.csv_io import export_rows, export_to_file
 from desktop_app.store.database import open_database
 from tests.db_content import content
 

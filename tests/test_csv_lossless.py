@@ -20,9 +20,10 @@ from desktop_app.domain.records import (
     Statistic,
     StatusUpdate,
 )
+from desktop_app.exchange.csv_export import export_rows, export_to_file
+from desktop_app.exchange.csv_import import TABLES
+from desktop_app.exchange.presets import import_file
 from desktop_app.store import records
-from desktop_app.store.csv_import import TABLES, import_file
-from desktop_app.store.csv_io import export_rows, export_to_file
 from desktop_app.store.database import open_database
 from tests.db_content import content, link_counts
 

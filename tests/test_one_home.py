@@ -7,21 +7,21 @@ import pytest
 
 from desktop_app.charts import dashboard
 from desktop_app.domain.vocabulary import CHART_NAMES, EXCHANGE_TABLES
-from desktop_app.store import csv_import, csv_io
+from desktop_app.exchange import csv_export, csv_import
 
 
 def test_export_and_import_cover_the_same_tables_in_import_order():
     assert csv_import.TABLES == EXCHANGE_TABLES
-    assert set(csv_io.TABLES) == set(EXCHANGE_TABLES)
+    assert set(csv_export.TABLES) == set(EXCHANGE_TABLES)
 
 
 @pytest.mark.parametrize("table", EXCHANGE_TABLES)
 def test_every_exported_column_is_read_back(sample_db, table):
-    exported = set(csv_io.export_columns(sample_db, table))
+    exported = set(csv_export.export_columns(sample_db, table))
     readable = set(csv_import.fields_of(table)) | {"uuid"}
     # columns worked out from other tables (a commitment's status from its history) are
     # written for people and left alone on the way back
-    derived = set(csv_io.DERIVED_COLUMNS.get(table, ()))
+    derived = set(csv_export.DERIVED_COLUMNS.get(table, ()))
     assert exported - readable == derived
 
 

@@ -10,8 +10,8 @@ import sqlite3
 import pytest
 
 from desktop_app.domain.records import Commitment, StatusUpdate
+from desktop_app.exchange.csv_export import current_view_rows, export_rows
 from desktop_app.store import queries, records
-from desktop_app.store.csv_io import current_view_rows, export_rows
 from desktop_app.store.database import open_database
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.store.status_index import STATUSES, StatusIndex
@@ -347,8 +347,8 @@ def test_importing_the_same_updates_in_either_order_gives_the_same_statuses(tmp_
 
 
 def test_a_reimported_commitments_export_changes_no_status(three, tmp_path):
+    from desktop_app.exchange.csv_export import export_to_file
     from desktop_app.session.imports import import_path
-    from desktop_app.store.csv_io import export_to_file
 
     db, _ids = three
     before = queries.statuses_as_of(db, "2024-06-30")
@@ -423,8 +423,8 @@ def test_the_by_party_chart_says_its_bars_count_promises(qtbot, sample_db):
 
 
 def test_the_status_columns_are_the_only_exported_columns_the_importer_does_not_read(db):
-    from desktop_app.store import csv_import
-    from desktop_app.store.csv_io import DERIVED_COLUMNS, export_columns
+    from desktop_app.exchange import csv_import
+    from desktop_app.exchange.csv_export import DERIVED_COLUMNS, export_columns
 
     exported = set(export_columns(db, "commitments"))
     unread = exported - set(csv_import.fields_of("commitments")) - {"uuid"}

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.store import csv_import
-from desktop_app.store.csv_format import CsvProblem
-from desktop_app.store.csv_import import ImportCancelled
-from desktop_app.store.csv_io import ExportCancelled
+from desktop_app.exchange import csv_import
+from desktop_app.exchange.csv_export import ExportCancelled
+from desktop_app.exchange.csv_format import CsvProblem
+from desktop_app.exchange.csv_import import ImportCancelled
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.database_files import dialog_folder
 from desktop_app.ui.undo_commands import RestoreCommand
@@ -74,7 +74,7 @@ def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) ->
     except StoreError as error:
         QMessageBox.warning(window, "Export CSV", str(error))
         return
-    from desktop_app.store.csv_io import (
+    from desktop_app.exchange.csv_export import (
         count_rows,
         current_view_rows,
         export_table,

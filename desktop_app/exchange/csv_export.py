@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.domain.dates import today_iso
 from desktop_app.domain.status import label, party_statuses_text
-from desktop_app.store.csv_format import csv_writer, neutralise
+from desktop_app.exchange.csv_format import csv_writer, neutralise
 from desktop_app.store.queries import (
     CommitmentFilter,
     commitment_page,

@@ -34,8 +34,7 @@ from desktop_app.domain.records import (
     Statistic,
     StatusUpdate,
 )
-from desktop_app.store import bulk, records
-from desktop_app.store.csv_format import (
+from desktop_app.exchange.csv_format import (
     MAX_CELL,
     CsvProblem,
     CsvRowProblem,
@@ -43,7 +42,8 @@ from desktop_app.store.csv_format import (
     read_csv_file,
     rows_with_lines,
 )
-from desktop_app.store.csv_records import BUILDERS, Resolver, RowError, UpdateMerger
+from desktop_app.exchange.row_builders import BUILDERS, Resolver, RowError, UpdateMerger
+from desktop_app.store import bulk, records
 from desktop_app.store.database import write_transaction
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
@@ -528,28 +528,3 @@ def refuse_database_files(db: Database, path: str | Path) -> None:
                 continue
             if same:
                 raise CsvProblem(f"{Path(path).name} is {what}, not a CSV file.")
-
-
-def check_preset(preset: str, table: str) -> None:
-    """CsvProblem (one sentence) when a preset cannot fill that table."""
-    if preset not in ("native", "acled"):
-        raise ValueError(f"unknown preset {preset!r}; expected native or acled")
-    if preset == "acled" and table != "events":
-        raise CsvProblem(
-            f"An ACLED file holds events, so it can only be imported into events, not {table}."
-        )
-
-
-def import_file(
-    db: Database, table: str, path: str | Path, preset: str = "native", **options
-) -> ImportResult:
-    """Read, check and import a CSV file. CsvProblem (one sentence) if the file cannot be read
-    as CSV, is the database itself, or does not suit the preset."""
-    check_preset(preset, table)
-    refuse_database_files(db, path)
-    prepared = prepare(path, options.pop("encoding", None), options.pop("delimiter", None))
-    if preset == "acled":
-        from desktop_app.store.acled import acled_import
-
-        return acled_import(db, prepared, **options)
-    return import_rows(db, table, prepared, **options)

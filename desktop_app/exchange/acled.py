@@ -13,14 +13,14 @@ import uuid as uuid_module
 from typing import TYPE_CHECKING
 
 from desktop_app.domain import gazetteer
-from desktop_app.store.csv_import import (
+from desktop_app.exchange.csv_import import (
     ImportResult,
     PreparedFile,
     Problem,
     import_rows,
     normalise_header,
 )
-from desktop_app.store.csv_records import RowError
+from desktop_app.exchange.row_builders import RowError
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database

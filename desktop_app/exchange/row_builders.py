@@ -28,8 +28,8 @@ from desktop_app.domain.records import (
     Statistic,
     StatusUpdate,
 )
+from desktop_app.exchange.csv_export import SEP  # between the names (or UUIDs) in one cell
 from desktop_app.store import records
-from desktop_app.store.csv_io import SEP  # between the names (or UUIDs) in one cell
 from desktop_app.store.references import find_place
 
 if TYPE_CHECKING:
