@@ -110,6 +110,14 @@ STATUS_INFO: dict[Status, StatusInfo] = {
 
 STATUS_ORDER: tuple[Status, ...] = tuple(STATUS_INFO)
 OPEN_STATUSES: tuple[Status, ...] = tuple(s for s, i in STATUS_INFO.items() if not i.closed)
+
+
+def is_overdue(deadline: str | None, status: Status | str, as_of: str) -> bool:
+    """Overdue on as_of: its deadline passed before that day while it was still open. The
+    store's SQL (queries.OVERDUE) says the same; a test holds them together."""
+    return bool(deadline) and deadline < as_of and not STATUS_INFO[Status(status)].closed
+
+
 #: the statuses a status update can record (Update status…, imports); MIXED is only worked out
 ENTERABLE_STATUSES: tuple[Status, ...] = tuple(s for s, i in STATUS_INFO.items() if i.enterable)
 

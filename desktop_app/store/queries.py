@@ -128,6 +128,8 @@ STATISTIC_KNOWN_ON = """COALESCE(
     s.period_end, s.period_start, '0000-01-01')"""
 
 _OPEN = ", ".join(f"'{s.value}'" for s in OPEN_STATUSES)
+# domain.status.is_overdue in SQL, on a row with deadline and status
+OVERDUE = f"(deadline IS NOT NULL AND deadline < :as_of AND status IN ({_OPEN}))"
 
 _SORT_EXPRESSIONS = {
     "title": "title COLLATE NOCASE",
@@ -258,7 +260,7 @@ def _filtered_commitments_sql(flt: CommitmentFilter) -> tuple[str, dict]:
     """
     sql = f"""
         SELECT *, {_STATUS_RANK} AS status_rank,
-               (deadline IS NOT NULL AND deadline < :as_of AND status IN ({_OPEN})) AS overdue
+               {OVERDUE} AS overdue
         FROM ({sql})
     """
     if outer:

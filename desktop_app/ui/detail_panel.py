@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop_app.domain.status import STATUS_INFO, Status
+from desktop_app.domain.status import is_overdue
 from desktop_app.store import listings, queries
 from desktop_app.ui.status_style import status_badge_html
 
@@ -63,8 +63,7 @@ def _detail_html(
     parties = ", ".join(f"{escape(p['name'])} ({p['role']})" for p in detail["parties"]) or "—"
     places = ", ".join(escape(p["name"]) for p in detail["places"]) or "—"
     deadline = escape(detail["deadline"] or "none")
-    info = STATUS_INFO[Status(current)]
-    if detail["deadline"] and detail["deadline"] < as_of and not info.closed:
+    if is_overdue(detail["deadline"], current, as_of):
         deadline += " <b style='color:#D55E00'>(overdue)</b>"
     origin = (
         f"{escape(detail['origin_date'])} · {escape(detail['origin_event'])}"
