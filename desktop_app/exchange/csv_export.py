@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -329,17 +330,14 @@ def export_table(
     even when it is killed; temporary files a killed export left in target's folder are removed
     by the next export there.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from multiprocessing import get_context
-
-    from desktop_app.store.database import open_existing
+    from desktop_app.store.database import open_read_only
 
     _check_table(table)
     target = Path(target)
     workers = workers or min(4, os.cpu_count() or 1)
     parallel_from = PARALLEL_FROM if parallel_from is None else parallel_from
     as_of = today_iso()  # one date for every part, even across midnight
-    db = open_existing(path)
+    db = open_read_only(path)  # an export never creates, migrates or writes the file
     try:
         low, high, total = db.execute(
             f"SELECT MIN(id), MAX(id), COUNT(*) FROM {table} WHERE deleted_at IS NULL"
@@ -352,32 +350,56 @@ def export_table(
     remove_stale_exports(target.parent)
     step = (high - low) // workers + 1
     bounds = [(low - 1 + i * step, min(high, low - 1 + (i + 1) * step)) for i in range(workers)]
-    parts: list[Path | None] = [None] * workers
-    futures: dict = {}
-    written = 0
-    joined = None
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=get_context("spawn"),
-        initializer=_die_with_parent,
-        initargs=(os.getpid(),),
-    )
-    try:
+    job = _PartsJob(str(path), table, excel, str(target.parent), as_of)
+    return job.run(bounds, header, target, progress)
+
+
+@dataclass
+class _PartsJob:
+    """One export in id ranges, each written by a worker process to a part file."""
+
+    path: str
+    table: str
+    excel: bool
+    folder: str
+    as_of: str
+
+    def run(self, bounds, header, target: Path, progress) -> int:
+        futures: dict = {}
+        joined = None
         try:
-            futures = {
-                pool.submit(
-                    _write_part,
-                    str(path),
-                    table,
-                    after,
-                    upto,
-                    excel,
-                    str(target.parent),
-                    os.getpid(),
-                    as_of,
-                ): number
-                for number, (after, upto) in enumerate(bounds)
-            }
+            parts, written = self._write_parts(bounds, futures, progress)
+            fd, joined = _temporary(target.parent)
+            _join(fd, header, parts, self.excel)
+            _publish(joined, target)
+        except BaseException:
+            if joined is not None:
+                Path(joined).unlink(missing_ok=True)
+            raise
+        finally:
+            # every part a worker finished, including any finished after a cancel
+            for future in futures:
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    Path(future.result()[0]).unlink(missing_ok=True)
+        return written
+
+    def _write_parts(self, bounds, futures: dict, progress) -> tuple[list[Path], int]:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from multiprocessing import get_context
+
+        parts: list[Path | None] = [None] * len(bounds)
+        written = 0
+        pool = ProcessPoolExecutor(
+            len(bounds),
+            mp_context=get_context("spawn"),
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+        )
+        try:
+            for number, (after, upto) in enumerate(bounds):
+                arguments = (self.path, self.table, after, upto, self.excel, self.folder)
+                future = pool.submit(_write_part, *arguments, os.getpid(), self.as_of)
+                futures[future] = number
             for future in as_completed(futures):
                 part, count = future.result()
                 parts[futures[future]] = Path(part)
@@ -386,25 +408,18 @@ def export_table(
                     raise ExportCancelled
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-        fd, joined = _temporary(target.parent)
-        with os.fdopen(fd, "wb") as out:
-            text = io.StringIO(newline="")
-            csv_writer(text, excel).writerow(header)
-            out.write(text.getvalue().encode("utf-8-sig" if excel else "utf-8"))
-            for piece in parts:
-                with piece.open("rb") as handle:
-                    shutil.copyfileobj(handle, out, 1 << 20)
-        _publish(joined, target)
-    except BaseException:
-        if joined is not None:
-            Path(joined).unlink(missing_ok=True)
-        raise
-    finally:
-        # every part a worker finished, including any finished after a cancel
-        for future in futures:
-            if future.done() and not future.cancelled() and future.exception() is None:
-                Path(future.result()[0]).unlink(missing_ok=True)
-    return written
+        return parts, written
+
+
+def _join(fd: int, header: list[str], parts: list[Path], excel: bool) -> None:
+    """The header, then the parts in id order, into the open temporary file fd."""
+    with os.fdopen(fd, "wb") as out:
+        text = io.StringIO(newline="")
+        csv_writer(text, excel).writerow(header)
+        out.write(text.getvalue().encode("utf-8-sig" if excel else "utf-8"))
+        for piece in parts:
+            with piece.open("rb") as handle:
+                shutil.copyfileobj(handle, out, 1 << 20)
 
 
 def _die_with_parent(parent_pid: int) -> None:
