@@ -147,3 +147,19 @@ def test_the_package_has_no_import_cycle():
     # a package's __init__ naming its own modules is no cycle worth the name
     real = [c for c in cycles if not any(m.count(".") == 1 and c[0].startswith(m) for m in c)]
     assert real == []
+
+
+def test_no_function_is_longer_than_sixty_lines():
+    long = [
+        f"{name}.{node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for name, tree in _modules()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno - node.lineno + 1 > 60
+    ]
+    assert long == []
+
+
+def test_the_main_window_only_wires_parts_together():
+    lines = (PACKAGE / "ui" / "main_window.py").read_text().count("\n")
+    assert lines < 400

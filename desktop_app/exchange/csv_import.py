@@ -302,49 +302,59 @@ def import_rows(
             )
         )
         return result
-    seen_uuids: dict[str, int] = {}  # (an empty UUID is recorded too, never looked up)
     batch = _Batch(db, CLASSES[table], result, dry_run)
-    line = 1
+    reading = {"line": 1}  # the line being read, for a problem the csv module raises
     try:
         with _transaction(db, dry_run), _big_cache(db):
             resolver = Resolver(db, actor_kind, dry_run=dry_run)
-            for line, row in prepared.rows():
-                result.rows += 1
-                if result.rows % 500 == 0 and not _report(progress, result.rows, prepared.lines):
-                    raise ImportCancelled
-                cells = _cells(line, row, prepared.header, mapping, preset_transform)
-                if isinstance(cells, Problem):
-                    result.problems.append(cells)
-                    continue
-                batch.covered = batch.covered or frozenset(cells)
-                uuid = cells.get("uuid", "").strip()
-                if uuid and uuid in seen_uuids:
-                    where = seen_uuids[uuid]
-                    message = f"UUID {uuid} already appears on line {where}"
-                    result.problems.append(Problem(line, "uuid", message))
-                    continue
-                seen_uuids[uuid] = line
-                # No savepoint per row: one problem anywhere rolls the whole import back.
-                record = _record(table, resolver, cells, line)
-                if isinstance(record, Problem):
-                    result.problems.append(record)
-                else:
-                    batch.pending.append((line, uuid, record))
-                if len(result.problems) >= 200:
-                    result.problems.append(Problem(line, "", "too many problems; stopped here"))
-                    break
-                if len(batch.pending) >= WRITE_BATCH:
-                    batch.write()
-            batch.write()
+            _check_and_write(
+                table, prepared, mapping, preset_transform, resolver, batch, progress, reading
+            )
             if result.problems or dry_run:
                 raise _Rollback
     except CsvRowProblem as error:  # a row the csv module cannot parse: nothing is kept
         result.problems.append(Problem(error.line, "", error.reason))
     except CsvProblem as error:
-        result.problems.append(Problem(line + 1, "", str(error)))
+        result.problems.append(Problem(reading["line"] + 1, "", str(error)))
     except _Rollback:
         pass
     return result
+
+
+def _check_and_write(
+    table, prepared, mapping, preset_transform, resolver, batch, progress, reading
+) -> None:
+    """Every row checked and, while none has a problem, written in batches (inside the
+    import's transaction; one problem anywhere rolls the whole import back)."""
+    result = batch.result
+    seen_uuids: dict[str, int] = {}  # (an empty UUID is recorded too, never looked up)
+    for line, row in prepared.rows():
+        reading["line"] = line
+        result.rows += 1
+        if result.rows % 500 == 0 and not _report(progress, result.rows, prepared.lines):
+            raise ImportCancelled
+        cells = _cells(line, row, prepared.header, mapping, preset_transform)
+        if isinstance(cells, Problem):
+            result.problems.append(cells)
+            continue
+        batch.covered = batch.covered or frozenset(cells)
+        uuid = cells.get("uuid", "").strip()
+        if uuid and uuid in seen_uuids:
+            message = f"UUID {uuid} already appears on line {seen_uuids[uuid]}"
+            result.problems.append(Problem(line, "uuid", message))
+            continue
+        seen_uuids[uuid] = line
+        record = _record(table, resolver, cells, line)
+        if isinstance(record, Problem):
+            result.problems.append(record)
+        else:
+            batch.pending.append((line, uuid, record))
+        if len(result.problems) >= 200:
+            result.problems.append(Problem(line, "", "too many problems; stopped here"))
+            break
+        if len(batch.pending) >= WRITE_BATCH:
+            batch.write()
+    batch.write()
 
 
 WRITE_BATCH = 5_000  # checked rows written together
