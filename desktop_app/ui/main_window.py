@@ -94,8 +94,7 @@ class MainWindow(QMainWindow):
         self.open_file(fallback)
 
     def _follow_other_writers(self) -> None:
-        """Refresh when another process (a CLI import, another window) changed the file
-        (asked every second: SQLite answers from shared memory)."""
+        """Refresh when another program (a CLI import, another window) changed the file."""
         if self.session is not None and self.session.changed_elsewhere():
             self.refresh()
 
@@ -254,8 +253,7 @@ class MainWindow(QMainWindow):
         self._fit_columns([self._view_for_tab(tab)])
 
     def _refresh_commitments(self, same_data: bool = True) -> None:
-        """What depends on the as-of date and the filter: the commitments, counts, charts.
-        same_data: nothing was written since the last refresh (only the date or filter moved)."""
+        """The commitments, counts and charts; same_data: only the date or filter moved."""
         self.commitments.reload(self.as_of, same_data)
         self._show_detail()
         self._update_counts()
