@@ -20,8 +20,8 @@ from desktop_app.domain.records import (
     Statistic,
     StatusUpdate,
 )
+from desktop_app.domain.vocabulary import EXCHANGE_TABLES as TABLES
 from desktop_app.exchange.csv_export import export_rows, export_to_file
-from desktop_app.exchange.csv_import import TABLES
 from desktop_app.exchange.presets import import_file
 from desktop_app.store import records
 from desktop_app.store.database import open_database

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.domain.dates import today_iso
 from desktop_app.domain.status import label, party_statuses_text
+from desktop_app.domain.vocabulary import EXCHANGE_TABLES
 from desktop_app.exchange.csv_format import csv_writer, neutralise
 from desktop_app.store.queries import (
     CommitmentFilter,
@@ -42,7 +43,6 @@ from desktop_app.store.queries import (
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
 
-TABLES = ("commitments", "events", "status_updates", "statistics", "actors", "places", "sources")
 SEP = "; "
 ACTOR_LABEL = "COALESCE(t.iso3, t.name)"  # how a party or an actor is named in a cell
 SOURCE_LABEL = "COALESCE(t.url, t.title)"
@@ -200,7 +200,7 @@ def export_columns(db: Database, table: str) -> list[str]:
 
 def _check_table(table: str) -> None:
     if table not in EXPORT_SQL:
-        raise ValueError(f"unknown table {table!r}; expected one of: {', '.join(TABLES)}")
+        raise ValueError(f"unknown table {table!r}; expected one of: {', '.join(EXCHANGE_TABLES)}")
 
 
 def export_rows(db: Database, table: str, as_of: str | None = None):

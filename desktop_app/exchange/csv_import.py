@@ -9,7 +9,7 @@ for the write lock. Problems are reported as `line N, column C: reason`, all of 
 200); a file that cannot be read as CSV at all (binary, the database itself, a quote never
 closed, a column named twice) is a CsvProblem, one sentence.
 
-Files are imported table by table in the order of TABLES (actors, places, sources, events,
+Files are imported table by table in the order of EXCHANGE_TABLES (actors, places, sources, events,
 commitments, status_updates, statistics): later tables point at earlier ones.
 """
 
@@ -34,6 +34,7 @@ from desktop_app.domain.records import (
     Statistic,
     StatusUpdate,
 )
+from desktop_app.domain.vocabulary import EXCHANGE_TABLES
 from desktop_app.exchange.csv_format import (
     MAX_CELL,
     CsvProblem,
@@ -158,7 +159,8 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "source_uuid",
     ),
 }
-TABLES = tuple(REQUIRED)  # in the order a set of files is imported (links point backwards)
+# REQUIRED lists every exchange table, in the order a set of files is imported
+assert tuple(REQUIRED) == EXCHANGE_TABLES
 CLASSES: dict[str, type] = {
     "actors": Actor,
     "places": Place,
@@ -289,7 +291,7 @@ def import_rows(
     nothing is kept).
     """
     if table not in BUILDERS:
-        raise ValueError(f"unknown table {table!r}; expected one of: {', '.join(TABLES)}")
+        raise ValueError(f"unknown table {table!r}; expected one of: {', '.join(EXCHANGE_TABLES)}")
     mapping = automatic_mapping(table, prepared.header) if mapping is None else mapping
     result = ImportResult()
     missing = [f for f in REQUIRED[table] if f not in mapping]
@@ -513,7 +515,7 @@ def _same(a, b) -> bool:
 
 
 def _is_live(db: Database, cls: type, record_id: int) -> bool:
-    table = records.TABLES[cls]
+    table = records.TABLE_OF[cls]
     row = db.execute(f"SELECT deleted_at FROM {table} WHERE id = ?", [record_id]).fetchone()
     return row is not None and row[0] is None
 

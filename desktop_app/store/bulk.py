@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.store.records import (
     RECORD_TABLES,
-    TABLES,
+    TABLE_OF,
     Record,
     link_rows,
     new_uuid,
@@ -64,7 +64,7 @@ def add_records(db: Database, records: list[Record]) -> None:
     if not records:
         return
     cls = type(records[0])
-    table = TABLES[cls]
+    table = TABLE_OF[cls]
     stamp = now_utc()
     first = db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
     names = ["id", "uuid", "created_at", "updated_at", *record_columns(cls)]
@@ -130,7 +130,7 @@ def _paused_insert_triggers(db: Database, table: str) -> Iterator[None]:
 
 def uuids_present(db: Database, cls: type, uuids: list[str]) -> dict[str, int]:
     """uuid -> id of those of uuids already in cls's table (deleted ones included)."""
-    table = TABLES[cls]
+    table = TABLE_OF[cls]
     found: dict[str, int] = {}
     for start in range(0, len(uuids), 900):
         part = uuids[start : start + 900]

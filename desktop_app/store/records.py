@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-
 Record = Actor | Place | Source | Event | Commitment | StatusUpdate | Statistic
 R = TypeVar("R", Actor, Place, Source, Event, Commitment, StatusUpdate, Statistic)
 
-TABLES: dict[type, str] = {
+TABLE_OF: dict[type, str] = {
     Actor: "actors",
     Place: "places",
     Source: "sources",
@@ -40,7 +40,7 @@ TABLES: dict[type, str] = {
     Statistic: "statistics",
 }
 
-RECORD_TABLES: tuple[str, ...] = tuple(TABLES.values())
+RECORD_TABLES: tuple[str, ...] = tuple(TABLE_OF.values())
 
 # field name -> (link table, owner column, other column, role column or None)
 LINKS: dict[type, dict[str, tuple[str, str, str, str | None]]] = {
@@ -79,7 +79,7 @@ def _columns(record: Record) -> dict:
 
 def add(db: Database, record: Record) -> int:
     """Insert record (and its links) in one transaction; return its id. Assigns a UUID if absent."""
-    table = TABLES[type(record)]
+    table = TABLE_OF[type(record)]
     stamp = now_utc()
     row = _columns(record) | {
         "uuid": record.uuid or new_uuid(),
@@ -98,7 +98,7 @@ def add(db: Database, record: Record) -> int:
 
 def update(db: Database, record_id: int, record: Record) -> None:
     """Replace the stored fields (and links) of record_id with those of record."""
-    table = TABLES[type(record)]
+    table = TABLE_OF[type(record)]
     row = _columns(record) | {"updated_at": now_utc()}
     assignments = ", ".join(f"{name} = ?" for name in row)
     with db.atomic():
@@ -112,7 +112,7 @@ def update(db: Database, record_id: int, record: Record) -> None:
 
 def get(db: Database, cls: type[R], record_id: int) -> R:
     """Read one record, links included, as its domain dataclass."""
-    table = TABLES[cls]
+    table = TABLE_OF[cls]
     links = LINKS.get(cls, {})
     names = [f.name for f in dataclasses.fields(cls) if f.name not in links]
     row = db.execute(f"SELECT {', '.join(names)} FROM {table} WHERE id = ?", [record_id]).fetchone()
@@ -130,7 +130,7 @@ def get(db: Database, cls: type[R], record_id: int) -> R:
 
 def set_deleted(db: Database, cls: type, record_id: int, deleted: bool) -> None:
     """Soft-delete (or restore) a record."""
-    table = TABLES[cls]
+    table = TABLE_OF[cls]
     stamp = now_utc()
     with db.atomic():
         db.execute(
@@ -140,7 +140,7 @@ def set_deleted(db: Database, cls: type, record_id: int, deleted: bool) -> None:
 
 
 def id_for_uuid(db: Database, cls: type, uuid: str) -> int | None:
-    row = db.execute(f"SELECT id FROM {TABLES[cls]} WHERE uuid = ?", [uuid]).fetchone()
+    row = db.execute(f"SELECT id FROM {TABLE_OF[cls]} WHERE uuid = ?", [uuid]).fetchone()
     return row[0] if row else None
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop_app.domain.vocabulary import EXCHANGE_TABLES
 from desktop_app.exchange import csv_import
 from desktop_app.exchange.csv_export import ExportCancelled
 from desktop_app.exchange.csv_format import CsvProblem
@@ -153,7 +154,7 @@ class ImportDialog(QDialog):
 
     def _make_choices(self) -> None:
         self.table = QComboBox()
-        for table in csv_import.TABLES:
+        for table in EXCHANGE_TABLES:
             self.table.addItem(table.replace("_", " ").capitalize(), table)
         self.preset = QComboBox()
         self.preset.addItem("Commitment Tracker export", "native")
