@@ -11,6 +11,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from desktop_app.domain.records import change_percent
 from desktop_app.domain.status import STATUS_ORDER, Status, label, percent_text
 from desktop_app.store import queries
 from desktop_app.store.queries import CommitmentFilter
@@ -207,9 +208,7 @@ def events_per_month(db: Database, as_of: str) -> EventsPerMonth:
         counts[kind][position[month]] = n
     stats = []
     for stat in queries.statistics_in_range(db, as_of):
-        change = None
-        if stat["baseline_value"]:
-            change = (stat["value"] - stat["baseline_value"]) / stat["baseline_value"] * 100
+        change = change_percent(stat["value"], stat["baseline_value"])
         period = f"{_month_name(stat['period_start'])}–{_month_name(stat['period_end'] or as_of)}"
         text = f"{stat['value']:,.10g} {stat['unit']}, {period}".strip()
         if change is not None:
