@@ -20,13 +20,18 @@ def test_the_selection_survives_an_as_of_change_with_ids_read_on_a_worker(
     monkeypatch.setattr(PagedTableModel, "PAGE_SIZE", 2)
     monkeypatch.setattr(PagedTableModel, "BACKGROUND_IDS_FROM", 3)
     threads = []
-    real_ordered_ids = CommitmentTableModel.ordered_ids
+    real_ids_reader = CommitmentTableModel.ids_reader
 
-    def ordered_ids(self, db):
-        threads.append(threading.current_thread() is threading.main_thread())
-        return real_ordered_ids(self, db)
+    def ids_reader(self):
+        reader = real_ids_reader(self)
 
-    monkeypatch.setattr(CommitmentTableModel, "ordered_ids", ordered_ids)
+        def read(db):  # notes the thread each reading of the whole order runs on
+            threads.append(threading.current_thread() is threading.main_thread())
+            return reader(db)
+
+        return read
+
+    monkeypatch.setattr(CommitmentTableModel, "ids_reader", ids_reader)
     QSettings().clear()
     window = MainWindow(write_sample(tmp_path / "s.db"))
     qtbot.addWidget(window)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -49,10 +49,15 @@ class PagedTableModel(QAbstractTableModel):
     def count(self) -> int:
         raise NotImplementedError
 
-    def ordered_ids(self, db) -> Iterable[int]:
-        """Every id in table order, read through db (which may be another thread's); an
-        array("q") is kept as it is."""
+    def ids_reader(self) -> Callable:
+        """reader(db) -> every id in table order (an array("q") is kept as it is). What the
+        order depends on is read from the model now, on the GUI thread: the reader may run on
+        a worker, with a connection of its own, while the model changes."""
         raise NotImplementedError
+
+    def ordered_ids(self, db=None) -> Iterable[int]:
+        """Every id in table order, read now through db (the model's own by default)."""
+        return self.ids_reader()(db or self.db)
 
     def rows_for(self, ids: list[int]) -> list[dict]:
         raise NotImplementedError
@@ -108,10 +113,10 @@ class PagedTableModel(QAbstractTableModel):
             return
         from desktop_app.ui.worker import run_in_background, with_own_connection
 
-        generation, order = self._generation, self.order_key()
+        generation, order, reader = self._generation, self.order_key(), self.ids_reader()
 
         def work(db, _report):
-            return _as_array(self.ordered_ids(db))
+            return _as_array(reader(db))
 
         def done(ids: array) -> None:
             if generation == self._generation:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
@@ -56,10 +56,9 @@ class CommitmentTableModel(PagedTableModel):
             self.filter, self.sort_key
         )
 
-    def ordered_ids(self, db) -> Iterable[int]:
-        return queries.commitment_ids(
-            db or self.db, self.as_of, self.filter, self.sort_key, self.descending
-        )
+    def ids_reader(self) -> Callable:
+        as_of, flt, sort, descending = self.as_of, self.filter, self.sort_key, self.descending
+        return lambda db: queries.commitment_ids(db, as_of, flt, sort, descending)
 
     def rows_for(self, ids: list[int]) -> list[dict]:
         rows = queries.commitment_rows(self.db, self.as_of, ids)
@@ -132,10 +131,9 @@ class EventTableModel(PagedTableModel):
     def count(self) -> int:
         return listings.count_events(self.db, self.text, self.as_of)
 
-    def ordered_ids(self, db) -> Iterable[int]:
-        return listings.event_ids(
-            db or self.db, self.text, self.sort_key, self.descending, self.as_of
-        )
+    def ids_reader(self) -> Callable:
+        text, sort, descending, as_of = self.text, self.sort_key, self.descending, self.as_of
+        return lambda db: listings.event_ids(db, text, sort, descending, as_of)
 
     def rows_for(self, ids: list[int]) -> list[dict]:
         return listings.event_rows(self.db, ids)
@@ -177,11 +175,14 @@ class StatisticTableModel(PagedTableModel):
     def count(self) -> int:
         return listings.count_statistics(self.db, self.as_of)
 
-    def ordered_ids(self, db) -> Iterable[int]:
-        rows = listings.statistic_page(
-            db or self.db, self.sort_key, self.descending, limit=-1, as_of=self.as_of
-        )
-        return [row["id"] for row in rows]
+    def ids_reader(self) -> Callable:
+        sort, descending, as_of = self.sort_key, self.descending, self.as_of
+
+        def read(db) -> list[int]:
+            rows = listings.statistic_page(db, sort, descending, limit=-1, as_of=as_of)
+            return [row["id"] for row in rows]
+
+        return read
 
     def rows_for(self, ids: list[int]) -> list[dict]:
         rows = listings.statistic_page(self.db, limit=-1, as_of=self.as_of)
