@@ -127,3 +127,21 @@ def test_pages_ordered_by_id_alone_match_the_full_query(small_path, sort):
             assert list(ids) == [row["id"] for row in full]
             assert queries.count_commitments(db, as_of, flt) == len(full) > 0
     db.close()
+
+
+def test_statistics_are_windowed_like_the_other_tables(db):
+    """Pages of statistics read only their own rows, and deep pages follow the ids' order."""
+    from desktop_app.domain.records import Statistic
+    from desktop_app.store import listings, records
+    from desktop_app.ui.table_models import StatisticTableModel
+
+    for n in range(450):
+        records.add(db, Statistic(label=f"count {n:03d}", value=n, baseline_value=n % 7))
+    ids = list(listings.statistic_ids(db, "value", True))
+    assert ids == [r["id"] for r in listings.statistic_page(db, "value", True, limit=-1)]
+    assert [r["id"] for r in listings.statistic_rows(db, ids[200:205])] == ids[200:205]
+    model = StatisticTableModel(db)
+    model.sort_key, model.descending = "value", True
+    model.reload()
+    assert model.rowCount() == 450
+    assert model.index(449, 0).data() == "count 000"  # the last page, read by itself

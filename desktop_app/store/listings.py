@@ -114,20 +114,49 @@ def statistic_page(
 ) -> list[dict]:
     """Statistics (known by as_of, when given), in table order."""
     direction = "DESC" if descending else "ASC"
-    order = {"value": "s.value", "period": "s.period_start", "change": "change"}.get(
-        sort, "s.label COLLATE NOCASE"
-    )
     sql = f"""
-        SELECT s.id, s.uuid, s.label, s.value, s.unit, s.period_start, s.period_end,
-               s.baseline_value, s.country_iso3 AS country, src.title AS source,
-               {CHANGE_PERCENT} AS change,
-               COALESCE(s.period_start, '') || ' – ' || COALESCE(s.period_end, '') AS period
-        FROM statistics s LEFT JOIN sources src ON src.id = s.source_id
+        {_STATISTIC_ROWS}
         WHERE s.deleted_at IS NULL AND (:as_of IS NULL OR {STATISTIC_KNOWN_ON} <= :as_of)
-        ORDER BY {order} {direction}, s.id {direction}
+        ORDER BY {_statistic_order(sort)} {direction}, s.id {direction}
         LIMIT :limit OFFSET :offset
     """
     return list(rows_of(db, sql, {"limit": limit, "offset": offset, "as_of": as_of}))
+
+
+def _statistic_order(sort: str) -> str:
+    return {"value": "s.value", "period": "s.period_start", "change": "change"}.get(
+        sort, "s.label COLLATE NOCASE"
+    )
+
+
+_STATISTIC_ROWS = f"""
+    SELECT s.id, s.uuid, s.label, s.value, s.unit, s.period_start, s.period_end,
+           s.baseline_value, s.country_iso3 AS country, src.title AS source,
+           {CHANGE_PERCENT} AS change,
+           COALESCE(s.period_start, '') || ' – ' || COALESCE(s.period_end, '') AS period
+    FROM statistics s LEFT JOIN sources src ON src.id = s.source_id"""
+
+
+def statistic_ids(
+    db: Database, sort: str = "label", descending: bool = False, as_of: str | None = None
+) -> array:
+    """Ids of the statistics shown, in table order (for deep paging), as a compact array."""
+    direction = "DESC" if descending else "ASC"
+    sql = f"""SELECT id FROM ({_STATISTIC_ROWS}
+        WHERE s.deleted_at IS NULL AND (:as_of IS NULL OR {STATISTIC_KNOWN_ON} <= :as_of)
+        ORDER BY {_statistic_order(sort)} {direction}, s.id {direction})"""
+    return array("q", (r[0] for r in db.execute(sql, {"as_of": as_of})))
+
+
+def statistic_rows(db: Database, ids: list[int]) -> list[dict]:
+    """The table rows of these statistics, in the order of ids (a page: no whole-table read)."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    cursor = db.execute(f"{_STATISTIC_ROWS} WHERE s.id IN ({marks})", ids)
+    names = [d[0] for d in cursor.description]
+    by_id = {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def count_statistics(db: Database, as_of: str | None = None) -> int:

@@ -177,17 +177,15 @@ class StatisticTableModel(PagedTableModel):
 
     def ids_reader(self) -> Callable:
         sort, descending, as_of = self.sort_key, self.descending, self.as_of
-
-        def read(db) -> list[int]:
-            rows = listings.statistic_page(db, sort, descending, limit=-1, as_of=as_of)
-            return [row["id"] for row in rows]
-
-        return read
+        return lambda db: listings.statistic_ids(db, sort, descending, as_of)
 
     def rows_for(self, ids: list[int]) -> list[dict]:
-        rows = listings.statistic_page(self.db, limit=-1, as_of=self.as_of)
-        by_id = {row["id"]: row for row in rows}
-        return [by_id[i] for i in ids if i in by_id]
+        return listings.statistic_rows(self.db, ids)
+
+    def database_path(self):
+        from desktop_app.store.database import database_path
+
+        return database_path(self.db)
 
     def display(self, row: dict, key: str) -> str:
         if key == "value":
