@@ -31,7 +31,9 @@ def main() -> int:
         window.resize(1280, 800)
         window.set_as_of("2024-06-30")
         window.show()
-        found = queries.search_commitments(window.db, "markets", "2024-06-30")
+        found = queries.commitment_page(
+            window.db, "2024-06-30", queries.CommitmentFilter(text="markets")
+        )
         window.select_commitment(found[0]["id"])
         app.processEvents()
         window.grab().save(str(out / "main-window.png"))
@@ -70,7 +72,9 @@ def mixed_shot(app, path: Path, target: Path) -> None:
     from desktop_app.ui.main_window import MainWindow
 
     db = open_database(write_sample(path))
-    markets = queries.search_commitments(db, "markets", "2024-06-30")[0]["id"]
+    markets = queries.commitment_page(db, "2024-06-30", queries.CommitmentFilter(text="markets"))[
+        0
+    ]["id"]
     records.add(
         db,
         StatusUpdate(

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 
 from desktop_app.charts import chart_data
 from desktop_app.store.sample import write_sample
+from tests import sql_reference
 from tests.builders import commitment, status
 
 
@@ -45,7 +46,7 @@ def test_status_over_time_counts_per_month(small, qtbot):
 
 def test_as_of_changes_what_is_drawn(small):
     db, _a, _b = small
-    early = chart_data.status_over_time(db, "2024-02-15")
+    early = sql_reference.status_over_time(db, "2024-02-15")
     assert early.periods == ["2024-01-31", "2024-02-29"]
     assert early.counts["fulfilled"] == [0, 0]
     assert chart_data.by_category(db, "2024-01-31").labels == ["Security"]
@@ -70,7 +71,8 @@ def test_charts_follow_the_filter(small):
     data = chart_data.by_party(db, "2024-04-01", only_security)
     assert data.counts["broken"] == [0, 0]
     assert (
-        sum(chart_data.status_over_time(db, "2024-03-31", only_security).counts["fulfilled"]) == 1
+        sum(sql_reference.status_over_time(db, "2024-03-31", only_security).counts["fulfilled"])
+        == 1
     )
 
 
@@ -211,7 +213,7 @@ def test_dashboard_refreshes_after_an_edit(qtbot, tmp_path):
 )
 def test_cached_history_gives_the_same_status_over_time(small, as_of):
     db, _a, _b = small
-    direct = chart_data.status_over_time(db, as_of)
+    direct = sql_reference.status_over_time(db, as_of)
     cached = chart_data.dashboard_data(db, as_of, cache_key=("test", 1)).status_over_time
     assert cached.periods == direct.periods
     assert cached.counts == direct.counts
@@ -222,7 +224,7 @@ def test_cached_history_follows_the_filter(small):
 
     db, _a, _b = small
     flt = CommitmentFilter(category="economic")
-    direct = chart_data.status_over_time(db, "2024-05-01", flt)
+    direct = sql_reference.status_over_time(db, "2024-05-01", flt)
     cached = chart_data.dashboard_data(db, "2024-05-01", flt, cache_key=("test", 2))
     assert cached.status_over_time.counts == direct.counts
 

@@ -8,7 +8,8 @@ import csv
 from desktop_app.domain.records import Event
 from desktop_app.exchange import csv_import
 from desktop_app.exchange.presets import import_file
-from desktop_app.store import queries, records
+from desktop_app.store import records
+from tests import sql_reference
 
 ROWS = 2 * csv_import.WRITE_BATCH + 1_234  # more than two batches
 KINDS = ("meeting", "visit", "strike", "attack")
@@ -59,8 +60,8 @@ def test_a_big_import_indexes_and_counts_what_single_edits_would(db, tmp_path):
     assert (result.added, result.updated, result.rows) == (ROWS - 3_000, 3_000, ROWS)
     assert _triggers(db) == triggers  # the paused triggers are back
     db.execute("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')")
-    assert len(queries.search_events(db, "market")) == ROWS
-    assert queries.search_events(db, "talks") == []  # the updated titles left the index
+    assert len(sql_reference.search_events(db, "market")) == ROWS
+    assert sql_reference.search_events(db, "talks") == []  # the updated titles left the index
     _month_counts_agree(db)
     assert db.execute("SELECT COUNT(*) FROM event_actors").fetchone()[0] == 2 * ROWS
     uuids = db.execute("SELECT COUNT(DISTINCT uuid), COUNT(*) FROM events").fetchone()
@@ -68,7 +69,7 @@ def test_a_big_import_indexes_and_counts_what_single_edits_would(db, tmp_path):
 
     # the triggers work again for single edits after the import
     records.add(db, Event(date="2030-01-05", kind="visit", title="Visit to the new market"))
-    assert len(queries.search_events(db, "market")) == ROWS + 1
+    assert len(sql_reference.search_events(db, "market")) == ROWS + 1
     _month_counts_agree(db)
 
 

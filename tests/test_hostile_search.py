@@ -11,6 +11,7 @@ from desktop_app.store import listings, queries
 from desktop_app.store.database import open_database
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.store.sample import write_sample
+from tests import sql_reference
 
 AS_OF = "2024-12-31"
 
@@ -52,16 +53,16 @@ def _answers_consistently(db, text: str) -> None:
     page = queries.commitment_page(db, AS_OF, flt, limit=-1)
     assert queries.count_commitments(db, AS_OF, flt) == len(page)
     assert sorted(queries.commitment_ids(db, AS_OF, flt)) == sorted(r["id"] for r in page)
-    assert len(queries.search_commitments(db, text, AS_OF)) == len(page)
+    assert len(sql_reference.search_commitments(db, text, AS_OF)) == len(page)
     events = listings.event_page(db, text, limit=-1)
     assert listings.count_events(db, text) == len(events)
     assert sorted(listings.event_ids(db, text)) == sorted(r["id"] for r in events)
-    found = queries.search_events(db, text)  # the full-text search alone: blank finds none
+    found = sql_reference.search_events(db, text)  # the full-text search alone: blank finds none
     assert sorted(found) == (sorted(r["id"] for r in events) if text.strip() else [])
 
 
 def test_words_still_find_what_they_name(sample):
     every = len(queries.commitment_page(sample, AS_OF, CommitmentFilter(), limit=-1))
-    found = queries.search_commitments(sample, 'border"', AS_OF)
+    found = sql_reference.search_commitments(sample, 'border"', AS_OF)
     assert 0 < len(found) < every
-    assert queries.search_commitments(sample, '"', AS_OF) == []  # no word: nothing to find
+    assert sql_reference.search_commitments(sample, '"', AS_OF) == []  # no word: nothing to find

@@ -15,6 +15,7 @@ from desktop_app.store import queries, records
 from desktop_app.store.database import open_database
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.store.status_index import STATUSES, StatusIndex
+from tests import sql_reference
 from tests.builders import commitment, status
 
 
@@ -41,7 +42,7 @@ def clock(monkeypatch) -> Clock:
 
 def headline(db, cid: int, as_of: str) -> str:
     """The commitment's status from the SQL, checked against the status index."""
-    from_sql = queries.statuses_as_of(db, as_of)[cid]
+    from_sql = sql_reference.statuses_as_of(db, as_of)[cid]
     index = StatusIndex.load(db)
     position = int(index.positions_of([cid]).nonzero()[0][0])
     assert STATUSES[index.statuses_on(as_of)[position]] == from_sql, "index and SQL differ"
@@ -143,7 +144,7 @@ def test_the_headline_is_the_promisors_and_a_beneficiary_has_its_own(db, clock):
     status(db, visit, "2024-03-01", "broken", "PAK")  # Pakistan's own view; Iran promised
     assert headline(db, visit, "2024-03-01") == "in_progress"
     assert own(db, visit, "2024-03-01") == {"Iran": "in_progress", "Pakistan": "broken"}
-    by_party = {(name, s): n for _, name, s, n in queries.counts_by_party(db, "2024-03-01")}
+    by_party = {(name, s): n for _, name, s, n in sql_reference.counts_by_party(db, "2024-03-01")}
     assert by_party == {("Iran", "in_progress"): 1}  # Pakistan promised nothing
 
 
@@ -165,7 +166,7 @@ def test_a_mixed_commitment_is_open_so_it_can_be_overdue(db, clock):
     status(db, done, "2024-02-01", "fulfilled", "PAK")
     assert headline(db, late, "2024-03-02") == "mixed"
     assert headline(db, done, "2024-03-02") == "fulfilled"
-    assert [r["title"] for r in queries.overdue_commitments(db, "2024-03-02")] == ["Late"]
+    assert [r["title"] for r in sql_reference.overdue_commitments(db, "2024-03-02")] == ["Late"]
     assert queries.resolution_dates(db, [late, done], "2024-12-31") == {done: "2024-02-01"}
 
 
@@ -351,12 +352,12 @@ def test_a_reimported_commitments_export_changes_no_status(three, tmp_path):
     from desktop_app.session.imports import import_path
 
     db, _ids = three
-    before = queries.statuses_as_of(db, "2024-06-30")
+    before = sql_reference.statuses_as_of(db, "2024-06-30")
     path = tmp_path / "commitments.csv"
     export_to_file(export_rows(db, "commitments"), path, excel=True)
     result = import_path(db, "commitments", path)
     assert result.ok, [str(p) for p in result.problems]
-    assert queries.statuses_as_of(db, "2024-06-30") == before
+    assert sql_reference.statuses_as_of(db, "2024-06-30") == before
 
 
 # --- by party: each party's own status where it promised, as its compliance counts it --------
@@ -390,7 +391,7 @@ def test_by_party_counts_match_a_hand_count_on_the_sample(sample_db):
         ),
     }
     # a judgement of Pakistan alone on the markets moves Pakistan's bar, not Iran's
-    markets = queries.search_commitments(sample_db, "markets", "2024-06-30")[0]["id"]
+    markets = sql_reference.search_commitments(sample_db, "markets", "2024-06-30")[0]["id"]
     status(sample_db, markets, "2024-05-10", "stalled", "PAK")
     bars = _bars(sample_db, "2024-06-30")
     assert bars["Pakistan"] == (

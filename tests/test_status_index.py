@@ -12,6 +12,7 @@ from desktop_app.domain.status import ENTERABLE_STATUSES
 from desktop_app.store import queries, records
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.store.status_index import STATUSES, StatusIndex
+from tests import sql_reference
 from tests.builders import commitment, status
 
 COUNTRIES = ("PAK", "IRN", "AFG", "IND", "CHN")
@@ -73,7 +74,7 @@ def _each_status_agrees(db, index: StatusIndex, as_of: str) -> None:
     """Every commitment's status, and every party's own, from the index and from the SQL."""
     statuses = index.statuses_on(as_of)
     from_index = {int(i): STATUSES[c] for i, c in zip(index.ids, statuses, strict=True) if c >= 0}
-    assert from_index == queries.statuses_as_of(db, as_of), as_of
+    assert from_index == sql_reference.statuses_as_of(db, as_of), as_of
     snapshot = index.snapshot(db, as_of)
     own = queries.party_statuses(db, as_of)
     for row, position in enumerate(index.pair_position.tolist()):
@@ -99,7 +100,7 @@ def test_index_counts_agree_with_sql_on_every_day(db, clock, seed):
     ]:
         _each_status_agrees(db, index, as_of)
         snapshot = index.snapshot(db, as_of)
-        with queries.StatusSnapshot(db, as_of) as reference:
+        with sql_reference.StatusSnapshot(db, as_of) as reference:
             assert snapshot.status_counts() == reference.status_counts(), as_of
             assert _sorted(snapshot.by_category()) == _sorted(reference.by_category()), as_of
             assert _sorted(snapshot.by_party()) == _sorted(reference.by_party()), as_of
@@ -113,7 +114,7 @@ def test_the_random_histories_hold_what_the_rule_must_settle(db, clock):
     same-day ties entered in one second (else the agreement tests would prove little)."""
     for seed in (1, 2, 3):
         _random_history(db, seed, clock)
-    statuses = queries.statuses_as_of(db, "2025-01-01")
+    statuses = sql_reference.statuses_as_of(db, "2025-01-01")
     assert "mixed" in statuses.values()
     assert queries.party_statuses(db, "2025-01-01")
     ties = db.execute(
@@ -138,7 +139,7 @@ def test_index_agrees_with_sql_under_a_filter(db, clock, seed):
         as_of = "2023-08-31"
         only = index.positions_of(queries.matching_ids(db, as_of, flt))
         snapshot = index.snapshot(db, as_of, only)
-        with queries.StatusSnapshot(db, as_of, flt) as reference:
+        with sql_reference.StatusSnapshot(db, as_of, flt) as reference:
             assert snapshot.status_counts() == reference.status_counts(), flt
             assert _sorted(snapshot.by_party()) == _sorted(reference.by_party()), flt
 
@@ -152,17 +153,17 @@ def test_each_month_counts_what_stood_at_its_end(db, clock, seed):
         days = [*over_time.periods[:-1], as_of]  # the as-of month as it stood on the as-of day
         for number, day in enumerate(days):
             counted = {s: n[number] for s, n in over_time.counts.items() if n[number]}
-            with queries.StatusSnapshot(db, day) as reference:
+            with sql_reference.StatusSnapshot(db, day) as reference:
                 assert counted == reference.status_counts(), day
         # and the SQL's own month-by-month history (spans between the days a status changes)
-        direct = chart_data.status_over_time(db, as_of)
+        direct = sql_reference.status_over_time(db, as_of)
         assert direct.periods == over_time.periods, as_of
         assert direct.counts == over_time.counts, as_of
 
 
 def test_month_by_month_counts_match_the_sql_history_when_updates_follow_the_making(small_db):
     for as_of in ["2024-01-10", "2024-02-29", "2024-03-31", "2025-02-01"]:
-        direct = chart_data.status_over_time(small_db, as_of)
+        direct = sql_reference.status_over_time(small_db, as_of)
         from_index = chart_data.dashboard_data(small_db, as_of).status_over_time
         assert from_index.periods == direct.periods
         assert from_index.counts == direct.counts

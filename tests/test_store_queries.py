@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop_app.store import queries
 from desktop_app.store.queries import CommitmentFilter
+from tests import sql_reference
 from tests.builders import commitment, status
 
 
@@ -11,10 +12,10 @@ def test_status_as_of_follows_the_history(db):
     cid = commitment(db, made_on="2024-01-10")
     status(db, cid, "2024-02-01", "in_progress")
     status(db, cid, "2024-05-01", "fulfilled")
-    assert queries.statuses_as_of(db, "2024-01-20")[cid] == "not_rated"
-    assert queries.statuses_as_of(db, "2024-02-01")[cid] == "in_progress"
-    assert queries.statuses_as_of(db, "2024-04-30")[cid] == "in_progress"
-    assert queries.statuses_as_of(db, "2024-06-01")[cid] == "fulfilled"
+    assert sql_reference.statuses_as_of(db, "2024-01-20")[cid] == "not_rated"
+    assert sql_reference.statuses_as_of(db, "2024-02-01")[cid] == "in_progress"
+    assert sql_reference.statuses_as_of(db, "2024-04-30")[cid] == "in_progress"
+    assert sql_reference.statuses_as_of(db, "2024-06-01")[cid] == "fulfilled"
 
 
 def test_same_day_updates_take_the_one_entered_last(db, monkeypatch):
@@ -25,7 +26,7 @@ def test_same_day_updates_take_the_one_entered_last(db, monkeypatch):
     cid = commitment(db)
     status(db, cid, "2024-02-01", "stalled")
     status(db, cid, "2024-02-01", "in_progress")  # typed second: it stands
-    assert queries.statuses_as_of(db, "2024-02-01")[cid] == "in_progress"
+    assert sql_reference.statuses_as_of(db, "2024-02-01")[cid] == "in_progress"
 
 
 def test_overdue_means_deadline_passed_and_still_open(db):
@@ -33,10 +34,10 @@ def test_overdue_means_deadline_passed_and_still_open(db):
     kept = commitment(db, title="Kept", deadline="2024-03-01")
     status(db, kept, "2024-02-20", "fulfilled")
     future = commitment(db, title="Future", deadline="2025-01-01")
-    assert {r["id"] for r in queries.overdue_commitments(db, "2024-03-02")} == {late}
+    assert {r["id"] for r in sql_reference.overdue_commitments(db, "2024-03-02")} == {late}
     assert queries.count_overdue(db, "2024-02-28") == 0
     assert queries.count_overdue(db, "2025-06-01") == 2
-    assert future in {r["id"] for r in queries.overdue_commitments(db, "2025-06-01")}
+    assert future in {r["id"] for r in sql_reference.overdue_commitments(db, "2025-06-01")}
 
 
 def test_status_counts_per_month(db):
@@ -47,7 +48,7 @@ def test_status_counts_per_month(db):
     status(db, a, "2024-03-15", "fulfilled")
     status(db, b, "2024-02-01", "stalled")
     status(db, b, "2024-02-25", "broken")  # same month: only the month-end state counts
-    rows = queries.status_counts_per_period(db, "2024-03-31", "month")
+    rows = sql_reference.status_counts_per_period(db, "2024-03-31", "month")
     table = {(p, s): n for p, s, n in rows}
     assert {p for p, _, _ in rows} == {"2024-01-31", "2024-02-29", "2024-03-31"}
     assert table[("2024-01-31", "not_rated")] == 2
@@ -66,7 +67,7 @@ def test_status_counts_per_month(db):
 def test_status_counts_stop_at_the_as_of_date(db):
     a = commitment(db, made_on="2024-01-05")
     status(db, a, "2024-03-15", "fulfilled")
-    rows = queries.status_counts_per_period(db, "2024-03-10", "month")
+    rows = sql_reference.status_counts_per_period(db, "2024-03-10", "month")
     table = {(p, s): n for p, s, n in rows}
     assert table[("2024-03-31", "fulfilled")] == 0
     assert table[("2024-03-31", "not_rated")] == 1
@@ -75,7 +76,7 @@ def test_status_counts_stop_at_the_as_of_date(db):
 def test_status_counts_per_week(db):
     a = commitment(db, made_on="2024-01-01")  # a Monday
     status(db, a, "2024-01-09", "in_progress")
-    rows = queries.status_counts_per_period(db, "2024-01-14", "week")
+    rows = sql_reference.status_counts_per_period(db, "2024-01-14", "week")
     table = {(p, s): n for p, s, n in rows}
     assert table[("2024-01-07", "not_rated")] == 1
     assert table[("2024-01-14", "in_progress")] == 1
@@ -86,11 +87,11 @@ def test_counts_by_party_and_category(db):
     commitment(db, parties=("PAK",), category="economic")
     status(db, a, "2024-02-01", "fulfilled")
     status(db, a, "2024-03-01", "broken", party="IRN")
-    by_party = {(name, s): n for _, name, s, n in queries.counts_by_party(db, "2024-04-01")}
+    by_party = {(name, s): n for _, name, s, n in sql_reference.counts_by_party(db, "2024-04-01")}
     assert by_party[("Pakistan", "fulfilled")] == 1
     assert by_party[("Pakistan", "not_rated")] == 1
     assert by_party[("Iran", "broken")] == 1
-    by_category = {(c, s): n for c, s, n in queries.counts_by_category(db, "2024-04-01")}
+    by_category = {(c, s): n for c, s, n in sql_reference.counts_by_category(db, "2024-04-01")}
     # the promisors disagree (Pakistan fulfilled, Iran broken): the commitment is mixed
     assert by_category == {("economic", "not_rated"): 1, ("security", "mixed"): 1}
 
@@ -103,11 +104,11 @@ def test_compliance_score_per_party(db):
     status(db, kept, "2024-02-01", "fulfilled")
     status(db, partial, "2024-02-01", "partially_fulfilled")
     status(db, broken, "2024-02-01", "broken")
-    scores = {c.actor: c for c in queries.compliance_by_party(db, "2024-03-01")}
+    scores = {c.actor: c for c in sql_reference.compliance_by_party(db, "2024-03-01")}
     assert scores["Pakistan"].score == 0.5 and scores["Pakistan"].rated == 2
     assert scores["Pakistan"].percent == 75.0
     assert scores["Iran"].score == 0.0 and scores["Iran"].percent == 50.0
-    before = {c.actor for c in queries.compliance_by_party(db, "2024-01-15")}
+    before = {c.actor for c in sql_reference.compliance_by_party(db, "2024-01-15")}
     assert before == set()
 
 
@@ -123,14 +124,20 @@ def test_events_per_month_by_kind(sample_db):
 
 
 def test_full_text_search_covers_titles_descriptions_and_notes(sample_db):
-    titles = {r["title"] for r in queries.search_commitments(sample_db, "liaison", "2024-12-31")}
+    titles = {
+        r["title"] for r in sql_reference.search_commitments(sample_db, "liaison", "2024-12-31")
+    }
     assert titles == {"Appoint liaison officers in Turbat and Zahidan"}
-    by_prefix = {r["title"] for r in queries.search_commitments(sample_db, "Zahid", "2024-12-31")}
+    by_prefix = {
+        r["title"] for r in sql_reference.search_commitments(sample_db, "Zahid", "2024-12-31")
+    }
     assert "Appoint liaison officers in Turbat and Zahidan" in by_prefix
-    by_note = {r["title"] for r in queries.search_commitments(sample_db, "arrived", "2024-12-31")}
+    by_note = {
+        r["title"] for r in sql_reference.search_commitments(sample_db, "arrived", "2024-12-31")
+    }
     assert by_note == {"Visit of Iran's president to Pakistan"}
-    assert queries.search_commitments(sample_db, 'quote" OR', "2024-12-31") == []
-    assert queries.search_events(sample_db, "Balochistan")
+    assert sql_reference.search_commitments(sample_db, 'quote" OR', "2024-12-31") == []
+    assert sql_reference.search_events(sample_db, "Balochistan")
 
 
 def test_filters_combine(sample_db):
@@ -158,7 +165,7 @@ def test_pages_sort_and_do_not_overlap(sample_db):
 
 
 def test_status_history_is_in_date_order(sample_db):
-    cid = queries.search_commitments(sample_db, "ambassadors", "2024-12-31")[0]["id"]
+    cid = sql_reference.search_commitments(sample_db, "ambassadors", "2024-12-31")[0]["id"]
     history = queries.status_history(sample_db, cid)
     assert [h["status"] for h in history] == ["fulfilled"]
     assert history[0]["evidence"] == "Ambassadors resume their posts"

@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from desktop_app.store import queries
 from desktop_app.ui.article_dialog import COL_ADD, COL_PARTIES, ArticleDialog
 from desktop_app.ui.commitment_editor import CommitmentEditor
 from desktop_app.ui.event_editor import EventEditor
 from desktop_app.ui.main_window import TAB_COMMITMENTS, TAB_EVENTS
 from desktop_app.ui.status_dialog import StatusDialog
+from tests import sql_reference
 from tests.dump import full_dump
 from tests.ui_helpers import when_modal_opens
 
@@ -67,7 +67,7 @@ def test_undoing_a_new_commitment_takes_its_new_party_and_place_away(window, qtb
 
 def test_undoing_a_status_update_takes_its_source_away(window, qtbot):
     window.select_commitment(
-        queries.search_commitments(window.db, "liaison", "2024-12-31")[0]["id"]
+        sql_reference.search_commitments(window.db, "liaison", "2024-12-31")[0]["id"]
     )
     before = full_dump(window.db)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
-from desktop_app.store import queries
 from desktop_app.store.sample import write_sample
 from desktop_app.ui.commitment_editor import CommitmentEditor
 from desktop_app.ui.main_window import TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS, MainWindow
 from desktop_app.ui.status_dialog import StatusDialog
+from tests import sql_reference
 from tests.ui_helpers import when_modal_opens
 
 
@@ -75,7 +75,7 @@ def test_editor_refuses_an_empty_title_and_stays_open(window, qtbot):
 
 def test_update_status_then_undo(window, qtbot):
     window.select_commitment(
-        queries.search_commitments(window.db, "liaison", "2024-12-31")[0]["id"]
+        sql_reference.search_commitments(window.db, "liaison", "2024-12-31")[0]["id"]
     )
     title = "Appoint liaison officers in Turbat and Zahidan"
     assert status_of(window, title) == "Not yet rated"
@@ -156,7 +156,7 @@ def test_overdue_is_marked_in_the_table(window, qtbot):
 
 def test_delete_and_undo(window):
     window.select_commitment(
-        queries.search_commitments(window.db, "consultations", "2024-12-31")[0]["id"]
+        sql_reference.search_commitments(window.db, "consultations", "2024-12-31")[0]["id"]
     )
     window.delete_action.trigger()
     assert "Hold regular foreign-minister consultations" not in titles(window)
@@ -383,7 +383,7 @@ def test_ctrl_t_goes_back_to_today(window):
 def test_the_status_dialog_starts_at_the_as_of_date(window):
     window.set_as_of("2024-03-01")
     window.select_commitment(
-        queries.search_commitments(window.db, "liaison", "2024-03-01")[0]["id"]
+        sql_reference.search_commitments(window.db, "liaison", "2024-03-01")[0]["id"]
     )
     dates = []
 

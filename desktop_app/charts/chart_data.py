@@ -45,18 +45,6 @@ class StatusOverTime:
         return layers
 
 
-def status_over_time(
-    db: Database, as_of: str, flt: CommitmentFilter | None = None, period: str = "month"
-) -> StatusOverTime:
-    rows = queries.status_counts_per_period(db, as_of, period, flt)
-    periods = sorted({p for p, _, _ in rows})
-    position = {p: i for i, p in enumerate(periods)}
-    counts = {s.value: [0] * len(periods) for s in Status}
-    for period_end, status, n in rows:
-        counts[status][position[period_end]] = n
-    return StatusOverTime(periods, counts)
-
-
 @dataclass
 class StackedBars:
     labels: list[str]

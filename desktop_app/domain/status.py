@@ -159,29 +159,6 @@ def label(status: str) -> str:
     return STATUS_INFO[Status(status)].label
 
 
-def status_rank(status: str) -> int:
-    """The status's place in STATUS_ORDER: the last tie-break between same-day updates."""
-    return STATUS_ORDER.index(Status(status))
-
-
-def update_precedence(
-    date: str, for_one_party: bool, created_at: str, status: str, uuid: str
-) -> tuple:
-    """Sort key of the updates that apply to one party (or, all for the whole commitment, to
-    the commitment): the one with the greatest key is the status on any date from its own."""
-    return (date, for_one_party, created_at, status_rank(status), uuid)
-
-
-def headline_status(party_statuses: list[str]) -> str | None:
-    """The commitment's status from its promisors' own statuses (all its parties' when none
-    promised): the one they share, or MIXED. None when it has no party at all (the latest
-    whole-commitment update then stands for it)."""
-    distinct = set(party_statuses)
-    if not distinct:
-        return None
-    return distinct.pop() if len(distinct) == 1 else Status.MIXED.value
-
-
 def party_statuses_text(parties: list[tuple[str, str]], compact: bool = False) -> str:
     """Parties' own statuses, (code, status) each, as words: "PAK: In progress; IRN:
     Partially fulfilled" (exports), or compact for a table cell: "PAK In progress ·

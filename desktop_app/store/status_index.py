@@ -416,7 +416,7 @@ class Snapshot:
 
     def by_party(self) -> list[tuple[int, str, str, int]]:
         """(actor id, name, status, count) of the commitments each party promised, as it
-        stands on them (as queries.StatusSnapshot.by_party gives them)."""
+        stands on them (as the SQL reference in tests/sql_reference.py gives them)."""
         shown = self.index.pair_promisor & (self.party_statuses >= 0)
         width = len(STATUSES)
         keys = self.index.pair_actor[shown] * width + self.party_statuses[shown]
