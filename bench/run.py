@@ -401,6 +401,9 @@ def main() -> int:
         bench_dashboard_and_as_of(db, app)
         bench_scroll(db, app)
         bench_memory(db)
+        from bench.session import bench_user_session
+
+        bench_user_session(db, work, app, record)
         if not args.skip_csv:
             bench_csv(db, work)
     total = time.perf_counter() - started
