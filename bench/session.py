@@ -118,7 +118,7 @@ def bench_user_session(db_path: Path, work: Path, app, record) -> None:
             else (lambda: True)
         )
         steps.run(
-            f"open tab {window.tabs.tabText(tab)}",
+            f"open tab {window.tabs.tabText(tab).replace('&', '')}",
             lambda t=tab: window.tabs.setCurrentIndex(t),
             done,
         )
