@@ -171,3 +171,16 @@ def test_enter_in_the_file_field_never_imports_and_check_again_reads_the_file_an
         "line 3, column made_on: '2024-02-30' is not a real calendar date"
     ]
     assert not dialog.import_button.isEnabled()
+
+
+def test_check_again_keeps_the_mapping_the_user_chose(window, qtbot, tmp_path):
+    path = tmp_path / "colleague.csv"
+    path.write_text("Title;Made On;Who\nDemine the border strip;2024-06-01;Armenia\n")
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    fields = [dialog.mapping.item(r, 0).text() for r in range(dialog.mapping.rowCount())]
+    dialog.mapping.cellWidget(fields.index("promisors"), 1).setCurrentIndex(3)  # "Who"
+    assert dialog.current_mapping()["promisors"] == 2
+    dialog.check_button.click()  # reads the file again
+    assert dialog.current_mapping()["promisors"] == 2
+    assert dialog.import_button.isEnabled()

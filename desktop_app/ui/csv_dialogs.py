@@ -132,6 +132,7 @@ class ImportDialog(QDialog):
         self.result_value: csv_import.ImportResult | None = None
         self.copy_before: Path | None = None
         self._check_generation = 0
+        self._mapping_for: tuple = (None, None)  # (header, table) the mapping shown was made for
         self.path = QLineEdit(path or "")
         self._make_choices()
         self.mapping = QTableWidget(0, 2)
@@ -263,6 +264,9 @@ class ImportDialog(QDialog):
             self.table.setCurrentIndex(self.table.findData("events"))
             self.table.blockSignals(False)
         self.problems.clear()
+        # the user's mapping survives reading the same file again (Check again, an encoding)
+        shown_for = self._mapping_for
+        kept = self.current_mapping() if shown_for[1] == self.table.currentData() else None
         self.prepared = None
         self.import_button.setEnabled(False)
         if not self.path.text().strip():
@@ -275,14 +279,17 @@ class ImportDialog(QDialog):
             self.problems.addItem(str(problem))
             self.summary.setText("The file cannot be read.")
             return
-        self._show_mapping()
+        same = shown_for == (self.prepared.header, self.table.currentData())
+        self._show_mapping(kept if same else None)
         self._show_preview()
         self.check()
 
-    def _show_mapping(self) -> None:
+    def _show_mapping(self, chosen: dict[str, int] | None = None) -> None:
+        """One combo a field: the column chosen before, else the one guessed from its name."""
         table = self.table.currentData()
         header = self.prepared.header
-        automatic = csv_import.automatic_mapping(table, header)
+        automatic = chosen if chosen is not None else csv_import.automatic_mapping(table, header)
+        self._mapping_for = (header, table)
         fields = csv_import.fields_of(table)
         self.mapping.setRowCount(len(fields))
         for row, field in enumerate(fields):
