@@ -2,12 +2,14 @@
 
 Loaded with `-p mutation_coverage` from a support folder on PYTHONPATH (the runner copies this
 file there), in the unmutated copy of the repository. Coverage starts when pytest imports the
-plugin, before conftest.py imports desktop_app, so import-time lines are measured too; they are
-recorded under the context "(import)". Each test's lines are recorded under its node id, from
-every thread: the context is global, and the tasks that ui/worker.py starts on Qt's thread pool
-(which coverage does not follow by itself, as they are not `threading` threads) are traced by
-installing coverage's thread hook when a task starts. Subprocesses (the CLI tests) are measured
-by support/sitecustomize.py under the node id of the test that started them.
+plugin, before conftest.py imports desktop_app, and the plugin then imports every module that
+can be mutated, so that lines run at import (constants, defaults, class attributes) are
+recorded under the context "(import)", not under the first test that happened to import the
+module. Each test's lines are recorded under its node id, from every thread: the context is
+global, and the tasks that ui/worker.py starts on Qt's thread pool (which coverage does not
+follow by itself, as they are not `threading` threads) are traced by installing coverage's
+thread hook when a task starts. Subprocesses (the CLI tests) are measured by
+support/sitecustomize.py under the node id of the test that started them.
 
 Writes into MUTATION_COVERAGE_DIR: coverage data files and outcomes.json (per node id: passed or
 not, and its duration in seconds, setup and teardown included).
@@ -47,6 +49,24 @@ def _trace_qt_pool_threads() -> None:
     worker.Task.run = traced_run
 
 
+def _import_everything() -> None:
+    """Import every module that can be mutated now, under "(import)": a module that a test
+    imports for the first time would otherwise put its constants and defaults under that
+    test's name, as if no other test read them."""
+    import importlib
+    import pkgutil
+
+    import desktop_app
+
+    root = Path(desktop_app.__file__).parent
+    for package in sorted(p.parent.name for p in root.glob("*/__init__.py")):
+        prefix = f"desktop_app.{package}"
+        importlib.import_module(prefix)
+        for module in pkgutil.walk_packages([str(root / package)], prefix + "."):
+            importlib.import_module(module.name)
+
+
+_import_everything()
 _trace_qt_pool_threads()
 
 

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "testing.md"
 RESULTS_JSON = Path(__file__).resolve().parent / "results.json"
 SURVIVORS = Path(__file__).resolve().parent / "survivors.toml"
-PACKAGES = ("domain", "store", "session", "extract", "charts", "ui")
-AIMS = {"domain": 85, "store": 85, "extract": 85, "charts": 85, "ui": 75}
+PACKAGES = ("domain", "store", "exchange", "session", "extract", "charts", "ui")
+AIMS = {"domain": 85, "store": 85, "exchange": 85, "extract": 85, "charts": 85, "ui": 75}
 EQUIVALENT = "equivalent"
 
 
@@ -155,7 +155,8 @@ def render(run: dict) -> str:
         coverage_tests=cov["tests"],
         failing=failing_text,
         by_line=by_selection["line"],
-        by_module=by_selection["module"],
+        by_import=by_selection["import"],
+        by_uncovered=by_selection["uncovered"],
         by_none=by_selection["none"],
         table=table(run, classified),
         survivors=survivors_section(run, classified),
@@ -241,12 +242,14 @@ gets 30 sites (or all it has), and the rest is shared in proportion to its sites
 **Which tests.** The coverage pass runs the whole suite once on the unmutated copy and records,
 for every line of `desktop_app/`, the tests that ran it: in the test process, in the Qt thread
 pool's threads, and in the Python processes the CLI tests start. A mutant gets the test
-functions that ran its line ({by_line} of this sample); a line that only runs at import
-(a module-level constant, a default argument, a class attribute) gets the tests that ran any
-line of its module ({by_module}); a mutant in a module that no test runs gets no test and
-survives ({by_none}). The tests run offscreen (`QT_QPA_PLATFORM=offscreen`), stop at the first
-failure (`-x`), and time out after 30 s plus three times their duration in the coverage pass:
-a mutant that makes them hang is killed by the timeout.
+functions that ran its line ({by_line} of this sample). A line that only runs at import (a
+module-level constant, a default argument, a class attribute: {by_import}) and a line that no
+test runs ({by_uncovered}) get the tests that ran any line of their module, so that a constant
+read elsewhere and a gap in the coverage data are still tested; a mutant in a module that no
+test runs gets no test and survives ({by_none}). The tests run offscreen
+(`QT_QPA_PLATFORM=offscreen`), stop at the first failure (`-x`), and time out after 30 s plus
+three times their duration in the coverage pass: a mutant that makes them hang is killed by
+the timeout.
 
 ## Last run
 

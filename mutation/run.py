@@ -6,7 +6,7 @@
 2. Runs the whole suite there once under coverage (the coverage pass), recording which test
    runs which line of desktop_app/, and which tests pass on the unmutated code.
 3. Lists the mutants with Cosmic Ray's operators (mutation/sites.py) and draws the seeded
-   sample, spread over domain/, store/, session/, extract/, charts/ and ui/.
+   sample, spread over domain/, store/, exchange/, session/, extract/, charts/ and ui/.
 4. For each mutant, Cosmic Ray writes it into the copy, runs the tests that run its line (the
    tests that run its module when no test runs the line itself: module-level constants and
    defaults), offscreen, stopping at the first failure, with a timeout, and puts the original
@@ -86,22 +86,36 @@ def pytest_command(*args: str) -> list[str]:
 class CoverageMap:
     """Which tests run which line, from the coverage pass."""
 
-    def __init__(self, lines: dict[str, dict[int, set[str]]], seconds: dict[str, float]):
+    def __init__(
+        self,
+        lines: dict[str, dict[int, set[str]]],
+        at_import: dict[str, set[int]],
+        seconds: dict[str, float],
+    ):
         self.lines = lines  # module (desktop_app/...) -> line -> node ids
+        self.at_import = at_import  # module -> lines run while the tests were imported
         self.seconds = seconds  # node id -> duration under coverage
 
     def tests_for(self, mutant: sites.Mutant) -> tuple[str, list[str]]:
+        """How the tests were chosen, and the node ids: "line" (the tests that run the
+        mutant's line), "import" (a line run only at import, such as a module constant: the
+        tests that run any line of the module), "uncovered" (a line no test runs: the same),
+        "none" (no test runs the module: nothing can fail)."""
         by_line = self.lines.get(mutant.module, {})
-        tests = set().union(*(by_line.get(n, set()) for n in mutant.lines))
-        if tests:
-            return "line", sorted(tests)
-        tests = set().union(*by_line.values()) if by_line else set()
-        return ("module", sorted(tests)) if tests else ("none", [])
+        line_tests = set().union(*(by_line.get(n, set()) for n in mutant.lines))
+        module_tests = set().union(*by_line.values()) if by_line else set()
+        if any(n in self.at_import.get(mutant.module, ()) for n in mutant.lines):
+            # a subprocess test imports the module again under its own name: the line
+            # is still read by every test of the module
+            kind, tests = "import", module_tests
+        elif line_tests:
+            kind, tests = "line", line_tests
+        else:
+            kind, tests = "uncovered", module_tests
+        return (kind, sorted(tests)) if tests else ("none", [])
 
 
 def coverage_pass(copy: Path, work: Path) -> tuple[CoverageMap, dict]:
-    import coverage
-
     support = work / "support"
     support.mkdir()
     shutil.copy(HERE / "coverage_plugin.py", support / "mutation_coverage.py")
@@ -127,12 +141,13 @@ def coverage_pass(copy: Path, work: Path) -> tuple[CoverageMap, dict]:
     still_failing = []
     if failed:
         again = subprocess.run(
-            pytest_command("-rf", *sorted({_function(n) for n in failed})),
+            pytest_command("-rfE", *sorted({_function(n) for n in failed})),
             cwd=copy,
             env=test_env(copy),
             capture_output=True,
             text=True,
         )
+        # -rfE lists every failure and setup error by node id
         still_failing = [n for n in failed if n in again.stdout]
     print(
         f"coverage pass: {len(outcomes)} tests in {seconds:.0f} s, "
@@ -140,23 +155,37 @@ def coverage_pass(copy: Path, work: Path) -> tuple[CoverageMap, dict]:
         flush=True,
     )
 
-    combined = coverage.Coverage(data_file=str(data / ".coverage"))
-    combined.combine(data_paths=[str(data)], keep=True)
-    measured = combined.get_data()
-    lines: dict[str, dict[int, set[str]]] = {}
-    excluded = set(still_failing) | NON_TEST_CONTEXTS
-    for path in measured.measured_files():
-        module = Path(path).resolve().relative_to(copy.resolve()).as_posix()
-        by_line = lines.setdefault(module, defaultdict(set))
-        for line, contexts in measured.contexts_by_lineno(path).items():
-            by_line[line].update(c for c in contexts if c not in excluded)
+    lines, at_import = read_coverage(copy, data, set(still_failing) | NON_TEST_CONTEXTS)
     info = {
         "tests": len(outcomes),
         "seconds": round(seconds),
         "failing_at_head": still_failing,
         "slow_under_coverage_only": sorted(set(failed) - set(still_failing)),
     }
-    return CoverageMap(lines, {n: o["seconds"] for n, o in outcomes.items()}), info
+    seconds_by_test = {n: o["seconds"] for n, o in outcomes.items()}
+    return CoverageMap(lines, at_import, seconds_by_test), info
+
+
+def read_coverage(
+    copy: Path, data: Path, excluded: set[str]
+) -> tuple[dict[str, dict[int, set[str]]], dict[str, set[int]]]:
+    """From the coverage pass's data files: module -> line -> the node ids that ran it (less
+    the excluded ones), and module -> the lines run while the tests were imported."""
+    import coverage
+
+    combined = coverage.Coverage(data_file=str(data / ".coverage"))
+    combined.combine(data_paths=[str(data)], keep=True)
+    measured = combined.get_data()
+    lines: dict[str, dict[int, set[str]]] = {}
+    at_import: dict[str, set[int]] = {}
+    for path in measured.measured_files():
+        module = Path(path).resolve().relative_to(copy.resolve()).as_posix()
+        by_line = lines.setdefault(module, defaultdict(set))
+        for line, contexts in measured.contexts_by_lineno(path).items():
+            by_line[line].update(c for c in contexts if c not in excluded)
+            if "(import)" in contexts:
+                at_import.setdefault(module, set()).add(line)
+    return lines, at_import
 
 
 def _function(nodeid: str) -> str:

@@ -27,7 +27,7 @@ from cosmic_ray.ast import ast_nodes, get_ast_from_path
 from cosmic_ray.ast.ast_query import ASTQuery
 from cosmic_ray.work_item import MutationSpec
 
-PACKAGES = ("domain", "store", "session", "extract", "charts", "ui")
+PACKAGES = ("domain", "store", "exchange", "session", "extract", "charts", "ui")
 
 _COMPARISON = {
     "Eq": ("NotEq",),
