@@ -167,8 +167,8 @@ VIEW_COLUMNS = (
     "overdue",
 )
 
-# Temporary files of an export: .export-PID-XXXXXXXX.csv (the whole file) and
-# .export-part-PID-XXXXXXXX.csv (one worker's share), PID being the exporting process; earlier
+# Temporary files of an export: .export-PID-<random>.csv (the whole file) and
+# .export-part-PID-<random>.csv (one worker's share), PID being the exporting process; earlier
 # versions wrote them without the PID.
 _TEMPORARY = re.compile(r"^\.export-(?:part-)?(?:(\d+)-)?[a-z0-9_]+\.csv$")
 _STARTED = time.time()  # (about) when this process started: its own files are all younger

@@ -43,7 +43,8 @@ from desktop_app.exchange.csv_format import (
     read_csv_file,
     rows_with_lines,
 )
-from desktop_app.exchange.row_builders import BUILDERS, Resolver, RowError, UpdateMerger
+from desktop_app.exchange.row_builders import BUILDERS, Resolver, RowError
+from desktop_app.exchange.row_updates import UpdateMerger
 from desktop_app.store import bulk, records
 from desktop_app.store.database import write_transaction
 
