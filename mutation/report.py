@@ -28,11 +28,14 @@ def survivor_key(result: dict) -> str:
     return f"{result['module']}|{result['definition']}|{result['operator']}|{original}"
 
 
-def load_classification() -> dict[str, dict]:
+def _survivors_file() -> dict:
     if not SURVIVORS.exists():
         return {}
-    data = tomllib.loads(SURVIVORS.read_text(encoding="utf-8"))
-    return {entry["key"]: entry for entry in data.get("survivor", [])}
+    return tomllib.loads(SURVIVORS.read_text(encoding="utf-8"))
+
+
+def load_classification() -> dict[str, dict]:
+    return {entry["key"]: entry for entry in _survivors_file().get("survivor", [])}
 
 
 def _percent(part: int, whole: int) -> str:
@@ -102,7 +105,8 @@ def survivors_section(run: dict, classified: dict[str, dict]) -> str:
             groups[entry["group"]].append((r, entry))
         else:
             unread.append(r)
-    out = []
+    summary = _survivors_file().get("summary", "").strip()
+    out = [summary, ""] if summary else []
     worth = [(r, e) for g in groups.values() for r, e in g if e.get("test")]
     if worth:
         out += [
@@ -135,7 +139,7 @@ def render(run: dict) -> str:
         by_selection[r["selection"]] += 1
     failing = cov["failing_at_head"]
     failing_text = (
-        "; these failed at HEAD and were left out of every selection: "
+        ", of which these failed on the unmutated code and were left out of every selection: "
         + ", ".join(f"`{t}`" for t in failing)
         if failing
         else ""
@@ -231,7 +235,7 @@ or for string constants, so log and message texts are not mutated. Mutants insid
 annotations are left out: with `from __future__ import annotations` an annotation is never
 evaluated, so they are equivalent by construction. A line with `# pragma: no mutate` is left
 alone. That leaves {mutants} mutants at {sites} sites (a site is one place in the source: a
-`<` at one line is one site with two mutants) in `domain/`, `store/`, `session/`,
+`<` at one line is one site with two mutants) in `domain/`, `store/`, `exchange/`, `session/`,
 `extract/`, `charts/` and `ui/`; `cli.py`, `__main__.py` and the other top-level modules are
 not sampled.
 
@@ -254,16 +258,17 @@ the timeout.
 ## Last run
 
 Commit {commit}, {date}, on {machine}: {minutes} min in all ({coverage_seconds} s for the
-coverage pass over {coverage_tests} tests{failing}, {mutation_minutes} min for the mutants, {jobs}
-at a time).
+coverage pass over {coverage_tests} tests{failing}; {mutation_minutes} min for the mutants,
+{jobs} at a time).
 
 {table}
 
 *Score* is killed / tested. *Score without equivalents* leaves out the survivors read and found
 equivalent. The aims are those of the issue "Tests that fail when the feature breaks": 85% in
-`domain/`, `store/`, `extract/` and `charts/`, 75% in `ui/`; `session/` has none. With 30 to 80
-mutants a package, one mutant is worth one to three points: read a difference of a few points
-between two runs as noise.
+`domain/`, `store/`, `extract/` and `charts/`, 75% in `ui/`; `exchange/` (CSV in and out) was
+part of `store/` when the issue was written, so it is held to 85% too; `session/` has none. With
+30 to 80 mutants a package, one mutant is worth one to three points: read a difference of a few
+points between two runs as noise.
 
 ## Survivors
 
