@@ -163,6 +163,7 @@ def render(run: dict) -> str:
         by_uncovered=by_selection["uncovered"],
         by_none=by_selection["none"],
         table=table(run, classified),
+        notes=f"\n{run['notes'].strip()}\n" if run.get("notes") else "",
         survivors=survivors_section(run, classified),
     )
 
@@ -262,7 +263,7 @@ coverage pass over {coverage_tests} tests{failing}; {mutation_minutes} min for t
 {jobs} at a time).
 
 {table}
-
+{notes}
 *Score* is killed / tested. *Score without equivalents* leaves out the survivors read and found
 equivalent. The aims are those of the issue "Tests that fail when the feature breaks": 85% in
 `domain/`, `store/`, `extract/` and `charts/`, 75% in `ui/`; `exchange/` (CSV in and out) was
