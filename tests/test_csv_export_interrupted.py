@@ -18,6 +18,7 @@ import pytest
 from desktop_app.exchange import csv_export
 from desktop_app.store.bulk import insert_rows
 from desktop_app.store.database import open_database
+from tests.processes import child_env, run_cli
 
 
 @pytest.fixture
@@ -98,7 +99,7 @@ def running(pid: int) -> bool:
 def test_a_killed_parallel_export_leaves_no_worker_and_no_file_behind(sample_db, db_path, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    env = child_env()
     exporter = subprocess.Popen(
         [sys.executable, "-c", EXPORTER, str(db_path), str(out / "events.csv")],
         stdout=subprocess.PIPE,
@@ -135,14 +136,8 @@ def test_a_killed_parallel_export_leaves_no_worker_and_no_file_behind(sample_db,
     an_hour_ago = time.time() - 3600
     for name in leftovers(out):
         os.utime(out / name, (an_hour_ago, an_hour_ago))
-    exported = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "export", "--db", str(db_path)]
-        + ["--table", "events", "-o", str(out / "events.csv")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    target = str(out / "events.csv")
+    exported = run_cli("export", "--db", str(db_path), "--table", "events", "-o", target, env=env)
     assert exported.returncode == 0, exported.stderr
     assert (out / "events.csv").exists()
     assert leftovers(out) == [live.name]  # a running export's file is not touched

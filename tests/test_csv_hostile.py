@@ -19,6 +19,7 @@ from desktop_app.exchange.csv_import import prepare
 from desktop_app.exchange.presets import import_file
 from desktop_app.store.sample import write_sample
 from tests.db_content import content
+from tests.processes import script_process
 
 EVENTS = "uuid,date,kind,title,actors,place,fatalities\n"
 
@@ -233,14 +234,7 @@ def test_refusing_the_database_keeps_its_locks(tmp_path):
     write made afterwards would be lost."""
     path = tmp_path / "shared.db"
     write_sample(path)
-    env = {**os.environ, "PYTHONPATH": os.getcwd()}
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    ) as holder:
+    with script_process(HOLDER, str(path)) as holder:
         assert holder.stdout.readline().strip() == "shared.db is the database, not a CSV file."
         other = sqlite3.connect(path)
         other.execute("SELECT COUNT(*) FROM events").fetchone()

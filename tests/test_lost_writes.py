@@ -8,13 +8,13 @@ lock, checkpoint, and delete the WAL; the window would then write into a deleted
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
 import textwrap
 
 from desktop_app.store.sample import write_sample
+from tests.processes import run_cli, script_process
 
 HOLDER = textwrap.dedent(
     """
@@ -36,27 +36,26 @@ HOLDER = textwrap.dedent(
 )
 
 
+READER = (
+    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+    "c.execute('SELECT COUNT(*) FROM commitments').fetchall(); c.close()"
+)
+
+
 def test_a_write_after_another_process_exported_is_on_disk(tmp_path):
     path = tmp_path / "shared.db"
     write_sample(path)
-    env = {**os.environ, "PYTHONPATH": os.getcwd()}
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    ) as holder:
+    with script_process(HOLDER, str(path)) as holder:
         assert holder.stdout.readline().strip() == "ready"
-        export = subprocess.run(
-            [sys.executable, "-m", "desktop_app", "export", "--db", str(path)]
-            + ["--table", "commitments", "-o", str(tmp_path / "out.csv")],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=60,
-        )
+        out = str(tmp_path / "out.csv")
+        export = run_cli("export", "--db", str(path), "--table", "commitments", "-o", out)
         assert export.returncode == 0, export.stderr
+        # another program reading the file the ordinary way: closing its last connection, it
+        # would checkpoint and delete the WAL if the holder had lost its locks
+        reader = subprocess.run(
+            [sys.executable, "-c", READER, str(path)], capture_output=True, text=True, timeout=60
+        )
+        assert reader.returncode == 0, reader.stderr
         holder.stdin.write("go\n")
         holder.stdin.flush()
         assert holder.stdout.readline().strip() == "written"

@@ -3,14 +3,11 @@ from before them."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from PySide6.QtCore import QSettings
 
 from desktop_app.store.sample import write_sample
 from desktop_app.ui.main_window import MainWindow
+from tests.processes import run_cli
 
 
 def titles(window) -> list[str]:
@@ -28,14 +25,7 @@ def test_a_cli_import_while_the_window_is_open_shows_up(qtbot, tmp_path):
     key_before = window._chart_cache_key()
     csv_file = tmp_path / "more.csv"
     csv_file.write_text("title,made_on,promisors\nDemine the border strip,2024-06-01,ARM\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "import", "--db", str(path)]
-        + ["--table", "commitments", str(csv_file)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": os.getcwd()},
-        timeout=60,
-    )
+    done = run_cli("import", "--db", str(path), "--table", "commitments", str(csv_file))
     assert done.returncode == 0, done.stderr
     qtbot.waitUntil(lambda: "Demine the border strip" in titles(window), timeout=5000)
     assert "8 commitments" in window.counts_label.text()
