@@ -270,6 +270,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once")
     parser.add_argument("--keep", type=Path, help="scratch folder to keep (must not exist)")
     parser.add_argument("--no-report", action="store_true", help="print, write no files")
+    parser.add_argument(
+        "--only",
+        metavar="PATH",
+        help="sample only the mutants under this path (desktop_app/charts/, a module): for "
+        "finding survivors while writing tests; implies --no-report and lists the survivors",
+    )
     options = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -287,7 +293,12 @@ def main(argv: list[str] | None = None) -> int:
             return 1
 
         every = sites.all_mutants(work / "copy-0")
-        chosen = sites.sample(every, options.sample, options.seed)
+        if options.only:
+            options.no_report = True
+            every = [m for m in every if m.module.startswith(options.only)]
+            chosen = sites.sample_sites(every, options.sample, options.seed)
+        else:
+            chosen = sites.sample(every, options.sample, options.seed)
         site_counts: dict[str, int] = defaultdict(int)
         for key in {(m.package, m.module, m.spec.start_pos, m.spec.end_pos) for m in every}:
             site_counts[key[0]] += 1
@@ -351,6 +362,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"done in {total_seconds / 60:.1f} min (mutants: {mutation_seconds / 60:.1f} min)")
         if options.no_report:
             print(report.table(run))
+            for result in results:
+                if result["outcome"] == "survived":
+                    print(f"\nsurvived: {result['label']} ({result['tests']} tests)")
+                    print("\n".join(result.get("diff", [])))
         else:
             RESULTS_JSON.write_text(json.dumps(run, indent=1, ensure_ascii=False) + "\n")
             report.write(run)

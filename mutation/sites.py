@@ -197,3 +197,15 @@ def sample(mutants: list[Mutant], total: int, seed: int, floor: int = 30) -> lis
             candidates = sorted(sites[package][key], key=lambda m: (m.operator, m.spec.occurrence))
             chosen.append(rng.choice(candidates))
     return chosen
+
+
+def sample_sites(mutants: list[Mutant], total: int, seed: int) -> list[Mutant]:
+    """A seeded sample of `total` mutants, at most one per site, from the mutants given."""
+    by_site: dict[tuple, list[Mutant]] = defaultdict(list)
+    for m in mutants:
+        by_site[(m.module, m.spec.start_pos, m.spec.end_pos)].append(m)
+    rng = random.Random(seed)
+    keys = sorted(rng.sample(sorted(by_site), min(total, len(by_site))))
+    return [
+        rng.choice(sorted(by_site[k], key=lambda m: (m.operator, m.spec.occurrence))) for k in keys
+    ]
