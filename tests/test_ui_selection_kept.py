@@ -7,6 +7,7 @@ import threading
 
 from PySide6.QtCore import QSettings, Qt
 
+from desktop_app.store import queries
 from desktop_app.store.sample import write_sample
 from desktop_app.ui.main_window import TAB_COMMITMENTS, MainWindow
 from desktop_app.ui.paged_table_model import ID_ROLE, PagedTableModel
@@ -45,6 +46,45 @@ def test_the_selection_survives_an_as_of_change_with_ids_read_on_a_worker(
     threads.clear()
     window.set_as_of("2024-06-30")  # a new date: the order is read again
     assert window.selected_id(TAB_COMMITMENTS) in (chosen, None)
+    qtbot.waitUntil(lambda: not model.ids_pending(), timeout=5000)
     qtbot.waitUntil(lambda: window.selected_id(TAB_COMMITMENTS) == chosen, timeout=5000)
     assert threads and not any(threads)  # never on the GUI thread
     assert window.detail.browser.toPlainText().strip()
+
+
+def test_sorting_a_big_table_by_status_reads_the_new_order_on_a_worker(
+    qtbot, tmp_path, monkeypatch
+):
+    # the sample stands for a big table again: from 3 rows, a status order is costly
+    monkeypatch.setattr(PagedTableModel, "PAGE_SIZE", 2)
+    monkeypatch.setattr(PagedTableModel, "BACKGROUND_IDS_FROM", 3)
+    on_gui_thread = []
+    real_rows_reader = CommitmentTableModel.rows_reader
+
+    def rows_reader(self):
+        reader = real_rows_reader(self)
+
+        def read(db, ids):
+            on_gui_thread.append(threading.current_thread() is threading.main_thread())
+            return reader(db, ids)
+
+        return read
+
+    monkeypatch.setattr(CommitmentTableModel, "rows_reader", rows_reader)
+    QSettings().clear()
+    window = MainWindow(write_sample(tmp_path / "s.db"))
+    qtbot.addWidget(window)
+    window.show()
+    window.set_as_of("2024-12-31")
+    model = window.commitment_model
+    qtbot.waitUntil(lambda: not model.ids_pending(), timeout=5000)
+    shown_before = [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())]
+    on_gui_thread.clear()
+    window.commitments_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert model.reordering  # the new order is on its way; the old rows stay meanwhile
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())] == shown_before
+    qtbot.waitUntil(lambda: not model.reordering, timeout=5000)
+    expected = list(queries.commitment_ids(model.db, "2024-12-31", model.filter, "status"))
+    assert expected != shown_before  # the sample's status order differs from the date order
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())] == expected
+    assert on_gui_thread[0] is False  # the first page came with the order, from the worker

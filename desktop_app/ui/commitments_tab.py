@@ -38,6 +38,7 @@ class CommitmentsTab(QWidget):
         """A new model and view on db (a newly opened file)."""
         self.model = CommitmentTableModel(db, as_of, self)
         self.model.ids_ready.connect(self._select_pending)
+        self.model.reordering_started.connect(self._show_busy)
         self.pending = None
         old, self.view = self.view, table_view(self.model, "commitments_table")
         self.view.selectionModel().selectionChanged.connect(self.selection_changed)
@@ -99,7 +100,12 @@ class CommitmentsTab(QWidget):
         self.view.scrollTo(self.model.index(row, 0))
         return True
 
+    def _show_busy(self) -> None:
+        """A new order is read on a worker: the rows shown are the old order until it comes."""
+        self.view.viewport().setCursor(Qt.CursorShape.BusyCursor)
+
     def _select_pending(self) -> None:
         """The row order arrived: select what was waiting for it."""
+        self.view.viewport().unsetCursor()
         if self.pending is not None and not self.select(self.pending):
             self.selection_changed.emit()  # hidden by the filter after all

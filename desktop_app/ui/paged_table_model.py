@@ -30,6 +30,7 @@ class PagedTableModel(QAbstractTableModel):
     #: (row key, header) pairs; subclasses set this
     COLUMNS: tuple[tuple[str, str], ...] = ()
     ids_ready = Signal()
+    reordering_started = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -39,6 +40,7 @@ class PagedTableModel(QAbstractTableModel):
         self._loaded = False  # nothing is read before the first reload()
         self._total = 0
         self._generation = 0
+        self._reordering = False  # a costly order is being read on a worker (reload)
         self.sort_key = self.COLUMNS[0][0] if self.COLUMNS else ""
         self.descending = False
 
@@ -60,7 +62,22 @@ class PagedTableModel(QAbstractTableModel):
         return self.ids_reader()(db or self.db)
 
     def rows_for(self, ids: list[int]) -> list[dict]:
+        return self.rows_reader()(self.db, ids)
+
+    def rows_reader(self) -> Callable:
+        """reader(db, ids) -> the rows of these ids in their order, read through db (a
+        worker's connection or the model's own)."""
         raise NotImplementedError
+
+    def order_is_costly(self) -> bool:
+        """Whether even the first page in the current order needs work over every row (a
+        sort or filter on a worked-out value): on a big table, reload() then reads the whole
+        order on a worker and keeps the rows shown until it arrives."""
+        return False
+
+    def rows_in_table(self) -> int:
+        """How many rows the table holds before any filter (a quick count)."""
+        return self._total
 
     def ids_are_cheap(self) -> bool:
         """Whether every id in order is quick enough to read at once (a narrowing search)."""
@@ -87,6 +104,10 @@ class PagedTableModel(QAbstractTableModel):
         """Read the count and the first page again. With same_data (nothing was written, only
         something the rows show changed), ids already read in an unchanged order are kept."""
         keep_ids = same_data and self._ids is not None and self._ids_order == self.order_key()
+        if not keep_ids and self._worth_reordering_in_background():
+            self._reorder_in_background()
+            return
+        self._reordering = False
         self._loaded = True
         self.beginResetModel()
         self._generation += 1
@@ -105,6 +126,55 @@ class PagedTableModel(QAbstractTableModel):
         self.endResetModel()
         if self._ids is None and self._total > self.BACKGROUND_IDS_FROM:
             self._read_ids_in_background()
+
+    def _worth_reordering_in_background(self) -> bool:
+        return (
+            self.order_is_costly()
+            and self.database_path() is not None
+            and self.rows_in_table() > self.BACKGROUND_IDS_FROM
+        )
+
+    def _reorder_in_background(self) -> None:
+        """Read the ids in the new order and the first page on a worker; the rows shown stay
+        (in their old order) until both arrive, then the model is reset to them."""
+        from desktop_app.ui.worker import run_in_background, with_own_connection
+
+        self._loaded, self._reordering = True, True
+        self._generation += 1
+        generation, order = self._generation, self.order_key()
+        ids_reader, rows_reader, size = self.ids_reader(), self.rows_reader(), self.PAGE_SIZE
+
+        def work(db, _report):
+            ids = _as_array(ids_reader(db))
+            return ids, rows_reader(db, list(ids[:size]))
+
+        def done(result: tuple[array, list[dict]]) -> None:
+            if generation != self._generation:
+                return
+            ids, first_page = result
+            self.beginResetModel()
+            self._pages.clear()
+            self._ids, self._ids_order, self._total = ids, order, len(ids)
+            if first_page:
+                self._pages[0] = first_page
+            self._reordering = False
+            self.endResetModel()
+            self.ids_ready.emit()
+
+        def failed(error: BaseException) -> None:
+            logging.getLogger("commitment_tracker").error("Reading the row order failed: %r", error)
+            if generation == self._generation:
+                self._reordering = False
+                self._ids = None
+                self.reload()  # here, then: slow, but the table is right
+
+        self.reordering_started.emit()
+        run_in_background(self, with_own_connection(self.database_path(), work), done, failed)
+
+    @property
+    def reordering(self) -> bool:
+        """Whether a new row order is being read on a worker (the rows shown are the old)."""
+        return self._reordering
 
     def _read_ids_in_background(self) -> None:
         path = self.database_path()
@@ -148,6 +218,8 @@ class PagedTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return self._pages[number]
         start = number * self.PAGE_SIZE
+        if self._reordering and self._ids is None:
+            return []  # the old order was never read: blank rows until the new one arrives
         if self._ids is not None:
             rows = self.rows_for(list(self._ids[start : start + self.PAGE_SIZE]))
         else:
@@ -165,14 +237,17 @@ class PagedTableModel(QAbstractTableModel):
     def ids_pending(self) -> bool:
         """Whether the ordered ids are being read on a worker: row_for_id would read them
         again here, on the GUI thread (ids_ready says when they arrive)."""
-        return (
+        return self._reordering or (
             self._ids is None
             and self._total > self.BACKGROUND_IDS_FROM
             and self.database_path() is not None
         )
 
     def cached_row_for_id(self, record_id: int) -> int | None:
-        """The row of record_id among the pages already read, without any query."""
+        """The row of record_id among the pages already read, without any query (None while
+        a new order is read: the pages shown are in the old one)."""
+        if self._reordering:
+            return None
         for number, rows in self._pages.items():
             for offset, row in enumerate(rows):
                 if row["id"] == record_id:

@@ -60,9 +60,17 @@ class CommitmentTableModel(PagedTableModel):
         as_of, flt, sort, descending = self.as_of, self.filter, self.sort_key, self.descending
         return lambda db: queries.commitment_ids(db, as_of, flt, sort, descending)
 
-    def rows_for(self, ids: list[int]) -> list[dict]:
-        rows = queries.commitment_rows(self.db, self.as_of, ids)
-        return queries.with_party_statuses(self.db, self.as_of, rows)
+    def rows_reader(self) -> Callable:
+        as_of = self.as_of
+        return lambda db, ids: queries.with_party_statuses(
+            db, as_of, queries.commitment_rows(db, as_of, ids)
+        )
+
+    def order_is_costly(self) -> bool:
+        return not queries.orders_without_status(self.filter, self.sort_key)
+
+    def rows_in_table(self) -> int:
+        return queries.count_commitments(self.db, self.as_of)
 
     def database_path(self):
         from desktop_app.store.database import database_path
@@ -135,8 +143,8 @@ class EventTableModel(PagedTableModel):
         text, sort, descending, as_of = self.text, self.sort_key, self.descending, self.as_of
         return lambda db: listings.event_ids(db, text, sort, descending, as_of)
 
-    def rows_for(self, ids: list[int]) -> list[dict]:
-        return listings.event_rows(self.db, ids)
+    def rows_reader(self) -> Callable:
+        return listings.event_rows
 
     def database_path(self):
         from desktop_app.store.database import database_path
@@ -179,8 +187,8 @@ class StatisticTableModel(PagedTableModel):
         sort, descending, as_of = self.sort_key, self.descending, self.as_of
         return lambda db: listings.statistic_ids(db, sort, descending, as_of)
 
-    def rows_for(self, ids: list[int]) -> list[dict]:
-        return listings.statistic_rows(self.db, ids)
+    def rows_reader(self) -> Callable:
+        return listings.statistic_rows
 
     def database_path(self):
         from desktop_app.store.database import database_path
