@@ -259,3 +259,37 @@ def test_a_big_file_has_its_index_read_before_the_dashboard_asks(qtbot, tmp_path
         window.tabs.setCurrentIndex(TAB_DASHBOARD)
     assert reads == [1]  # the dashboard used the index read ahead
     assert window.dashboard.by_party.getPlotItem().items  # and drew from it
+
+
+def test_the_chart_modules_are_imported_on_a_worker_after_a_file_opens(
+    qtbot, tmp_path, monkeypatch
+):
+    """pyqtgraph takes a third of a second to import: it is loaded off the GUI thread a moment
+    after any file opens, so that the first visit to the Dashboard does not freeze the window."""
+    import sys
+    import threading
+
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.store.sample import write_sample
+    from desktop_app.ui.dashboard_tab import DashboardTab
+    from desktop_app.ui.main_window import MainWindow
+
+    QSettings().clear()
+    monkeypatch.setattr(DashboardTab, "PREFETCH_DELAY_MS", 0)
+    for name in [m for m in sys.modules if m.startswith("desktop_app.charts.dashboard")]:
+        monkeypatch.delitem(sys.modules, name)
+    imported_on = []
+    real_import = __import__
+
+    def noting_import(name, *args, **kwargs):
+        if name == "desktop_app.charts.dashboard":
+            imported_on.append(threading.current_thread() is threading.main_thread())
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.__import__", noting_import)
+    window = MainWindow(write_sample(tmp_path / "s.db"))  # a small file: no index read ahead
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "desktop_app.charts.dashboard" in sys.modules, timeout=10000)
+    assert imported_on and imported_on[0] is False
+    assert window.dashboard is None  # loaded, not built: the tab is built when first shown

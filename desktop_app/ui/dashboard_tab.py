@@ -1,7 +1,8 @@
 """The Dashboard tab: charts counted on a worker and drawn when they arrive, only while shown.
 
-pyqtgraph loads when the tab is first shown. On a big file the status index behind the charts is
-read ahead, a moment after the file opens, so that the tab opens at once.
+A moment after a file opens, the chart modules (pyqtgraph, a third of a second) are imported on
+a worker, and on a big file the status index behind the charts is read there too, so that the
+tab opens without freezing the window. Opened sooner, the tab loads them itself.
 """
 
 from __future__ import annotations
@@ -93,21 +94,25 @@ class DashboardTab(QWidget):
     def prefetch(
         self, path: Path, commitments: int, cache_key: object, still: Callable[[], bool]
     ) -> None:
-        """For a big file, read the status index on a worker a moment from now, if `still()`
-        says the same data is open then."""
-        if commitments <= self.PREFETCH_FROM:
-            return
+        """A moment from now, import the chart modules on a worker, and for a big file read
+        the status index there too if `still()` says the same data is open then."""
 
         def start() -> None:
-            if not still():
-                return  # another file, or edited since: the dashboard reads it when shown
-            from desktop_app.charts.chart_data import keep_status_index
+            if self.dashboard is not None or not still():
+                return  # shown already; or another file, or edited: read when shown
 
-            work = with_own_connection(path, lambda db, _: keep_status_index(db, cache_key))
+            def work(db, _report) -> None:
+                import desktop_app.charts.dashboard  # noqa: F401  (pyqtgraph: off the GUI thread)
+
+                if commitments > self.PREFETCH_FROM:
+                    from desktop_app.charts.chart_data import keep_status_index
+
+                    keep_status_index(db, cache_key)
+
             failed = report_failure(self, "Reading the charts' numbers ahead")
-            run_in_background(self, work, lambda _result: None, failed)
+            run_in_background(self, with_own_connection(path, work), lambda _result: None, failed)
 
-        QTimer.singleShot(self.PREFETCH_DELAY_MS, start)
+        QTimer.singleShot(self.PREFETCH_DELAY_MS, self, start)  # dropped with the tab
 
     def _say(self, message: str) -> None:
         window = self.window()
