@@ -1,9 +1,11 @@
 """Generate a realistic, reproducible (seeded) database for benchmarks.
 
 Usage: python -m bench.generate {small,large} PATH [--seed N]
-  small: 1,000 commitments, 10,000 events;  large: 100,000 commitments, 1,000,000 events
+  small: 1,000 commitments, 10,000 events, 500 statistics, 400 places;
+  large: 100,000 commitments, 1,000,000 events, 50,000 statistics, 20,000 places
   (about 5 status updates per commitment: 1 to 10, fewer when they would run past the end;
-  3% of them judge one party alone).
+  3% of them judge one party alone). Places are real cities of the gazetteer, with their
+  coordinates.
 """
 
 from __future__ import annotations
@@ -21,7 +23,17 @@ from desktop_app.domain.vocabulary import CATEGORIES, EVENT_KINDS
 from desktop_app.store.bulk import insert_rows
 from desktop_app.store.database import open_database
 
-SIZES = {"small": (1_000, 10_000), "large": (100_000, 1_000_000)}
+# commitments, events, statistics, places
+SIZES = {"small": (1_000, 10_000, 500, 400), "large": (100_000, 1_000_000, 50_000, 20_000)}
+STATISTIC_LABELS = (
+    "Attacks recorded",
+    "People displaced",
+    "Trade through the crossing",
+    "Refugees returned",
+    "Civilian deaths",
+    "Border closures",
+)
+UNITS = ("attacks", "people", "USD million", "people", "deaths", "days")
 START = dt.date(2015, 1, 1)
 DAYS = 365 * 10
 VERBS = (
@@ -64,7 +76,7 @@ STATUS_FLOW = [s.value for s in ENTERABLE_STATUSES if s is not Status.NOT_RATED]
 
 
 def generate(size: str, path: Path, seed: int = 7) -> dict:
-    commitments, events = SIZES[size]
+    commitments, events, statistics, place_count = SIZES[size]
     rng = random.Random(seed)
     db = open_database(path)
     started = time.perf_counter()
@@ -73,11 +85,7 @@ def generate(size: str, path: Path, seed: int = 7) -> dict:
         db, "actors", ({"name": c.name, "kind": "state", "iso3": c.iso3} for c in countries)
     )
     actor_ids = [r[0] for r in db.execute("SELECT id FROM actors ORDER BY id")]
-    cities = [
-        place
-        for prefix in ("sa", "ka", "ma", "ba", "al", "be", "ta", "ra", "la", "ha")
-        for place in gazetteer.find_places(prefix, limit=80)
-    ]
+    cities = rng.sample(gazetteer.cities(), place_count)
     insert_rows(
         db,
         "places",
@@ -180,9 +188,37 @@ def generate(size: str, path: Path, seed: int = 7) -> dict:
                 }
 
     insert_rows(db, "status_updates", update_rows())
+    place_countries = dict(db.execute("SELECT id, country_iso3 FROM places").fetchall())
+
+    def statistic_rows():
+        for _ in range(statistics):
+            kind = rng.randrange(len(STATISTIC_LABELS))
+            start = rng.randrange(DAYS - 400)
+            length = rng.choice((30, 91, 334, 365))
+            place = rng.choice(place_ids) if rng.random() < 0.5 else None
+            value = rng.randrange(1, 5000)
+            has_baseline = rng.random() < 0.4
+            yield {
+                "label": f"{STATISTIC_LABELS[kind]} in {place_names[place]}"
+                if place
+                else STATISTIC_LABELS[kind],
+                "value": float(value),
+                "unit": UNITS[kind],
+                "period_start": day(start),
+                "period_end": day(start + length),
+                "baseline_value": float(rng.randrange(1, 5000)) if has_baseline else None,
+                "baseline_start": day(start - 365) if has_baseline else None,
+                "baseline_end": day(start + length - 365) if has_baseline else None,
+                "place_id": place,
+                "country_iso3": place_countries[place] if place else rng.choice(countries).iso3,
+                "source_id": rng.randrange(1, 2001),
+                "method_note": "Generated for benchmarks.",
+            }
+
+    insert_rows(db, "statistics", statistic_rows())
     counts = {
         t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-        for t in ("commitments", "events", "status_updates")
+        for t in ("commitments", "events", "status_updates", "statistics", "places")
     }
     db.execute("ANALYZE")
     db.close()

@@ -178,6 +178,14 @@ def load_cities() -> None:
             gc.enable()
 
 
+def cities() -> list[GazetteerPlace]:
+    """Every city once, under its own name, most populous first (reads them if need be)."""
+    return sorted(
+        (p for p in _city_index()[1] if p.name == p.official_name),
+        key=lambda p: (-p.population, p.name),
+    )
+
+
 def cities_loaded() -> bool:
     return _city_index.cache_info().currsize > 0
 
