@@ -184,3 +184,31 @@ def test_check_again_keeps_the_mapping_the_user_chose(window, qtbot, tmp_path):
     dialog.check_button.click()  # reads the file again
     assert dialog.current_mapping()["promisors"] == 2
     assert dialog.import_button.isEnabled()
+
+
+def test_a_big_file_is_read_once_on_a_worker_and_its_table_guessed(
+    window, qtbot, tmp_path, monkeypatch
+):
+    import threading
+
+    from desktop_app.exchange import csv_import
+
+    monkeypatch.setattr(ImportDialog, "PREPARE_HERE_UP_TO", 10)  # bytes: this file is "big"
+    reads = []
+    real_prepare = csv_import.prepare
+
+    def prepare(*args, **kwargs):
+        reads.append(threading.current_thread() is threading.main_thread())
+
+        return real_prepare(*args, **kwargs)
+
+    monkeypatch.setattr(csv_import, "prepare", prepare)
+    path = tmp_path / "events.csv"
+    path.write_text("date,kind,title\n2024-01-16,strike,Missile strike near Panjgur\n")
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == "Reading events.csv…"  # the window is not held meanwhile
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
+    assert reads == [False]  # read once, and not on the GUI thread
+    assert dialog.table.currentData() == "events"  # guessed from the header it read
+    assert "1 row" in dialog.summary.text()

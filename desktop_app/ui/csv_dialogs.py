@@ -31,7 +31,7 @@ from desktop_app.exchange.csv_import import ImportCancelled
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.database_files import dialog_folder
 from desktop_app.ui.undo_commands import RestoreCommand
-from desktop_app.ui.worker import run_with_progress, with_own_connection
+from desktop_app.ui.worker import run_in_background, run_with_progress, with_own_connection
 
 EXPORT_CHOICES = (
     ("view", "Current view (filtered commitments, as of the chosen date)"),
@@ -132,6 +132,7 @@ class ImportDialog(QDialog):
         self.result_value: csv_import.ImportResult | None = None
         self.copy_before: Path | None = None
         self._check_generation = 0
+        self._read_generation = 0
         self._mapping_for: tuple = (None, None)  # (header, table) the mapping shown was made for
         self.path = QLineEdit(path or "")
         self._make_choices()
@@ -146,10 +147,10 @@ class ImportDialog(QDialog):
         )
         self._make_buttons()
         self._lay_out()
+        self.table.setCurrentIndex(self.table.findData("commitments"))  # before it reads
         for combo in (self.table, self.preset, self.encoding, self.delimiter):
             combo.currentIndexChanged.connect(self.load)
         self.path.editingFinished.connect(self.load_new_file)
-        self.table.setCurrentIndex(self.table.findData("commitments"))
         if path:
             self.load_new_file()
 
@@ -230,59 +231,91 @@ class ImportDialog(QDialog):
 
     def load_new_file(self) -> None:
         """Load a newly chosen file, guessing the preset and table from its header."""
-        try:
-            header = csv_import.prepare(self.path.text().strip()).header
-        except (CsvProblem, OSError):
-            header = None
-        if header is not None:
-            for combo in (self.table, self.preset):
-                combo.blockSignals(True)
-            names = {csv_import.normalise_header(h) for h in header}
-            is_acled = {"event_id_cnty", "event_date"} <= names
-            self.preset.setCurrentIndex(self.preset.findData("acled" if is_acled else "native"))
-            # the tables with the most telling required columns first
-            for table in (
-                "commitments",
-                "events",
-                "sources",
-                "status_updates",
-                "statistics",
-                "places",
-                "actors",
-            ):
-                if set(csv_import.REQUIRED[table]) <= names:
-                    self.table.setCurrentIndex(self.table.findData(table))
-                    break
-            for combo in (self.table, self.preset):
-                combo.blockSignals(False)
-        self.load()
+        self._read(guess=True)
 
     def load(self) -> None:
         """Read the file with the chosen options, map columns, preview, and check it."""
-        if self.preset.currentData() == "acled":
-            self.table.blockSignals(True)
-            self.table.setCurrentIndex(self.table.findData("events"))
-            self.table.blockSignals(False)
+        self._read(guess=False)
+
+    PREPARE_HERE_UP_TO = 1 << 20  # bytes; a bigger file is read and decoded on a worker
+
+    def _read(self, guess: bool) -> None:
+        """Read and decode the file once (on a worker when it is big), then show it."""
         self.problems.clear()
         # the user's mapping survives reading the same file again (Check again, an encoding)
         shown_for = self._mapping_for
         kept = self.current_mapping() if shown_for[1] == self.table.currentData() else None
         self.prepared = None
         self.import_button.setEnabled(False)
-        if not self.path.text().strip():
+        self._read_generation += 1
+        generation, text = self._read_generation, self.path.text().strip()
+        if not text:
             return
-        try:
-            self.prepared = csv_import.prepare(
-                self.path.text().strip(), self.encoding.currentData(), self.delimiter.currentData()
-            )
-        except CsvProblem as problem:
-            self.problems.addItem(str(problem))
-            self.summary.setText("The file cannot be read.")
+        encoding, delimiter = self.encoding.currentData(), self.delimiter.currentData()
+
+        def arrived(prepared: csv_import.PreparedFile) -> None:
+            if generation == self._read_generation:
+                self._show_file(prepared, guess, shown_for, kept)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._read_generation:
+                self.problems.addItem(
+                    str(error)
+                    if isinstance(error, CsvProblem)
+                    else f"The file cannot be read: {error}"
+                )
+                self.summary.setText("The file cannot be read.")
+
+        if _size(text) <= self.PREPARE_HERE_UP_TO:
+            try:
+                prepared = csv_import.prepare(text, encoding, delimiter)
+            except CsvProblem as problem:
+                failed(problem)
+                return
+            arrived(prepared)
             return
-        same = shown_for == (self.prepared.header, self.table.currentData())
+        self.summary.setText(f"Reading {Path(text).name}…")
+
+        def work(_report) -> csv_import.PreparedFile:
+            return csv_import.prepare(text, encoding, delimiter)
+
+        run_in_background(self, work, arrived, failed)
+
+    def _show_file(self, prepared, guess: bool, shown_for: tuple, kept) -> None:
+        if guess:
+            self._guess_choices(prepared.header)
+        if self.preset.currentData() == "acled":
+            self._set_quietly(self.table, "events")
+        self.prepared = prepared
+        same = shown_for == (prepared.header, self.table.currentData())
         self._show_mapping(kept if same else None)
         self._show_preview()
         self.check()
+
+    def _guess_choices(self, header: list[str]) -> None:
+        """The preset and table a header looks like, chosen without reading the file again."""
+        names = {csv_import.normalise_header(h) for h in header}
+        is_acled = {"event_id_cnty", "event_date"} <= names
+        self._set_quietly(self.preset, "acled" if is_acled else "native")
+        # the tables with the most telling required columns first
+        for table in (
+            "commitments",
+            "events",
+            "sources",
+            "status_updates",
+            "statistics",
+            "places",
+            "actors",
+        ):
+            if set(csv_import.REQUIRED[table]) <= names:
+                self._set_quietly(self.table, table)
+                break
+
+    @staticmethod
+    def _set_quietly(combo: QComboBox, data: str) -> None:
+        combo.blockSignals(True)
+        combo.setCurrentIndex(combo.findData(data))
+        combo.blockSignals(False)
 
     def _show_mapping(self, chosen: dict[str, int] | None = None) -> None:
         """One combo a field: the column chosen before, else the one guessed from its name."""
@@ -442,3 +475,11 @@ def run_import(window, path: str | None = None) -> csv_import.ImportResult | Non
         12000,
     )
     return result
+
+
+def _size(path: str) -> int:
+    """The file's size in bytes (0 when it cannot be read: prepare then says why)."""
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
