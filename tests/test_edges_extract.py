@@ -506,3 +506,36 @@ def test_sentences_split_at_stops_but_not_after_abbreviations_or_initials():
     ]
     assert split_sentences("") == []
     assert parse_article("One.\n\n  \nTwo\nlines.").sentences == ["One.", "Two lines."]
+
+
+def test_a_city_of_several_words_is_not_also_its_first_word():
+    assert names("They sailed to Port Sudan.") == [("Port Sudan", "SDN", "exact")]  # not Le Port
+
+
+def test_a_name_followed_by_an_organisation_word_is_not_a_place():
+    assert names("Staff of the Quetta office flew home.") == []
+    assert names("Staff of the Quetta bank flew to Karachi.") == [("Karachi", "PAK", "exact")]
+
+
+def test_places_after_a_capital_that_stands_for_its_government_are_still_found():
+    assert names("Washington said Quetta was calm.") == [("Quetta", "PAK", "exact")]
+
+
+def test_demonyms_made_from_the_stem_of_a_name():
+    # Mexic-an, Argentin-ian: the name without its last vowel
+    assert countries.countries_in("Mexican and Argentinian officials met.") == ["MEX", "ARG"]
+    assert countries.countries_in("Kenyan and Bolivian envoys") == ["KEN", "BOL"]
+
+
+def test_the_venue_is_not_added_twice_when_the_sentence_names_it():
+    text = "The ministers met in Doha and agreed to open an office in Doha."
+    commitment = only(text, "commitment")
+    assert [(p["name"], p["role"]) for p in commitment.places] == [("Doha", "mentioned")]
+    # the venue stays known for the sentences after it
+    text += " Pakistan would also ratify the treaty."
+    later = found(text, "commitment")[1]
+    assert (later.title, later.places[0]["name"], later.places[0]["role"]) == (
+        "Ratify the treaty",
+        "Doha",
+        "venue",
+    )
