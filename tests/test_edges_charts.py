@@ -562,7 +562,9 @@ def test_an_empty_chart_says_so_in_its_middle_with_no_numbers(chart, qtbot, name
     widget = chart(name)
     draw_full(name, widget)
     assert drawn_charts.bar_items(widget) and legend_texts(widget)
+    old_legend = drawn_charts.plot_item(widget).legend
     draw_empty(name, widget)
+    assert old_legend.scene() is None  # taken off the chart, not only forgotten
     qtbot.wait(30)
     item = drawn_charts.plot_item(widget)
     assert drawn_charts.bar_items(widget) == []
@@ -595,3 +597,101 @@ def test_timeline_legend_markers_are_outlined_in_the_text_colour(chart):
     assert strike.opts["pen"].color().name() == theme_colours()[1].name()
     assert QColor(strike.opts["brush"].color()).name() == QColor(KIND_STYLE["strike"][1]).name()
     assert isinstance(samples["Fulfilled"], pg.BarGraphItem)
+
+
+# --- legends, axes and the dashboard's layout --------------------------------------------------
+
+
+def test_a_legend_is_replaced_when_its_entries_change_and_the_old_one_leaves_the_scene(chart):
+    widget = chart("timeline")
+    one = [bar(1, "One", "2024-01-01", "2024-01-20")]
+    widget.draw(Timeline(one, [TimelineEvent("2024-01-05", "strike", "Strike")]), "2024-01-31")
+    old = widget.plot_item.legend
+    assert legend_texts(widget)[-1] == "Strike"
+    widget.draw(Timeline(one, [TimelineEvent("2024-01-06", "meeting", "Talks")]), "2024-01-31")
+    assert legend_texts(widget)[-1] == "Meeting" and "Strike" not in legend_texts(widget)
+    assert old.scene() is None  # not left behind under the new one
+    draw_empty("timeline", widget)
+    assert widget.plot_item.legend is None
+    assert widget.plot_item.getContentsMargins() == (0, 0, 0, 0)  # its room given back
+
+
+def test_the_legend_is_centred_under_the_plot_inside_the_widget(chart, qtbot):
+    widget = chart("by-category")
+    draw_stacked_bars(widget, StackedBars(["Security"], counts(fulfilled=[3])))
+    qtbot.wait(50)
+    item = widget.getPlotItem()
+    legend = item.legend.mapRectToScene(item.legend.boundingRect())
+    whole = item.mapRectToScene(item.boundingRect())
+    assert legend.center().x() == pytest.approx(whole.center().x(), abs=3)
+    assert whole.left() <= legend.left() and legend.right() <= whole.right()
+    assert legend.bottom() <= whole.bottom() + 1
+
+
+def test_events_legend_shows_bar_swatches_and_the_timeline_markers(chart):
+    widget = chart("events")
+    draw_events(widget, events_data(["2024-01"], strike=[2]), "2024-01-31")
+    samples = [sample.item for sample, _label in widget.getPlotItem().legend.items]
+    assert len(samples) == 1 and isinstance(samples[0], pg.BarGraphItem)
+
+
+@pytest.mark.parametrize(
+    ("name", "dates"),
+    [
+        ("status-over-time", True),
+        ("events", True),
+        ("timeline", True),
+        ("by-party", False),
+        ("by-category", False),
+    ],
+)
+def test_time_charts_have_a_date_axis_and_bar_charts_a_count_axis(chart, name, dates):
+    axis = drawn_charts.plot_item(chart(name)).getAxis("bottom")
+    assert isinstance(axis, pg.DateAxisItem) is dates
+
+
+def test_chart_positions_are_seconds_since_1970_utc_as_the_date_axis_reads_them():
+    import datetime as dt
+
+    for iso in ("1970-01-01", "1970-01-02", "2024-02-29", "2031-12-31"):
+        midnight = dt.datetime.fromisoformat(iso).replace(tzinfo=dt.UTC)
+        assert timestamp(iso) == midnight.timestamp()
+
+
+def test_the_overview_shows_four_charts_two_by_two(qtbot):
+    from desktop_app.charts.dashboard import Dashboard
+
+    dashboard = Dashboard()
+    qtbot.addWidget(dashboard)
+    grid = dashboard.status_over_time.parentWidget().layout()
+    places = {
+        name: grid.getItemPosition(grid.indexOf(dashboard.chart(name)))[:2]
+        for name in ("status-over-time", "by-party", "by-category", "events")
+    }
+    assert places == {
+        "status-over-time": (0, 0),
+        "by-party": (0, 1),
+        "by-category": (1, 0),
+        "events": (1, 1),
+    }
+    assert [dashboard.pages.tabText(i) for i in range(2)] == ["Overview", "Timeline"]
+
+
+@pytest.mark.parametrize(("page", "proposed"), [(0, "Status over time"), (1, "Timeline")])
+def test_export_chart_proposes_the_chart_of_the_page_shown(qtbot, page, proposed):
+    from desktop_app.charts.dashboard import Dashboard
+    from tests.ui_helpers import when_modal_opens
+
+    dashboard = Dashboard()
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    dashboard.pages.setCurrentIndex(page)
+    offered = []
+
+    def read_and_cancel(dialog) -> None:
+        offered.append(dialog.textValue())
+        dialog.reject()
+
+    when_modal_opens(read_and_cancel)
+    dashboard.export_current_chart(dashboard)
+    assert offered == [proposed]
