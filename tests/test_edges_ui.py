@@ -397,3 +397,71 @@ def test_the_commitments_tab_is_shown_after_recalling_a_view(window):
     window.recall_view("Security")
     assert window.tabs.currentIndex() == TAB_COMMITMENTS
     assert len(rows(window)) == 2
+
+
+# --- messages ----------------------------------------------------------------------------------
+
+
+def test_an_editor_error_is_one_sentence_with_a_capital_and_a_full_stop(window, qtbot):
+    from desktop_app.ui.commitment_editor import CommitmentEditor
+
+    editor = CommitmentEditor(window.db, parent=window)
+    qtbot.addWidget(editor)
+    editor.accept()  # nothing chosen
+    text = editor.error_label.text()
+    assert editor.error_label.isVisibleTo(editor)
+    assert text == "Name at least one party that made the commitment."  # not "NName …"
+
+
+def test_a_copy_into_a_missing_folder_is_explained_in_a_warning(
+    window, qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.ui_helpers import when_modal_opens
+
+    target = tmp_path / "no such folder" / "copy.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    said = []
+
+    def read_and_close(box) -> None:
+        said.append((box.windowTitle(), box.text()))
+        box.accept()
+
+    when_modal_opens(read_and_close)
+    window.save_copy_action.trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=10000)
+    assert said[0][0] == "Save a copy"
+    assert "no such folder" in said[0][1]
+    assert not target.parent.exists()
+
+
+def test_the_dashboard_is_not_counted_again_when_shown_again_unchanged(window, qtbot):
+    from desktop_app.ui.main_window import TAB_DASHBOARD
+
+    window.dashboard_tab.create()
+    with qtbot.waitSignal(window.dashboard.drawn, timeout=10000):
+        window.tabs.setCurrentIndex(TAB_DASHBOARD)
+    assert not window.dashboard_tab.stale
+    drawn = []
+    window.dashboard.drawn.connect(lambda: drawn.append(1))
+    window.tabs.setCurrentIndex(TAB_COMMITMENTS)
+    window.tabs.setCurrentIndex(TAB_DASHBOARD)
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(100)
+    assert drawn == []
+    window.tabs.setCurrentIndex(TAB_COMMITMENTS)
+    window.set_as_of("2024-03-01")  # changed while hidden: counted when shown
+    assert window.dashboard_tab.stale
+    with qtbot.waitSignal(window.dashboard.drawn, timeout=10000):
+        window.tabs.setCurrentIndex(TAB_DASHBOARD)
+
+
+def test_the_top_percentile_of_stall_gaps_is_the_longest_gap():
+    from desktop_app.ui.stall_watchdog import StallWatchdog
+
+    watchdog = StallWatchdog()
+    watchdog.gaps = [4.0, 5.0, 30.0, 6.0]
+    assert watchdog.percentile_ms(1.0) == 30.0
+    assert watchdog.percentile_ms(0.0) == 4.0
+    assert watchdog.percentile_ms(0.5) == 6.0
