@@ -263,3 +263,33 @@ def test_by_party_keeps_the_parties_with_most_commitments_and_says_so(db):
     assert sum(sum(counts) for counts in data.counts.values()) == 3 + 19
     assert data.caption == "the 20 of 22 with most commitments"
     assert all(note.startswith("compliance") for note in data.notes)
+
+
+def test_only_the_statistics_named_in_the_title_are_shaded(qtbot):
+    """Thousands of statistics must not become thousands of bands (seconds of drawing on the
+    GUI thread, and a grey chart): the three named under the title are shaded, the rest
+    counted."""
+    import pyqtgraph as pg
+
+    from desktop_app.charts.chart_data import EventsPerMonth, timestamp
+    from desktop_app.charts.events_chart import draw_events, new_events_plot
+
+    plot = new_events_plot()
+    qtbot.addWidget(plot)
+    stats = [
+        {
+            "label": f"Count {n}",
+            "text": f"{n} attacks",
+            "period_start": f"2024-01-{n % 28 + 1:02d}",
+            "period_end": "2024-02-28",
+        }
+        for n in range(1500)
+    ]
+    draw_events(
+        plot, EventsPerMonth(["2024-01", "2024-02"], {"strike": [1, 2]}, stats), "2024-03-01"
+    )
+    regions = [i for i in plot.getPlotItem().items if isinstance(i, pg.LinearRegionItem)]
+    assert sorted(r.getRegion()[0] for r in regions) == [
+        timestamp(f"2024-01-{d:02d}") for d in (1, 2, 3)
+    ]
+    assert "and 1,497 more in the Statistics tab" in plot.getPlotItem().titleLabel.text

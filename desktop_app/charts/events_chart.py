@@ -1,7 +1,9 @@
-"""Events per month by kind (stacked bars), with the reported statistics: each is named under
-the title with its value, period and change against the baseline, and its period is shaded
-where it overlaps the months of events. The axis spans the events, not the statistics, so a
-statistic about last year does not crush this year's bars."""
+"""Events per month by kind (stacked bars), with the reported statistics: the first three are
+named under the title with their value, period and change against the baseline, and their
+periods are shaded where they overlap the months of events (the rest are counted, not drawn: a
+band for each of thousands of statistics would grey the chart and take seconds to draw). The
+axis spans the events, not the statistics, so a statistic about last year does not crush this
+year's bars."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from desktop_app.charts.style import (
 )
 
 DAY = 86400.0
+NAMED = 3  # statistics named under the title and shaded
 
 
 def new_events_plot() -> pg.PlotWidget:
@@ -64,7 +67,7 @@ def draw_events(plot: pg.PlotWidget, data: EventsPerMonth, as_of: str) -> None:
         last = timestamp(as_of) + DAY
     span_colour = QColor(foreground)
     span_colour.setAlpha(28)
-    for stat in data.statistics:
+    for stat in data.statistics[:NAMED]:
         start = timestamp(stat["period_start"])
         end = timestamp(stat["period_end"] or as_of) + DAY
         if end > first and start < last:  # shaded only where it overlaps the events' months
@@ -91,8 +94,8 @@ TITLE = "Events per month, and reported statistics"
 
 def _name_statistics(plot: pg.PlotWidget, statistics: list[dict], foreground: QColor) -> None:
     """The statistics under the title, one line each (a shaded band marks their period)."""
-    lines = [f"{s['label']}: {s['text']}" for s in statistics[:3]]
-    if len(statistics) > 3:
-        lines.append(f"and {len(statistics) - 3} more in the Statistics tab")
+    lines = [f"{s['label']}: {s['text']}" for s in statistics[:NAMED]]
+    if len(statistics) > NAMED:
+        lines.append(f"and {len(statistics) - NAMED:,} more in the Statistics tab")
     small = "".join(f"<br><span style='font-size:9pt'>{escape(line)}</span>" for line in lines)
     plot.setTitle(TITLE + small, color=foreground.name(), size="11pt")
