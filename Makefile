@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: run test lint format clean package package-check bench reliability mutation
+.PHONY: run test lint format clean package package-check bench bench-scale reliability mutation
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ bench: $(STAMP)
 	mkdir -p bench/data
 	test -f bench/data/large.db || $(PY) -m bench.generate large bench/data/large.db
 	$(PY) -m bench.run
+
+# How open, search, as-of and dashboard times grow with 10k and 100k commitments (bench/scale.py;
+# SIZES=10000,100000,1000000 adds a million, generated once into bench/data, which takes long).
+SIZES ?= 10000,100000
+bench-scale: $(STAMP)
+	$(PY) -m bench.run --scale $(SIZES)
 
 # Fault injection (kill -9, two writers, a full disk, hostile files): writes docs/reliability.md
 # and reliability/results.json, exits non-zero when a case fails; not part of `make test`.

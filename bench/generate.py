@@ -75,8 +75,14 @@ EVENT_WORDS = {
 STATUS_FLOW = [s.value for s in ENTERABLE_STATUSES if s is not Status.NOT_RATED]
 
 
-def generate(size: str, path: Path, seed: int = 7) -> dict:
-    commitments, events, statistics, place_count = SIZES[size]
+def scaled(commitments: int) -> tuple[int, int, int, int]:
+    """The sizes of a database with this many commitments, in the large one's proportions."""
+    return commitments, commitments * 10, commitments // 2, min(20_000, max(400, commitments // 5))
+
+
+def generate(size: str | tuple[int, int, int, int], path: Path, seed: int = 7) -> dict:
+    """size: "small", "large", or (commitments, events, statistics, places)."""
+    commitments, events, statistics, place_count = SIZES[size] if isinstance(size, str) else size
     rng = random.Random(seed)
     db = open_database(path)
     started = time.perf_counter()
