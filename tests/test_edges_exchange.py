@@ -551,3 +551,92 @@ def test_reimporting_an_export_keeps_a_link_to_a_deleted_source_and_changes_noth
     after = records.get(db, Commitment, commitment_id)
     assert set(after.source_ids) == {kept, gone}
     assert set(after.parties) == {(pak, "promisor"), (left, "guarantor")}
+
+
+# --- the ACLED preset ----------------------------------------------------------------------------
+ACLED_HEADER = (
+    "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,country,iso,location,"
+    "geo_precision\n"
+)
+
+
+def acled_events(db, tmp_path, *rows: str) -> list[tuple]:
+    path = tmp_path / "acled.csv"
+    write(path, ACLED_HEADER + "".join(row + "\n" for row in rows))
+    result = import_file(db, "events", path, preset="acled")
+    assert result.ok, [str(p) for p in result.problems]
+    return [
+        tuple(row)
+        for row in db.execute(
+            """SELECT e.date, e.kind, e.title, p.name, p.country_iso3, p.precision
+               FROM events e LEFT JOIN places p ON p.id = e.place_id ORDER BY e.id"""
+        )
+    ]
+
+
+def test_acled_dates_kinds_countries_and_precisions(db, tmp_path):
+    rows = acled_events(
+        db,
+        tmp_path,
+        "A1,16 January 2024,Strategic developments,Agreement,X,,Pakistan,586,Quetta,3",
+        "A2,17-February-2024,Strategic developments,Headquarters established,X,,Iran,,Zahedan,1",
+        "A3,2024-03-18,Battles,Armed clash,X,,Pakistan,4,Herat,2",
+        "A4,2024-03-19,Riots,Mob violence,X,,Pakistan,,Panjgur,",
+        "A5,2024-03-20,Something new,,X,,Pakistan,,Turbat,9",
+    )
+    assert rows == [
+        ("2024-01-16", "agreement", "Agreement in Quetta", "Quetta", "PAK", "region"),
+        ("2024-02-17", "other", "Headquarters established in Zahedan", "Zahedan", "IRN", "exact"),
+        # the numeric ISO code decides the country (4: Afghanistan), not the name beside it
+        ("2024-03-18", "attack", "Armed clash in Herat", "Herat", "AFG", "near"),
+        ("2024-03-19", "incident", "Mob violence in Panjgur", "Panjgur", "PAK", "exact"),
+        ("2024-03-20", "other", "Something new in Turbat", "Turbat", "PAK", "exact"),
+    ]
+
+
+def test_an_acled_row_without_a_location_is_titled_by_its_type(db, tmp_path):
+    rows = acled_events(db, tmp_path, "B1,2024-01-16,Protests,,X,,Pakistan,586,,")
+    assert rows == [("2024-01-16", "incident", "Protests", None, None, None)]
+
+
+def test_acled_actors_holding_a_semicolon_stay_one_actor_each(db, tmp_path):
+    acled_events(
+        db, tmp_path, 'C1,2024-01-16,Battles,Armed clash,"Militia; East",Police,Iraq,,Basra,1'
+    )
+    roles = db.execute(
+        """SELECT a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+           ORDER BY ea.role"""
+    ).fetchall()
+    assert [tuple(r) for r in roles] == [("Militia, East", "actor"), ("Police", "target")]
+    assert {r[0] for r in db.execute("SELECT kind FROM actors")} == {"armed_group"}
+
+
+@pytest.mark.parametrize(
+    "row, problem",
+    [
+        (
+            "D1,2024/01/16,Battles,,X,,Pakistan,,Quetta,1",
+            "line 2, column event_date: '2024/01/16' is not an ACLED date (YYYY-MM-DD or 16 "
+            "January 2024)",
+        ),
+        (
+            ",2024-01-16,Battles,,X,,Pakistan,,Quetta,1",
+            "line 2, column event_id_cnty: an ACLED event id is required",
+        ),
+        (
+            "D3,2024-01-16,Battles,,X,,Atlantis,999,Quetta,1",
+            "line 2, column country: 'Atlantis' is not a known country",
+        ),
+    ],
+)
+def test_a_bad_acled_row_is_a_problem_on_its_line_and_column(db, tmp_path, row, problem):
+    path = tmp_path / "acled.csv"
+    write(path, ACLED_HEADER + row + "\n")
+    assert problems(db, "events", path, preset="acled") == [problem]
+    assert db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
+
+
+def test_an_acled_row_imported_again_from_a_newer_export_updates_its_event(db, tmp_path):
+    acled_events(db, tmp_path, "E1,2024-01-16,Battles,Armed clash,X,,Pakistan,,Quetta,1")
+    rows = acled_events(db, tmp_path, "E1,2024-01-17,Battles,Armed clash,X,,Pakistan,,Quetta,1")
+    assert [r[0] for r in rows] == ["2024-01-17"]
