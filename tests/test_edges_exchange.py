@@ -640,3 +640,48 @@ def test_an_acled_row_imported_again_from_a_newer_export_updates_its_event(db, t
     acled_events(db, tmp_path, "E1,2024-01-16,Battles,Armed clash,X,,Pakistan,,Quetta,1")
     rows = acled_events(db, tmp_path, "E1,2024-01-17,Battles,Armed clash,X,,Pakistan,,Quetta,1")
     assert [r[0] for r in rows] == ["2024-01-17"]
+
+
+# --- delimiters and files that are not regular ---------------------------------------------------
+@pytest.mark.parametrize(
+    "header, delimiter",
+    [("label;value", ";"), ("label\tvalue", "\t"), ("label|value", "|"), ("label", ",")],
+)
+def test_the_delimiter_is_the_one_the_header_uses_most(tmp_path, header, delimiter):
+    path = tmp_path / "d.csv"
+    write(path, f"{header}\nA{delimiter}1\n")
+    assert read_csv_file(path).delimiter == delimiter
+
+
+def test_a_tie_goes_to_the_comma_and_a_delimiter_given_is_used_whatever_the_header(db, tmp_path):
+    path = tmp_path / "d.csv"
+    write(path, "label;value,unit\nA;1,km\n")  # one ';' and one ',' in the header
+    assert read_csv_file(path).delimiter == ","
+    assert read_csv_file(path, delimiter=";").delimiter == ";"
+    other = tmp_path / "e.csv"
+    write(other, "label;value\nA;1\n")
+    assert problems(db, "statistics", other, delimiter=",") == [
+        "line 1, column label, value: required column missing (the header has: label;value)"
+    ]
+    assert import_file(db, "statistics", other).added == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_read_to_its_end(db, tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    rows = "".join(f"Row {n},{n}\n" for n in range(30_000))  # more than the first block
+
+    def feed() -> None:
+        with fifo.open("w", encoding="utf-8") as handle:
+            handle.write("label,value\n" + rows)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        result = import_file(db, "statistics", fifo)
+    finally:
+        writer.join(timeout=10)
+    assert (result.ok, result.added) == (True, 30_000)
