@@ -539,3 +539,15 @@ def test_the_venue_is_not_added_twice_when_the_sentence_names_it():
         "Doha",
         "venue",
     )
+
+
+def test_a_title_of_exactly_the_limit_is_kept_whole():
+    exactly = "a" * 10 + " " + "b" * 9  # 20 characters
+    assert cues.title_from(exactly, limit=20) == "Aaaaaaaaaa bbbbbbbbb"
+    assert cues.title_from(exactly + "b", limit=20) == "Aaaaaaaaaa…"
+
+
+def test_a_three_letter_city_and_names_after_titles_with_a_stop():
+    assert names("They went to Ede.") == [("Ede", "NGA", "exact")]
+    assert names("Gen. Quetta Khan spoke.") == []
+    assert names("The ambassador Karachi Khan met them.") == []
