@@ -461,7 +461,9 @@ def test_a_copy_reports_its_progress_up_to_the_total(tmp_path):
     assert len(seen) >= 3
     assert all(total == total_pages for _, total in seen)
     done = [d for d, _ in seen]
-    assert done == sorted(done) and done[0] == COPY_STEP_PAGES
+    # a step every 4096 pages: every 16 MB of the app's 4 KiB pages
+    assert done == sorted(done) and done[0] == 4096 == COPY_STEP_PAGES
+    assert done[1] == 8192
     assert done[-1] == total_pages
     assert all(d <= total_pages for d in done)
     copy = sqlite3.connect(tmp_path / "copy.db")
@@ -479,7 +481,7 @@ def test_a_cancelled_copy_leaves_no_file(tmp_path):
             Session.copy_to(source, tmp_path / "copy.db", lambda d, t: calls.append(d) and False)
     finally:
         source.close()
-    assert calls == [COPY_STEP_PAGES]
+    assert calls == [4096]
     assert not (tmp_path / "copy.db").exists()
 
 
@@ -540,3 +542,14 @@ def test_a_change_is_true_only_with_statements(session):
     assert change == Change(())
     _, change = session.apply(lambda db: records.add(db, Place(name="Quetta")))
     assert len(change.statements) == 1 and change.statements[0].startswith("DELETE FROM")
+
+
+def test_an_event_without_a_date_is_dated_by_the_article_and_a_place_without_precision_exact(
+    session,
+):
+    gwadar = place("Gwadar", "PAK", 25.1216, 62.3254, precision=None)
+    write(session, plan(chosen(event_candidate("Talks", "meeting", [gwadar], date=None))))
+    assert rows(
+        session.db,
+        "SELECT e.date, p.precision FROM events e JOIN places p ON p.id = e.place_id",
+    ) == [(PUBLISHED, "exact")]
