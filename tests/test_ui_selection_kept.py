@@ -88,3 +88,40 @@ def test_sorting_a_big_table_by_status_reads_the_new_order_on_a_worker(
     assert expected != shown_before  # the sample's status order differs from the date order
     assert [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())] == expected
     assert on_gui_thread[0] is False  # the first page came with the order, from the worker
+
+
+def test_after_an_edit_a_big_table_is_counted_and_read_on_a_worker(qtbot, tmp_path, monkeypatch):
+    from desktop_app.domain.records import Commitment
+    from desktop_app.ui import record_actions
+
+    monkeypatch.setattr(PagedTableModel, "BACKGROUND_IDS_FROM", 3)
+    counted_here = []
+    real_count = CommitmentTableModel.count
+    monkeypatch.setattr(
+        CommitmentTableModel,
+        "count",
+        lambda self: counted_here.append(1) or real_count(self),
+    )
+    QSettings().clear()
+    window = MainWindow(write_sample(tmp_path / "s.db"))
+    qtbot.addWidget(window)
+    window.show()
+    model = window.commitment_model
+    qtbot.waitUntil(lambda: not model.ids_pending(), timeout=5000)
+    # the columns were fitted once the first rows came from the worker, not to an empty table
+    view = window.commitments_view
+    assert view not in window.layouts.unfitted and view.columnWidth(0) == 300
+    status_text = model.index(0, 1).data()  # wider than the header "Status"
+    assert view.columnWidth(1) > view.fontMetrics().horizontalAdvance(status_text)
+    before = model.rowCount()
+    _, change = window.session.add(
+        Commitment(title="Reopen the Taftan crossing", made_on="2024-02-01")
+    )
+    record_actions.push_change(window, change, "Add a commitment")
+    assert model.reordering and model.rowCount() == before  # the old rows, until the new come
+    qtbot.waitUntil(lambda: not model.reordering, timeout=5000)
+    assert model.rowCount() == before + 1
+    assert window.counts_label.text().startswith(f"{before + 1} commitments")  # not the old
+    titles = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Reopen the Taftan crossing" in titles
+    assert counted_here == []  # the count came with the ids, from the worker

@@ -179,6 +179,14 @@ def party_choices(db: Database) -> list[tuple[int, str]]:
     return [tuple(r) for r in db.execute(sql).fetchall()]
 
 
+def commitment_place_choices(db: Database) -> list[tuple[int, str]]:
+    """Places that at least one commitment names: what the place filter offers."""
+    sql = """SELECT DISTINCT p.id, p.name FROM places p
+             JOIN commitment_places cp ON cp.place_id = p.id
+             WHERE p.deleted_at IS NULL ORDER BY p.name COLLATE NOCASE"""
+    return [tuple(r) for r in db.execute(sql).fetchall()]
+
+
 def place_choices(db: Database) -> list[tuple[int, str, str | None]]:
     """(id, name, country iso3) of every live place, by name."""
     sql = """SELECT id, name, country_iso3 FROM places WHERE deleted_at IS NULL

@@ -18,6 +18,7 @@ class CommitmentsTab(QWidget):
     edit_requested = Signal()
     update_status_requested = Signal()
     selection_changed = Signal()
+    rows_counted = Signal(int)  # the rows the filter lets through, each time they are read
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -39,6 +40,7 @@ class CommitmentsTab(QWidget):
         self.model = CommitmentTableModel(db, as_of, self)
         self.model.ids_ready.connect(self._select_pending)
         self.model.reordering_started.connect(self._show_busy)
+        self.model.modelReset.connect(lambda: self.rows_counted.emit(self.model.total))
         self.pending = None
         old, self.view = self.view, table_view(self.model, "commitments_table")
         self.view.selectionModel().selectionChanged.connect(self.selection_changed)

@@ -19,11 +19,14 @@ class CountsLabel(QLabel):
         self._totals: dict[str, int] | None = None  # rows per table, for one data version
         self._totals_version: object = None
         self._generation = 0  # only the newest request is shown
+        self._shown = 0  # commitments the filter lets through
+        self._last: tuple | None = None  # (as_of, totals, overdue) on screen
 
     def update_counts(self, db, path: Path, data_version: object, as_of: str, shown: int) -> None:
         """Count for this data version and date; `shown` is how many commitments the filter
         lets through."""
         self._generation += 1
+        self._shown = shown
         version = (data_version, as_of)  # the totals count what was known by the as-of date
         known = self._totals if self._totals_version == version else None
         if path.stat().st_size < BIG_FILE_BYTES:
@@ -43,7 +46,7 @@ class CountsLabel(QLabel):
             totals, overdue = result
             self._keep(totals, version)
             if generation == self._generation:
-                self._show(as_of, shown, totals, overdue)
+                self._show(as_of, self._shown, totals, overdue)
 
         def failed(error: BaseException) -> None:
             if generation == self._generation:
@@ -52,12 +55,19 @@ class CountsLabel(QLabel):
 
         run_in_background(self, with_own_connection(path, work), done, failed, quick=True)
 
+    def show_count(self, shown: int) -> None:
+        """A new number of commitments shown (a table read on a worker arrived)."""
+        self._shown = shown
+        if self._last is not None:
+            self._show(self._last[0], shown, *self._last[1:])
+
     def _keep(self, totals: dict[str, int], data_version: object) -> None:
         self._totals, self._totals_version = totals, data_version
 
     def _show(
         self, as_of: str, shown: int, totals: dict[str, int] | None, overdue: int | None
     ) -> None:
+        self._last = (as_of, totals, overdue)
         overdue_text = "counting overdue" if overdue is None else f"{overdue:,} overdue"
         if totals is None:
             shown_text = f"{counted(shown, 'commitment')} shown"

@@ -37,6 +37,7 @@ class FilterBar(QWidget):
             self.category.addItem(category.capitalize(), category)
         self.party = QComboBox()
         self.place = QComboBox()
+        self._choices: dict[QComboBox, list] = {}  # what each list was last filled with
         self.made_from = OptionalDateField(empty_text="made from: any")
         self.made_to = OptionalDateField(empty_text="made to: any")
         self.overdue = QCheckBox("Overdue only")
@@ -65,11 +66,15 @@ class FilterBar(QWidget):
         layout.addWidget(self.overdue)
 
     def load_choices(self, db) -> None:
-        """Fill the party and place lists from the open database, keeping the selection."""
+        """Fill the party and place lists from the open database, keeping the selection: the
+        actors and places that commitments name (a list is rebuilt only when it changed)."""
         for combo, empty, choices in (
-            (self.party, "Any party", [(i, n) for i, n in listings.party_choices(db)]),
-            (self.place, "Any place", [(i, n) for i, n, _c in listings.place_choices(db)]),
+            (self.party, "Any party", listings.party_choices(db)),
+            (self.place, "Any place", listings.commitment_place_choices(db)),
         ):
+            if self._choices.get(combo) == choices:
+                continue
+            self._choices[combo] = choices
             chosen = combo.currentData()
             combo.blockSignals(True)
             combo.clear()

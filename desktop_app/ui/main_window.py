@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.counts_label = CountsLabel()
+        self.commitments.rows_counted.connect(self.counts_label.show_count)
         self.statusBar().addPermanentWidget(self.counts_label)
 
     def _slots(self) -> dict:
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
         self._fit_columns(list(self.layouts.unfitted))
         key = self._chart_cache_key()
         self.dashboard_tab.prefetch(
-            path, self.commitment_model.total, key, lambda: self._chart_cache_key() == key
+            path, self.commitment_model.rows_in_table(), key, lambda: self._chart_cache_key() == key
         )
 
     def open_path_with_message(self, path: str | Path) -> bool:
@@ -275,10 +276,8 @@ class MainWindow(QMainWindow):
         self.as_of_field.set_iso(iso)
 
     def _update_counts(self) -> None:
-        shown = self.commitment_model.total
-        self.counts_label.update_counts(
-            self.db, self.database_path, self.data_version, self.as_of, shown
-        )
+        args = (self.db, self.database_path, self.data_version, self.as_of)
+        self.counts_label.update_counts(*args, self.commitment_model.total)
 
     def _show_detail(self, *_args) -> None:
         self.detail.show_commitment(self.db, self.commitments.shown_id(), self.as_of)

@@ -27,6 +27,8 @@ class PagedTableModel(QAbstractTableModel):
     CACHED_PAGES = 40
     #: above this many rows the ordered ids are read on a worker thread
     BACKGROUND_IDS_FROM = 5_000
+    #: the table the rows come from (its size decides where reloads run); subclasses set it
+    TABLE = ""
     #: (row key, header) pairs; subclasses set this
     COLUMNS: tuple[tuple[str, str], ...] = ()
     ids_ready = Signal()
@@ -69,15 +71,13 @@ class PagedTableModel(QAbstractTableModel):
         worker's connection or the model's own)."""
         raise NotImplementedError
 
-    def order_is_costly(self) -> bool:
-        """Whether even the first page in the current order needs work over every row (a
-        sort or filter on a worked-out value): on a big table, reload() then reads the whole
-        order on a worker and keeps the rows shown until it arrives."""
-        return False
-
     def rows_in_table(self) -> int:
-        """How many rows the table holds before any filter (a quick count)."""
-        return self._total
+        """About how many rows the table holds before any filter (an upper bound: deleted
+        rows count), read at once from the end of its b-tree; 0 for a model with no TABLE."""
+        if not self.TABLE:
+            return 0
+        sql = f"SELECT COALESCE(MAX(id), 0) FROM {self.TABLE}"
+        return self.db.execute(sql).fetchone()[0]
 
     def ids_are_cheap(self) -> bool:
         """Whether every id in order is quick enough to read at once (a narrowing search)."""
@@ -128,15 +128,14 @@ class PagedTableModel(QAbstractTableModel):
             self._read_ids_in_background()
 
     def _worth_reordering_in_background(self) -> bool:
-        return (
-            self.order_is_costly()
-            and self.database_path() is not None
-            and self.rows_in_table() > self.BACKGROUND_IDS_FROM
-        )
+        # on a big table even the count and first page can take a third of a second (a sort
+        # by status works out every row's status; a plain count reads every row)
+        return self.database_path() is not None and self.rows_in_table() > self.BACKGROUND_IDS_FROM
 
     def _reorder_in_background(self) -> None:
-        """Read the ids in the new order and the first page on a worker; the rows shown stay
-        (in their old order) until both arrive, then the model is reset to them."""
+        """Read the ids in the new order (their count with them) and the first page on a
+        worker; the rows shown stay (in their old order, or as they were before an edit)
+        until both arrive, then the model is reset to them."""
         from desktop_app.ui.worker import run_in_background, with_own_connection
 
         self._loaded, self._reordering = True, True
@@ -294,8 +293,10 @@ class PagedTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order by a column; a model not loaded yet only notes it for its first reload()."""
-        self.sort_key = self.COLUMNS[column][0]
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = self.COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending) and self._loaded:
+            return  # the same order again (the header tells the view twice): nothing to read
+        self.sort_key, self.descending = key, descending
         if self._loaded:
             self.reload()
 

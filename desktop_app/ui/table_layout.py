@@ -3,6 +3,9 @@ user left them (kept in QSettings under tables/v2/<table name>)."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from desktop_app.ui.paged_table_model import PagedTableModel
@@ -58,10 +61,17 @@ class TableLayouts:
         self.unfitted = restore_layouts(views)
 
     def fit(self, views: list[QTableView], first_column_widths: dict | None = None) -> None:
+        widths = first_column_widths or {}
         for view in views:
-            if view in self.unfitted and view.model().loaded:
-                self.unfitted.remove(view)
-                fit_columns(view, (first_column_widths or {}).get(view))
+            model = view.model()
+            if view not in self.unfitted or not model.loaded:
+                continue
+            if model.reordering:  # the rows are on their way from a worker: fit to them
+                refit = partial(self.fit, [view], {view: widths.get(view)})
+                model.ids_ready.connect(refit, Qt.ConnectionType.SingleShotConnection)
+                continue
+            self.unfitted.remove(view)
+            fit_columns(view, widths.get(view))
 
     def save(self) -> None:
         save_layouts([view for view in self.views if view not in self.unfitted])

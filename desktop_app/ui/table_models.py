@@ -15,6 +15,7 @@ from desktop_app.ui.status_style import status_colour, text_colour_on
 
 
 class CommitmentTableModel(PagedTableModel):
+    TABLE = "commitments"
     COLUMNS = (
         ("title", "Commitment"),
         ("status", "Status"),  # next to the title, so that a narrow table still shows it
@@ -66,12 +67,6 @@ class CommitmentTableModel(PagedTableModel):
             db, as_of, queries.commitment_rows(db, as_of, ids)
         )
 
-    def order_is_costly(self) -> bool:
-        return not queries.orders_without_status(self.filter, self.sort_key)
-
-    def rows_in_table(self) -> int:
-        return queries.count_commitments(self.db, self.as_of)
-
     def database_path(self):
         from desktop_app.store.database import database_path
 
@@ -116,6 +111,7 @@ class CommitmentTableModel(PagedTableModel):
 
 
 class EventTableModel(PagedTableModel):
+    TABLE = "events"
     COLUMNS = (
         ("date", "Date"),
         ("kind", "Kind"),
@@ -160,6 +156,7 @@ class EventTableModel(PagedTableModel):
 
 
 class StatisticTableModel(PagedTableModel):
+    TABLE = "statistics"
     COLUMNS = (
         ("label", "Statistic"),
         ("value", "Value"),
