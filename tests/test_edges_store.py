@@ -21,6 +21,8 @@ from desktop_app.store.sample import open_or_seed, write_sample
 from tests.test_files_paths import folder_state
 
 PAGE = 4096
+QUICK_CHECK_LIMIT = 32 * 1024 * 1024  # files up to 32 MiB have every page checked on opening
+ROW_BUDGET = 50_000  # over the limit, tables up to 50,000 rows are checked whole
 
 
 # --- writing over the database or one of its files ----------------------------------------------
@@ -85,12 +87,8 @@ def _padded(path, size: int):
     return path
 
 
-def test_the_quick_check_limit_is_32_mib():
-    assert database.QUICK_CHECK_LIMIT == 32 * 1024 * 1024
-
-
 def test_a_file_of_exactly_the_limit_has_every_page_checked(tmp_path):
-    path = _padded(tmp_path / "tracker.db", database.QUICK_CHECK_LIMIT)
+    path = _padded(tmp_path / "tracker.db", QUICK_CHECK_LIMIT)
     before = folder_state(tmp_path)
     with pytest.raises(NotOurDatabase) as refused:
         open_database(path)
@@ -99,17 +97,17 @@ def test_a_file_of_exactly_the_limit_has_every_page_checked(tmp_path):
 
 
 def test_a_file_a_page_over_the_limit_gets_the_cheap_checks(tmp_path):
-    path = _padded(tmp_path / "tracker.db", database.QUICK_CHECK_LIMIT + PAGE)
+    path = _padded(tmp_path / "tracker.db", QUICK_CHECK_LIMIT + PAGE)
     before = folder_state(tmp_path)
     with pytest.raises(NotOurDatabase) as refused:
         open_database(path)
-    pages = database.QUICK_CHECK_LIMIT // PAGE + 1
+    pages = QUICK_CHECK_LIMIT // PAGE + 1
     assert str(refused.value) == f"{path} is damaged: it lists 100000 free pages out of {pages}."
     assert folder_state(tmp_path) == before
 
 
 def test_every_page_is_checked_over_the_limit_when_asked(tmp_path):
-    path = _padded(tmp_path / "tracker.db", database.QUICK_CHECK_LIMIT + PAGE)
+    path = _padded(tmp_path / "tracker.db", QUICK_CHECK_LIMIT + PAGE)
     with pytest.raises(NotOurDatabase, match=r"is damaged \(SQLite reports: Main freelist"):
         open_database(path, check_every_page=True)
 
@@ -150,22 +148,6 @@ def test_free_pages_up_to_the_page_count_pass_the_cheap_checks(tmp_path, big):
     finally:
         conn.close()
     assert found == f"it lists {pages + 1} free pages out of {pages}"
-
-
-def test_a_table_over_the_row_budget_is_left_to_the_full_check(tmp_path, monkeypatch):
-    path = write_sample(tmp_path / "tracker.db")
-    conn = sqlite3.connect(path)
-    try:
-        counts = {
-            t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-            for t in ("events", "commitments")
-        }
-        assert counts == {"events": 7, "commitments": 7}
-        # a budget of exactly the rows: still checked (no damage, so None either way)
-        monkeypatch.setattr(file_check, "ROW_BUDGET", 7)
-        assert file_check.cheap_check(conn, path, ["events", "commitments"]) is None
-    finally:
-        conn.close()
 
 
 # --- the -wal beside the file --------------------------------------------------------------------
@@ -340,3 +322,144 @@ def test_the_health_report_of_a_file_with_broken_references_says_how_many(tmp_pa
     report = health_report(path)
     assert report["healthy"] is False and report["foreign_key_problems"] == 2
     assert report["problem"] == f"{path} has 2 reference(s) to records that do not exist."
+
+
+# --- the row budget of the cheap checks --------------------------------------------------------
+def _actors_table_of(path, rows: int):
+    """The sample with exactly `rows` actors, and the actors table's root page scribbled over
+    (its indexes, which counting its rows reads, left sound)."""
+    write_sample(path)
+    conn = sqlite3.connect(path)
+    have = conn.execute("SELECT COUNT(*) FROM actors").fetchone()[0]
+    conn.execute(
+        """WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+           INSERT INTO actors (uuid, created_at, updated_at, name, kind)
+           SELECT 'filler-' || i, 'x', 'x', 'Filler ' || i, 'organisation' FROM n""",
+        [rows - have],
+    )
+    conn.commit()
+    assert conn.execute("SELECT COUNT(*) FROM actors").fetchone()[0] == rows
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'actors'").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * PAGE)
+        handle.write(bytes(range(256)) * (PAGE // 256))
+    return path
+
+
+def test_a_table_of_exactly_the_row_budget_is_checked_on_opening(tmp_path, big):
+    path = _actors_table_of(tmp_path / "tracker.db", ROW_BUDGET)
+    with pytest.raises(NotOurDatabase) as refused:
+        open_database(path)
+    assert str(refused.value).startswith(f"{path} is damaged")
+
+
+def test_a_table_a_row_over_the_budget_is_left_to_the_full_check(tmp_path, big):
+    path = _actors_table_of(tmp_path / "tracker.db", ROW_BUDGET + 1)
+    open_database(path).close()  # opening stays cheap: the big table is not read
+    with pytest.raises(NotOurDatabase, match=r"is damaged \(SQLite reports: "):
+        open_database(path, check_every_page=True)  # what an import does before writing
+
+
+# --- files another program altered ---------------------------------------------------------------
+def _altered(tmp_path, script: str):
+    path = write_sample(tmp_path / "tracker.db")
+    conn = sqlite3.connect(path)
+    conn.executescript(script)
+    conn.close()
+    return path
+
+
+def test_an_extra_table_or_view_is_refused_and_named(tmp_path):
+    path = _altered(tmp_path, "CREATE TABLE notes (x); CREATE VIEW recent AS SELECT 1;")
+    before = folder_state(tmp_path)
+    with pytest.raises(NotOurDatabase) as refused:
+        open_database(path)
+    assert str(refused.value) == (
+        f"{path} was altered by another program (an extra table notes; an extra view recent), "
+        "so Commitment Tracker leaves it untouched."
+    )
+    assert folder_state(tmp_path) == before
+
+
+def test_more_than_three_differences_are_counted_not_listed(tmp_path):
+    path = _altered(tmp_path, "".join(f"CREATE TABLE extra_{n} (x);" for n in range(1, 6)))
+    with pytest.raises(NotOurDatabase) as refused:
+        open_database(path)
+    assert (
+        "(an extra table extra_1; an extra table extra_2; an extra table extra_3; and 2 more)"
+        in str(refused.value)
+    )
+
+
+# --- finding a place -----------------------------------------------------------------------------
+def test_a_place_named_alone_matches_its_exact_twin_before_an_older_namesake(db):
+    from desktop_app.domain.records import Place
+    from desktop_app.store.references import find_place
+
+    older = records.add(db, Place(name="Quetta", country_iso3="PAK", latitude=30.2, longitude=67))
+    bare = records.add(db, Place(name="Quetta"))
+    assert find_place(db, Place(name="Quetta")) == bare
+    assert find_place(
+        db, Place(name="Quetta", country_iso3="PAK", latitude=30.2, longitude=67)
+    ) == (older)
+    records.set_deleted(db, Place, bare, True)
+    assert find_place(db, Place(name="Quetta")) == older  # a name alone: the oldest live one
+
+
+def test_a_place_with_a_country_or_coordinates_matches_only_its_exact_twin(db):
+    from desktop_app.domain.records import Place
+    from desktop_app.store.references import find_place
+
+    records.add(db, Place(name="Quetta"))
+    assert find_place(db, Place(name="Quetta", country_iso3="PAK")) is None
+    assert find_place(db, Place(name="Quetta", latitude=30.2, longitude=67)) is None
+    assert find_place(db, Place(name="Panjgur")) is None
+
+
+# --- the status index ----------------------------------------------------------------------------
+def test_a_day_number_is_read_from_a_date_or_the_date_of_a_timestamp():
+    from desktop_app.store.status_index import day_number
+
+    assert day_number("2024-01-29") == 20240129
+    assert day_number("2024-01-29T23:59:59+00:00") == 20240129
+
+
+def test_counts_for_a_filter_do_not_stand_in_for_the_unfiltered_counts(db):
+    from desktop_app.store.status_index import STATUSES, StatusIndex
+    from tests.builders import commitment, status
+
+    first = commitment(db, "First", "2024-01-10")
+    second = commitment(db, "Second", "2024-01-12", parties=("IRN",))
+    status(db, first, "2024-02-01", "fulfilled")
+    status(db, second, "2024-02-01", "broken")
+    index = StatusIndex.load(db)
+    days = ["2024-01-31", "2024-03-01"]
+    only_first = index.positions_of([first])
+    filtered = index.counts_over_days(days, only_first)
+    whole = index.counts_over_days(days)
+    again = index.counts_over_days(days, only_first)
+    named = [dict(zip(STATUSES, row.tolist(), strict=True)) for row in whole]
+    assert named[0]["not_rated"] == 2 and named[1]["fulfilled"] == named[1]["broken"] == 1
+    assert filtered.sum(axis=1).tolist() == [1, 1] and (again == filtered).all()
+    assert (whole == StatusIndex.load(db).counts_over_days(days)).all()
+
+
+def test_a_party_with_no_update_of_its_own_yet_is_not_rated_then_agrees(db):
+    """Two promisors, each with an update of its own on a different day: before the first
+    promisor's update it stands not rated, whatever it says later."""
+    from desktop_app.store.status_index import STATUSES, StatusIndex
+    from tests import sql_reference
+    from tests.builders import commitment, status
+
+    made = commitment(db, "Reopen the crossing", "2024-01-01", parties=("PAK", "IRN"))
+    status(db, made, "2024-01-10", "in_progress", party="IRN")
+    status(db, made, "2024-01-20", "in_progress", party="PAK")
+    index = StatusIndex.load(db)
+    seen = {}
+    for day in ("2024-01-05", "2024-01-10", "2024-01-15", "2024-01-20", "2024-01-25"):
+        code = int(index.statuses_on(day)[0])
+        seen[day] = STATUSES[code]
+        assert seen[day] == sql_reference.statuses_as_of(db, day)[made], day
+    assert seen["2024-01-25"] == "in_progress"
+    assert seen["2024-01-15"] != "in_progress"  # PAK has said nothing yet
