@@ -1,7 +1,9 @@
 """The edges of the store: the sentence that refuses to write over the database or one of its
-files, the size at which opening stops reading every page, a -wal holding only its header, the
-cheap checks' messages, seeding a new or empty file, and the counts the listings give.
-Real SQLite files in tmp_path, changed byte by byte where a test needs damage."""
+files, the size at which opening stops reading every page and the row budget of the cheap
+checks, a -wal holding only its header, altered schemas, seeding a new or empty file, finding a
+place, single records, the status index's caching and party spans, and the counts the listings
+and the health report give. Real SQLite files in tmp_path, changed byte by byte where a test
+needs damage."""
 
 from __future__ import annotations
 
@@ -12,12 +14,16 @@ import struct
 
 import pytest
 
-from desktop_app.domain.records import Event, Statistic
+from desktop_app.domain.records import Actor, Commitment, Event, Place, Statistic
 from desktop_app.store import database, file_check, listings, records
 from desktop_app.store.database import open_database, refuse_overwriting, save_copy
 from desktop_app.store.errors import NotOurDatabase, StoreError
 from desktop_app.store.health import health_report
+from desktop_app.store.references import find_place
 from desktop_app.store.sample import open_or_seed, write_sample
+from desktop_app.store.status_index import STATUSES, StatusIndex, day_number
+from tests import sql_reference
+from tests.builders import commitment, status
 from tests.test_files_paths import folder_state
 
 PAGE = 4096
@@ -394,9 +400,6 @@ def test_more_than_three_differences_are_counted_not_listed(tmp_path):
 
 # --- finding a place -----------------------------------------------------------------------------
 def test_a_place_named_alone_matches_its_exact_twin_before_an_older_namesake(db):
-    from desktop_app.domain.records import Place
-    from desktop_app.store.references import find_place
-
     older = records.add(db, Place(name="Quetta", country_iso3="PAK", latitude=30.2, longitude=67))
     bare = records.add(db, Place(name="Quetta"))
     assert find_place(db, Place(name="Quetta")) == bare
@@ -408,9 +411,6 @@ def test_a_place_named_alone_matches_its_exact_twin_before_an_older_namesake(db)
 
 
 def test_a_place_with_a_country_or_coordinates_matches_only_its_exact_twin(db):
-    from desktop_app.domain.records import Place
-    from desktop_app.store.references import find_place
-
     records.add(db, Place(name="Quetta"))
     assert find_place(db, Place(name="Quetta", country_iso3="PAK")) is None
     assert find_place(db, Place(name="Quetta", latitude=30.2, longitude=67)) is None
@@ -419,16 +419,11 @@ def test_a_place_with_a_country_or_coordinates_matches_only_its_exact_twin(db):
 
 # --- the status index ----------------------------------------------------------------------------
 def test_a_day_number_is_read_from_a_date_or_the_date_of_a_timestamp():
-    from desktop_app.store.status_index import day_number
-
     assert day_number("2024-01-29") == 20240129
     assert day_number("2024-01-29T23:59:59+00:00") == 20240129
 
 
 def test_counts_for_a_filter_do_not_stand_in_for_the_unfiltered_counts(db):
-    from desktop_app.store.status_index import STATUSES, StatusIndex
-    from tests.builders import commitment, status
-
     first = commitment(db, "First", "2024-01-10")
     second = commitment(db, "Second", "2024-01-12", parties=("IRN",))
     status(db, first, "2024-02-01", "fulfilled")
@@ -448,9 +443,6 @@ def test_counts_for_a_filter_do_not_stand_in_for_the_unfiltered_counts(db):
 def test_a_party_with_no_update_of_its_own_yet_is_not_rated_then_agrees(db):
     """Two promisors, each with an update of its own on a different day: before the first
     promisor's update it stands not rated, whatever it says later."""
-    from desktop_app.store.status_index import STATUSES, StatusIndex
-    from tests import sql_reference
-    from tests.builders import commitment, status
 
     made = commitment(db, "Reopen the crossing", "2024-01-01", parties=("PAK", "IRN"))
     status(db, made, "2024-01-10", "in_progress", party="IRN")
@@ -463,3 +455,64 @@ def test_a_party_with_no_update_of_its_own_yet_is_not_rated_then_agrees(db):
         assert seen[day] == sql_reference.statuses_as_of(db, day)[made], day
     assert seen["2024-01-25"] == "in_progress"
     assert seen["2024-01-15"] != "in_progress"  # PAK has said nothing yet
+
+
+# --- single records -------------------------------------------------------------------------------
+def test_a_record_that_is_gone_cannot_be_read_or_updated(db):
+    missing = 999
+    with pytest.raises(StoreError) as unread:
+        records.get(db, Event, missing)
+    assert str(unread.value) == "That record (id 999) no longer exists."
+    with pytest.raises(StoreError) as unwritten:
+        records.update(db, missing, Event(date="2024-01-01", kind="meeting", title="Talks"))
+    assert str(unwritten.value) == "That record (id 999) no longer exists."
+    assert db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
+
+
+def test_a_uuid_is_kept_when_given_and_made_when_not(db):
+    given = Event(date="2024-01-01", kind="meeting", title="Talks", uuid="u-given")
+    made = Event(date="2024-01-02", kind="meeting", title="More talks")
+    first, second = records.add(db, given), records.add(db, made)
+    assert given.uuid == "u-given" and len(made.uuid) == 36 and made.uuid != given.uuid
+    assert records.id_for_uuid(db, Event, "u-given") == first
+    assert records.id_for_uuid(db, Event, made.uuid) == second
+    records.set_deleted(db, Event, first, True)
+    assert records.id_for_uuid(db, Event, "u-given") == first  # deleted ones are found too
+    assert records.id_for_uuid(db, Event, "u-unknown") is None
+
+
+def test_deleting_and_restoring_marks_and_clears_the_record(db):
+    event = records.add(db, Event(date="2024-01-01", kind="meeting", title="Talks"))
+    records.set_deleted(db, Event, event, True)
+    assert db.execute("SELECT deleted_at FROM events").fetchone()[0] is not None
+    assert listings.count_events(db) == 0
+    records.set_deleted(db, Event, event, False)
+    assert db.execute("SELECT deleted_at FROM events").fetchone()[0] is None
+    assert listings.count_events(db) == 1
+
+
+def test_a_state_actor_is_found_by_its_code_written_any_way(db):
+    pakistan = records.state_actor(db, "PAK")
+    assert records.state_actor(db, " pak ") == pakistan
+    assert db.execute("SELECT name, kind, iso3 FROM actors").fetchall() == [
+        ("Pakistan", "state", "PAK")
+    ]
+    with pytest.raises(StoreError) as refused:
+        records.state_actor(db, "XYZ")
+    assert str(refused.value) == "'XYZ' is not an ISO 3166-1 alpha-3 country code."
+    records.set_deleted(db, Actor, pakistan, True)
+    assert records.state_actor(db, "PAK") != pakistan  # a deleted one is not brought back
+
+
+def test_an_update_replaces_the_links_in_their_new_order(db):
+    pak, irn, afg = (records.state_actor(db, c) for c in ("PAK", "IRN", "AFG"))
+    made = records.add(
+        db,
+        Commitment(
+            title="Talks", made_on="2024-01-01", parties=((pak, "promisor"), (irn, "promisor"))
+        ),
+    )
+    changed = records.get(db, Commitment, made)
+    changed.parties = ((afg, "guarantor"), (pak, "promisor"))
+    records.update(db, made, changed)
+    assert records.get(db, Commitment, made).parties == ((afg, "guarantor"), (pak, "promisor"))
