@@ -215,8 +215,15 @@ def test_change_percent_against_a_baseline():
 
 
 def test_the_status_table():
+    # read through label() and is_overdue(), the functions callers use, as well as the table
     table = {
-        s.value: (i.label, i.compliance, i.closed, i.enterable) for s, i in STATUS_INFO.items()
+        s.value: (
+            label(s.value),
+            i.compliance,
+            is_overdue("2024-01-01", s, "2024-01-02") is False,
+            i.enterable,
+        )
+        for s, i in STATUS_INFO.items()
     }
     assert table == {
         "not_rated": ("Not yet rated", None, False, True),
@@ -399,3 +406,14 @@ def test_a_city_matched_by_other_spellings_shows_the_official_one_else_the_short
     moscow = gazetteer.find_places("Mosk")[0]
     assert (moscow.name, moscow.official_name) == ("Moska", "Moscow")
     assert moscow.label == "Moska (Moscow), Russian Federation"
+
+
+def test_every_city_once_under_its_own_name_most_populous_first():
+    every = gazetteer.cities()
+    assert all(p.name == p.official_name for p in every)
+    keys = [(-p.population, p.name) for p in every]
+    assert keys == sorted(keys)
+    identities = [(p.official_name, p.country_iso3, p.latitude) for p in every]
+    assert len(identities) == len(set(identities))
+    assert any(p.label == "Lahore, Pakistan" for p in every[:100])
+    assert len(every) > 20_000
