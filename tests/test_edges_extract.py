@@ -551,3 +551,10 @@ def test_a_three_letter_city_and_names_after_titles_with_a_stop():
     assert names("They went to Ede.") == [("Ede", "NGA", "exact")]
     assert names("Gen. Quetta Khan spoke.") == []
     assert names("The ambassador Karachi Khan met them.") == []
+
+
+def test_the_white_house_is_a_building_not_casablanca():
+    # GeoNames lists "White House" as another name of Casablanca
+    assert venue_in("They met at the White House.") == FoundPlace(
+        "White House", None, None, None, "near", "venue"
+    )
