@@ -685,3 +685,73 @@ def test_a_named_pipe_is_read_to_its_end(db, tmp_path):
     finally:
         writer.join(timeout=10)
     assert (result.ok, result.added) == (True, 30_000)
+
+
+# --- many problems, progress, dry runs and re-imports ---------------------------------------------
+def test_problems_stop_being_listed_after_200(db, tmp_path):
+    path = tmp_path / "bad.csv"
+    write(path, "label,value\n" + "".join(f"Row {n},lots\n" for n in range(250)))
+    listed = problems(db, "statistics", path)
+    assert len(listed) == 201
+    assert listed[0] == "line 2, column value: 'lots' is not a number"
+    assert listed[199] == "line 201, column value: 'lots' is not a number"
+    assert listed[200] == "line 201: too many problems; stopped here"
+
+
+def test_progress_is_reported_every_500_rows_and_false_cancels(db, tmp_path):
+    from desktop_app.exchange.csv_import import ImportCancelled
+
+    path = tmp_path / "many.csv"
+    write(path, "label,value\n" + "".join(f"Row {n},{n}\n" for n in range(1200)))
+    seen = []
+    result = import_file(
+        db, "statistics", path, progress=lambda done, total: seen.append((done, total)) or True
+    )
+    assert (result.ok, result.added) == (True, 1200)
+    assert seen == [(500, 1200), (1000, 1200)]
+    with pytest.raises(ImportCancelled):
+        import_file(db, "statistics", path, progress=lambda done, total: done < 1000)
+    assert db.execute("SELECT COUNT(*) FROM statistics").fetchone()[0] == 1200
+
+
+def test_a_dry_run_counts_what_an_import_would_do_and_keeps_nothing(sample_db, tmp_path):
+    path = tmp_path / "events.csv"
+    export_to_file(export_rows(sample_db, "events"), path, excel=False)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["title"] = "Changed title"
+    rows.append(rows[1] | {"uuid": "", "title": "A new event"})
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    before = content(sample_db)
+    dry = import_file(sample_db, "events", path, dry_run=True)
+    assert (dry.ok, dry.rows, dry.added, dry.updated, dry.unchanged) == (True, 8, 1, 1, 6)
+    assert content(sample_db) == before
+    real = import_file(sample_db, "events", path)
+    assert (real.added, real.updated, real.unchanged) == (1, 1, 6)
+
+
+def test_a_row_naming_a_deleted_record_brings_it_back(sample_db, tmp_path):
+    path = tmp_path / "events.csv"
+    export_to_file(export_rows(sample_db, "events"), path, excel=False)
+    first = sample_db.execute("SELECT id FROM events ORDER BY id").fetchone()[0]
+    records.set_deleted(sample_db, Event, first, True)
+    result = import_file(sample_db, "events", path)
+    assert (result.updated, result.unchanged) == (1, 6)
+    deleted = sample_db.execute("SELECT deleted_at FROM events WHERE id = ?", [first]).fetchone()
+    assert deleted[0] is None
+
+
+def test_an_update_that_would_leave_a_record_invalid_is_a_problem_on_its_line(db, tmp_path):
+    made = records.add(db, Commitment(title="Reopen", made_on="2024-01-10", deadline="2024-02-01"))
+    uuid = records.get(db, Commitment, made).uuid
+    path = tmp_path / "c.csv"
+    # no deadline column: the kept deadline would fall before the new date made
+    write(path, f"uuid,title,made_on\n{uuid},Reopen,2024-03-01\n")
+    listed = problems(db, "commitments", path)
+    assert listed == [
+        "line 2, column deadline: the deadline 2024-02-01 is before the commitment was made"
+    ]
+    assert records.get(db, Commitment, made).made_on == "2024-01-10"
