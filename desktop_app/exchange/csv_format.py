@@ -14,6 +14,7 @@ instead of swallowing the rest of the file into one cell.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import os
 import re
@@ -66,10 +67,23 @@ def unneutralise(cell: str) -> str:
 
 @dataclass
 class DecodedFile:
-    text: str
+    """A CSV file checked to be valid in its encoding. `text` is the text itself, or, for the
+    encodings where every line break, quote and delimiter is one byte (UTF-8, Windows-1252),
+    the file's bytes, decoded a line at a time as the rows are read: one character outside
+    Latin-1 would make Python hold the whole text at two or four bytes a character."""
+
+    text: str | bytes
     encoding: str
     delimiter: str
     excel: bool  # written by our Excel-friendly export (BOM): formula cells are neutralised
+
+    def line_breaks(self) -> int:
+        """At least the number of lines after the first (\n or \r endings)."""
+        newline, carriage = ("\n", "\r") if isinstance(self.text, str) else (b"\n", b"\r")
+        return max(self.text.count(newline), self.text.count(carriage))
+
+    def ends_with_line_break(self) -> bool:
+        return self.text[-1:] in (("\n", "\r") if isinstance(self.text, str) else (b"\n", b"\r"))
 
 
 def read_csv_file(
@@ -81,31 +95,51 @@ def read_csv_file(
     wide = next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
     if wide is None:
         _refuse_binary(path.name, data)
-    if not data.strip(b"\xef\xbb\xbf \r\n\t"):
+    if not _SOMETHING.search(data):  # (data.strip() would copy the whole file)
         raise CsvProblem(f"{path.name} is empty.")
     has_bom = data.startswith(b"\xef\xbb\xbf")
     # a UTF-16 or UTF-32 byte order mark says what the file is, whatever was chosen
     encoding = wide or encoding or _detect_encoding(path.name, data)
-    try:
-        text = data.decode("utf-8-sig" if encoding in ("utf-8", "utf-8-sig") else encoding)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
-        raise CsvProblem(
-            f"{path.name} is not valid {encoding} (line {line}); choose another encoding."
-        ) from None
-    del data
-    if wide is not None:
-        if "\x00" in text:
-            line = text[: text.index("\x00")].count("\n") + 1
+    if wide is None:
+        bad = _first_undecodable(data, encoding)
+        if bad is not None:
+            line = data[:bad].count(b"\n") + 1
             raise CsvProblem(
-                f"{path.name} contains NUL characters (first on line {line}): it looks like a "
-                "binary file, not CSV."
+                f"{path.name} is not valid {encoding} (line {line}); choose another encoding."
             )
-        if not text.strip("\ufeff \r\n\t"):
-            raise CsvProblem(f"{path.name} is empty.")
-        text = text.lstrip("\ufeff")
-    delimiter = delimiter or _detect_delimiter(text)
-    return DecodedFile(text, encoding, delimiter, excel=has_bom)
+        body = data[3:] if has_bom and encoding in ("utf-8", "utf-8-sig") else data
+        first = _BYTE_LINE.match(body)
+        first_line = first.group().decode(_line_codec(encoding)) if first else ""
+        return DecodedFile(body, encoding, delimiter or _detect_delimiter(first_line), has_bom)
+    text = data.decode(encoding)
+    del data
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise CsvProblem(
+            f"{path.name} contains NUL characters (first on line {line}): it looks like a "
+            "binary file, not CSV."
+        )
+    if not text.strip("\ufeff \r\n\t"):
+        raise CsvProblem(f"{path.name} is empty.")
+    text = text.lstrip("\ufeff")
+    return DecodedFile(text, encoding, delimiter or _detect_delimiter(text), excel=has_bom)
+
+
+def _line_codec(encoding: str) -> str:
+    return "utf-8" if encoding in ("utf-8", "utf-8-sig") else encoding
+
+
+def _first_undecodable(data: bytes, encoding: str, chunk: int = 1 << 22) -> int | None:
+    """Where data stops being valid in encoding (None: valid throughout), found a few
+    megabytes at a time: decoding it whole would hold the whole text at once."""
+    decoder = codecs.getincrementaldecoder(_line_codec(encoding))()
+    view = memoryview(data)
+    for start in range(0, len(data), chunk):
+        try:
+            decoder.decode(view[start : start + chunk], final=start + chunk >= len(data))
+        except UnicodeDecodeError as error:
+            return start + max(error.start, 0)
+    return None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -186,11 +220,10 @@ def is_open_in_this_process(info: os.stat_result) -> bool:
 
 
 def _detect_encoding(name: str, data: bytes) -> str:
-    try:
-        data.decode("utf-8")
+    bad = _first_undecodable(data, "utf-8")
+    if bad is None:
         return "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-    except UnicodeDecodeError as error:
-        bad_line = data[: error.start].count(b"\n") + 1
+    bad_line = data[:bad].count(b"\n") + 1
     lines = data.split(b"\n")
     utf8_non_ascii = [n for n, line in enumerate(lines, 1) if not line.isascii() and _is_utf8(line)]
     if utf8_non_ascii:
@@ -198,12 +231,8 @@ def _detect_encoding(name: str, data: bytes) -> str:
             f"{name} mixes encodings: line {utf8_non_ascii[0]} is UTF-8 but line {bad_line} is "
             "not; save it again as UTF-8 and retry."
         )
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise CsvProblem(
-            f"{name} is neither UTF-8 nor Windows-1252 text (line {bad_line})."
-        ) from None
+    if _first_undecodable(data, "cp1252") is not None:
+        raise CsvProblem(f"{name} is neither UTF-8 nor Windows-1252 text (line {bad_line}).")
     return "cp1252"
 
 
@@ -230,7 +259,7 @@ def rows_with_lines(decoded: DecodedFile):
     is refused anyway), is reported on the line where it opens.
     """
     csv.field_size_limit(10_000_000)
-    feed = _LineFeed(decoded.text, decoded.delimiter)
+    feed = _LineFeed(decoded.text, decoded.delimiter, _line_codec(decoded.encoding))
     reader = csv.reader(feed, delimiter=decoded.delimiter)
     while True:
         start = reader.line_num + 1
@@ -250,6 +279,8 @@ def rows_with_lines(decoded: DecodedFile):
 
 # a line with its ending (\r\n, \r or \n), as a file opened with newline="" gives it
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+_BYTE_LINE = re.compile(rb"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+_SOMETHING = re.compile(rb"[^\xef\xbb\xbf \r\n\t]")  # a byte that is not a BOM or a space
 
 
 def _lines(text: str):
@@ -272,11 +303,19 @@ class _LineFeed:
     the reader's own rules to find the open field and the line where it opened.
     """
 
-    def __init__(self, text: str, delimiter: str) -> None:
+    def __init__(self, text: str | bytes, delimiter: str, codec: str) -> None:
         self.text = text
-        self._matches = _LINE.finditer(text)
-        self._unquoted_end = re.compile(f"[{re.escape(delimiter)}\r\n]")
-        self.delimiter = delimiter
+        self._bytes = isinstance(text, bytes)  # lines decoded as they are handed out
+        self._codec = codec
+        self._matches = (_BYTE_LINE if self._bytes else _LINE).finditer(text)
+        pattern = f"[{re.escape(delimiter)}\r\n]"
+        self._unquoted_end = re.compile(pattern.encode() if self._bytes else pattern)
+        # the characters the scan looks at, of the text's own type (each is one byte)
+        self._quote, self.delimiter, self._line_end, self._two_quotes = (
+            (b'"', delimiter.encode(), b"\r\n", b'""')
+            if self._bytes
+            else ('"', delimiter, "\r\n", '""')
+        )
         self.end = 0  # offset after the last line handed out
         self.exhausted = False
         self.start_record(1)
@@ -300,7 +339,7 @@ class _LineFeed:
         start, self.end = match.span()
         if self.end > self._check_at and start > self.record_start:
             self.check_quotes(at_end=False)
-        return match.group()
+        return match.group().decode(self._codec) if self._bytes else match.group()
 
     def check_quotes(self, at_end: bool) -> None:
         """CsvRowProblem if a quoted field is open at the end of the text read so far and the
@@ -309,7 +348,9 @@ class _LineFeed:
         if self._state != _IN_QUOTES:
             self._check_at = self.end + MAX_CELL
             return
-        value = self.end - self._opened - 1 - self.text.count('""', self._opened, self.end)
+        value = (
+            self.end - self._opened - 1 - self.text.count(self._two_quotes, self._opened, self.end)
+        )
         if not at_end and value <= MAX_CELL:
             self._check_at = self.end + MAX_CELL - value  # where it could first be too long
             return
@@ -327,27 +368,28 @@ class _LineFeed:
         """Follow the reader's states (default dialect: double quotes escape a quote; a quote
         not at the start of a field is an ordinary character) over text[_scanned:end]."""
         text, i, state = self.text, self._scanned, self._state
+        quote, delimiter, line_end = self._quote, self.delimiter, self._line_end
         while i < end:
             if state == _IN_QUOTES:
-                found = text.find('"', i, end)
+                found = text.find(quote, i, end)
                 if found < 0:
                     i = end
                     break
                 i, state = found + 1, _QUOTE_IN_QUOTES
                 continue
-            char = text[i]
+            char = text[i : i + 1]
             if state == _QUOTE_IN_QUOTES:
-                if char == '"':
+                if char == quote:
                     state = _IN_QUOTES
-                elif char == self.delimiter or char in "\r\n":
+                elif char == delimiter or char in line_end:
                     state = _FIELD_START
                 else:
                     state = _IN_FIELD
                 i += 1
             elif state == _FIELD_START:
-                if char == '"':
+                if char == quote:
                     state, self._opened = _IN_QUOTES, i
-                elif not (char == self.delimiter or char in "\r\n"):
+                elif not (char == delimiter or char in line_end):
                     state = _IN_FIELD
                 i += 1
             else:  # in an unquoted field, up to the next delimiter or line end
@@ -359,9 +401,14 @@ class _LineFeed:
         self._scanned, self._state = i, state
 
 
-def _line_breaks(text: str, start: int, end: int) -> int:
+def _line_breaks(text: str | bytes, start: int, end: int) -> int:
+    newline, carriage, both = (
+        ("\n", "\r", "\r\n") if isinstance(text, str) else (b"\n", b"\r", b"\r\n")
+    )
     return (
-        text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+        text.count(newline, start, end)
+        + text.count(carriage, start, end)
+        - text.count(both, start, end)
     )
 
 

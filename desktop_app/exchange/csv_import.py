@@ -252,8 +252,7 @@ def prepare(
     if first is None or not any(cell.strip() for cell in first[1]):
         raise CsvProblem(f"{Path(path).name} has no header row.")
     _check_header(first[1])
-    text = decoded.text
-    lines = max(text.count("\n"), text.count("\r")) + (not text.endswith(("\n", "\r")))
+    lines = decoded.line_breaks() + (not decoded.ends_with_line_break())
     prepared = PreparedFile(Path(path), decoded, first[1], [], max(lines - 1, 0))
     prepared.preview = list(itertools.islice(prepared.rows(), PreparedFile.PREVIEW_ROWS))
     return prepared
