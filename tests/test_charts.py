@@ -293,3 +293,31 @@ def test_only_the_statistics_named_in_the_title_are_shaded(qtbot):
         timestamp(f"2024-01-{d:02d}") for d in (1, 2, 3)
     ]
     assert "and 1,497 more in the Statistics tab" in plot.getPlotItem().titleLabel.text
+
+
+def test_count_ticks_go_back_to_automatic_when_a_redraw_brings_big_counts(qtbot):
+    import pyqtgraph as pg
+
+    from desktop_app.charts.style import whole_number_ticks
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    axis = plot.getAxis("left")
+    whole_number_ticks(axis, 5)
+    assert axis._tickSpacing == [(5, 0), (1, 0)]
+    whole_number_ticks(axis, 40)  # the as-of date moved: far bigger counts
+    assert axis._tickSpacing is None  # pyqtgraph picks the spacing again
+
+
+def test_the_timeline_shows_the_whole_last_day_of_a_short_bar(qtbot):
+    from desktop_app.charts.chart_data import Timeline, TimelineBar, timestamp
+    from desktop_app.charts.timeline import TimelineChart
+
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    bar = TimelineBar(
+        1, "Appoint liaison officers", "2024-01-01", "2024-01-10", "in_progress", False
+    )
+    chart.draw(Timeline([bar], []), "2024-01-05")
+    (_x0, x1), _ = chart.plot_item.viewRange()
+    assert x1 >= timestamp("2024-01-11")  # the bar's last day ends at midnight of the 11th

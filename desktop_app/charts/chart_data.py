@@ -153,7 +153,7 @@ def timeline(
     )
     resolved = queries.resolution_dates(db, [r["id"] for r in rows], as_of)
     bars = []
-    for row in reversed(rows):  # oldest at the top
+    for row in reversed(rows):  # oldest first: row 0, the lowest bar, above the events lane
         end = resolved.get(row["id"]) or row["deadline"]
         bars.append(
             TimelineBar(

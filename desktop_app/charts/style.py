@@ -67,6 +67,8 @@ def whole_number_ticks(axis, largest: float) -> None:
     step = 1 if largest <= 12 else 2 if largest <= 30 else None
     if step:
         axis.setTickSpacing(major=step * 5, minor=step)
+    else:  # back to pyqtgraph's own spacing, or a redraw with big counts keeps 1-unit ticks
+        axis.setTickSpacing()
 
 
 def month_ticks(axis, months: list[tuple[float, str]]) -> None:

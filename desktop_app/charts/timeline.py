@@ -93,7 +93,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             )
         )
         starts = [timestamp(b.start) for b in self.bars] + [timestamp(e.date) for e in data.events]
-        ends = [timestamp(b.end) for b in self.bars] + [timestamp(as_of)]
+        # a bar runs to the end of its last day (bar_at opens it up to there)
+        ends = [timestamp(b.end) + DAY for b in self.bars] + [timestamp(as_of)]
         span = max(ends) - min(starts) or DAY
         item.setXRange(min(starts) - span * 0.03, max(ends) + span * 0.05, padding=0)
         lowest = min(lanes, default=EVENT_LANE)
