@@ -553,3 +553,19 @@ def test_an_event_without_a_date_is_dated_by_the_article_and_a_place_without_pre
         session.db,
         "SELECT e.date, p.precision FROM events e JOIN places p ON p.id = e.place_id",
     ) == [(PUBLISHED, "exact")]
+
+
+def test_a_meeting_ticked_after_the_commitments_is_still_their_origin(session):
+    write(
+        session,
+        plan(
+            chosen(commitment_candidate("Open the road")),
+            chosen(statistic_candidate()),
+            chosen(event_candidate("Talks in Doha", "meeting")),
+        ),
+    )
+    assert rows(session.db, "SELECT title FROM events") == [("Talks in Doha",)]
+    assert rows(
+        session.db,
+        "SELECT e.title FROM commitments c JOIN events e ON e.id = c.origin_event_id",
+    ) == [("Talks in Doha",)]
