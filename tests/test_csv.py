@@ -224,13 +224,13 @@ def counts(db):
             "impossible",
             (HEADER + ",A,2024-02-31,other,PAK\n").encode(),
             "commitments",
-            "line 2, column made_on: '2024-02-31' is not a real calendar date",
+            "line 2, column made_on: 31 February 2024 does not exist",
         ),
         (
             "ambiguous",
             (HEADER + ",A,03/04/2024,other,PAK\n").encode(),
             "commitments",
-            "line 2, column made_on: '03/04/2024' is ambiguous",
+            "line 2, column made_on: '03/04/2024' could be 3 April 2024 or 4 March 2024",
         ),
         (
             "latitude",

@@ -343,7 +343,8 @@ def test_the_import_dialog_only_checks_until_import_is_pressed(window, qtbot, tm
     dialog = ImportDialog(window, str(path))
     qtbot.addWidget(dialog)
     assert dialog.summary.text() == (
-        "2 rows ready (utf-8, delimiter ','): 2 new, 0 to update, 0 unchanged."
+        "2 rows ready (utf-8, delimiter ',', dates year first (guessed)): "
+        "2 new, 0 to update, 0 unchanged."
     )
     dialog.check_button.click()
     assert window.db.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == before
@@ -386,7 +387,7 @@ def test_only_the_newest_check_is_shown(window, qtbot, tmp_path, monkeypatch):
     QThreadPool.globalInstance().waitForDone(10000)
     qtbot.wait(100)  # the worker's answer, if any, is delivered
     problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
-    assert problems == ["line 2, column made_on: '2024-02-30' is not a real calendar date"]
+    assert problems == ["line 2, column made_on: 30 February 2024 does not exist"]
     assert dialog.summary.text() == "1 problem(s) in 1 rows."
     assert not dialog.import_button.isEnabled()
 

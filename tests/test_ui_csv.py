@@ -49,7 +49,7 @@ def test_import_dialog_lists_problems_and_imports_nothing(window, qtbot, tmp_pat
     dialog = ImportDialog(window, str(path))
     qtbot.addWidget(dialog)
     problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
-    assert problems == ["line 3, column made_on: '2024-02-30' is not a real calendar date"]
+    assert problems == ["line 3, column made_on: 30 February 2024 does not exist"]
     assert not dialog.import_button.isEnabled()
     assert dialog.preview.rowCount() == 2
 
@@ -168,7 +168,7 @@ def test_enter_in_the_file_field_never_imports_and_check_again_reads_the_file_an
     path.write_text("title,made_on,promisors\nGood date,2024-02-29,PAK\nBad,2024-02-30,PAK\n")
     dialog.check_button.click()  # the file changed meanwhile: read again
     assert [dialog.problems.item(i).text() for i in range(dialog.problems.count())] == [
-        "line 3, column made_on: '2024-02-30' is not a real calendar date"
+        "line 3, column made_on: 30 February 2024 does not exist"
     ]
     assert not dialog.import_button.isEnabled()
 
@@ -212,3 +212,30 @@ def test_a_big_file_is_read_once_on_a_worker_and_its_table_guessed(
     assert reads == [False]  # read once, and not on the GUI thread
     assert dialog.table.currentData() == "events"  # guessed from the header it read
     assert "1 row" in dialog.summary.text()
+
+
+def test_the_date_order_is_guessed_shown_and_can_be_chosen(window, qtbot, tmp_path):
+    path = tmp_path / "colleague.csv"
+    path.write_text("title,made_on,promisors\nOpen markets,03/04/2024,PAK\n", encoding="utf-8")
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    assert "could be 3 April 2024 or 4 March 2024" in dialog.problems.item(0).text()
+    assert not dialog.import_button.isEnabled()
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("day-first"))
+    assert dialog.problems.count() == 0 and dialog.import_button.isEnabled()
+    assert ", dates day first)" in dialog.summary.text()
+    path.write_text(
+        "title,made_on,promisors\nOpen markets,03/04/2024,PAK\nTalks,12/31/2024,IRN\n",
+        encoding="utf-8",
+    )
+    dialog.date_order.setCurrentIndex(0)  # guess again, from the file as it is now
+    dialog.load()
+    assert ", dates month first (guessed))" in dialog.summary.text()
+    dialog.start_import()
+    qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10000)
+    made = dict(
+        window.db.execute(
+            "SELECT title, made_on FROM commitments WHERE title IN ('Open markets', 'Talks')"
+        ).fetchall()
+    )
+    assert made == {"Open markets": "2024-03-04", "Talks": "2024-12-31"}

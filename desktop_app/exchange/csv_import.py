@@ -45,6 +45,7 @@ from desktop_app.exchange.csv_format import (
 )
 from desktop_app.exchange.row_builders import BUILDERS, Resolver, RowError
 from desktop_app.exchange.row_updates import UpdateMerger
+from desktop_app.exchange.written_dates import DateOrder, guess_file_order
 from desktop_app.store import bulk, records
 from desktop_app.store.database import write_transaction
 
@@ -70,6 +71,7 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    date_order: DateOrder | None = None  # how 03/04/2024 was read: chosen, or guessed
 
     @property
     def ok(self) -> bool:
@@ -223,6 +225,8 @@ class PreparedFile:
     header: list[str]
     preview: list[tuple[int, list[str]]]  # the first body rows, for a preview
     lines: int  # lines after the header: at least the number of rows (a cell may span lines)
+    #: how the file writes 03/04/2024, as the user chose it (None: guessed from its dates)
+    date_order: DateOrder | None = None
 
     PREVIEW_ROWS = 20
 
@@ -307,8 +311,10 @@ def import_rows(
     batch = _Batch(db, CLASSES[table], result, dry_run)
     reading = {"line": 1}  # the line being read, for a problem the csv module raises
     try:
+        guessed = None if preset_transform else guess_date_order(table, prepared, mapping)
+        result.date_order = prepared.date_order or guessed
         with _transaction(db, dry_run), _big_cache(db):
-            resolver = Resolver(db, actor_kind, dry_run=dry_run)
+            resolver = Resolver(db, actor_kind, dry_run=dry_run, date_order=result.date_order)
             _check_and_write(
                 table, prepared, mapping, preset_transform, resolver, batch, progress, reading
             )
@@ -321,6 +327,25 @@ def import_rows(
     except _Rollback:
         pass
     return result
+
+
+DATE_FIELDS = frozenset(
+    {"made_on", "deadline", "date", "end_date", "published_on", "accessed_on"}
+    | {"period_start", "period_end", "baseline_start", "baseline_end"}
+)
+
+
+def guess_date_order(
+    table: str, prepared: PreparedFile, mapping: dict[str, int] | None = None
+) -> DateOrder | None:
+    """The date order the file's date columns show (one 25/03/2025 says day first), read in
+    one pass over its rows; None when nothing settles it."""
+    mapping = automatic_mapping(table, prepared.header) if mapping is None else mapping
+    columns = [i for f, i in mapping.items() if f in DATE_FIELDS]
+    if not columns:
+        return None
+    cells = (row[i] for _line, row in prepared.rows() for i in columns if i < len(row))
+    return guess_file_order([cells])
 
 
 def _check_and_write(

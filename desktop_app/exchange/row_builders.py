@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop_app.domain import gazetteer
-from desktop_app.domain.dates import parse_iso_date
 from desktop_app.domain.records import (
     Actor,
     Commitment,
@@ -28,6 +27,7 @@ from desktop_app.domain.records import (
     StatusUpdate,
 )
 from desktop_app.exchange.csv_export import SEP  # between the names (or UUIDs) in one cell
+from desktop_app.exchange.written_dates import DateOrder, DateProblem, parse_written_date
 from desktop_app.store import records
 from desktop_app.store.references import find_place
 
@@ -43,25 +43,22 @@ class RowError(ValueError):
 
 # --- cell parsing ---------------------------------------------------------------------------
 _THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234 or 12,345.5 (not 1,5)
-_AMBIGUOUS = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
 SQLITE_INTEGER_MAX = 2**63 - 1  # SQLite's INTEGER is a signed 64-bit number
 
 
-def _date(cells: dict, name: str, required: bool = False) -> str | None:
+def _date(r: Resolver, cells: dict, name: str, required: bool = False) -> str | None:
+    """The cell's date as YYYY-MM-DD, read as people write dates (14/03/2025, 14 March 2025)
+    in the file's date order (r.date_order; None: only dates that read one way)."""
     text = cells.get(name, "").strip()
     if not text:
         if required:
             raise RowError(name, "a date is required here")
         return None
-    if _AMBIGUOUS.match(text):
-        raise RowError(
-            name, f"{text!r} is ambiguous (day/month or month/day?); write it as YYYY-MM-DD"
-        )
     try:
-        return parse_iso_date(text).isoformat()
-    except ValueError as error:
-        raise RowError(name, str(error)) from None
+        return parse_written_date(text, r.date_order).iso
+    except DateProblem as problem:
+        raise RowError(name, str(problem)) from None
 
 
 def _number(
@@ -143,10 +140,17 @@ class Resolver:
     so the rows are checked and counted exactly as they would be imported, without writing
     (and without waiting for the write lock)."""
 
-    def __init__(self, db: Database, actor_kind: str = "organisation", dry_run: bool = False):
+    def __init__(
+        self,
+        db: Database,
+        actor_kind: str = "organisation",
+        dry_run: bool = False,
+        date_order: DateOrder | None = None,
+    ):
         self.db = db
         self.actor_kind = actor_kind
         self.dry_run = dry_run
+        self.date_order = date_order  # how the file writes 03/04/2024 (None: refused)
         self.actor_ids: dict[str, int] = {}
         self.place_ids: dict[tuple, int] = {}
         self.source_ids: dict[str, int] = {}
@@ -386,8 +390,8 @@ def _build_source(r: Resolver, cells: dict) -> Source:
         title=cells.get("title", ""),
         url=cells.get("url") or None,
         publisher=cells.get("publisher") or None,
-        published_on=_date(cells, "published_on"),
-        accessed_on=_date(cells, "accessed_on"),
+        published_on=_date(r, cells, "published_on"),
+        accessed_on=_date(r, cells, "accessed_on"),
         excerpt=cells.get("excerpt") or None,
     )
 
@@ -440,10 +444,10 @@ def _build_commitment(r: Resolver, cells: dict) -> Commitment:
     _no_repeats("places", place_ids, "place")
     return Commitment(
         title=cells.get("title", ""),
-        made_on=_date(cells, "made_on", required=True),
+        made_on=_date(r, cells, "made_on", required=True),
         category=cells.get("category") or "other",
         description=cells.get("description", ""),
-        deadline=_date(cells, "deadline"),
+        deadline=_date(r, cells, "deadline"),
         deadline_precision=cells.get("deadline_precision") or "day",
         parties=parties,
         place_ids=tuple(place_ids),
@@ -463,8 +467,8 @@ def _build_event(r: Resolver, cells: dict) -> Event:
         return r.place(name, country, latitude, longitude, admin1, precision, uuid)
 
     return Event(
-        date=_date(cells, "date", required=True),
-        end_date=_date(cells, "end_date"),
+        date=_date(r, cells, "date", required=True),
+        end_date=_date(r, cells, "end_date"),
         date_precision=cells.get("date_precision") or "day",
         kind=cells.get("kind", ""),
         title=cells.get("title", ""),
@@ -479,7 +483,7 @@ def _build_event(r: Resolver, cells: dict) -> Event:
 def _build_status_update(r: Resolver, cells: dict) -> StatusUpdate:
     return StatusUpdate(
         commitment_id=r.by_uuid(Commitment, cells, "commitment_uuid", required=True),
-        date=_date(cells, "date", required=True),
+        date=_date(r, cells, "date", required=True),
         status=cells.get("status", ""),
         actor_id=r.linked_one(
             Actor,
@@ -502,11 +506,11 @@ def _build_statistic(r: Resolver, cells: dict) -> Statistic:
         label=cells.get("label", ""),
         value=value,
         unit=cells.get("unit", ""),
-        period_start=_date(cells, "period_start"),
-        period_end=_date(cells, "period_end"),
+        period_start=_date(r, cells, "period_start"),
+        period_end=_date(r, cells, "period_end"),
         baseline_value=_number(cells, "baseline_value"),
-        baseline_start=_date(cells, "baseline_start"),
-        baseline_end=_date(cells, "baseline_end"),
+        baseline_start=_date(r, cells, "baseline_start"),
+        baseline_end=_date(r, cells, "baseline_end"),
         place_id=r.linked_one(
             Place, cells, "place", "place_uuid", lambda name, uuid: r.place(name, uuid=uuid)
         ),

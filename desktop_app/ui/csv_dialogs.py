@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -151,6 +152,7 @@ class ImportDialog(QDialog):
         for combo in (self.table, self.preset, self.encoding, self.delimiter):
             combo.currentIndexChanged.connect(self.load)
         self.path.editingFinished.connect(self.load_new_file)
+        self.date_order.currentIndexChanged.connect(self.check)  # the same rows, read again
         if path:
             self.load_new_file()
 
@@ -179,6 +181,15 @@ class ImportDialog(QDialog):
             ("Bar |", "|"),
         ):
             self.delimiter.addItem(label, value)
+        self.date_order = QComboBox()
+        self.date_order.setToolTip("How the file writes 03/04/2024: 3 April or 4 March?")
+        for label, value in (
+            ("Guess from the file", None),
+            ("Day first (31/12/2024)", "day-first"),
+            ("Month first (12/31/2024)", "month-first"),
+            ("Year first (2024-12-31)", "iso"),
+        ):
+            self.date_order.addItem(label, value)
 
     def _make_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -209,6 +220,7 @@ class ImportDialog(QDialog):
         form.addRow("&Preset", self.preset)
         form.addRow("&Encoding", self.encoding)
         form.addRow("&Delimiter", self.delimiter)
+        form.addRow("Date &order", self.date_order)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         columns = QHBoxLayout()
@@ -360,8 +372,10 @@ class ImportDialog(QDialog):
     def _import_job(self, dry_run: bool) -> Callable:
         """job(db, progress) importing with the choices on screen now: they are read here, on
         the GUI thread, never by the worker that runs the job."""
-        prepared, table, preset = self.prepared, self.table.currentData(), self.preset.currentData()
+        table, preset = self.table.currentData(), self.preset.currentData()
         mapping = self.current_mapping()
+        # a copy for the job: a worker may still read the one shown while the choice changes
+        prepared = dataclasses.replace(self.prepared, date_order=self.date_order.currentData())
 
         def job(db, progress=None):
             from desktop_app.session.imports import import_prepared
@@ -413,12 +427,19 @@ class ImportDialog(QDialog):
         if result.ok:
             self.summary.setText(
                 f"{rows:,} rows ready ({self.prepared.encoding}, delimiter "
-                f"{self.prepared.delimiter!r}): {result.added:,} new, {result.updated:,} to "
-                f"update, {result.unchanged:,} unchanged."
+                f"{self.prepared.delimiter!r}{self._dates_read(result)}): {result.added:,} new, "
+                f"{result.updated:,} to update, {result.unchanged:,} unchanged."
             )
         else:
             self.summary.setText(f"{len(result.problems)} problem(s) in {rows:,} rows.")
         self.import_button.setEnabled(result.ok and rows > 0)
+
+    def _dates_read(self, result: csv_import.ImportResult) -> str:
+        if result.date_order is None:
+            return ""
+        how = {"day-first": "day first", "month-first": "month first", "iso": "year first"}
+        guessed = " (guessed)" if self.date_order.currentData() is None else ""
+        return f", dates {how[result.date_order]}{guessed}"
 
     def start_import(self) -> None:
         """Import on a worker thread, with its own connection, behind progress and Cancel.
