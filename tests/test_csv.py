@@ -294,7 +294,7 @@ def test_bad_input_is_explained_and_nothing_is_written(
 def test_unknown_status_is_reported_by_line_and_column(sample_db, tmp_path):
     uuid = sample_db.execute("SELECT uuid FROM commitments LIMIT 1").fetchone()[0]
     path = tmp_path / "s.csv"
-    path.write_text(f"commitment_uuid,date,status\n{uuid},2024-01-01,done\n")
+    path.write_text(f"commitment_uuid,date,status\n{uuid},2024-01-01,soon-ish\n")
     result = import_file(sample_db, "status_updates", path)
     assert str(result.problems[0]).startswith("line 2, column status: unknown")
 

@@ -50,7 +50,7 @@ def test_update_replaces_fields_and_links(db):
         (lambda: Commitment(title="x", made_on="2024-03-01", category="sports"), "category"),
         (lambda: Event(date="2024-01-01", kind="party", title="x"), "event kind"),
         (lambda: Place(name="x", latitude=95, longitude=0), "outside"),
-        (lambda: StatusUpdate(commitment_id=1, date="2024-01-01", status="done"), "status"),
+        (lambda: StatusUpdate(commitment_id=1, date="2024-01-01", status="soon-ish"), "status"),
         (lambda: Statistic(label="x", value="many"), "could not convert"),
     ],
 )
@@ -80,3 +80,22 @@ def test_soft_delete_and_restore(db):
 def test_statistic_change_against_baseline():
     stat = Statistic(label="Attacks", value=664, baseline_value=398)
     assert round(stat.change_percent) == 67
+
+
+def test_the_words_people_use_for_statuses():
+    from desktop_app.domain.status import Status, parse_status
+
+    cases = {
+        "Done": Status.FULFILLED,
+        "KEPT": Status.FULFILLED,
+        "delayed": Status.STALLED,
+        "On hold": Status.STALLED,
+        "partly kept": Status.PARTIALLY_FULFILLED,
+        "ongoing": Status.IN_PROGRESS,
+        "failed": Status.BROKEN,
+        "not  kept": Status.BROKEN,
+        "n/a": Status.NOT_RATED,
+        "Partially fulfilled": Status.PARTIALLY_FULFILLED,
+        "in_progress": Status.IN_PROGRESS,
+    }
+    assert {text: parse_status(text) for text in cases} == cases

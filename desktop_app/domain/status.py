@@ -139,14 +139,43 @@ STATUS_RULE: tuple[str, ...] = (
 )
 
 
+#: words people use in spreadsheets for our statuses (the codes and labels are read too)
+STATUS_WORDS: dict[str, Status] = {
+    **dict.fromkeys(
+        ("done", "kept", "complete", "completed", "met", "achieved", "delivered", "implemented"),
+        Status.FULFILLED,
+    ),
+    **dict.fromkeys(
+        ("partial", "partly", "partially", "partly kept", "partially kept", "partly done"),
+        Status.PARTIALLY_FULFILLED,
+    ),
+    **dict.fromkeys(
+        ("ongoing", "underway", "under way", "started", "in hand", "on track"),
+        Status.IN_PROGRESS,
+    ),
+    **dict.fromkeys(
+        ("delayed", "stuck", "blocked", "on hold", "paused", "behind", "slipping"),
+        Status.STALLED,
+    ),
+    **dict.fromkeys(
+        ("failed", "missed", "abandoned", "not kept", "reneged", "violated", "breached"),
+        Status.BROKEN,
+    ),
+    **dict.fromkeys(("unknown", "unrated", "not rated", "n/a", "tbd"), Status.NOT_RATED),
+}
+
+
 def parse_status(text: str) -> Status:
-    """Accept a status code ('in_progress') or its label ('In progress'), any case: a status
-    that can be recorded (not MIXED, which is worked out from the parties' statuses)."""
+    """Accept a status code ('in_progress'), its label ('In progress') or a common word for it
+    ('done', 'delayed': STATUS_WORDS), any case: a status that can be recorded (not MIXED,
+    which is worked out from the parties' statuses)."""
     wanted = " ".join(text.strip().lower().replace("_", " ").split())
     known = ", ".join(STATUS_INFO[s].label for s in ENTERABLE_STATUSES)
     for status in ENTERABLE_STATUSES:
         if wanted in (status.value.replace("_", " "), STATUS_INFO[status].label.lower()):
             return status
+    if wanted in STATUS_WORDS:
+        return STATUS_WORDS[wanted]
     if wanted in (Status.MIXED.value, STATUS_INFO[Status.MIXED].label.lower()):
         raise ValueError(
             f"{text!r} is worked out from the parties' own statuses and cannot be recorded; "
