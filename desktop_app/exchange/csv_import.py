@@ -46,6 +46,7 @@ from desktop_app.exchange.csv_format import (
 from desktop_app.exchange.row_builders import BUILDERS, Resolver, RowError
 from desktop_app.exchange.row_updates import UpdateMerger
 from desktop_app.exchange.written_dates import DateOrder, guess_file_order
+from desktop_app.exchange.xlsx_format import is_workbook_path, read_xlsx_file
 from desktop_app.store import bulk, records
 from desktop_app.store.database import write_transaction
 
@@ -249,9 +250,17 @@ class PreparedFile:
 
 
 def prepare(
-    path: str | Path, encoding: str | None = None, delimiter: str | None = None
+    path: str | Path,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
 ) -> PreparedFile:
-    decoded = read_csv_file(path, encoding, delimiter)
+    """A CSV file, or one sheet of an Excel workbook (.xlsx, .xlsm: by default its first
+    sheet), read and checked for import; encoding and delimiter are for CSV files only."""
+    if is_workbook_path(path):
+        decoded = read_xlsx_file(path, sheet)
+    else:
+        decoded = read_csv_file(path, encoding, delimiter)
     first = next(rows_with_lines(decoded), None)
     if first is None or not any(cell.strip() for cell in first[1]):
         raise CsvProblem(f"{Path(path).name} has no header row.")
