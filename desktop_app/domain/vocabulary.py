@@ -30,7 +30,7 @@ EXCHANGE_TABLES = (
     "statistics",
 )
 # How rows are read from a file: our own export, or another program's layout.
-IMPORT_PRESETS = ("native", "acled")
+IMPORT_PRESETS = ("native", "acled", "ucdp")
 # The charts that can be drawn (the dashboard, File > Export chart, `render --chart`).
 CHART_NAMES = ("status-over-time", "by-party", "by-category", "timeline", "events")
 
