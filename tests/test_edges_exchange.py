@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import csv
 import os
+import sqlite3
 import subprocess
 import sys
 
 import pytest
+from sqlite_utils import Database
 
-from desktop_app.domain.records import Actor, Commitment, Event, Source
+from desktop_app.domain.records import Actor, Commitment, Event, Place, Source
 from desktop_app.exchange import csv_export
 from desktop_app.exchange.csv_export import (
     export_rows,
@@ -755,3 +757,58 @@ def test_an_update_that_would_leave_a_record_invalid_is_a_problem_on_its_line(db
         "line 2, column deadline: the deadline 2024-02-01 is before the commitment was made"
     ]
     assert records.get(db, Commitment, made).made_on == "2024-01-10"
+
+
+def test_links_removed_in_the_file_are_removed_while_other_records_are_deleted(db, tmp_path):
+    kept, dropped, gone = (
+        records.add(db, Source(title=t)) for t in ("Dawn report", "Old report", "Retracted")
+    )
+    here, there, closed = (records.add(db, Place(name=n)) for n in ("Quetta", "Zahedan", "Taftan"))
+    records.set_deleted(db, Source, gone, True)  # deleted records elsewhere in each table
+    records.set_deleted(db, Place, closed, True)
+    commitment_id = _commitment_with(db, sources=(kept, dropped))
+    event_id = records.add(
+        db, Event(date="2024-01-16", kind="meeting", title="Talks", place_id=here)
+    )
+    c_uuid = records.get(db, Commitment, commitment_id).uuid
+    e_uuid = records.get(db, Event, event_id).uuid
+    commitments, events = tmp_path / "c.csv", tmp_path / "e.csv"
+    write(
+        commitments,
+        f"uuid,title,made_on,sources\n{c_uuid},Reopen the crossing,2024-01-10,Dawn report\n",
+    )
+    write(events, f"uuid,date,kind,title,place\n{e_uuid},2024-01-16,meeting,Talks,Zahedan\n")
+    assert import_file(db, "commitments", commitments).updated == 1
+    assert import_file(db, "events", events).updated == 1
+    assert records.get(db, Commitment, commitment_id).source_ids == (kept,)
+    assert records.get(db, Event, event_id).place_id == there
+
+
+def test_an_acled_rows_region_is_kept_with_its_place(db, tmp_path):
+    path = tmp_path / "acled.csv"
+    write(
+        path,
+        "event_id_cnty,event_date,event_type,country,location,admin1\n"
+        "F1,2024-01-16,Battles,Pakistan,Panjgur,Balochistan\n",
+    )
+    assert import_file(db, "events", path, preset="acled").ok
+    place = db.execute("SELECT name, admin1, country_iso3 FROM places").fetchone()
+    assert tuple(place) == ("Panjgur", "Balochistan", "PAK")
+
+
+def test_the_journal_of_a_database_in_the_middle_of_a_write_is_refused_by_name(tmp_path):
+    path = tmp_path / "plain.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")  # a rollback journal, no -wal or -shm
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO t VALUES (1)")
+    journal = tmp_path / "plain.db-journal"
+    try:
+        assert journal.exists() and not (tmp_path / "plain.db-wal").exists()
+        with pytest.raises(CsvProblem) as refused:
+            import_file(Database(conn), "events", journal)
+        assert str(refused.value) == "plain.db-journal is the database's journal, not a CSV file."
+    finally:
+        conn.execute("ROLLBACK")
+        conn.close()
