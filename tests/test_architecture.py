@@ -22,6 +22,7 @@ STORE_WRITES = {
 IMPORTER = (
     "desktop_app.exchange.csv_import",
     "desktop_app.exchange.row_builders",
+    "desktop_app.exchange.status_cells",  # the status updates a commitments file asks for
     "desktop_app.exchange.acled",
     "desktop_app.exchange.presets",
 )

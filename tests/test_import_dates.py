@@ -74,3 +74,22 @@ def test_an_impossible_date_is_called_impossible_not_ambiguous(db, tmp_path):
     assert [(p.line, p.reason) for p in result.problems] == [
         (2, "31 February 2024 does not exist")
     ]
+
+
+def test_every_faulty_cell_of_a_row_is_listed(db, tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text(
+        "date,kind,title,place,latitude,longitude,fatalities\n"
+        "2024-13-01,strike,Strike near Panjgur,Panjgur,95,64.1,-2\n"
+        "2024-01-16,strike,Strike near Saravan,Saravan,27.4,62.3,1\n",
+        encoding="utf-8",
+    )
+    from desktop_app.exchange.presets import import_file
+
+    result = import_file(db, "events", path)
+    assert sorted((p.line, p.column) for p in result.problems) == [
+        (2, "date"),
+        (2, "fatalities"),
+        (2, "latitude"),
+    ]
+    assert db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0

@@ -56,14 +56,14 @@ def test_import_dialog_lists_problems_and_imports_nothing(window, qtbot, tmp_pat
 
 def test_import_dialog_maps_columns_and_imports(window, qtbot, tmp_path):
     path = tmp_path / "colleague.csv"
-    path.write_text("Title;Made On;Who\nDemine the border strip;2024-06-01;Armenia\n")
+    path.write_text("Title;Made On;Signatory\nDemine the border strip;2024-06-01;Armenia\n")
     dialog = ImportDialog(window, str(path))
     qtbot.addWidget(dialog)
     assert "promisors" not in dialog.current_mapping()
     row = [dialog.mapping.item(r, 0).text() for r in range(dialog.mapping.rowCount())].index(
         "promisors"
     )
-    dialog.mapping.cellWidget(row, 1).setCurrentIndex(3)  # "Who"
+    dialog.mapping.cellWidget(row, 1).setCurrentIndex(3)  # "Signatory"
     assert dialog.current_mapping()["promisors"] == 2
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
@@ -175,7 +175,7 @@ def test_enter_in_the_file_field_never_imports_and_check_again_reads_the_file_an
 
 def test_check_again_keeps_the_mapping_the_user_chose(window, qtbot, tmp_path):
     path = tmp_path / "colleague.csv"
-    path.write_text("Title;Made On;Who\nDemine the border strip;2024-06-01;Armenia\n")
+    path.write_text("Title;Made On;Signatory\nDemine the border strip;2024-06-01;Armenia\n")
     dialog = ImportDialog(window, str(path))
     qtbot.addWidget(dialog)
     fields = [dialog.mapping.item(r, 0).text() for r in range(dialog.mapping.rowCount())]

@@ -35,6 +35,7 @@ from desktop_app.domain.records import (
     StatusUpdate,
 )
 from desktop_app.domain.vocabulary import EXCHANGE_TABLES
+from desktop_app.exchange import natural_keys
 from desktop_app.exchange.csv_format import (
     MAX_CELL,
     CsvProblem,
@@ -43,8 +44,20 @@ from desktop_app.exchange.csv_format import (
     read_csv_file,
     rows_with_lines,
 )
-from desktop_app.exchange.row_builders import BUILDERS, Resolver, RowError
+from desktop_app.exchange.row_builders import (
+    BUILDERS,
+    Resolver,
+    RowError,
+    cell_problems,
+    row_date,
+)
 from desktop_app.exchange.row_updates import UpdateMerger
+from desktop_app.exchange.status_cells import (
+    STATUS_FIELDS,
+    RowStatus,
+    StatusRecorder,
+    read_row_status,
+)
 from desktop_app.exchange.written_dates import DateOrder, guess_file_order
 from desktop_app.exchange.xlsx_format import is_workbook_path, read_xlsx_file
 from desktop_app.store import bulk, records
@@ -73,6 +86,7 @@ class ImportResult:
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
     date_order: DateOrder | None = None  # how 03/04/2024 was read: chosen, or guessed
+    statuses_added: int = 0  # status updates the rows' status columns add
 
     @property
     def ok(self) -> bool:
@@ -114,6 +128,7 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "place_uuids",
         "sources",
         "source_uuids",
+        *STATUS_FIELDS,
     ),
     "events": (
         "uuid",
@@ -184,10 +199,42 @@ def normalise_header(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
 
 
+#: other names people give our columns, by table (a column named as the field itself wins)
+HEADER_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "commitments": {
+        "title": ("commitment", "promise", "pledge", "what"),
+        "promisors": ("parties", "party", "countries", "states", "who", "promised_by"),
+        "made_on": ("date", "date_made", "made", "agreed_on", "date_agreed", "signed_on"),
+        "deadline": ("due", "due_date", "due_by", "by", "deadline_date"),
+        "status_date": ("status_as_of", "as_of", "assessed_on", "last_checked"),
+        "description": ("details", "notes", "note"),
+    },
+    "events": {
+        "title": ("event", "what", "headline"),
+        "kind": ("type", "event_type"),
+        "actors": ("actor", "parties", "who"),
+        "place": ("location", "where"),
+        "place_country": ("country",),
+    },
+}
+
+
 def automatic_mapping(table: str, header: list[str]) -> dict[str, int]:
-    """Field -> column index, where a column's name matches a field's."""
-    positions = {normalise_header(h): i for i, h in enumerate(header)}
-    return {f: positions[f] for f in fields_of(table) if f in positions}
+    """Field -> column index, where a column's name matches a field's or one of its aliases
+    (HEADER_ALIASES: "Parties" for promisors)."""
+    positions: dict[str, int] = {}
+    for index, name in enumerate(header):
+        positions.setdefault(normalise_header(name), index)
+    mapping = {f: positions[f] for f in fields_of(table) if f in positions}
+    taken = set(mapping.values())
+    for field_name, aliases in HEADER_ALIASES.get(table, {}).items():
+        if field_name in mapping:
+            continue
+        found = next((positions[a] for a in aliases if a in positions), None)
+        if found is not None and found not in taken:
+            mapping[field_name] = found
+            taken.add(found)
+    return mapping
 
 
 # the columns whose validation error a record constructor's message points to
@@ -318,6 +365,8 @@ def import_rows(
         )
         return result
     batch = _Batch(db, CLASSES[table], result, dry_run)
+    if table == "commitments" and any(f in mapping for f in STATUS_FIELDS):
+        batch.recorder = StatusRecorder(db, prepared.path.name, dry_run)
     reading = {"line": 1}  # the line being read, for a problem the csv module raises
     try:
         guessed = None if preset_transform else guess_date_order(table, prepared, mapping)
@@ -381,9 +430,16 @@ def _check_and_write(
             continue
         seen_uuids[uuid] = line
         record = _record(table, resolver, cells, line)
-        if isinstance(record, Problem):
-            result.problems.append(record)
+        status = _row_status(resolver, cells, line) if batch.recorder else None
+        if isinstance(record, list):
+            result.problems += record
+            if isinstance(status, Problem):
+                result.problems.append(status)
+        elif isinstance(status, Problem):
+            result.problems.append(status)
         else:
+            if status is not None:
+                batch.statuses[line] = status
             batch.pending.append((line, uuid, record))
         if len(result.problems) >= 200:
             result.problems.append(Problem(line, "", "too many problems; stopped here"))
@@ -417,13 +473,25 @@ def _cells(
 
 
 def _record(table: str, resolver: Resolver, cells: dict, line: int):
-    """The record the cells describe, or the row's problem."""
+    """The record the cells describe, or the row's problems (a list): the first the record
+    stops at, then every other cell at fault taken one by one (a date, a number)."""
     try:
         return BUILDERS[table](resolver, cells)
     except RowError as error:
-        return Problem(line, error.column, str(error))
+        first = Problem(line, error.column, str(error))
     except ValueError as error:
-        return Problem(line, _guess_column(str(error)), str(error))
+        first = Problem(line, _guess_column(str(error)), str(error))
+    others = [e for e in cell_problems(resolver, cells) if e.column != first.column]
+    return [first, *(Problem(line, e.column, str(e)) for e in others)]
+
+
+def _row_status(resolver: Resolver, cells: dict, line: int) -> RowStatus | Problem | None:
+    """What the row's status cells say (None: nothing), or the row's problem."""
+    try:
+        date = row_date(resolver, cells, "status_date")
+        return read_row_status(cells, date, resolver.actor)
+    except RowError as error:
+        return Problem(line, error.column, str(error))
 
 
 def _report(progress: Callable[[int, int], bool] | None, done: int, lines: int) -> bool:
@@ -456,10 +524,16 @@ class _Batch:
         self.pending: list[tuple[int, str, object]] = []  # (line, uuid, record)
         self.covered: frozenset[str] = frozenset()  # the fields the file's rows carry
         self._merger: UpdateMerger | None = None
+        self._keys_seen: dict[tuple, int] = {}  # natural key -> line, of rows with no UUID
+        self.statuses: dict[int, RowStatus] = {}  # line -> the status its cells give
+        self.recorder: StatusRecorder | None = None  # set for a file of commitments
 
     def write(self) -> None:
         pending, self.pending = self.pending, []
         if not pending or self.result.problems:
+            return
+        pending = self._match_natural_keys(pending)
+        if pending is None:
             return
         present = bulk.uuids_present(self.db, self.cls, [uuid for _, uuid, _ in pending if uuid])
         new = []
@@ -467,6 +541,7 @@ class _Batch:
             if uuid and uuid in present:
                 try:
                     self._update_existing(record, uuid, present[uuid])
+                    self._record_status(line, present[uuid])
                 except ValueError as error:
                     self._problem(line, _guess_column(str(error)), str(error))
                     return
@@ -486,6 +561,55 @@ class _Batch:
                 )
                 return
         self.result.added += len(new)
+        if self.statuses and new:
+            added = (
+                {}
+                if self.dry_run
+                else bulk.uuids_present(self.db, self.cls, [record.uuid for record in new])
+            )
+            for line, uuid, record in pending:
+                if uuid and uuid in present:
+                    continue
+                if uuid:  # a record of ours coming back (its history is in status_updates)
+                    self.statuses.pop(line, None)
+                else:
+                    self._record_status(line, added.get(record.uuid))
+
+    def _record_status(self, line: int, commitment_id: int | None) -> None:
+        status = self.statuses.pop(line, None)
+        if status is not None and self.recorder is not None:
+            self.recorder.record(commitment_id, status)
+            self.result.statuses_added = self.recorder.added
+
+    def _match_natural_keys(self, pending: list[tuple]) -> list[tuple] | None:
+        """Rows with no UUID given the UUID of the live record with their natural key (a
+        re-imported spreadsheet updates what it added); None after a problem: a row that
+        repeats an earlier one, or that matches more than one record."""
+        keyed = [(n, natural_keys.key_of(record)) for n, (_, uuid, record) in enumerate(pending)]
+        keyed = [(n, key) for n, key in keyed if key is not None and not pending[n][1]]
+        if not keyed:
+            return pending
+        existing = natural_keys.existing_by_key(self.db, self.cls, [key for _, key in keyed])
+        noun, same = self.cls.__name__.lower(), natural_keys.DESCRIBED_BY[self.cls]
+        pending = list(pending)
+        for n, key in keyed:
+            line, _uuid, record = pending[n]
+            earlier = self._keys_seen.setdefault(key, line)
+            matches = existing.get(key, [])
+            if earlier != line:
+                self._problem(line, "", f"repeats the {noun} of line {earlier} (same {same})")
+                return None
+            if len(matches) > 1:
+                self._problem(
+                    line,
+                    "",
+                    f"matches {len(matches)} {noun}s already recorded (same {same}); add a "
+                    "uuid column to say which one it is",
+                )
+                return None
+            if matches:
+                pending[n] = (line, matches[0][1], record)
+        return pending
 
     def _problem(self, line: int, column: str, reason: str) -> None:
         self.result.problems.append(Problem(line, column, reason))

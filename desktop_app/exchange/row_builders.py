@@ -529,3 +529,44 @@ BUILDERS: dict[str, Callable[[Resolver, dict], object]] = {
     "status_updates": _build_status_update,
     "statistics": _build_statistic,
 }
+
+
+row_date = _date  # the date of a cell the builders do not read (a status date)
+
+_DATE_CELLS = (
+    "made_on",
+    "deadline",
+    "date",
+    "end_date",
+    "published_on",
+    "accessed_on",
+    "period_start",
+    "period_end",
+    "baseline_start",
+    "baseline_end",
+    "status_date",
+)
+#: checks of one cell each, whatever the other cells hold (a row's every faulty cell is listed)
+_CELL_CHECKS: dict[str, Callable] = {
+    **{name: (lambda r, cells, name=name: _date(r, cells, name)) for name in _DATE_CELLS},
+    "latitude": lambda _r, cells: _number(cells, "latitude", -90, 90),
+    "longitude": lambda _r, cells: _number(cells, "longitude", -180, 180),
+    "fatalities": lambda _r, cells: _whole_number(cells, "fatalities"),
+    "value": lambda _r, cells: _number(cells, "value"),
+    "baseline_value": lambda _r, cells: _number(cells, "baseline_value"),
+}
+
+
+def cell_problems(r: Resolver, cells: dict) -> list[RowError]:
+    """The problems of the row's cells taken one by one (dates, numbers, coordinates): what
+    building the record stops at after the first."""
+    found = []
+    for name in cells:
+        check = _CELL_CHECKS.get(name)
+        if check is None:
+            continue
+        try:
+            check(r, cells)
+        except RowError as error:
+            found.append(error)
+    return found

@@ -428,7 +428,8 @@ class ImportDialog(QDialog):
             self.summary.setText(
                 f"{rows:,} rows ready ({self.prepared.encoding}, delimiter "
                 f"{self.prepared.delimiter!r}{self._dates_read(result)}): {result.added:,} new, "
-                f"{result.updated:,} to update, {result.unchanged:,} unchanged."
+                f"{result.updated:,} to update, {result.unchanged:,} unchanged"
+                + (f", {result.statuses_added:,} new statuses." if result.statuses_added else ".")
             )
         else:
             self.summary.setText(f"{len(result.problems)} problem(s) in {rows:,} rows.")
