@@ -239,3 +239,56 @@ def test_the_date_order_is_guessed_shown_and_can_be_chosen(window, qtbot, tmp_pa
         ).fetchall()
     )
     assert made == {"Open markets": "2024-03-04", "Talks": "2024-12-31"}
+
+
+def test_a_workbook_is_imported_from_the_sheet_chosen(window, qtbot, tmp_path):
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    notes = workbook.active
+    notes.title = "Notes"
+    notes.append(["Read me first"])
+    sheet = workbook.create_sheet("Promises")
+    sheet.append(["Title", "Parties", "Made on", "Status"])
+    sheet.append(["Reopen the Taftan crossing", "PAK;IRN", dt.date(2024, 2, 1), "delayed"])
+    path = tmp_path / "colleague.xlsx"
+    workbook.save(path)
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    assert [dialog.sheet.itemText(i) for i in range(dialog.sheet.count())] == ["Notes", "Promises"]
+    assert dialog.sheet.isEnabled() and not dialog.encoding.isEnabled()
+    dialog.sheet.setCurrentIndex(1)
+    dialog.table.setCurrentIndex(dialog.table.findData("commitments"))
+    assert dialog.import_button.isEnabled(), [dialog.problems.item(0).text()]
+    assert "1 new status" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.import_button.click()
+    made = window.db.execute(
+        "SELECT made_on FROM commitments WHERE title = 'Reopen the Taftan crossing'"
+    ).fetchall()
+    assert made == [("2024-02-01",)]
+
+
+def test_a_ucdp_file_is_recognised_by_its_columns(window, qtbot, tmp_path):
+    path = tmp_path / "ged.csv"
+    path.write_text("id,date_start,type_of_violence,best,country\n1,2024-01-16,1,2,Pakistan\n")
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    assert dialog.preset.currentData() == "ucdp"
+    assert dialog.table.currentData() == "events"
+
+
+def test_export_to_an_excel_workbook(window, qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "commitments.xlsx"
+    done = []
+    export_csv_to(window, "commitments", target, True, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    rows = list(load_workbook(target, read_only=True).active.iter_rows(values_only=True))
+    count = window.db.execute(
+        "SELECT COUNT(*) FROM commitments WHERE deleted_at IS NULL"
+    ).fetchone()[0]
+    assert rows[0][:3] == ("uuid", "title", "description") and len(rows) == count + 1 == done[0] + 1

@@ -292,14 +292,14 @@ def export_to_file(
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
             count = write_csv(rows, out, excel, progress)
-        _publish(temp_name, target)
+        publish(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
     return count
 
 
-def _publish(temp_name: str, target: Path) -> None:
+def publish(temp_name: str, target: Path) -> None:
     """Move a finished temporary file into place. mkstemp makes it private to its owner; the
     export gets the permissions of the file it replaces, or those of any new file."""
     try:
@@ -371,7 +371,7 @@ class _PartsJob:
             parts, written = self._write_parts(bounds, futures, progress)
             fd, joined = _temporary(target.parent)
             _join(fd, header, parts, self.excel)
-            _publish(joined, target)
+            publish(joined, target)
         except BaseException:
             if joined is not None:
                 Path(joined).unlink(missing_ok=True)

@@ -262,7 +262,7 @@ def write_xlsx(
     (control characters other than tab and line breaks) are left out."""
     from openpyxl import Workbook
 
-    from desktop_app.exchange.csv_export import _publish
+    from desktop_app.exchange.csv_export import publish
 
     target = Path(path)
     workbook = Workbook(write_only=True)
@@ -275,7 +275,7 @@ def write_xlsx(
     os.close(handle)
     try:
         workbook.save(temp_name)
-        _publish(temp_name, target)  # (its permissions: those of any export)
+        publish(temp_name, target)  # (its permissions: those of any export)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.domain.vocabulary import EXCHANGE_TABLES
+from desktop_app.domain.vocabulary import EXCHANGE_TABLES, IMPORT_PRESETS
 from desktop_app.exchange import csv_import
 from desktop_app.exchange.csv_export import ExportCancelled
 from desktop_app.exchange.csv_format import CsvProblem
@@ -33,6 +33,13 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.database_files import dialog_folder
 from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_in_background, run_with_progress, with_own_connection
+
+PRESET_LABELS = {
+    "native": "Commitment Tracker export, or a file laid out like it",
+    "acled": "ACLED event export",
+    "ucdp": "UCDP GED events (Uppsala)",
+}
+assert tuple(PRESET_LABELS) == IMPORT_PRESETS
 
 EXPORT_CHOICES = (
     ("view", "Current view (filtered commitments, as of the chosen date)"),
@@ -49,12 +56,18 @@ EXPORT_CHOICES = (
 class ExportDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export CSV")
+        self.setWindowTitle("Export")
         self.what = QComboBox()
         for key, label in EXPORT_CHOICES:
             self.what.addItem(label, key)
+        self.format = QComboBox()
+        self.format.addItem("CSV (.csv)", "csv")
+        self.format.addItem("Excel workbook (.xlsx)", "xlsx")
         self.excel = QCheckBox("Excel-friendly (BOM, Windows line ends, formulas neutralised)")
         self.excel.setChecked(True)
+        self.format.currentIndexChanged.connect(
+            lambda: self.excel.setEnabled(self.format.currentData() == "csv")
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -63,6 +76,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow("&What", self.what)
+        form.addRow("&Format", self.format)
         form.addRow("", self.excel)
         form.addRow(buttons)
 
@@ -79,9 +93,11 @@ def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) ->
     from desktop_app.exchange.csv_export import (
         count_rows,
         current_view_rows,
+        export_rows,
         export_table,
         export_to_file,
     )
+    from desktop_app.exchange.xlsx_format import write_xlsx
 
     path = window.database_path
     as_of, flt = window.as_of, window.commitment_model.filter
@@ -89,8 +105,13 @@ def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) ->
     def work(db, report):
         if what == "view":
             rows, total = current_view_rows(db, as_of, flt), window.commitment_model.total
+        else:
+            rows, total = export_rows(db, what), count_rows(db, what)
+        if target.suffix.lower() == ".xlsx":
+            header = list(next(rows))
+            return write_xlsx(target, header, rows, lambda n: report(n, total))
+        if what == "view":
             return export_to_file(rows, target, excel, lambda n: report(n, total))
-        total = count_rows(db, what)
         return export_table(path, what, target, excel, lambda n: report(n, total))
 
     def done(count) -> None:
@@ -111,13 +132,17 @@ def run_export(window) -> None:
     dialog = ExportDialog(window)
     if not dialog.exec():
         return
-    what = dialog.what.currentData()
-    suggested = dialog_folder(window) / f"{'commitments-view' if what == 'view' else what}.csv"
+    what, kind = dialog.what.currentData(), dialog.format.currentData()
+    name = f"{'commitments-view' if what == 'view' else what}.{kind}"
+    files = "Excel workbooks (*.xlsx)" if kind == "xlsx" else "CSV files (*.csv)"
     target, _ = QFileDialog.getSaveFileName(
-        window, "Export CSV", str(suggested), "CSV files (*.csv)"
+        window, "Export", str(dialog_folder(window) / name), files
     )
     if target:
-        export_csv_to(window, what, Path(target), dialog.excel.isChecked())
+        target = Path(target)
+        if target.suffix.lower() != f".{kind}":
+            target = target.with_name(target.name + f".{kind}")
+        export_csv_to(window, what, target, dialog.excel.isChecked())
 
 
 class ImportDialog(QDialog):
@@ -127,7 +152,7 @@ class ImportDialog(QDialog):
     def __init__(self, window, path: str | None = None) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Import CSV")
+        self.setWindowTitle("Import CSV or Excel")
         self.resize(900, 640)
         self.prepared: csv_import.PreparedFile | None = None
         self.result_value: csv_import.ImportResult | None = None
@@ -149,7 +174,7 @@ class ImportDialog(QDialog):
         self._make_buttons()
         self._lay_out()
         self.table.setCurrentIndex(self.table.findData("commitments"))  # before it reads
-        for combo in (self.table, self.preset, self.encoding, self.delimiter):
+        for combo in (self.table, self.preset, self.encoding, self.delimiter, self.sheet):
             combo.currentIndexChanged.connect(self.load)
         self.path.editingFinished.connect(self.load_new_file)
         self.date_order.currentIndexChanged.connect(self.check)  # the same rows, read again
@@ -161,8 +186,10 @@ class ImportDialog(QDialog):
         for table in EXCHANGE_TABLES:
             self.table.addItem(table.replace("_", " ").capitalize(), table)
         self.preset = QComboBox()
-        self.preset.addItem("Commitment Tracker export", "native")
-        self.preset.addItem("ACLED event export", "acled")
+        for preset, label in PRESET_LABELS.items():
+            self.preset.addItem(label, preset)
+        self.sheet = QComboBox()  # a workbook's sheets; empty and disabled for a CSV file
+        self.sheet.setEnabled(False)
         self.encoding = QComboBox()
         for label, value in (
             ("Detect", None),
@@ -220,6 +247,7 @@ class ImportDialog(QDialog):
         form.addRow("&Preset", self.preset)
         form.addRow("&Encoding", self.encoding)
         form.addRow("&Delimiter", self.delimiter)
+        form.addRow("&Sheet", self.sheet)
         form.addRow("Date &order", self.date_order)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -235,7 +263,10 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import CSV", str(Path.home()), "CSV files (*.csv *.txt);;All files (*)"
+            self,
+            "Import CSV or Excel",
+            str(Path.home()),
+            "CSV or Excel files (*.csv *.txt *.xlsx *.xlsm);;All files (*)",
         )
         if path:
             self.path.setText(path)
@@ -264,6 +295,7 @@ class ImportDialog(QDialog):
         if not text:
             return
         encoding, delimiter = self.encoding.currentData(), self.delimiter.currentData()
+        sheet = self._sheets_of(text) if guess else self.sheet.currentData()
 
         def arrived(prepared: csv_import.PreparedFile) -> None:
             if generation == self._read_generation:
@@ -280,7 +312,7 @@ class ImportDialog(QDialog):
 
         if _size(text) <= self.PREPARE_HERE_UP_TO:
             try:
-                prepared = csv_import.prepare(text, encoding, delimiter)
+                prepared = csv_import.prepare(text, encoding, delimiter, sheet)
             except CsvProblem as problem:
                 failed(problem)
                 return
@@ -289,14 +321,36 @@ class ImportDialog(QDialog):
         self.summary.setText(f"Reading {Path(text).name}…")
 
         def work(_report) -> csv_import.PreparedFile:
-            return csv_import.prepare(text, encoding, delimiter)
+            return csv_import.prepare(text, encoding, delimiter, sheet)
 
         run_in_background(self, work, arrived, failed)
+
+    def _sheets_of(self, path: str) -> str | None:
+        """For a workbook, list its sheets (the first chosen) and return the first; the
+        encoding and delimiter, which a workbook has none of, are switched off."""
+        from desktop_app.exchange.xlsx_format import is_workbook_path, sheet_names
+
+        workbook = is_workbook_path(path)
+        names = []
+        if workbook:
+            try:
+                names = sheet_names(path)
+            except CsvProblem:
+                names = []  # prepare says why, in the problems list
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        for name in names:
+            self.sheet.addItem(name, name)
+        self.sheet.blockSignals(False)
+        self.sheet.setEnabled(len(names) > 1)
+        for combo in (self.encoding, self.delimiter):
+            combo.setEnabled(not workbook)
+        return names[0] if names else None
 
     def _show_file(self, prepared, guess: bool, shown_for: tuple, kept) -> None:
         if guess:
             self._guess_choices(prepared.header)
-        if self.preset.currentData() == "acled":
+        if self.preset.currentData() != "native":  # ACLED and UCDP files hold events
             self._set_quietly(self.table, "events")
         self.prepared = prepared
         same = shown_for == (prepared.header, self.table.currentData())
@@ -307,8 +361,13 @@ class ImportDialog(QDialog):
     def _guess_choices(self, header: list[str]) -> None:
         """The preset and table a header looks like, chosen without reading the file again."""
         names = {csv_import.normalise_header(h) for h in header}
-        is_acled = {"event_id_cnty", "event_date"} <= names
-        self._set_quietly(self.preset, "acled" if is_acled else "native")
+        if {"event_id_cnty", "event_date"} <= names:
+            preset = "acled"
+        elif {"id", "date_start", "type_of_violence", "best"} <= names:
+            preset = "ucdp"
+        else:
+            preset = "native"
+        self._set_quietly(self.preset, preset)
         # the tables with the most telling required columns first
         for table in (
             "commitments",
