@@ -43,6 +43,8 @@ def _exercise(folder: Path) -> str:
     app.setOrganizationName("commitment-tracker-smoke-test")
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
     from desktop_app.exchange.csv_export import export_rows, export_to_file
+    from desktop_app.exchange.csv_import import prepare
+    from desktop_app.exchange.xlsx_format import write_xlsx
     from desktop_app.resources import resource
     from desktop_app.store.sample import write_sample
     from desktop_app.ui.main_window import TAB_DASHBOARD, MainWindow
@@ -77,8 +79,14 @@ def _exercise(folder: Path) -> str:
         rows = list(csv.DictReader(handle))
     if len(rows) != exported or not all(row["uuid"] for row in rows):
         raise RuntimeError("the exported CSV does not read back")
+    workbook = folder / "events.xlsx"
+    header, *body = export_rows(window.db, "events")
+    if write_xlsx(workbook, list(header), body) != exported:
+        raise RuntimeError("the Excel export wrote a different number of rows")
+    if prepare(workbook).lines != exported:
+        raise RuntimeError("the exported workbook does not read back")
     window.close()
     return (
         f"{shown} commitments shown, dashboard drawn ({bars} timeline bars), "
-        f"{exported} events exported to CSV"
+        f"{exported} events exported to CSV and to Excel"
     )
