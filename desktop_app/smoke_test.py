@@ -42,9 +42,6 @@ def _exercise(folder: Path) -> str:
     app = QApplication.instance() or QApplication(["commitment-tracker"])
     app.setOrganizationName("commitment-tracker-smoke-test")
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-    from desktop_app.exchange.csv_export import export_rows, export_to_file
-    from desktop_app.exchange.csv_import import prepare
-    from desktop_app.exchange.xlsx_format import write_xlsx
     from desktop_app.resources import resource
     from desktop_app.store.sample import write_sample
     from desktop_app.ui.main_window import TAB_DASHBOARD, MainWindow
@@ -73,20 +70,30 @@ def _exercise(folder: Path) -> str:
     image = window.grab()
     if image.width() < 100:
         raise RuntimeError("the window could not be drawn")
-    target = folder / "events.csv"
-    exported = export_to_file(export_rows(window.db, "events"), target, excel=True)
-    with target.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    if len(rows) != exported or not all(row["uuid"] for row in rows):
-        raise RuntimeError("the exported CSV does not read back")
-    workbook = folder / "events.xlsx"
-    header, *body = export_rows(window.db, "events")
-    if write_xlsx(workbook, list(header), body) != exported:
-        raise RuntimeError("the Excel export wrote a different number of rows")
-    if prepare(workbook).lines != exported:
-        raise RuntimeError("the exported workbook does not read back")
+    exported = _export_and_read_back(window.db, folder)
     window.close()
     return (
         f"{shown} commitments shown, dashboard drawn ({bars} timeline bars), "
         f"{exported} events exported to CSV and to Excel"
     )
+
+
+def _export_and_read_back(db, folder: Path) -> int:
+    """The events exported to CSV and to an Excel workbook, each read back: their number."""
+    from desktop_app.exchange.csv_export import export_rows, export_to_file
+    from desktop_app.exchange.csv_import import prepare
+    from desktop_app.exchange.xlsx_format import write_xlsx
+
+    target = folder / "events.csv"
+    exported = export_to_file(export_rows(db, "events"), target, excel=True)
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if len(rows) != exported or not all(row["uuid"] for row in rows):
+        raise RuntimeError("the exported CSV does not read back")
+    workbook = folder / "events.xlsx"
+    header, *body = export_rows(db, "events")
+    if write_xlsx(workbook, list(header), body) != exported:
+        raise RuntimeError("the Excel export wrote a different number of rows")
+    if prepare(workbook).lines != exported:
+        raise RuntimeError("the exported workbook does not read back")
+    return exported

@@ -292,3 +292,24 @@ def test_export_to_an_excel_workbook(window, qtbot, tmp_path):
         "SELECT COUNT(*) FROM commitments WHERE deleted_at IS NULL"
     ).fetchone()[0]
     assert rows[0][:3] == ("uuid", "title", "description") and len(rows) == count + 1 == done[0] + 1
+
+
+def test_the_mapping_is_remembered_for_a_file_with_the_same_header(window, qtbot, tmp_path):
+    path = tmp_path / "colleague.csv"
+    path.write_text("Title;Made On;Signatory\nDemine the border strip;2024-06-01;Armenia\n")
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    fields = [dialog.mapping.item(r, 0).text() for r in range(dialog.mapping.rowCount())]
+    dialog.mapping.cellWidget(fields.index("promisors"), 1).setCurrentIndex(3)  # "Signatory"
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.import_button.click()
+    later = tmp_path / "next-month.csv"  # another file, laid out the same way
+    later.write_text("Title;Made On;Signatory\nOpen the Gabd market;2024-07-01;Iran\n")
+    again = ImportDialog(window, str(later))
+    qtbot.addWidget(again)
+    assert again.current_mapping() == {"title": 0, "made_on": 1, "promisors": 2}
+    other = tmp_path / "other.csv"  # another header: the automatic mapping
+    other.write_text("Title;Made On;Signatory;Notes\nOpen talks;2024-07-01;Iran;x\n")
+    third = ImportDialog(window, str(other))
+    qtbot.addWidget(third)
+    assert "promisors" not in third.current_mapping()

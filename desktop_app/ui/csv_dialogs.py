@@ -30,6 +30,7 @@ from desktop_app.exchange.csv_export import ExportCancelled
 from desktop_app.exchange.csv_format import CsvProblem
 from desktop_app.exchange.csv_import import ImportCancelled
 from desktop_app.store.errors import StoreError
+from desktop_app.ui import settings
 from desktop_app.ui.database_files import dialog_folder
 from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_in_background, run_with_progress, with_own_connection
@@ -392,6 +393,8 @@ class ImportDialog(QDialog):
         """One combo a field: the column chosen before, else the one guessed from its name."""
         table = self.table.currentData()
         header = self.prepared.header
+        if chosen is None:
+            chosen = _remembered_mapping(table, header)
         automatic = chosen if chosen is not None else csv_import.automatic_mapping(table, header)
         self._mapping_for = (header, table)
         fields = csv_import.fields_of(table)
@@ -501,12 +504,19 @@ class ImportDialog(QDialog):
         guessed = " (guessed)" if self.date_order.currentData() is None else ""
         return f", dates {how[result.date_order]}{guessed}"
 
+    def _mapping_to_remember(self) -> tuple | None:
+        """(table, header, mapping) to remember once imported; None for a preset's file."""
+        if self.preset.currentData() != "native":  # the presets map columns themselves
+            return None
+        return self.table.currentData(), self.prepared.header, self.current_mapping()
+
     def start_import(self) -> None:
         """Import on a worker thread, with its own connection, behind progress and Cancel.
         A copy of the file is made first, so that the import can be undone."""
         session = self.window_.session
         path, job = session.path, self._import_job(dry_run=False)
         copy_before = session.new_snapshot_path()
+        remember = self._mapping_to_remember()
 
         def work(db, report):
             session.copy_to(db, copy_before)
@@ -520,6 +530,7 @@ class ImportDialog(QDialog):
             self.result_value = result
             self.copy_before = copy_before if result.ok else None
             if result.ok:
+                _remember_mapping(*remember) if remember else None
                 self.accept()
             else:
                 copy_before.unlink(missing_ok=True)
@@ -564,3 +575,24 @@ def _size(path: str) -> int:
         return Path(path).stat().st_size
     except OSError:
         return 0
+
+
+def _signature(table: str, header: list[str]) -> str:
+    return table + "|" + "|".join(csv_import.normalise_header(h) for h in header)
+
+
+def _remembered_mapping(table: str, header: list[str]) -> dict[str, int] | None:
+    """The mapping last imported with for a file of this table with this very header."""
+    remembered = settings.IMPORT_MAPPINGS.read().get(_signature(table, header))
+    if not remembered:
+        return None
+    positions = {name: index for index, name in enumerate(header)}
+    return {field: positions[name] for field, name in remembered.items() if name in positions}
+
+
+def _remember_mapping(table: str, header: list[str], mapping: dict[str, int]) -> None:
+    saved = dict(settings.IMPORT_MAPPINGS.read())
+    saved[_signature(table, header)] = {field: header[i] for field, i in mapping.items()}
+    while len(saved) > 50:  # the oldest first out
+        saved.pop(next(iter(saved)))
+    settings.IMPORT_MAPPINGS.write(saved)
