@@ -324,12 +324,13 @@ def test_the_import_preview_shows_line_numbers_and_cuts_long_cells(window, qtbot
     dialog = ImportDialog(window, str(path))
     qtbot.addWidget(dialog)
     preview = dialog.preview
-    assert preview.columnCount() == 4
-    headers = [preview.horizontalHeaderItem(c).text() for c in range(4)]
-    assert headers == ["title", "made_on", "promisors", "description"]
+    assert preview.columnCount() == 5  # what each row becomes, then the file's columns
+    headers = [preview.horizontalHeaderItem(c).text() for c in range(5)]
+    assert headers == ["Becomes", "title", "made_on", "promisors", "description"]
     assert [preview.verticalHeaderItem(r).text() for r in range(2)] == ["2", "3"]
-    assert preview.item(0, 3).text() == "x" * 200
-    assert preview.item(1, 0).text() == "Open the crossing"
+    assert preview.item(0, 4).text() == "x" * 200
+    assert preview.item(1, 1).text() == "Open the crossing"
+    assert [preview.item(r, 0).text() for r in range(2)] == ["new", "new"]
 
 
 def test_the_import_dialog_only_checks_until_import_is_pressed(window, qtbot, tmp_path):

@@ -313,3 +313,25 @@ def test_the_mapping_is_remembered_for_a_file_with_the_same_header(window, qtbot
     third = ImportDialog(window, str(other))
     qtbot.addWidget(third)
     assert "promisors" not in third.current_mapping()
+
+
+def test_the_preview_says_what_each_row_becomes(window, qtbot, tmp_path):
+    uuid, title, made_on = window.db.execute(
+        "SELECT uuid, title, made_on FROM commitments ORDER BY id LIMIT 1"
+    ).fetchone()
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "uuid,title,made_on\n"
+        f"{uuid},{title} (renamed),{made_on}\n"
+        ",A new one,2024-02-01\n"
+        ",A bad one,2024-02-30\n",
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    column = [dialog.preview.item(r, 0).text() for r in range(3)]
+    assert column == ["", "", "problem: made_on"]  # nothing is written while one row is wrong
+    path.write_text(path.read_text().replace("2024-02-30", "2024-02-28"), encoding="utf-8")
+    dialog.load()
+    column = [dialog.preview.item(r, 0).text() for r in range(3)]
+    assert column == ["an update", "new", "new"]

@@ -87,6 +87,8 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     date_order: DateOrder | None = None  # how 03/04/2024 was read: chosen, or guessed
     statuses_added: int = 0  # status updates the rows' status columns add
+    #: what the first rows become ("new", "update", "unchanged"), by line, for a preview
+    outcomes: dict[int, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -450,6 +452,7 @@ def _check_and_write(
 
 
 WRITE_BATCH = 5_000  # checked rows written together
+OUTCOMES_KEPT = 100  # rows whose outcome is kept for the preview
 
 
 def _cells(
@@ -540,7 +543,7 @@ class _Batch:
         for line, uuid, record in pending:
             if uuid and uuid in present:
                 try:
-                    self._update_existing(record, uuid, present[uuid])
+                    self._note(line, self._update_existing(record, uuid, present[uuid]))
                     self._record_status(line, present[uuid])
                 except ValueError as error:
                     self._problem(line, _guess_column(str(error)), str(error))
@@ -551,6 +554,7 @@ class _Batch:
             else:
                 record.uuid = uuid or None
                 new.append(record)
+                self._note(line, "new")
         if not self.dry_run:
             try:
                 bulk.add_records(self.db, new)
@@ -614,7 +618,11 @@ class _Batch:
     def _problem(self, line: int, column: str, reason: str) -> None:
         self.result.problems.append(Problem(line, column, reason))
 
-    def _update_existing(self, record, uuid: str, existing: int) -> None:
+    def _note(self, line: int, outcome: str) -> None:
+        if len(self.result.outcomes) < OUTCOMES_KEPT:
+            self.result.outcomes[line] = outcome
+
+    def _update_existing(self, record, uuid: str, existing: int) -> str:
         """A row whose UUID is known updates that record, unless nothing changed. Fields the
         file has no column for, and links to deleted records (which no export lists), are kept
         as they are. ValueError if the record so made is not valid."""
@@ -625,11 +633,12 @@ class _Batch:
         record.uuid = uuid
         if _same(current, record) and _is_live(self.db, self.cls, existing):
             self.result.unchanged += 1
-            return
+            return "unchanged"
         if not self.dry_run:
             records.update(self.db, existing, record)
             records.set_deleted(self.db, self.cls, existing, False)
         self.result.updated += 1
+        return "update"
 
 
 @contextlib.contextmanager

@@ -32,9 +32,11 @@ from desktop_app.exchange.csv_import import ImportCancelled
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import settings
 from desktop_app.ui.database_files import dialog_folder
+from desktop_app.ui.status_style import status_colour
 from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_in_background, run_with_progress, with_own_connection
 
+OUTCOME_WORDS = {"new": "new", "update": "an update", "unchanged": "no change"}
 PRESET_LABELS = {
     "native": "Commitment Tracker export, or a file laid out like it",
     "acled": "ACLED event export",
@@ -421,15 +423,33 @@ class ImportDialog(QDialog):
         return mapping
 
     def _show_preview(self) -> None:
+        """The first rows as the file has them, after a column saying what each becomes
+        (filled in by the check)."""
         header = self.prepared.header
         rows = self.prepared.preview
-        self.preview.setColumnCount(len(header))
-        self.preview.setHorizontalHeaderLabels(header)
+        self.preview.setColumnCount(len(header) + 1)
+        self.preview.setHorizontalHeaderLabels(["Becomes", *header])
         self.preview.setRowCount(len(rows))
         self.preview.setVerticalHeaderLabels([str(line) for line, _ in rows])
         for r, (_line, cells) in enumerate(rows):
+            self.preview.setItem(r, 0, QTableWidgetItem("…"))
             for c, cell in enumerate(cells[: len(header)]):
-                self.preview.setItem(r, c, QTableWidgetItem(cell[:200]))
+                self.preview.setItem(r, c + 1, QTableWidgetItem(cell[:200]))
+
+    def _show_outcomes(self, result: csv_import.ImportResult) -> None:
+        """Each previewed row's fate: new, an update, no change, or a problem (and which)."""
+        problems: dict[int, list[str]] = {}
+        for problem in result.problems:
+            problems.setdefault(problem.line, []).append(problem.column or "row")
+        for r, (line, _cells) in enumerate(self.prepared.preview):
+            if line in problems:
+                text = "problem: " + ", ".join(problems[line])
+            else:
+                text = OUTCOME_WORDS.get(result.outcomes.get(line, ""), "")
+            item = QTableWidgetItem(text)
+            if line in problems:
+                item.setForeground(status_colour("broken"))
+            self.preview.setItem(r, 0, item)
 
     def _import_job(self, dry_run: bool) -> Callable:
         """job(db, progress) importing with the choices on screen now: they are read here, on
@@ -482,6 +502,7 @@ class ImportDialog(QDialog):
         run_with_progress(self, "Checking CSV…", with_own_connection(path, work), done, failed)
 
     def _show_check(self, result: csv_import.ImportResult) -> None:
+        self._show_outcomes(result)
         self.problems.clear()
         for problem in result.problems:
             self.problems.addItem(str(problem))
