@@ -157,3 +157,31 @@ def test_cli_prints_json(tmp_path):
         "confidence",
     }
     assert first["category"] == "security"
+
+
+def test_a_month_and_year_is_the_end_of_that_month_not_a_day():
+    from desktop_app.extract.deadlines import find_deadline
+
+    assert find_deadline("Both sides will finish the fence by June 2025.", "2024-01-29") == (
+        "2025-06-30",
+        "month",
+    )
+    assert find_deadline("Talks continue until March 2027.", "2024-01-29") == (
+        "2027-03-31",
+        "month",
+    )
+    assert find_deadline("The market opens on June 20, 2025.", "2024-01-29") == (
+        "2025-06-20",
+        "day",
+    )
+
+
+def test_the_month_of_publication_is_this_year_not_next():
+    from desktop_app.extract.deadlines import find_deadline
+
+    assert find_deadline("Officers are named by the end of January.", "2024-01-29") == (
+        "2024-01-31",
+        "month",
+    )
+    assert find_deadline("A report is due by March.", "2024-03-06") == ("2024-03-31", "month")
+    assert find_deadline("A report is due by February.", "2024-03-06") == ("2025-02-28", "month")

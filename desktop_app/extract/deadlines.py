@@ -45,7 +45,7 @@ _WITHIN = re.compile(
 _END_OF_MONTH = re.compile(rf"\bby\s+the\s+end\s+of\s+{_MONTH}(?:\s+(\d{{4}}))?", re.IGNORECASE)
 _END_OF_YEAR = re.compile(r"\bby\s+the\s+end\s+of\s+(?:the\s+year|(\d{4}))", re.IGNORECASE)
 _ON_DATE = re.compile(
-    rf"\b(?:on|by|before|until)\s+(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})"
+    rf"\b(?:on|by|before|until)\s+(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})"
     rf"(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+(\d{{4}}))?",
     re.IGNORECASE,
 )
@@ -70,6 +70,12 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _year_of_month(month: int, published: dt.date) -> int:
+    """The year in which the month next ends on or after the publication date (the month of
+    publication itself counts: "by the end of January", written on 29 January)."""
+    return published.year if month >= published.month else published.year + 1
+
+
 def _next_year_for(month: int, day: int, published: dt.date) -> int:
     """The year in which month/day next comes on or after the publication date."""
     try:
@@ -87,7 +93,7 @@ def find_deadline(sentence: str, published: str | None) -> tuple[str | None, str
     match = _END_OF_MONTH.search(sentence)
     if match:
         month = MONTHS[match.group(1).lower()]
-        year = int(match.group(2)) if match.group(2) else _next_year_for(month, 1, pub)
+        year = int(match.group(2)) if match.group(2) else _year_of_month(month, pub)
         return _month_end(year, month).isoformat(), "month"
     match = _END_OF_YEAR.search(sentence)
     if match:
@@ -114,7 +120,7 @@ def find_deadline(sentence: str, published: str | None) -> tuple[str | None, str
     match = _BY_MONTH.search(sentence)
     if match:
         month = MONTHS[match.group(1).lower()]
-        year = int(match.group(2)) if match.group(2) else _next_year_for(month, 1, pub)
+        year = int(match.group(2)) if match.group(2) else _year_of_month(month, pub)
         return _month_end(year, month).isoformat(), "month"
     match = _BY_YEAR.search(sentence)
     if match and int(match.group(1)) >= pub.year:
