@@ -812,3 +812,20 @@ def test_the_journal_of_a_database_in_the_middle_of_a_write_is_refused_by_name(t
     finally:
         conn.execute("ROLLBACK")
         conn.close()
+
+
+@pytest.mark.parametrize(
+    "table, header, row, column",
+    [
+        ("commitments", "title,made_on", "Talks, ", "made_on"),
+        ("events", "date,kind,title", ",meeting,Talks", "date"),
+        ("status_updates", "commitment_uuid,date,status", "{uuid},,in progress", "date"),
+    ],
+)
+def test_an_empty_required_date_is_a_problem_on_its_column(
+    db, tmp_path, table, header, row, column
+):
+    uuid = records.get(db, Commitment, _commitment_with(db)).uuid
+    path = tmp_path / "dates.csv"
+    write(path, f"{header}\n{row.format(uuid=uuid)}\n")
+    assert problems(db, table, path) == [f"line 2, column {column}: a date is required here"]
