@@ -459,3 +459,16 @@ def test_lines_are_split_as_a_file_opened_with_newline_empty_splits_them(text):
     from desktop_app.exchange.csv_format import _lines
 
     assert list(_lines(text)) == list(io.StringIO(text, newline=""))
+
+
+def test_progress_of_a_small_export_ends_at_its_row_count(tmp_path):
+    import io
+
+    from desktop_app.exchange.csv_export import write_csv
+
+    reports = []
+    rows = [("a", "b"), *((n, n * 2) for n in range(7))]
+    count = write_csv(
+        rows, io.StringIO(), excel=False, progress=lambda n: reports.append(n) or True
+    )
+    assert count == 7 and reports[-1] == 7

@@ -326,7 +326,7 @@ def test_a_parallel_export_has_the_byte_order_mark_once_for_excel_and_never_othe
     for excel, workers in ((False, 2), (True, None)):
         one, two = tmp_path / f"one-{excel}.csv", tmp_path / f"two-{excel}.csv"
         # one process reports as it writes: after the header, then every 5000 rows
-        assert _export(db_path, one, excel, workers=1) == (7, [0])
+        assert _export(db_path, one, excel, workers=1) == (7, [0, 7])
         # worker processes report as each part is done, in id ranges: 2 workers, or 4 by default
         count, seen = _export(db_path, two, excel, workers=workers, parallel_from=1)
         assert count == 7 and len(seen) == (workers or 4) and seen[-1] == 7
@@ -340,8 +340,8 @@ def test_a_parallel_export_has_the_byte_order_mark_once_for_excel_and_never_othe
 
 def test_a_small_table_is_written_by_one_process_unless_asked(sample_db, db_path, tmp_path):
     # under PARALLEL_FROM rows (50,000) one process writes, whatever the number of workers
-    assert _export(db_path, tmp_path / "a.csv", False, workers=2) == (7, [0])
-    assert _export(db_path, tmp_path / "b.csv", False, workers=2, parallel_from=8) == (7, [0])
+    assert _export(db_path, tmp_path / "a.csv", False, workers=2) == (7, [0, 7])
+    assert _export(db_path, tmp_path / "b.csv", False, workers=2, parallel_from=8) == (7, [0, 7])
 
 
 def test_a_table_of_one_row_or_none_is_exported_whole(db, db_path, tmp_path):
@@ -390,7 +390,7 @@ def test_write_csv_counts_data_rows_and_reports_progress_every_5000(tmp_path):
     rows = [("n",), *((i,) for i in range(10_001))]
     with (tmp_path / "n.csv").open("w", newline="") as out:
         assert write_csv(rows, out, False, progress=lambda n: seen.append(n) or True) == 10_001
-    assert seen == [0, 5000, 10_000]  # after the header, then every 5000 rows
+    assert seen == [0, 5000, 10_000, 10_001]  # after the header, every 5000 rows, and the end
     with (tmp_path / "m.csv").open("w", newline="") as out:
         assert write_csv([(1,), (2,)], out, False, has_header=False) == 2
     with (tmp_path / "h.csv").open("w", newline="") as out:

@@ -236,6 +236,8 @@ def write_csv(
         written += 1
         if progress is not None and written % 5000 == 0 and not progress(written):
             raise ExportCancelled
+    if progress is not None and written > 0 and written % 5000 and not progress(written):
+        raise ExportCancelled  # the last report says the whole count
     return max(written, 0)
 
 
