@@ -78,3 +78,31 @@ def test_an_unknown_status_word_is_a_problem_of_its_row(db, tmp_path):
     assert [(p.line, p.column) for p in result.problems] == [(3, "status")]
     assert "unknown status 'sort of'" in result.problems[0].reason
     assert db.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == 0
+
+
+def test_a_status_changed_in_our_own_export_is_recorded_on_re_import(sample_db, tmp_path):
+    import csv
+
+    from desktop_app.exchange.csv_export import export_rows, export_to_file
+
+    path = tmp_path / "commitments.csv"
+    export_to_file(export_rows(sample_db, "commitments"), path, excel=False)
+    unchanged = import_file(sample_db, "commitments", path)
+    assert (unchanged.ok, unchanged.added, unchanged.updated, unchanged.statuses_added) == (
+        True,
+        0,
+        0,
+        0,
+    )
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    target = next(r for r in rows if r["status"] not in ("Fulfilled", "Mixed"))
+    target["status"] = "Fulfilled"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = import_file(sample_db, "commitments", path)
+    assert (result.ok, result.updated, result.statuses_added) == (True, 0, 1)
+    today = sample_db.execute("SELECT date('now')").fetchone()[0]
+    assert _statuses(sample_db, today)[target["title"]] == "fulfilled"

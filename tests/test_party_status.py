@@ -423,10 +423,12 @@ def test_the_by_party_chart_says_its_bars_count_promises(qtbot, sample_db):
     assert label == "Category" and "Mixed" in legend
 
 
-def test_the_status_columns_are_the_only_exported_columns_the_importer_does_not_read(db):
+def test_the_exported_status_columns_are_read_back_as_statuses_to_record(db):
     from desktop_app.exchange import csv_import
     from desktop_app.exchange.csv_export import DERIVED_COLUMNS, export_columns
+    from desktop_app.exchange.status_cells import STATUS_FIELDS
 
     exported = set(export_columns(db, "commitments"))
-    unread = exported - set(csv_import.fields_of("commitments")) - {"uuid"}
-    assert unread == set(DERIVED_COLUMNS["commitments"]) == {"status", "party_statuses"}
+    assert set(DERIVED_COLUMNS["commitments"]) == {"status", "party_statuses"} <= exported
+    assert set(DERIVED_COLUMNS["commitments"]) <= set(STATUS_FIELDS)
+    assert exported - set(csv_import.fields_of("commitments")) - {"uuid"} == set()

@@ -147,7 +147,8 @@ EXPORT_SQL: dict[str, str] = {
         WHERE s.deleted_at IS NULL AND s.id > :after AND s.id <= :upto ORDER BY s.id""",
 }
 
-#: exported for people, worked out from other records, never read back by the importer
+#: worked out from other records (the status history) on the export's date; read back only as a
+#: status to record where the commitment does not stand there already (exchange/status_cells.py)
 DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {"commitments": ("status", "party_statuses")}
 
 ALL_ROWS = {"after": 0, "upto": 2**62}
