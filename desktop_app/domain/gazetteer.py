@@ -15,12 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.domain import country_names
 
-@dataclass(frozen=True)
-class Country:
-    iso3: str
-    iso2: str
-    name: str
+# The countries' one home is country_names; its Country, countries and country_by_code are
+# offered here too, where callers have always found them.
+Country = country_names.Country
+countries = country_names.countries
+country_by_code = country_names.country_by_code
 
 
 @dataclass(frozen=True)
@@ -39,49 +40,9 @@ class GazetteerPlace:
         return f"{self.name}{alias}, {country.name if country else '?'}"
 
 
-@functools.cache
-def countries() -> tuple[Country, ...]:
-    import pycountry
-
-    return tuple(
-        Country(c.alpha_3, c.alpha_2, getattr(c, "common_name", None) or c.name)
-        for c in pycountry.countries
-    )
-
-
-@functools.cache
-def _countries_by_code() -> dict[str, Country]:
-    table = {}
-    for country in countries():
-        table[country.iso3] = country
-        table[country.iso2] = country
-    return table
-
-
-def country_by_code(code: str) -> Country | None:
-    return _countries_by_code().get(code.strip().upper())
-
-
 def find_country(text: str) -> Country | None:
-    """A country from its ISO code (2 or 3 letters) or its name, any case; None if unknown."""
-    text = text.strip()
-    if not text:
-        return None
-    if len(text) in (2, 3) and text.isalpha():
-        found = country_by_code(text)
-        if found:
-            return found
-    wanted = text.lower()
-    for country in countries():
-        if country.name.lower() == wanted:
-            return country
-    import pycountry
-
-    try:
-        match = pycountry.countries.lookup(text)
-    except LookupError:
-        return None
-    return country_by_code(match.alpha_3)
+    """A country from its ISO code or any of its names (country_names.country_named)."""
+    return country_names.country_named(text)
 
 
 @functools.cache

@@ -6,39 +6,17 @@ from __future__ import annotations
 import functools
 import re
 
-from desktop_app.domain import gazetteer
+from desktop_app.domain import country_names, gazetteer
 
-# Common names that differ from ISO's, and demonyms that no simple rule derives.
-ALIASES = {
-    "United States": "USA",
-    "US": "USA",
-    "U.S.": "USA",
-    "America": "USA",
+# Demonyms that no simple rule derives. The countries' names themselves (with their other
+# names: "Burma", "UK", "Ivory Coast") are domain/country_names.py's.
+DEMONYMS = {
     "American": "USA",
     "Americans": "USA",
-    "United Kingdom": "GBR",
-    "UK": "GBR",
-    "Britain": "GBR",
     "British": "GBR",
-    "Russia": "RUS",
-    "Syria": "SYR",
-    "South Korea": "KOR",
-    "North Korea": "PRK",
-    "Vietnam": "VNM",
-    "Laos": "LAO",
-    "Bolivia": "BOL",
-    "Venezuela": "VEN",
-    "Tanzania": "TZA",
-    "Moldova": "MDA",
-    "Czechia": "CZE",
-    "Turkey": "TUR",
-    "Türkiye": "TUR",
     "Turkish": "TUR",
-    "Ivory Coast": "CIV",
-    "Palestine": "PSE",
     "Palestinian": "PSE",
     "Palestinians": "PSE",
-    "Taiwan": "TWN",
     "Afghan": "AFG",
     "Afghans": "AFG",
     "French": "FRA",
@@ -46,9 +24,7 @@ ALIASES = {
     "Swiss": "CHE",
     "Greek": "GRC",
     "Saudi": "SAU",
-    "Saudi Arabia": "SAU",
     "Emirati": "ARE",
-    "UAE": "ARE",
     "Filipino": "PHL",
     "Thai": "THA",
     "Chinese": "CHN",
@@ -99,12 +75,10 @@ ALIASES = {
     "Egyptian": "EGY",
     "Ethiopian": "ETH",
     "Eritrean": "ERI",
-    "Emirates": "ARE",
-    "Kosovo": "XKX",
-    "Kosovar": "XKX",
-    "European Union": "",
-    "EU": "",
 }
+# Kosovo is no ISO 3166-1 country (pycountry, hence country_names, does not list it), but
+# articles name it as a party: its user-assigned code.
+UNLISTED_STATES = {"Kosovo": "XKX", "Kosovar": "XKX"}
 # Capitals that stand for their government when they act ("Washington signed"): GeoNames'
 # list of capitals, plus these spellings.
 EXTRA_CAPITALS = {
@@ -171,13 +145,12 @@ def capitals() -> dict[str, str]:
 
 @functools.cache
 def _names() -> dict[str, str]:
-    """Every spelling (name, demonym, alias) that maps to an ISO alpha-3 code."""
+    """Every spelling (name, other name, demonym) that maps to an ISO alpha-3 code."""
     table: dict[str, str] = {}
     for country in gazetteer.countries():
         name = country.name.split(",")[0].strip()
         if len(name) < 4:
             continue
-        table[name] = country.iso3
         stem = name[:-1] if name[-1] in "aeo" else name
         for demonym in (
             name + "n",
@@ -189,8 +162,10 @@ def _names() -> dict[str, str]:
             stem + "ese",
         ):
             table.setdefault(demonym, country.iso3)
-    table.update({k: v for k, v in ALIASES.items()})
-    return {k: v for k, v in table.items() if v}
+    table.update(country_names.country_spellings())  # a name wins over a derived demonym
+    table.update(DEMONYMS)
+    table.update(UNLISTED_STATES)
+    return table
 
 
 @functools.cache
