@@ -69,18 +69,27 @@ def _add_exchange_commands(commands) -> None:
     )
     export.set_defaults(run=_run_export)
 
-    imp = commands.add_parser("import", help="read a CSV file into a table (all or nothing)")
+    imp = commands.add_parser(
+        "import", help="read a CSV file or an Excel sheet into a table (all or nothing)"
+    )
     imp.add_argument("--db", required=True, help="the database to write")
     imp.add_argument("--table", required=True, choices=EXCHANGE_TABLES)
     imp.add_argument(
         "--preset",
         choices=IMPORT_PRESETS,
         default="native",
-        help="native: our own export; acled: an ACLED event export",
+        help="native: our own export or a file laid out like it; acled: an ACLED event "
+        "export; ucdp: a UCDP GED event file",
     )
     imp.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "cp1252", "utf-16"))
+    imp.add_argument(
+        "--date-order",
+        choices=("day-first", "month-first", "iso"),
+        help="how the file writes 03/04/2024 (default: guessed from a date that reads one way)",
+    )
+    imp.add_argument("--sheet", help="the sheet of an Excel workbook (default: the first)")
     imp.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
-    imp.add_argument("file", help="the CSV file to read")
+    imp.add_argument("file", help="the CSV file or Excel workbook (.xlsx) to read")
     imp.set_defaults(run=_run_import)
 
 
@@ -234,7 +243,14 @@ def _run_import(args: argparse.Namespace) -> int:
     try:
         try:
             result = import_path(
-                db, args.table, args.file, args.preset, encoding=args.encoding, dry_run=args.dry_run
+                db,
+                args.table,
+                args.file,
+                args.preset,
+                encoding=args.encoding,
+                dry_run=args.dry_run,
+                sheet=args.sheet,
+                date_order=args.date_order,
             )
         except CsvProblem as problem:
             print(f"commitment-tracker: {problem}", file=sys.stderr)

@@ -106,3 +106,20 @@ def test_a_status_changed_in_our_own_export_is_recorded_on_re_import(sample_db, 
     assert (result.ok, result.updated, result.statuses_added) == (True, 0, 1)
     today = sample_db.execute("SELECT date('now')").fetchone()[0]
     assert _statuses(sample_db, today)[target["title"]] == "fulfilled"
+
+
+def test_a_party_status_names_one_of_the_commitments_parties(db, tmp_path):
+    path = tmp_path / "parties.csv"
+    path.write_text(
+        "title,promisors,made_on,party_statuses\n"
+        'Open markets,PAK;IRN,2024-01-29,"PAK: Fulfilled"\n',
+        encoding="utf-8",
+    )
+    assert import_file(db, "commitments", path).statuses_added == 1
+    path.write_text(path.read_text().replace('"PAK: Fulfilled"', '"AFG: Broken"'), encoding="utf-8")
+    result = import_file(db, "commitments", path)
+    assert [(p.line, p.column, p.reason) for p in result.problems] == [
+        (2, "party_statuses", "AFG is not a party to this commitment")
+    ]
+    names = {n for (n,) in db.execute("SELECT name FROM actors")}
+    assert "Afghanistan" not in names  # a status never creates an actor

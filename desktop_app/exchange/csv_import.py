@@ -492,9 +492,13 @@ def _row_status(resolver: Resolver, cells: dict, line: int) -> RowStatus | Probl
     """What the row's status cells say (None: nothing), or the row's problem."""
     try:
         date = row_date(resolver, cells, "status_date")
-        return read_row_status(cells, date, resolver.actor)
+        return read_row_status(cells, date)
     except RowError as error:
         return Problem(line, error.column, str(error))
+
+
+def _column_of(error: ValueError) -> str:
+    return getattr(error, "column", None) or _guess_column(str(error))
 
 
 def _report(progress: Callable[[int, int], bool] | None, done: int, lines: int) -> bool:
@@ -546,7 +550,7 @@ class _Batch:
                     self._note(line, self._update_existing(record, uuid, present[uuid]))
                     self._record_status(line, present[uuid])
                 except ValueError as error:
-                    self._problem(line, _guess_column(str(error)), str(error))
+                    self._problem(line, _column_of(error), str(error))
                     return
                 except (sqlite3.IntegrityError, OverflowError) as error:  # checks prevent it
                     self._problem(line, "", f"the row cannot be written ({error})")
@@ -576,8 +580,12 @@ class _Batch:
                     continue
                 if uuid:  # a record of ours coming back (its history is in status_updates)
                     self.statuses.pop(line, None)
-                else:
+                    continue
+                try:
                     self._record_status(line, added.get(record.uuid))
+                except ValueError as error:
+                    self._problem(line, _column_of(error), str(error))
+                    return
 
     def _record_status(self, line: int, commitment_id: int | None) -> None:
         status = self.statuses.pop(line, None)

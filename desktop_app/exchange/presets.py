@@ -67,8 +67,8 @@ def import_file(
     db: Database, table: str, path: str | Path, preset: str = "native", **options
 ) -> ImportResult:
     """Read, check and import a CSV file or a sheet of an Excel workbook (options: encoding,
-    delimiter, sheet, and those of import_rows). CsvProblem (one sentence) if the file cannot
-    be read, is the database itself, or does not suit the preset."""
+    delimiter, sheet, date_order, and those of import_rows). CsvProblem (one sentence) if the
+    file cannot be read, is the database itself, or does not suit the preset."""
     check_preset(preset, table)
     refuse_database_files(db, path)
     prepared = prepare(
@@ -77,6 +77,7 @@ def import_file(
         options.pop("delimiter", None),
         options.pop("sheet", None),
     )
+    prepared.date_order = options.pop("date_order", None)
     if preset != "native":
         return _PRESET_IMPORTS[preset](db, prepared, **options)
     return import_rows(db, table, prepared, **options)

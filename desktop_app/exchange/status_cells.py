@@ -33,15 +33,14 @@ class RowStatus:
 
     date: str
     whole: Status | None = None
-    parties: list[tuple[int, Status]] = field(default_factory=list)  # (actor id, status)
+    #: (the party's code or name, as written, its status); resolved among the commitment's
+    #: own parties when recorded, so that a status never creates an actor
+    parties: list[tuple[str, Status]] = field(default_factory=list)
 
 
-def read_row_status(
-    cells: dict, date: str | None, party_id, today: str | None = None
-) -> RowStatus | None:
+def read_row_status(cells: dict, date: str | None, today: str | None = None) -> RowStatus | None:
     """The row's status cells (None when it has none). `date` is the status_date cell already
-    read; party_id(code, column) resolves a party named in party_statuses. RowError when a
-    cell cannot be read."""
+    read. RowError when a cell cannot be read."""
     whole_text = cells.get("status", "").strip()
     parties_text = cells.get("party_statuses", "").strip()
     if not whole_text and not parties_text:
@@ -55,8 +54,7 @@ def read_row_status(
         code, colon, text = part.partition(":")
         if not colon or not code.strip() or not text.strip():
             raise RowError("party_statuses", f"{part.strip()!r} should read like 'PAK: Fulfilled'")
-        party = party_id(code.strip(), "party_statuses")
-        status.parties.append((party, _status(text, "party_statuses")))
+        status.parties.append((code.strip(), _status(text, "party_statuses")))
     return status
 
 
@@ -77,8 +75,10 @@ class StatusRecorder:
         self.added = 0
 
     def record(self, commitment_id: int | None, status: RowStatus) -> None:
-        """commitment_id None: a commitment the dry run would add (every status is new)."""
-        wanted = ([(None, status.whole)] if status.whole else []) + status.parties
+        """commitment_id None: a commitment the dry run would add (every status is new).
+        RowError when party_statuses names someone who is not a party to the commitment."""
+        wanted = [(None, status.whole)] if status.whole else []
+        wanted += [(self._party(commitment_id, code), value) for code, value in status.parties]
         for party, value in wanted:
             standing = commitment_id and self._standing(commitment_id, party, status.date)
             if standing == value.value:
@@ -97,6 +97,18 @@ class StatusRecorder:
                     source_id=self._source(),
                 ),
             )
+
+    def _party(self, commitment_id: int | None, code: str) -> int | None:
+        if commitment_id is None:
+            return None  # (a dry run's new commitment: counted, not written)
+        found = self.db.execute(
+            """SELECT a.id FROM commitment_parties cp JOIN actors a ON a.id = cp.actor_id
+               WHERE cp.commitment_id = ? AND (a.iso3 = ? OR a.name = ?) LIMIT 1""",
+            [commitment_id, code.upper(), code],
+        ).fetchone()
+        if found is None:
+            raise RowError("party_statuses", f"{code} is not a party to this commitment")
+        return found[0]
 
     def _standing(self, commitment_id: int, party: int | None, date: str) -> str:
         expression = (
