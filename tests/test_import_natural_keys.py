@@ -84,3 +84,30 @@ def test_events_without_uuids_imported_twice(db, tmp_path):
     again = import_file(db, "events", path)
     assert (again.ok, again.added, again.unchanged) == (True, 0, 2)
     assert _count(db, "events") == 2
+
+
+def test_parties_written_as_country_names_and_lists_are_states(db, tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "title,parties,made_on\n"
+        'Reopen the embassies,"Saudi Arabia, Iran",2023-03-10\n'
+        "Border markets,Pakistan and Iran,2024-01-29\n"
+        "Grain corridor,Türkiye/Russia;UN,2022-07-22\n",
+        encoding="utf-8",
+    )
+    result = import_file(db, "commitments", path)
+    assert result.ok, result.problems
+    rows = db.execute(
+        """SELECT c.title, a.kind, COALESCE(a.iso3, a.name) FROM commitments c
+           JOIN commitment_parties cp ON cp.commitment_id = c.id
+           JOIN actors a ON a.id = cp.actor_id ORDER BY c.id, cp.rowid"""
+    ).fetchall()
+    assert rows == [
+        ("Reopen the embassies", "state", "SAU"),
+        ("Reopen the embassies", "state", "IRN"),
+        ("Border markets", "state", "PAK"),
+        ("Border markets", "state", "IRN"),
+        ("Grain corridor", "state", "TUR"),
+        ("Grain corridor", "state", "RUS"),
+        ("Grain corridor", "organisation", "UN"),
+    ]

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop_app.domain import gazetteer
+from desktop_app.domain.country_names import split_country_list
 from desktop_app.domain.records import (
     Actor,
     Commitment,
@@ -298,6 +299,8 @@ class Resolver:
         names = _split(names_text or "", one)
         uuids = _split(cells.get(uuids_column, ""), one)
         if not uuids:
+            if cls is Actor and not one:
+                names = _countries_as_codes(names)
             return [by_name(name, None) for name in names]
         what = _NOUNS[cls]
         ids = [self.known(cls, uuid) for uuid in uuids]
@@ -348,6 +351,17 @@ def _split(text: str, one: bool = False) -> list[str]:
     if one:
         return [text.strip()] if text.strip() else []
     return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def _countries_as_codes(names: list[str]) -> list[str]:
+    """Names as people write parties, countries by name and in lists ("Saudi Arabia, Iran",
+    "Pakistan and Iran", "Türkiye"), as the ISO codes of their states; the other parts (an
+    organisation, an armed group) as they are written."""
+    found = []
+    for name in names:
+        countries, others = split_country_list(name)
+        found += [country.iso3 for country in countries] + others if countries else [name]
+    return list(dict.fromkeys(found))  # a party named twice is one party
 
 
 def _list(cells: dict, name: str) -> list[str]:
