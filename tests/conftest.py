@@ -52,3 +52,11 @@ def window(qtbot, tmp_path):
     main.set_as_of("2024-12-31")
     main.show()
     return main
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cycles_collected_on_the_gui_thread(qapp):
+    """As in the app (ui/app.py): Python's cycle collector runs on the GUI thread only."""
+    from desktop_app.ui.gui_thread_gc import collect_on_gui_thread
+
+    collect_on_gui_thread()

@@ -33,6 +33,9 @@ def create_application():
     icon = resource("icons", "commitment-tracker.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    from desktop_app.ui.gui_thread_gc import collect_on_gui_thread
+
+    collect_on_gui_thread()  # never on a worker: see the module
     return app
 
 
