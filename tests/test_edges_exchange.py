@@ -690,14 +690,14 @@ def test_a_named_pipe_is_read_to_its_end(db, tmp_path):
 
 
 # --- many problems, progress, dry runs and re-imports ---------------------------------------------
-def test_problems_stop_being_listed_after_200(db, tmp_path):
+def test_problems_are_listed_up_to_200_and_the_rest_counted(db, tmp_path):
     path = tmp_path / "bad.csv"
     write(path, "label,value\n" + "".join(f"Row {n},lots\n" for n in range(250)))
     listed = problems(db, "statistics", path)
     assert len(listed) == 201
     assert listed[0] == "line 2, column value: 'lots' is not a number"
     assert listed[199] == "line 201, column value: 'lots' is not a number"
-    assert listed[200] == "line 201: too many problems; stopped here"
+    assert listed[200] == "line 251: and 50 more problems in later rows"
 
 
 def test_progress_is_reported_every_500_rows_and_false_cancels(db, tmp_path):

@@ -111,3 +111,15 @@ def test_parties_written_as_country_names_and_lists_are_states(db, tmp_path):
         ("Grain corridor", "state", "RUS"),
         ("Grain corridor", "organisation", "UN"),
     ]
+
+
+def test_names_that_are_no_country_are_listed_as_new_actors(db, tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "title,parties,made_on\n"
+        "Prisoner exchange,Iran and Hamas,2024-03-01\n"
+        "Ceasefire talks,Irna;Pakistan,2024-03-02\n",  # a typo for Iran stays a name
+        encoding="utf-8",
+    )
+    result = import_file(db, "commitments", path, dry_run=True)
+    assert result.ok and result.new_actors == ["Hamas", "Irna"]

@@ -335,3 +335,17 @@ def test_the_preview_says_what_each_row_becomes(window, qtbot, tmp_path):
     dialog.load()
     column = [dialog.preview.item(r, 0).text() for r in range(3)]
     assert column == ["an update", "new", "new"]
+
+
+def test_names_that_are_no_country_are_shown_before_importing(window, qtbot, tmp_path):
+    path = tmp_path / "parties.csv"
+    path.write_text(
+        "title,parties,made_on\nCeasefire talks,Irna;Pakistan,2024-03-02\n", encoding="utf-8"
+    )
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    assert dialog.import_button.isEnabled()
+    assert "New actors (not countries, not yet recorded): Irna." in dialog.new_names.text()
+    path.write_text(path.read_text().replace("Irna", "Iran"), encoding="utf-8")
+    dialog.load()
+    assert dialog.new_names.text() == ""

@@ -89,6 +89,9 @@ class ImportResult:
     statuses_added: int = 0  # status updates the rows' status columns add
     #: what the first rows become ("new", "update", "unchanged"), by line, for a preview
     outcomes: dict[int, str] = field(default_factory=dict)
+    #: names of actors the rows name that are neither known nor a country: made anew
+    new_actors: list[str] = field(default_factory=list)
+    unlisted: int = 0  # problems found past the first LISTED_PROBLEMS
 
     @property
     def ok(self) -> bool:
@@ -378,6 +381,7 @@ def import_rows(
             _check_and_write(
                 table, prepared, mapping, preset_transform, resolver, batch, progress, reading
             )
+            result.new_actors = resolver.new_actors
             if result.problems or dry_run:
                 raise _Rollback
     except CsvRowProblem as error:  # a row the csv module cannot parse: nothing is kept
@@ -443,14 +447,18 @@ def _check_and_write(
             if status is not None:
                 batch.statuses[line] = status
             batch.pending.append((line, uuid, record))
-        if len(result.problems) >= 200:
-            result.problems.append(Problem(line, "", "too many problems; stopped here"))
-            break
+        if len(result.problems) > LISTED_PROBLEMS:  # counted from here on, not listed
+            result.unlisted += len(result.problems) - LISTED_PROBLEMS
+            del result.problems[LISTED_PROBLEMS:]
         if len(batch.pending) >= WRITE_BATCH:
             batch.write()
     batch.write()
+    if result.unlisted:
+        last = Problem(line, "", f"and {result.unlisted:,} more problems in later rows")
+        result.problems.append(last)
 
 
+LISTED_PROBLEMS = 200  # problems listed one by one; the rest are counted
 WRITE_BATCH = 5_000  # checked rows written together
 OUTCOMES_KEPT = 100  # rows whose outcome is kept for the preview
 

@@ -152,6 +152,7 @@ class Resolver:
         self.actor_kind = actor_kind
         self.dry_run = dry_run
         self.date_order = date_order  # how the file writes 03/04/2024 (None: refused)
+        self.new_actors: list[str] = []  # actors made by name, no country among them
         self.actor_ids: dict[str, int] = {}
         self.place_ids: dict[tuple, int] = {}
         self.source_ids: dict[str, int] = {}
@@ -193,11 +194,11 @@ class Resolver:
                 "SELECT id FROM actors WHERE name = ? AND deleted_at IS NULL ORDER BY id LIMIT 1",
                 [key],
             ).fetchone()
-            found = (
-                row[0]
-                if row
-                else self._create(Actor(name=key, kind=kind or self.actor_kind, uuid=uuid))
-            )
+            if row:
+                found = row[0]
+            else:
+                found = self._create(Actor(name=key, kind=kind or self.actor_kind, uuid=uuid))
+                self.new_actors.append(key)
         self.actor_ids[key] = found
         return found
 

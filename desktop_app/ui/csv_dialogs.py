@@ -171,6 +171,8 @@ class ImportDialog(QDialog):
         self.preview = QTableWidget()
         self.problems = QListWidget()
         self.summary = QLabel()
+        self.new_names = QLabel()  # names that are no known actor and no country
+        self.new_names.setWordWrap(True)
         self.undo_note = QLabel(
             "The import is one step: Edit > Undo (Ctrl+Z) takes it back while this file is open."
         )
@@ -261,6 +263,7 @@ class ImportDialog(QDialog):
         layout.addWidget(QLabel("Problems (nothing is imported while there are any):"))
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.new_names)
         layout.addWidget(self.undo_note)
         layout.addWidget(self.buttons)
 
@@ -515,7 +518,9 @@ class ImportDialog(QDialog):
                 + (f", {result.statuses_added:,} new statuses." if result.statuses_added else ".")
             )
         else:
-            self.summary.setText(f"{len(result.problems)} problem(s) in {rows:,} rows.")
+            listed = len(result.problems) - (1 if result.unlisted else 0)
+            self.summary.setText(f"{listed + result.unlisted:,} problem(s) in {rows:,} rows.")
+        self.new_names.setText(_new_names_note(result.new_actors))
         self.import_button.setEnabled(result.ok and rows > 0)
 
     def _dates_read(self, result: csv_import.ImportResult) -> str:
@@ -617,3 +622,16 @@ def _remember_mapping(table: str, header: list[str], mapping: dict[str, int]) ->
     while len(saved) > 50:  # the oldest first out
         saved.pop(next(iter(saved)))
     settings.IMPORT_MAPPINGS.write(saved)
+
+
+def _new_names_note(names: list[str], shown: int = 8) -> str:
+    """The actors an import would create by name: a misspelt country shows up here."""
+    if not names:
+        return ""
+    listed = ", ".join(names[:shown]) + (
+        f" and {len(names) - shown:,} more" if len(names) > shown else ""
+    )
+    return (
+        f"New actors (not countries, not yet recorded): {listed}. Import creates them as they "
+        "are written; if one is meant to be a country, correct its cell and press Check again."
+    )
