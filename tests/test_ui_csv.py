@@ -349,3 +349,17 @@ def test_names_that_are_no_country_are_shown_before_importing(window, qtbot, tmp
     path.write_text(path.read_text().replace("Irna", "Iran"), encoding="utf-8")
     dialog.load()
     assert dialog.new_names.text() == ""
+
+
+def test_the_preview_names_a_new_status_for_a_commitment_already_recorded(window, qtbot, tmp_path):
+    path = tmp_path / "statuses.csv"
+    path.write_text(
+        "Commitment,Parties,Date agreed,Status\n"
+        "Activate joint border markets,Pakistan and Iran,29/01/2024,delayed\n"
+        'Cooperate against terrorism,"Pakistan, Iran",29/01/2024,\n',
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    assert [dialog.preview.item(r, 0).text() for r in range(2)] == ["a new status", "no change"]
+    assert "0 new, 0 to update, 2 unchanged, 1 new statuses." in dialog.summary.text()

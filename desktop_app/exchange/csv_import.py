@@ -598,8 +598,11 @@ class _Batch:
     def _record_status(self, line: int, commitment_id: int | None) -> None:
         status = self.statuses.pop(line, None)
         if status is not None and self.recorder is not None:
+            before = self.recorder.added
             self.recorder.record(commitment_id, status)
             self.result.statuses_added = self.recorder.added
+            if self.recorder.added > before and line in self.result.outcomes:
+                self.result.outcomes[line] += "+status"
 
     def _match_natural_keys(self, pending: list[tuple]) -> list[tuple] | None:
         """Rows with no UUID given the UUID of the live record with their natural key (a

@@ -36,7 +36,14 @@ from desktop_app.ui.status_style import status_colour
 from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_in_background, run_with_progress, with_own_connection
 
-OUTCOME_WORDS = {"new": "new", "update": "an update", "unchanged": "no change"}
+OUTCOME_WORDS = {
+    "new": "new",
+    "new+status": "new, with its status",
+    "update": "an update",
+    "update+status": "an update, a new status",
+    "unchanged": "no change",
+    "unchanged+status": "a new status",
+}
 PRESET_LABELS = {
     "native": "Commitment Tracker export, or a file laid out like it",
     "acled": "ACLED event export",
