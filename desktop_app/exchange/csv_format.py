@@ -142,8 +142,10 @@ def _first_undecodable(data: bytes, encoding: str, chunk: int = 1 << 22) -> int 
     return None
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of path, read only once it is known to be safe to open and to end."""
+def checked_before_opening(path: Path, what: str) -> os.stat_result:
+    """The file's stat, once it is known that it exists, is not a folder and is not a file
+    this process holds open (the database: under POSIX, closing any descriptor of a file drops
+    every lock the process holds on it); else CsvProblem. `what`: "a CSV file", ..."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -151,13 +153,18 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as error:
         raise CsvProblem(f"{path.name} cannot be read: {error.strerror}.") from None
     if stat.S_ISDIR(info.st_mode):
-        raise CsvProblem(f"{path.name} is a folder, not a CSV file.")
-    regular = stat.S_ISREG(info.st_mode)
-    if regular and is_open_in_this_process(info):
+        raise CsvProblem(f"{path.name} is a folder, not {what}.")
+    if stat.S_ISREG(info.st_mode) and is_open_in_this_process(info):
         raise CsvProblem(
             f"{path.name} is open in Commitment Tracker (the database or one of its files), "
-            "not a CSV file to import."
+            f"not {what} to import."
         )
+    return info
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of path, read only once it is known to be safe to open and to end."""
+    regular = stat.S_ISREG(checked_before_opening(path, "a CSV file").st_mode)
     try:
         with path.open("rb") as handle:
             first = handle.read(READ_BLOCK)

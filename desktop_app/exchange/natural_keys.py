@@ -49,24 +49,26 @@ def existing_by_key(db: Database, cls: type, keys: list[tuple]) -> dict[tuple, l
     return matches
 
 
-def _commitments(db: Database, dates: list[str]) -> list[tuple]:
+def _rows_where_in(db: Database, sql: str, values: list) -> list[tuple]:
+    """Rows of sql (which ends in "IN ") for each chunk of values, all together."""
     rows = []
-    for start in range(0, len(dates), CHUNK):
-        part = dates[start : start + CHUNK]
-        marks = ", ".join("?" * len(part))
-        rows += db.execute(
-            f"""SELECT id, uuid, title, made_on FROM commitments
-                WHERE made_on IN ({marks}) AND deleted_at IS NULL""",
-            part,
-        ).fetchall()
+    for start in range(0, len(values), CHUNK):
+        part = values[start : start + CHUNK]
+        rows += db.execute(f"{sql}({', '.join('?' * len(part))})", part).fetchall()
+    return rows
+
+
+def _commitments(db: Database, dates: list[str]) -> list[tuple]:
+    rows = _rows_where_in(
+        db,
+        """SELECT id, uuid, title, made_on FROM commitments
+           WHERE deleted_at IS NULL AND made_on IN """,
+        dates,
+    )
     parties: dict[int, set[int]] = {record_id: set() for record_id, *_ in rows}
-    ids = list(parties)
-    for start in range(0, len(ids), CHUNK):
-        part = ids[start : start + CHUNK]
-        marks = ", ".join("?" * len(part))
-        sql = "SELECT commitment_id, actor_id FROM commitment_parties WHERE commitment_id IN "
-        for commitment_id, actor_id in db.execute(f"{sql}({marks})", part):
-            parties[commitment_id].add(actor_id)
+    sql = "SELECT commitment_id, actor_id FROM commitment_parties WHERE commitment_id IN "
+    for commitment_id, actor_id in _rows_where_in(db, sql, list(parties)):
+        parties[commitment_id].add(actor_id)
     return [
         ((title.strip().casefold(), made_on, frozenset(parties[record_id])), record_id, uuid)
         for record_id, uuid, title, made_on in rows
@@ -74,15 +76,12 @@ def _commitments(db: Database, dates: list[str]) -> list[tuple]:
 
 
 def _events(db: Database, dates: list[str]) -> list[tuple]:
-    rows = []
-    for start in range(0, len(dates), CHUNK):
-        part = dates[start : start + CHUNK]
-        marks = ", ".join("?" * len(part))
-        rows += db.execute(
-            f"""SELECT id, uuid, date, kind, title, place_id FROM events
-                WHERE date IN ({marks}) AND deleted_at IS NULL""",
-            part,
-        ).fetchall()
+    rows = _rows_where_in(
+        db,
+        """SELECT id, uuid, date, kind, title, place_id FROM events
+           WHERE deleted_at IS NULL AND date IN """,
+        dates,
+    )
     return [
         ((date, kind, title.strip().casefold(), place_id), record_id, uuid)
         for record_id, uuid, date, kind, title, place_id in rows

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.exchange.csv_format import CsvProblem, DecodedFile, is_open_in_this_process
+from desktop_app.exchange.csv_format import CsvProblem, DecodedFile, checked_before_opening
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -71,24 +71,11 @@ def read_xlsx_file(path: str | Path, sheet: str | None = None) -> DecodedFile:
 
 
 def _check_file(path: Path) -> None:
-    """CsvProblem unless path is a regular file that is safe to open: not a folder, not a
-    pipe (a workbook is read out of order), not a file this process holds open (the database:
-    under POSIX, closing any descriptor of a file drops every lock the process holds on it)."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise CsvProblem(f"{path.name} cannot be read: the file no longer exists.") from None
-    except OSError as error:
-        raise CsvProblem(f"{path.name} cannot be read: {error.strerror}.") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise CsvProblem(f"{path.name} is a folder, not an Excel workbook.")
+    """CsvProblem unless path is a regular file that is safe to open (see
+    csv_format.checked_before_opening), and not a pipe: a workbook is read out of order."""
+    info = checked_before_opening(path, "an Excel workbook")
     if not stat.S_ISREG(info.st_mode):
         raise CsvProblem(f"{path.name} is not a regular file; save the workbook as a file first.")
-    if is_open_in_this_process(info):
-        raise CsvProblem(
-            f"{path.name} is open in Commitment Tracker (the database or one of its files), "
-            "not a workbook to import."
-        )
 
 
 def _not_a_workbook(path: Path) -> CsvProblem:
