@@ -321,3 +321,23 @@ def test_the_timeline_shows_the_whole_last_day_of_a_short_bar(qtbot):
     chart.draw(Timeline([bar], []), "2024-01-05")
     (_x0, x1), _ = chart.plot_item.viewRange()
     assert x1 >= timestamp("2024-01-11")  # the bar's last day ends at midnight of the 11th
+
+
+def test_the_events_chart_reads_three_statistics_and_counts_the_rest(db):
+    from desktop_app.charts.chart_data import events_per_month
+    from desktop_app.domain.records import Statistic
+    from desktop_app.store import records
+
+    for month in (5, 1, 3, 2, 4):
+        records.add(
+            db,
+            Statistic(
+                label=f"Attacks {month}",
+                value=month,
+                period_start=f"2023-0{month}-01",
+                period_end=f"2023-0{month}-28",
+            ),
+        )
+    data = events_per_month(db, "2024-01-31")
+    assert [s["label"] for s in data.statistics] == ["Attacks 1", "Attacks 2", "Attacks 3"]
+    assert (data.statistics_count, data.statistics_since) == (5, "2023-01-01")

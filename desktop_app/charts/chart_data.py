@@ -183,7 +183,13 @@ def timeline(
 class EventsPerMonth:
     months: list[str]  # YYYY-MM
     counts: dict[str, list[int]]  # kind -> count per month
-    statistics: list[dict]
+    statistics: list[dict]  # the first few, earliest period first (the chart names three)
+    statistics_count: int | None = None  # all of them (None: as many as listed)
+    statistics_since: str | None = None  # the earliest period start of all of them
+
+
+#: statistics read for the events chart, which names three (thousands would take a second)
+STATISTICS_SHOWN = 3
 
 
 def events_per_month(db: Database, as_of: str) -> EventsPerMonth:
@@ -195,14 +201,15 @@ def events_per_month(db: Database, as_of: str) -> EventsPerMonth:
     for month, kind, n in rows:
         counts[kind][position[month]] = n
     stats = []
-    for stat in queries.statistics_in_range(db, as_of):
+    total, since = queries.statistics_in_range_summary(db, as_of)
+    for stat in queries.statistics_in_range(db, as_of, limit=STATISTICS_SHOWN):
         change = change_percent(stat["value"], stat["baseline_value"])
         period = f"{_month_name(stat['period_start'])}–{_month_name(stat['period_end'] or as_of)}"
         text = f"{stat['value']:,.10g} {stat['unit']}, {period}".strip()
         if change is not None:
             text += f", {change:+.0f}% on the baseline"
         stats.append(stat | {"text": text, "change": change})
-    return EventsPerMonth(months, counts, stats)
+    return EventsPerMonth(months, counts, stats, total, since)
 
 
 def _month_name(iso: str) -> str:

@@ -12,7 +12,7 @@ from html import escape
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from desktop_app.charts.chart_data import EventsPerMonth, timestamp
+from desktop_app.charts.chart_data import STATISTICS_SHOWN, EventsPerMonth, timestamp
 from desktop_app.charts.style import (
     KIND_STYLE,
     clear_plot,
@@ -27,7 +27,7 @@ from desktop_app.charts.style import (
 )
 
 DAY = 86400.0
-NAMED = 3  # statistics named under the title and shaded
+NAMED = STATISTICS_SHOWN  # statistics named under the title and shaded
 
 
 def new_events_plot() -> pg.PlotWidget:
@@ -36,7 +36,8 @@ def new_events_plot() -> pg.PlotWidget:
 
 def draw_events(plot: pg.PlotWidget, data: EventsPerMonth, as_of: str) -> None:
     clear_plot(plot.getPlotItem())
-    _name_statistics(plot, data.statistics, theme_colours()[1])
+    total = len(data.statistics) if data.statistics_count is None else data.statistics_count
+    _name_statistics(plot, data.statistics, total, theme_colours()[1])
     if not data.months and not data.statistics:
         show_empty(plot, "No events recorded by this date.")
         return
@@ -63,7 +64,7 @@ def draw_events(plot: pg.PlotWidget, data: EventsPerMonth, as_of: str) -> None:
         missing = max(0.0, 92 * DAY - (last - first)) / 2
         first, last = first - missing, last + missing
     else:  # statistics only: their periods are the axis
-        first = min(timestamp(s["period_start"]) for s in data.statistics)
+        first = timestamp(data.statistics_since or min(s["period_start"] for s in data.statistics))
         last = timestamp(as_of) + DAY
     span_colour = QColor(foreground)
     span_colour.setAlpha(28)
@@ -92,10 +93,12 @@ def draw_events(plot: pg.PlotWidget, data: EventsPerMonth, as_of: str) -> None:
 TITLE = "Events per month, and reported statistics"
 
 
-def _name_statistics(plot: pg.PlotWidget, statistics: list[dict], foreground: QColor) -> None:
+def _name_statistics(
+    plot: pg.PlotWidget, statistics: list[dict], total: int, foreground: QColor
+) -> None:
     """The statistics under the title, one line each (a shaded band marks their period)."""
     lines = [f"{s['label']}: {s['text']}" for s in statistics[:NAMED]]
-    if len(statistics) > NAMED:
-        lines.append(f"and {len(statistics) - NAMED:,} more in the Statistics tab")
+    if total > NAMED:
+        lines.append(f"and {total - NAMED:,} more in the Statistics tab")
     small = "".join(f"<br><span style='font-size:9pt'>{escape(line)}</span>" for line in lines)
     plot.setTitle(TITLE + small, color=foreground.name(), size="11pt")

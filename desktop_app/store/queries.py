@@ -451,12 +451,23 @@ def resolution_dates(db: Database, commitment_ids: list[int], as_of: str) -> dic
     return dict(db.execute(sql, [as_of, *commitment_ids]).fetchall())
 
 
-def statistics_in_range(db: Database, as_of: str) -> list[dict]:
-    """Reported statistics known (published) by as_of, with a period, for the events chart."""
+_IN_RANGE = f"""FROM statistics s WHERE deleted_at IS NULL AND period_start IS NOT NULL
+               AND {STATISTIC_KNOWN_ON} <= :as_of"""
+
+
+def statistics_in_range(db: Database, as_of: str, limit: int = -1) -> list[dict]:
+    """Reported statistics known (published) by as_of, with a period, for the events chart,
+    earliest period first (the first `limit` of them; all by default)."""
     sql = f"""SELECT id, label, value, unit, period_start, period_end, baseline_value
-             FROM statistics s WHERE deleted_at IS NULL AND period_start IS NOT NULL
-               AND {STATISTIC_KNOWN_ON} <= :as_of ORDER BY period_start"""
-    return [dict(r) for r in rows_of(db, sql, {"as_of": as_of})]
+             {_IN_RANGE} ORDER BY period_start LIMIT :limit"""
+    return [dict(r) for r in rows_of(db, sql, {"as_of": as_of, "limit": limit})]
+
+
+def statistics_in_range_summary(db: Database, as_of: str) -> tuple[int, str | None]:
+    """How many statistics statistics_in_range gives, and the earliest period start."""
+    sql = f"SELECT COUNT(*), MIN(period_start) {_IN_RANGE}"
+    count, earliest = db.execute(sql, {"as_of": as_of}).fetchone()
+    return count, earliest
 
 
 def status_history(db: Database, commitment_id: int) -> list[dict]:

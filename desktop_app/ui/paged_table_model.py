@@ -47,11 +47,25 @@ class PagedTableModel(QAbstractTableModel):
         self.descending = False
 
     # --- what subclasses provide -------------------------------------------------------------
-    def fetch(self, limit: int, offset: int) -> list[dict]:
+    def page_reader(self) -> Callable:
+        """reader(db, limit, offset) -> rows in table order; like ids_reader, what the order
+        depends on is read from the model now, and the reader may run on a worker."""
         raise NotImplementedError
 
-    def count(self) -> int:
+    def count_reader(self) -> Callable:
+        """reader(db) -> how many rows the table shows."""
         raise NotImplementedError
+
+    def fetch(self, limit: int, offset: int) -> list[dict]:
+        return self.page_reader()(self.db, limit, offset)
+
+    def count(self) -> int:
+        return self.count_reader()(self.db)
+
+    def order_is_costly(self) -> bool:
+        """Whether even the first page needs work over every row (a sort by a worked-out
+        status): its order is then read whole, with the first page, in one go."""
+        return False
 
     def ids_reader(self) -> Callable:
         """reader(db) -> every id in table order (an array("q") is kept as it is). What the
@@ -140,25 +154,32 @@ class PagedTableModel(QAbstractTableModel):
 
         self._loaded, self._reordering = True, True
         self._generation += 1
-        generation, order = self._generation, self.order_key()
-        ids_reader, rows_reader, size = self.ids_reader(), self.rows_reader(), self.PAGE_SIZE
+        generation, order, size = self._generation, self.order_key(), self.PAGE_SIZE
+        whole = self.order_is_costly() or self.ids_are_cheap()
+        ids_reader, rows_reader = self.ids_reader(), self.rows_reader()
+        count_reader, page_reader = self.count_reader(), self.page_reader()
 
         def work(db, _report):
+            if not whole:  # the count and the first page now, the whole order after
+                return None, count_reader(db), page_reader(db, size, 0)
             ids = _as_array(ids_reader(db))
-            return ids, rows_reader(db, list(ids[:size]))
+            return ids, len(ids), rows_reader(db, list(ids[:size]))
 
-        def done(result: tuple[array, list[dict]]) -> None:
+        def done(result: tuple) -> None:
             if generation != self._generation:
                 return
-            ids, first_page = result
+            ids, total, first_page = result
             self.beginResetModel()
             self._pages.clear()
-            self._ids, self._ids_order, self._total = ids, order, len(ids)
+            self._ids, self._ids_order, self._total = ids, order, total
             if first_page:
                 self._pages[0] = first_page
             self._reordering = False
             self.endResetModel()
-            self.ids_ready.emit()
+            if ids is None and total > self.BACKGROUND_IDS_FROM:
+                self._read_ids_in_background()  # ids_ready says when
+            else:
+                self.ids_ready.emit()
 
         def failed(error: BaseException) -> None:
             logging.getLogger("commitment_tracker").error("Reading the row order failed: %r", error)

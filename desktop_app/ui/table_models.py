@@ -35,14 +35,21 @@ class CommitmentTableModel(PagedTableModel):
         self.filter = CommitmentFilter()
         self.sort_key = "made_on"
 
-    def fetch(self, limit: int, offset: int) -> list[dict]:
-        rows = queries.commitment_page(
-            self.db, self.as_of, self.filter, self.sort_key, self.descending, limit, offset
-        )
-        return queries.with_party_statuses(self.db, self.as_of, rows)
+    def page_reader(self) -> Callable:
+        as_of, flt, sort, descending = self.as_of, self.filter, self.sort_key, self.descending
 
-    def count(self) -> int:
-        return queries.count_commitments(self.db, self.as_of, self.filter)
+        def read(db, limit: int, offset: int) -> list[dict]:
+            rows = queries.commitment_page(db, as_of, flt, sort, descending, limit, offset)
+            return queries.with_party_statuses(db, as_of, rows)
+
+        return read
+
+    def count_reader(self) -> Callable:
+        as_of, flt = self.as_of, self.filter
+        return lambda db: queries.count_commitments(db, as_of, flt)
+
+    def order_is_costly(self) -> bool:
+        return not queries.orders_without_status(self.filter, self.sort_key)
 
     def order_key(self) -> tuple:
         flt = self.filter
@@ -127,13 +134,15 @@ class EventTableModel(PagedTableModel):
         self.text = ""
         self.as_of = as_of  # events after it are not shown
 
-    def fetch(self, limit: int, offset: int) -> list[dict]:
-        return listings.event_page(
-            self.db, self.text, self.sort_key, self.descending, limit, offset, self.as_of
+    def page_reader(self) -> Callable:
+        text, sort, descending, as_of = self.text, self.sort_key, self.descending, self.as_of
+        return lambda db, limit, offset: listings.event_page(
+            db, text, sort, descending, limit, offset, as_of
         )
 
-    def count(self) -> int:
-        return listings.count_events(self.db, self.text, self.as_of)
+    def count_reader(self) -> Callable:
+        text, as_of = self.text, self.as_of
+        return lambda db: listings.count_events(db, text, as_of)
 
     def ids_reader(self) -> Callable:
         text, sort, descending, as_of = self.text, self.sort_key, self.descending, self.as_of
@@ -172,13 +181,15 @@ class StatisticTableModel(PagedTableModel):
         self.db = db
         self.as_of = as_of  # statistics published after it are not shown
 
-    def fetch(self, limit: int, offset: int) -> list[dict]:
-        return listings.statistic_page(
-            self.db, self.sort_key, self.descending, limit, offset, self.as_of
+    def page_reader(self) -> Callable:
+        sort, descending, as_of = self.sort_key, self.descending, self.as_of
+        return lambda db, limit, offset: listings.statistic_page(
+            db, sort, descending, limit, offset, as_of
         )
 
-    def count(self) -> int:
-        return listings.count_statistics(self.db, self.as_of)
+    def count_reader(self) -> Callable:
+        as_of = self.as_of
+        return lambda db: listings.count_statistics(db, as_of)
 
     def ids_reader(self) -> Callable:
         sort, descending, as_of = self.sort_key, self.descending, self.as_of
