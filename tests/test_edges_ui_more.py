@@ -178,6 +178,21 @@ def test_a_cancelled_check_says_so(window, qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: all(t.done for t in started), timeout=10000)
 
 
+def test_an_import_whose_write_finds_problems_keeps_no_snapshot(window, qtbot, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("title,made_on,promisors\nGood,2024-05-01,PAK\nBad,2024-02-30,PAK\n")
+    dialog = ImportDialog(window, str(path))
+    qtbot.addWidget(dialog)
+    before = window.db.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+    dialog.start_import()  # as if the file had changed since its check: the write refuses it
+    qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10000)
+    assert not dialog.result_value.ok and dialog.copy_before is None
+    snapshots = window.session._snapshots
+    assert snapshots is not None and list(snapshots.iterdir()) == []
+    assert window.db.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == before
+    assert dialog.problems.count() == 1  # checked again, the problem listed
+
+
 # --- the event editor --------------------------------------------------------------------------
 
 
