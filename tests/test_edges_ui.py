@@ -344,8 +344,7 @@ def test_the_import_dialog_only_checks_until_import_is_pressed(window, qtbot, tm
     dialog = ImportDialog(window, str(path))
     qtbot.addWidget(dialog)
     assert dialog.summary.text() == (
-        "2 rows ready (utf-8, delimiter ',', dates year first (guessed)): "
-        "2 new, 0 to update, 0 unchanged."
+        "2 rows ready (utf-8, delimiter ','): 2 new, 0 to update, 0 unchanged."
     )
     dialog.check_button.click()
     assert window.db.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == before

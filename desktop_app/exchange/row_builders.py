@@ -28,7 +28,12 @@ from desktop_app.domain.records import (
     StatusUpdate,
 )
 from desktop_app.exchange.csv_export import SEP  # between the names (or UUIDs) in one cell
-from desktop_app.exchange.written_dates import DateOrder, DateProblem, parse_written_date
+from desktop_app.exchange.written_dates import (
+    AmbiguousDate,
+    DateOrder,
+    DateProblem,
+    parse_written_date,
+)
 from desktop_app.store import records
 from desktop_app.store.references import find_place
 
@@ -59,6 +64,7 @@ def _date(r: Resolver, cells: dict, name: str, required: bool = False) -> str | 
     try:
         return parse_written_date(text, r.date_order).iso
     except DateProblem as problem:
+        r.ambiguous_dates = r.ambiguous_dates or isinstance(problem, AmbiguousDate)
         raise RowError(name, str(problem)) from None
 
 
@@ -153,6 +159,7 @@ class Resolver:
         self.dry_run = dry_run
         self.date_order = date_order  # how the file writes 03/04/2024 (None: refused)
         self.new_actors: list[str] = []  # actors made by name, no country among them
+        self.ambiguous_dates = False  # a date read two ways with no order known
         self.actor_ids: dict[str, int] = {}
         self.place_ids: dict[tuple, int] = {}
         self.source_ids: dict[str, int] = {}

@@ -70,6 +70,10 @@ class DateProblem(ValueError):
     """A written date that cannot be read; the message is one sentence for the user."""
 
 
+class AmbiguousDate(DateProblem):
+    """A date that reads two ways (03/04/2024) while no date order is known."""
+
+
 @dataclass(frozen=True, slots=True)
 class WrittenDate:
     iso: str  # YYYY-MM-DD; the first day of the month or year for those precisions
@@ -173,7 +177,7 @@ def _only_reading(written: str, first: int, second: int, year: int) -> tuple[int
     reads the same both ways."""
     first_is_month, second_is_month = 1 <= first <= 12, 1 <= second <= 12
     if first_is_month and second_is_month and first != second:
-        raise DateProblem(
+        raise AmbiguousDate(
             f"'{written}' could be {_spoken(first, second, year)} or "
             f"{_spoken(second, first, year)}; choose the date order (day first or month first) "
             "in the import"
