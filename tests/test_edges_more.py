@@ -84,3 +84,40 @@ def test_an_event_title_is_cut_at_80_characters():
     title = found[0].title
     assert len(title) <= 81 and title.endswith("…")
     assert len(title.rstrip("…")) > 70  # cut near 80, at a word
+
+
+def test_exactly_200_problems_are_all_listed_with_no_count_after_them(db, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("label,value\n" + "".join(f"Row {n},lots\n" for n in range(200)))
+    problems = [str(p) for p in import_file(db, "statistics", path).problems]
+    assert len(problems) == 200 and "more problems" not in problems[-1]
+
+
+def test_a_row_whose_status_already_stands_is_no_change_in_the_preview(sample_db, tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text(
+        "title,parties,made_on,status\n"
+        "Activate joint border markets,Pakistan and Iran,2024-01-29,In progress\n"
+        "Cooperate against terrorism,Pakistan and Iran,2024-01-29,Fulfilled\n",
+        encoding="utf-8",
+    )
+    result = import_file(sample_db, "commitments", path, dry_run=True)
+    assert result.statuses_added == 1
+    assert list(result.outcomes.values()) == ["unchanged", "unchanged+status"]
+
+
+def test_no_date_order_is_guessed_when_every_date_reads_one_way(db, tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "title,made_on,promisors\nOpen markets,25/03/2024,PAK\nTalks,03/03/2024,IRN\n",
+        encoding="utf-8",
+    )
+    result = import_file(db, "commitments", path)
+    assert result.ok and result.date_order is None  # no date needed an order
+
+
+def test_a_december_date_that_reads_two_ways_leaves_the_order_open():
+    from desktop_app.exchange.written_dates import guess_order
+
+    assert guess_order(["2024-01-01", "05/12/2024"]) is None
+    assert guess_order(["2024-01-01", "2024-02-03"]) == "iso"
