@@ -121,3 +121,18 @@ def test_a_december_date_that_reads_two_ways_leaves_the_order_open():
 
     assert guess_order(["2024-01-01", "05/12/2024"]) is None
     assert guess_order(["2024-01-01", "2024-02-03"]) == "iso"
+
+
+def test_a_workbooks_true_and_false_cells_read_as_words(tmp_path):
+    from openpyxl import Workbook
+
+    from desktop_app.exchange.csv_format import rows_with_lines
+    from desktop_app.exchange.xlsx_format import read_xlsx_file
+
+    book = Workbook()
+    book.active.append(["label", "verified"])
+    book.active.append(["Attacks", True])
+    book.active.append(["Displaced", False])
+    book.save(tmp_path / "flags.xlsx")
+    rows = [row for _line, row in rows_with_lines(read_xlsx_file(tmp_path / "flags.xlsx"))]
+    assert rows == [["label", "verified"], ["Attacks", "TRUE"], ["Displaced", "FALSE"]]
