@@ -30,7 +30,7 @@ install -m 644 resources/icons/commitment-tracker.svg \
 for size in 16 24 32 48 64 128 256 512; do
   dir="$STAGE/usr/share/icons/hicolor/${size}x${size}/apps"
   mkdir -p "$dir"
-  install -m 644 "resources/icons/commitment-tracker-$size.png" "$dir/$APP_ID.png"
+  install -m 644 "build/icons/commitment-tracker-$size.png" "$dir/$APP_ID.png"
 done
 
 INSTALLED_KB=$(du -sk "$STAGE" --exclude=DEBIAN | cut -f1)

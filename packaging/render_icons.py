@@ -1,6 +1,9 @@
 """Render resources/icons/commitment-tracker.svg to the PNG sizes desktops and bundles use.
 
-Usage: python packaging/render_icons.py   (writes resources/icons/commitment-tracker-N.png)
+Usage: python packaging/render_icons.py   (writes build/icons/commitment-tracker-N.png)
+
+The PNGs are build products, written under build/ (ignored by git): a build never changes a
+tracked file.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ROOT = Path(__file__).resolve().parent.parent
+ICONS = ROOT / "resources" / "icons"
+OUT = ROOT / "build" / "icons"
 
 
 def main() -> int:
@@ -32,8 +37,9 @@ def main() -> int:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
         painter.end()
-        image.save(str(ICONS / f"commitment-tracker-{size}.png"))
-    print(f"{len(SIZES)} PNG icons written to {ICONS}")
+        OUT.mkdir(parents=True, exist_ok=True)
+        image.save(str(OUT / f"commitment-tracker-{size}.png"))
+    print(f"{len(SIZES)} PNG icons written to {OUT}")
     return 0
 
 
