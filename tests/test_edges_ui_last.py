@@ -12,8 +12,9 @@ from desktop_app.extract.extractor import Candidate
 from desktop_app.store import records
 from desktop_app.ui.article_dialog import ArticleDialog
 from desktop_app.ui.counts_label import CountsLabel
-from desktop_app.ui.csv_dialogs import ExportDialog, ImportDialog, run_export
+from desktop_app.ui.csv_dialogs import ImportDialog
 from desktop_app.ui.event_editor import EventEditor
+from desktop_app.ui.export_dialog import ExportDialog, run_export
 from desktop_app.ui.worker import run_with_progress
 from tests.ui_helpers import when_modal_opens
 

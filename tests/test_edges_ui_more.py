@@ -23,8 +23,9 @@ from desktop_app.extract.extractor import Candidate
 from desktop_app.store import records
 from desktop_app.ui import worker
 from desktop_app.ui.article_dialog import COL_DATE, ArticleDialog
-from desktop_app.ui.csv_dialogs import ExportDialog, ImportDialog, run_export
+from desktop_app.ui.csv_dialogs import ImportDialog
 from desktop_app.ui.event_editor import EventEditor
+from desktop_app.ui.export_dialog import ExportDialog, run_export
 from desktop_app.ui.main_window import TAB_EVENTS
 from desktop_app.ui.pickers import PlaceField
 from desktop_app.ui.status_dialog import StatusDialog

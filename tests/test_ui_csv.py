@@ -6,7 +6,8 @@ import csv
 
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.ui.csv_dialogs import ExportDialog, ImportDialog, export_csv_to
+from desktop_app.ui.csv_dialogs import ImportDialog
+from desktop_app.ui.export_dialog import ExportDialog, export_csv_to
 from tests.ui_helpers import when_modal_opens
 
 

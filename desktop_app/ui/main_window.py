@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
 
     def _slots(self) -> dict:
         """What each command of the window does (declared in ui/window_actions.py)."""
-        from desktop_app.ui import csv_dialogs
+        from desktop_app.ui import csv_dialogs, export_dialog
 
         edits = {
             name: partial(getattr(record_actions, name), self)
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
             "open": partial(database_files.choose_database, self),
             "save_copy": partial(database_files.save_a_copy, self),
             "import": lambda: csv_dialogs.run_import(self),
-            "export": partial(csv_dialogs.run_export, self),
+            "export": partial(export_dialog.run_export, self),
             "export_chart": self.export_chart,
             "quit": self.close,
             "from_article": partial(record_actions.new_from_article, self),
