@@ -23,6 +23,7 @@ IMPORTER = (
     "desktop_app.exchange.csv_import",
     "desktop_app.exchange.row_builders",
     "desktop_app.exchange.status_cells",  # the status updates a commitments file asks for
+    "desktop_app.exchange.import_batch",  # the checked rows written inside the transaction
     "desktop_app.exchange.acled",
     "desktop_app.exchange.presets",
 )

@@ -71,9 +71,7 @@ def test_dates_that_read_both_ways_are_refused_until_an_order_is_chosen(db, tmp_
 def test_an_impossible_date_is_called_impossible_not_ambiguous(db, tmp_path):
     prepared = _file(tmp_path, "Open markets,31/02/2024,,PAK\nTalks,31/12/2023,,IRN\n")
     result = import_rows(db, "commitments", prepared)
-    assert [(p.line, p.reason) for p in result.problems] == [
-        (2, "31 February 2024 does not exist")
-    ]
+    assert [(p.line, p.reason) for p in result.problems] == [(2, "31 February 2024 does not exist")]
 
 
 def test_every_faulty_cell_of_a_row_is_listed(db, tmp_path):

@@ -20,9 +20,8 @@ import dataclasses
 import itertools
 import os
 import re
-import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +35,6 @@ from desktop_app.domain.records import (
     StatusUpdate,
 )
 from desktop_app.domain.vocabulary import EXCHANGE_TABLES
-from desktop_app.exchange import natural_keys
 from desktop_app.exchange.csv_format import (
     MAX_CELL,
     CsvProblem,
@@ -45,6 +43,13 @@ from desktop_app.exchange.csv_format import (
     read_csv_file,
     rows_with_lines,
 )
+from desktop_app.exchange.import_batch import Batch
+from desktop_app.exchange.import_result import (
+    ImportCancelled,
+    ImportResult,
+    Problem,
+    guess_column,
+)
 from desktop_app.exchange.row_builders import (
     BUILDERS,
     Resolver,
@@ -52,7 +57,6 @@ from desktop_app.exchange.row_builders import (
     cell_problems,
     row_date,
 )
-from desktop_app.exchange.row_updates import UpdateMerger
 from desktop_app.exchange.status_cells import (
     STATUS_FIELDS,
     RowStatus,
@@ -61,46 +65,10 @@ from desktop_app.exchange.status_cells import (
 )
 from desktop_app.exchange.written_dates import DateOrder, guess_file_order
 from desktop_app.exchange.xlsx_format import is_workbook_path, read_xlsx_file
-from desktop_app.store import bulk, records
 from desktop_app.store.database import write_transaction
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
-
-
-@dataclass
-class Problem:
-    line: int
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"line {self.line}, column {self.column}" if self.column else f"line {self.line}"
-        return f"{where}: {self.reason}"
-
-
-@dataclass
-class ImportResult:
-    rows: int = 0  # rows read (blank ones left out)
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    date_order: DateOrder | None = None  # how 03/04/2024 was read: chosen, or guessed
-    statuses_added: int = 0  # status updates the rows' status columns add
-    #: what the first rows become ("new", "update", "unchanged"), by line, for a preview
-    outcomes: dict[int, str] = field(default_factory=dict)
-    #: names of actors the rows name that are neither known nor a country: made anew
-    new_actors: list[str] = field(default_factory=list)
-    unlisted: int = 0  # problems found past the first LISTED_PROBLEMS
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-class ImportCancelled(Exception):
-    pass
 
 
 # --- table layouts -------------------------------------------------------------------------
@@ -243,31 +211,6 @@ def automatic_mapping(table: str, header: list[str]) -> dict[str, int]:
     return mapping
 
 
-# the columns whose validation error a record constructor's message points to
-_FIELD_HINTS = {
-    "title": "title",
-    "name": "name",
-    "label": "label",
-    "kind": "kind",
-    "category": "category",
-    "status": "status",
-    "precision": "precision",
-    "deadline": "deadline",
-    "latitude": "latitude",
-    "longitude": "longitude",
-    "end": "end_date",
-    "iso": "iso3",
-}
-
-
-def _guess_column(message: str) -> str:
-    lowered = message.lower()
-    for word, column in _FIELD_HINTS.items():
-        if word in lowered:
-            return column
-    return ""
-
-
 # --- the import -------------------------------------------------------------------------------
 @dataclass
 class PreparedFile:
@@ -393,7 +336,7 @@ def _import_once(
             )
         )
         return result, False
-    batch = _Batch(db, CLASSES[table], result, dry_run)
+    batch = Batch(db, CLASSES[table], result, dry_run)
     if table == "commitments" and any(f in mapping for f in STATUS_FIELDS):
         batch.recorder = StatusRecorder(db, prepared.path.name, dry_run)
     reading = {"line": 1}  # the line being read, for a problem the csv module raises
@@ -497,7 +440,6 @@ def _check_and_write(
 
 LISTED_PROBLEMS = 200  # problems listed one by one; the rest are counted
 WRITE_BATCH = 5_000  # checked rows written together
-OUTCOMES_KEPT = 100  # rows whose outcome is kept for the preview
 
 
 def _cells(
@@ -528,7 +470,7 @@ def _record(table: str, resolver: Resolver, cells: dict, line: int):
     except RowError as error:
         first = Problem(line, error.column, str(error))
     except ValueError as error:
-        first = Problem(line, _guess_column(str(error)), str(error))
+        first = Problem(line, guess_column(str(error)), str(error))
     others = [e for e in cell_problems(resolver, cells) if e.column != first.column]
     return [first, *(Problem(line, e.column, str(e)) for e in others)]
 
@@ -540,10 +482,6 @@ def _row_status(resolver: Resolver, cells: dict, line: int) -> RowStatus | Probl
         return read_row_status(cells, date)
     except RowError as error:
         return Problem(line, error.column, str(error))
-
-
-def _column_of(error: ValueError) -> str:
-    return getattr(error, "column", None) or _guess_column(str(error))
 
 
 def _report(progress: Callable[[int, int], bool] | None, done: int, lines: int) -> bool:
@@ -564,137 +502,6 @@ def _transaction(db: Database, dry_run: bool) -> Iterator[None]:
         yield
     finally:
         db.conn.execute("ROLLBACK")
-
-
-class _Batch:
-    """Checked rows waiting to be written: new records in one go, known UUIDs one by one
-    (update or leave). Once a problem is found nothing will be kept, so nothing more is
-    written; a dry run only counts."""
-
-    def __init__(self, db: Database, cls: type, result: ImportResult, dry_run: bool) -> None:
-        self.db, self.cls, self.result, self.dry_run = db, cls, result, dry_run
-        self.pending: list[tuple[int, str, object]] = []  # (line, uuid, record)
-        self.covered: frozenset[str] = frozenset()  # the fields the file's rows carry
-        self._merger: UpdateMerger | None = None
-        self._keys_seen: dict[tuple, int] = {}  # natural key -> line, of rows with no UUID
-        self.statuses: dict[int, RowStatus] = {}  # line -> the status its cells give
-        self.recorder: StatusRecorder | None = None  # set for a file of commitments
-
-    def write(self) -> None:
-        pending, self.pending = self.pending, []
-        if not pending or self.result.problems:
-            return
-        pending = self._match_natural_keys(pending)
-        if pending is None:
-            return
-        present = bulk.uuids_present(self.db, self.cls, [uuid for _, uuid, _ in pending if uuid])
-        new = []
-        for line, uuid, record in pending:
-            if uuid and uuid in present:
-                try:
-                    self._note(line, self._update_existing(record, uuid, present[uuid]))
-                    self._record_status(line, present[uuid])
-                except ValueError as error:
-                    self._problem(line, _column_of(error), str(error))
-                    return
-                except (sqlite3.IntegrityError, OverflowError) as error:  # checks prevent it
-                    self._problem(line, "", f"the row cannot be written ({error})")
-                    return
-            else:
-                record.uuid = uuid or None
-                new.append(record)
-                self._note(line, "new")
-        if not self.dry_run:
-            try:
-                bulk.add_records(self.db, new)
-            except (sqlite3.IntegrityError, OverflowError) as error:  # checks prevent it
-                first, last = pending[0][0], pending[-1][0]
-                self._problem(
-                    first, "", f"the rows of lines {first} to {last} cannot be written ({error})"
-                )
-                return
-        self.result.added += len(new)
-        if self.statuses and new:
-            added = (
-                {}
-                if self.dry_run
-                else bulk.uuids_present(self.db, self.cls, [record.uuid for record in new])
-            )
-            for line, uuid, record in pending:
-                if uuid and uuid in present:
-                    continue
-                if uuid:  # a record of ours coming back (its history is in status_updates)
-                    self.statuses.pop(line, None)
-                    continue
-                try:
-                    self._record_status(line, added.get(record.uuid))
-                except ValueError as error:
-                    self._problem(line, _column_of(error), str(error))
-                    return
-
-    def _record_status(self, line: int, commitment_id: int | None) -> None:
-        status = self.statuses.pop(line, None)
-        if status is not None and self.recorder is not None:
-            before = self.recorder.added
-            self.recorder.record(commitment_id, status)
-            self.result.statuses_added = self.recorder.added
-            if self.recorder.added > before and line in self.result.outcomes:
-                self.result.outcomes[line] += "+status"
-
-    def _match_natural_keys(self, pending: list[tuple]) -> list[tuple] | None:
-        """Rows with no UUID given the UUID of the live record with their natural key (a
-        re-imported spreadsheet updates what it added); None after a problem: a row that
-        repeats an earlier one, or that matches more than one record."""
-        keyed = [(n, natural_keys.key_of(record)) for n, (_, uuid, record) in enumerate(pending)]
-        keyed = [(n, key) for n, key in keyed if key is not None and not pending[n][1]]
-        if not keyed:
-            return pending
-        existing = natural_keys.existing_by_key(self.db, self.cls, [key for _, key in keyed])
-        noun, same = self.cls.__name__.lower(), natural_keys.DESCRIBED_BY[self.cls]
-        pending = list(pending)
-        for n, key in keyed:
-            line, _uuid, record = pending[n]
-            earlier = self._keys_seen.setdefault(key, line)
-            matches = existing.get(key, [])
-            if earlier != line:
-                self._problem(line, "", f"repeats the {noun} of line {earlier} (same {same})")
-                return None
-            if len(matches) > 1:
-                self._problem(
-                    line,
-                    "",
-                    f"matches {len(matches)} {noun}s already recorded (same {same}); add a "
-                    "uuid column to say which one it is",
-                )
-                return None
-            if matches:
-                pending[n] = (line, matches[0][1], record)
-        return pending
-
-    def _problem(self, line: int, column: str, reason: str) -> None:
-        self.result.problems.append(Problem(line, column, reason))
-
-    def _note(self, line: int, outcome: str) -> None:
-        if len(self.result.outcomes) < OUTCOMES_KEPT:
-            self.result.outcomes[line] = outcome
-
-    def _update_existing(self, record, uuid: str, existing: int) -> str:
-        """A row whose UUID is known updates that record, unless nothing changed. Fields the
-        file has no column for, and links to deleted records (which no export lists), are kept
-        as they are. ValueError if the record so made is not valid."""
-        current = records.get(self.db, self.cls, existing)
-        if self._merger is None:
-            self._merger = UpdateMerger(self.db, self.cls, self.covered)
-        record = self._merger.merged(record, current)
-        record.uuid = uuid
-        if _same(current, record) and _is_live(self.db, self.cls, existing):
-            self.result.unchanged += 1
-            return "unchanged"
-        if not self.dry_run:
-            records.update(self.db, existing, record)
-            records.set_deleted(self.db, self.cls, existing, False)
-        self.result.updated += 1
-        return "update"
 
 
 @contextlib.contextmanager
@@ -723,24 +530,6 @@ def _check_shape(line: int, row: list[str], width: int, header: list[str]) -> Pr
                 line, name, f"the cell holds {len(cell):,} characters; the limit is {MAX_CELL:,}"
             )
     return None
-
-
-def _same(a, b) -> bool:
-    """Equal records, ignoring the order of links (a CSV groups parties by role)."""
-
-    def normal(record) -> dict:
-        values = dict(vars(record))
-        for name in records.LINKS.get(type(record), {}):
-            values[name] = tuple(sorted(values[name]))
-        return values
-
-    return normal(a) == normal(b)
-
-
-def _is_live(db: Database, cls: type, record_id: int) -> bool:
-    table = records.TABLE_OF[cls]
-    row = db.execute(f"SELECT deleted_at FROM {table} WHERE id = ?", [record_id]).fetchone()
-    return row is not None and row[0] is None
 
 
 def refuse_database_files(db: Database, path: str | Path) -> None:
