@@ -52,6 +52,7 @@ from desktop_app.exchange.import_result import (
 )
 from desktop_app.exchange.row_builders import (
     BUILDERS,
+    DATE_FIELDS,
     Resolver,
     RowError,
     cell_problems,
@@ -361,12 +362,6 @@ def _import_once(
     return result, ambiguous
 
 
-DATE_FIELDS = frozenset(
-    {"made_on", "deadline", "date", "end_date", "published_on", "accessed_on"}
-    | {"period_start", "period_end", "baseline_start", "baseline_end"}
-)
-
-
 def guess_date_order(
     table: str, prepared: PreparedFile, mapping: dict[str, int] | None = None
 ) -> DateOrder | None:
@@ -374,22 +369,10 @@ def guess_date_order(
     one pass over its rows; None when nothing settles it."""
     mapping = automatic_mapping(table, prepared.header) if mapping is None else mapping
     columns = [i for f, i in mapping.items() if f in DATE_FIELDS]
-    if not columns or not _has_day_and_month_dates(prepared.decoded):
-        return None  # only year-first dates or month names, which read one way whatever
+    if not columns:
+        return None
     cells = (row[i] for _line, row in prepared.rows() for i in columns if i < len(row))
     return guess_file_order([cells])
-
-
-_DAY_AND_MONTH = re.compile(r"(?<![\d/.-])\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?![\d/.-])")
-_DAY_AND_MONTH_BYTES = re.compile(_DAY_AND_MONTH.pattern.encode())
-
-
-def _has_day_and_month_dates(decoded) -> bool:
-    """Whether the file holds a date written with its day and month first (03/04/2024)
-    anywhere: one search over the text, in C, where a pass over the rows of a million-row
-    file of ISO dates (our exports) would cost seconds to find none."""
-    pattern = _DAY_AND_MONTH_BYTES if isinstance(decoded.text, bytes) else _DAY_AND_MONTH
-    return pattern.search(decoded.text) is not None
 
 
 def _check_and_write(

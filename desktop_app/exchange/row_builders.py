@@ -555,7 +555,8 @@ BUILDERS: dict[str, Callable[[Resolver, dict], object]] = {
 
 row_date = _date  # the date of a cell the builders do not read (a status date)
 
-_DATE_CELLS = (
+#: the columns that hold dates (the date order of a file is guessed from them)
+DATE_FIELDS = (
     "made_on",
     "deadline",
     "date",
@@ -570,7 +571,7 @@ _DATE_CELLS = (
 )
 #: checks of one cell each, whatever the other cells hold (a row's every faulty cell is listed)
 _CELL_CHECKS: dict[str, Callable] = {
-    **{name: (lambda r, cells, name=name: _date(r, cells, name)) for name in _DATE_CELLS},
+    **{name: (lambda r, cells, name=name: _date(r, cells, name)) for name in DATE_FIELDS},
     "latitude": lambda _r, cells: _number(cells, "latitude", -90, 90),
     "longitude": lambda _r, cells: _number(cells, "longitude", -180, 180),
     "fatalities": lambda _r, cells: _whole_number(cells, "fatalities"),
