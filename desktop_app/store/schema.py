@@ -234,6 +234,14 @@ def _empty_months_go(db: Database) -> None:
     db.executescript(_EMPTY_MONTHS_GO)
 
 
+@migrations(name="0006_commitment_quote")
+def _commitment_quote(db: Database) -> None:
+    # The exact words of the promise and the source they are quoted from: the evidence a
+    # reader checks a rating against.
+    db.execute("ALTER TABLE commitments ADD COLUMN quote TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE commitments ADD COLUMN quote_source_id INTEGER REFERENCES sources(id)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
