@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -86,6 +87,26 @@ class Dashboard(QWidget):
         for name in CHART_NAMES:
             draw_chart(name, self.chart(name), data)
         self.drawn.emit()
+
+    def draw_in_steps(
+        self, data: chart_data.DashboardData, still: Callable[[], bool], then: Callable[[], None]
+    ) -> None:
+        """Draw one chart per turn of the event loop, so that the window repaints between
+        them; stop when still() turns false (newer numbers are on their way)."""
+        names = list(CHART_NAMES)
+
+        def next_chart() -> None:
+            if not still():
+                return
+            name = names.pop(0)
+            draw_chart(name, self.chart(name), data)
+            if names:
+                QTimer.singleShot(0, self, next_chart)
+            else:
+                self.drawn.emit()
+                then()
+
+        next_chart()
 
     def chart(self, name: str) -> QWidget:
         return {

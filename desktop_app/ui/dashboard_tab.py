@@ -7,14 +7,17 @@ tab opens without freezing the window. Opened sooner, the tab loads them itself.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
+
+CHART_MODULE = "desktop_app.charts.dashboard"
 
 
 class DashboardTab(QWidget):
@@ -31,6 +34,7 @@ class DashboardTab(QWidget):
         self.stale = True  # asked to refresh while hidden: refresh when shown
         self._generation = 0
         self.drawn_for: tuple | None = None  # (as_of, filter, cache key) of what is drawn
+        self._loading: QLabel | None = None  # shown while the chart modules load on a worker
 
     def create(self) -> None:
         """Build the charts (and load pyqtgraph); the next refresh draws them."""
@@ -42,6 +46,34 @@ class DashboardTab(QWidget):
         self.dashboard.commitment_clicked.connect(self.commitment_clicked)
         self.layout().addWidget(self.dashboard)
         self.stale = True
+
+    def create_soon(self, refresh: Callable[[], None]) -> None:
+        """Build the charts and, if they are stale, call refresh(). If the chart modules are
+        not imported yet (the tab opened before the prefetch ran), import them on a worker
+        first: pyqtgraph takes a third of a second, which the window would spend frozen."""
+        if self.dashboard is not None or CHART_MODULE in sys.modules:
+            self.create()
+            self._refresh_if_stale(refresh)
+            return
+        if self._loading is not None:
+            return  # already on its way
+        self._loading = QLabel("Loading the charts…", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.layout().addWidget(self._loading)
+
+        def work(_report) -> None:
+            __import__(CHART_MODULE)
+
+        def done(_result) -> None:
+            self._loading.deleteLater()
+            self._loading = None
+            self.create()
+            self._refresh_if_stale(refresh)
+
+        run_in_background(self, work, done, report_failure(self, "Loading the charts"))
+
+    def _refresh_if_stale(self, refresh: Callable[[], None]) -> None:
+        if self.stale:
+            refresh()
 
     def refresh(
         self, path: Path, as_of: str, flt: CommitmentFilter, cache_key: object, shown: bool
@@ -64,12 +96,19 @@ class DashboardTab(QWidget):
 
         def done(data) -> None:
             if generation == self._generation and self.dashboard is not None:
-                self.dashboard.draw(data)
-                self.drawn_for = request
-                self._say("")
+                # one chart per turn of the event loop: the window repaints between them
+                self.dashboard.draw_in_steps(
+                    data,
+                    still=lambda: generation == self._generation,
+                    then=lambda: self._drawn(request),
+                )
 
         failed = report_failure(self, "Updating the charts")
         run_in_background(self, with_own_connection(path, work), done, failed)
+
+    def _drawn(self, request: tuple) -> None:
+        self.drawn_for = request
+        self._say("")
 
     def draw_now(self, db, as_of: str, flt: CommitmentFilter, cache_key: object) -> None:
         """Draw the numbers for this request here and now, unless they are drawn already (an
@@ -102,7 +141,7 @@ class DashboardTab(QWidget):
                 return  # shown already; or another file, or edited: read when shown
 
             def work(db, _report) -> None:
-                import desktop_app.charts.dashboard  # noqa: F401  (pyqtgraph: off the GUI thread)
+                __import__(CHART_MODULE)  # pyqtgraph: off the GUI thread
 
                 if commitments > self.PREFETCH_FROM:
                     from desktop_app.charts.chart_data import keep_status_index

@@ -285,9 +285,7 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         self._reload_if_stale(index)
         if index == TAB_DASHBOARD:
-            self.dashboard_tab.create()
-            if self.dashboard_tab.stale:
-                self._refresh_dashboard()
+            self.dashboard_tab.create_soon(refresh=self._refresh_dashboard)
 
     def _refresh_dashboard(self) -> None:
         shown = self.tabs.currentIndex() == TAB_DASHBOARD
