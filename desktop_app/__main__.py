@@ -5,12 +5,15 @@ With a command (sample, check, ...) it runs the CLI; without one it starts the d
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from desktop_app.cli import build_parser, run_cli
 
 
 def main(argv: list[str] | None = None) -> int:
+    # a child process of a checked import or an export (spawned) starts here in the frozen app
+    multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
     args, _unknown = build_parser().parse_known_args(argv)
     if args.command:

@@ -33,3 +33,20 @@ def test_a_worker_that_allocates_never_collects_and_the_gui_thread_does(qtbot):
         assert all(collected_on)  # the timer collected, on the GUI thread
     finally:
         gc.callbacks.remove(note)
+
+
+def test_collections_follow_pythons_thresholds_youngest_first():
+    threshold = (700, 10, 10)
+    assert gui_thread_gc.generations_due((700, 10, 10), threshold, False, 0.0) == -1
+    assert gui_thread_gc.generations_due((701, 10, 10), threshold, False, 0.0) == 0
+    assert gui_thread_gc.generations_due((701, 11, 10), threshold, False, 0.0) == 1
+    assert gui_thread_gc.generations_due((701, 11, 11), threshold, False, 0.0) == 2
+
+
+def test_a_full_collection_waits_while_background_work_runs_but_not_for_ever():
+    threshold, due = (700, 10, 10), (701, 11, 11)
+    waited = gui_thread_gc.FULL_AT_LEAST_EVERY_S
+    assert gui_thread_gc.generations_due(due, threshold, True, 1.0) == 1  # young ones only
+    assert gui_thread_gc.generations_due(due, threshold, True, waited - 0.1) == 1
+    assert gui_thread_gc.generations_due(due, threshold, True, waited) == 2
+    assert gui_thread_gc.generations_due(due, threshold, False, 1.0) == 2  # idle: at once

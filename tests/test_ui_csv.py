@@ -364,3 +364,35 @@ def test_the_preview_names_a_new_status_for_a_commitment_already_recorded(window
     qtbot.addWidget(dialog)
     assert [dialog.preview.item(r, 0).text() for r in range(2)] == ["a new status", "no change"]
     assert "0 new, 0 to update, 2 unchanged, 1 new statuses." in dialog.summary.text()
+
+
+def test_a_big_file_is_checked_and_imported_in_a_child_process(
+    window, qtbot, tmp_path, monkeypatch
+):
+    from desktop_app.ui.csv_dialogs import run_import
+    from tests.dump import full_dump
+    from tests.ui_helpers import when_modal_opens
+
+    monkeypatch.setattr(ImportDialog, "CHECK_HERE_UP_TO", 2)
+    monkeypatch.setattr(ImportDialog, "IN_CHILD_FROM", 3)
+    path = tmp_path / "many.csv"
+    path.write_text(
+        "title,made_on,promisors\n"
+        + "".join(f"Promise {n},2024-05-{n % 28 + 1:02d},PAK\n" for n in range(40))
+    )
+    before = full_dump(window.db)
+    summaries = []
+
+    def import_when_checked(dialog: ImportDialog) -> None:
+        qtbot.waitUntil(lambda: "rows ready" in dialog.summary.text(), timeout=20000)
+        summaries.append(dialog.summary.text())
+        dialog.import_button.click()
+
+    when_modal_opens(import_when_checked)
+    result = run_import(window, str(path))
+    assert "40 rows ready" in summaries[0] and "40 new" in summaries[0]
+    assert result is not None and result.added == 40
+    titles = {r[0] for r in window.db.execute("SELECT title FROM commitments")}
+    assert {f"Promise {n}" for n in range(40)} <= titles  # written by the child, seen here
+    window.undo_action.trigger()
+    assert full_dump(window.db) == before

@@ -395,7 +395,7 @@ class _PartsJob:
         pool = ProcessPoolExecutor(
             len(bounds),
             mp_context=get_context("spawn"),
-            initializer=_die_with_parent,
+            initializer=die_with_parent,
             initargs=(os.getpid(),),
         )
         try:
@@ -425,7 +425,7 @@ def _join(fd: int, header: list[str], parts: list[Path], excel: bool) -> None:
                 shutil.copyfileobj(handle, out, 1 << 20)
 
 
-def _die_with_parent(parent_pid: int) -> None:
+def die_with_parent(parent_pid: int) -> None:
     """Worker initializer: the worker ends when the process that started it ends, however it
     ends (SIGKILL included), so no orphan goes on writing a part file nobody will remove.
 

@@ -357,18 +357,30 @@ class ImportDialog(QDialog):
 
     def _import_job(self, dry_run: bool) -> Callable:
         """job(db, progress) importing with the choices on screen now: they are read here, on
-        the GUI thread, never by the worker that runs the job."""
-        table, preset = self.table.currentData(), self.preset.currentData()
-        mapping = self.current_mapping()
-        # a copy for the job: a worker may still read the one shown while the choice changes
-        prepared = dataclasses.replace(self.prepared, date_order=self.date_order.currentData())
+        the GUI thread, never by the worker that runs the job. A big file is checked and
+        imported in a child process (with its own connection to the file at database_path):
+        a thread would share Python's lock with the GUI thread and make the window stutter."""
+        arguments = self._import_arguments(dry_run)
+        database = self.window_.database_path
+        in_child = arguments[1].lines >= self.IN_CHILD_FROM
 
         def job(db, progress=None):
-            from desktop_app.session.imports import import_prepared
+            from desktop_app.session.imports import import_in_child_process, import_prepared
 
-            return import_prepared(db, table, prepared, mapping, preset, dry_run, progress)
+            if in_child:
+                return import_in_child_process(database, arguments, progress)
+            return import_prepared(db, *arguments, progress)
 
         return job
+
+    def _import_arguments(self, dry_run: bool) -> tuple:
+        """(table, prepared, mapping, preset, dry_run) as chosen on screen now."""
+        # a copy for the job: a worker may still read the one shown while the choice changes
+        prepared = dataclasses.replace(self.prepared, date_order=self.date_order.currentData())
+        mapping = self.current_mapping()
+        return self.table.currentData(), prepared, mapping, self.preset.currentData(), dry_run
+
+    IN_CHILD_FROM = 20_000  # rows; from here a child process is worth its start (~0.5 s)
 
     CHECK_HERE_UP_TO = 2_000  # rows; a bigger file is checked on a worker, with Cancel
 
