@@ -458,6 +458,9 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(["bench"])
     app.setOrganizationName("commitment-tracker-bench")
+    from desktop_app.ui.gui_thread_gc import collect_on_gui_thread
+
+    collect_on_gui_thread()  # as the app does: collections on the GUI thread, paced
     started = time.perf_counter()
     # a working copy, so that migrations or writes never touch the generated file
     with tempfile.TemporaryDirectory(dir=HERE / "data") as folder:

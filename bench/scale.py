@@ -141,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(["bench-scale"])
     app.setOrganizationName("commitment-tracker-bench")
+    from desktop_app.ui.gui_thread_gc import collect_on_gui_thread
+
+    collect_on_gui_thread()  # as the app does: collections on the GUI thread, paced
     rows = {}
     for size in sizes:
         rows[size] = measure(database_of(size), app)
