@@ -125,3 +125,22 @@ def test_after_an_edit_a_big_table_is_counted_and_read_on_a_worker(qtbot, tmp_pa
     titles = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert "Reopen the Taftan crossing" in titles
     assert counted_here == []  # the count came with the ids, from the worker
+
+
+def test_opening_another_file_while_rows_are_still_read_drops_the_old_reads(
+    qtbot, tmp_path, monkeypatch
+):
+    # the old file's first pages and row orders arrive after its connection was closed: they
+    # must be dropped, not followed up on the closed connection (an error in a slot)
+    monkeypatch.setattr(PagedTableModel, "PAGE_SIZE", 2)
+    monkeypatch.setattr(PagedTableModel, "BACKGROUND_IDS_FROM", 3)
+    QSettings().clear()
+    window = MainWindow(write_sample(tmp_path / "first.db"))
+    qtbot.addWidget(window)
+    old_models = [window.commitment_model, window.event_model, window.statistic_model]
+    window.open_file(write_sample(tmp_path / "second.db"))  # at once, reads still on their way
+    qtbot.waitUntil(lambda: not window.commitment_model.reordering, timeout=10000)
+    qtbot.wait(300)  # the old reads have arrived by now, and were dropped
+    assert window.commitment_model not in old_models
+    assert window.commitment_model.rowCount() == 7
+    assert all(not model.reordering for model in old_models)

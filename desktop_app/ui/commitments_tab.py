@@ -37,6 +37,8 @@ class CommitmentsTab(QWidget):
 
     def install(self, db, as_of: str) -> None:
         """A new model and view on db (a newly opened file)."""
+        if self.model is not None:
+            self.model.retire()
         self.model = CommitmentTableModel(db, as_of, self)
         self.model.ids_ready.connect(self._select_pending)
         self.model.reordering_started.connect(self._show_busy)

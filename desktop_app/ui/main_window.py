@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
         ):
             previous = getattr(self, attribute, None)
             if previous is not None:
+                previous.model().retire()
                 previous.setParent(None)
                 previous.deleteLater()
             view = table_view(model, name)

@@ -191,6 +191,12 @@ class PagedTableModel(QAbstractTableModel):
         self.reordering_started.emit()
         run_in_background(self, with_own_connection(self.database_path(), work), done, failed)
 
+    def retire(self) -> None:
+        """This model is being replaced (another file was opened, its connection closed):
+        reads still on their way are dropped when they arrive, not shown or followed up."""
+        self._generation += 1
+        self._reordering = False
+
     @property
     def reordering(self) -> bool:
         """Whether a new row order is being read on a worker (the rows shown are the old)."""
