@@ -144,3 +144,34 @@ def test_opening_another_file_while_rows_are_still_read_drops_the_old_reads(
     assert window.commitment_model not in old_models
     assert window.commitment_model.rowCount() == 7
     assert all(not model.reordering for model in old_models)
+
+
+def test_typing_fast_keeps_one_read_going_and_shows_the_newest_text(qtbot, tmp_path, monkeypatch):
+    # every key of a search starts no read of its own while one runs: the newest text is read
+    # when it ends (on a big table each read takes a while; they would queue up)
+    monkeypatch.setattr(PagedTableModel, "PAGE_SIZE", 2)
+    monkeypatch.setattr(PagedTableModel, "BACKGROUND_IDS_FROM", 3)
+    started = []
+    real_count_reader = CommitmentTableModel.count_reader
+
+    def count_reader(self):
+        text = self.filter.text
+        started.append(text)
+        return real_count_reader(self)
+
+    monkeypatch.setattr(CommitmentTableModel, "count_reader", count_reader)
+    QSettings().clear()
+    window = MainWindow(write_sample(tmp_path / "s.db"))
+    qtbot.addWidget(window)
+    model = window.commitment_model
+    qtbot.waitUntil(lambda: not model.reordering, timeout=5000)
+    started.clear()
+    for text in ("b", "bo", "bor", "bord", "borde", "border"):
+        model.filter = queries.CommitmentFilter(text=text)
+        model.reload()
+    assert len(started) == 1  # the first read runs; the other five wait as one
+    qtbot.waitUntil(lambda: not model.reordering, timeout=5000)
+    assert started == ["b", "border"]  # then the newest text only
+    border = queries.CommitmentFilter(text="border")
+    expected = queries.count_commitments(window.db, window.as_of, border)
+    assert model.rowCount() == expected > 0

@@ -41,8 +41,9 @@ class FilterBar(QWidget):
         self.made_from = OptionalDateField(empty_text="made from: any")
         self.made_to = OptionalDateField(empty_text="made to: any")
         self.overdue = QCheckBox("Overdue only")
-        # typing is debounced so that one query runs per pause, not per key
-        self._typing = QTimer(self, singleShot=True, interval=150)
+        # a burst of keys (a paste, auto-repeat) is one query; while a query runs, keys typed
+        # meanwhile make one more, for the newest text (the table model keeps one read going)
+        self._typing = QTimer(self, singleShot=True, interval=50)
         self._typing.timeout.connect(self.changed)
         self.search.textChanged.connect(self._typing.start)
         for combo in (self.status, self.category, self.party, self.place):

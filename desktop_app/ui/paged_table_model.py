@@ -43,6 +43,8 @@ class PagedTableModel(QAbstractTableModel):
         self._total = 0
         self._generation = 0
         self._reordering = False  # a costly order is being read on a worker (reload)
+        self._order_read_running = False  # at most one such read at a time
+        self._order_wanted = False  # a newer order was asked for while one was read
         self.sort_key = self.COLUMNS[0][0] if self.COLUMNS else ""
         self.descending = False
 
@@ -150,10 +152,27 @@ class PagedTableModel(QAbstractTableModel):
         """Read the ids in the new order (their count with them) and the first page on a
         worker; the rows shown stay (in their old order, or as they were before an edit)
         until both arrive, then the model is reset to them."""
-        from desktop_app.ui.worker import run_in_background, with_own_connection
-
         self._loaded, self._reordering = True, True
         self._generation += 1
+        if self._order_read_running:  # typing fast: one read at a time, then the newest only
+            self._order_wanted = True
+            return
+        self._start_order_read()
+
+    def _order_read_ended(self) -> bool:
+        """A read of the row order ended; True if a newer one was asked for meanwhile (and
+        is now started)."""
+        self._order_read_running = False
+        if self._order_wanted:
+            self._order_wanted = False
+            self._start_order_read()
+            return True
+        return False
+
+    def _start_order_read(self) -> None:
+        from desktop_app.ui.worker import run_in_background, with_own_connection
+
+        self._order_read_running = True
         generation, order, size = self._generation, self.order_key(), self.PAGE_SIZE
         whole = self.order_is_costly() or self.ids_are_cheap()
         ids_reader, rows_reader = self.ids_reader(), self.rows_reader()
@@ -166,7 +185,7 @@ class PagedTableModel(QAbstractTableModel):
             return ids, len(ids), rows_reader(db, list(ids[:size]))
 
         def done(result: tuple) -> None:
-            if generation != self._generation:
+            if self._order_read_ended() or generation != self._generation:
                 return
             ids, total, first_page = result
             self.beginResetModel()
@@ -183,7 +202,7 @@ class PagedTableModel(QAbstractTableModel):
 
         def failed(error: BaseException) -> None:
             logging.getLogger("commitment_tracker").error("Reading the row order failed: %r", error)
-            if generation == self._generation:
+            if not self._order_read_ended() and generation == self._generation:
                 self._reordering = False
                 self._ids = None
                 self.reload()  # here, then: slow, but the table is right
@@ -195,7 +214,7 @@ class PagedTableModel(QAbstractTableModel):
         """This model is being replaced (another file was opened, its connection closed):
         reads still on their way are dropped when they arrive, not shown or followed up."""
         self._generation += 1
-        self._reordering = False
+        self._reordering = self._order_wanted = False
 
     @property
     def reordering(self) -> bool:
