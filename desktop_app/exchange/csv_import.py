@@ -103,6 +103,9 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "place_uuids",
         "sources",
         "source_uuids",
+        "quote",
+        "quote_source",
+        "quote_source_uuid",
         *STATUS_FIELDS,
     ),
     "events": (

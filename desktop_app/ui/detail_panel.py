@@ -86,6 +86,7 @@ def _detail_html(
       <tr><td><b>Origin</b></td><td>{origin}</td></tr>
       <tr><td><b>Sources</b></td><td>{sources}</td></tr>
     </table>
+    {_quote_html(detail)}
     <p>{escape(detail["description"])}</p>
     <h4>History</h4>
     <table cellspacing=4 width="100%">
@@ -106,6 +107,25 @@ def _own_statuses_html(own: list[queries.PartyStatus]) -> str:
         for p in own
     )
     return f" &nbsp;·&nbsp; {badges}"
+
+
+def _quote_html(detail: dict) -> str:
+    """The words of the promise as published, with where they were published."""
+    if not detail["quote"]:
+        return ""
+    source = ""
+    if detail["quote_source_title"]:
+        source = "<br>— " + _source_html(
+            {
+                "title": detail["quote_source_title"],
+                "url": detail["quote_source_url"],
+                "published_on": detail["quote_source_published_on"],
+            }
+        )
+    return (
+        "<blockquote style='margin-left:12px; font-style:italic'>"
+        f"“{escape(detail['quote'])}”{source}</blockquote>"
+    )
 
 
 def _source_html(source: dict) -> str:
