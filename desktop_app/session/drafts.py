@@ -15,7 +15,6 @@ from desktop_app.domain.drafts import (
     SourceRef,
 )
 from desktop_app.domain.records import Commitment
-from desktop_app.store import records
 from desktop_app.store.references import (
     find_or_create_place,
     find_or_create_source,
@@ -62,12 +61,7 @@ def resolve(db: Database, draft: Draft) -> Record:
         else:
             changes["place_id"] = ids[0] if ids else None
     if draft.source is not None:
-        source = draft.source
-        changes["source_id"] = (
-            records.add(db, dataclasses.replace(source.source))
-            if isinstance(source, NewSource)
-            else int(source)
-        )
+        changes["source_id"] = source_id(db, draft.source)
     if draft.sources is not None:
         changes["source_ids"] = tuple(dict.fromkeys(source_id(db, ref) for ref in draft.sources))
     if draft.quote_source is not None:

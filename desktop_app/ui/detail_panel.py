@@ -11,6 +11,9 @@ from desktop_app.domain.status import is_overdue
 from desktop_app.store import listings, queries
 from desktop_app.ui.status_style import status_badge_html
 
+#: how a rating that cites no source is marked in the history (words, not only a colour)
+UNSOURCED_HTML = "<b style='color:#D55E00'>unsourced</b>"
+
 
 class DetailPanel(QWidget):
     update_status_requested = Signal()
@@ -91,7 +94,7 @@ def _detail_html(
     <h4>History</h4>
     <table cellspacing=4 width="100%">
       <tr><th align=left>Date</th><th align=left>Status</th><th align=left>Concerns</th>
-          <th align=left>Note</th><th align=left>Source</th></tr>
+          <th align=left>Rationale</th><th align=left>Source</th></tr>
       {rows}
     </table>
     """
@@ -144,6 +147,8 @@ def _history_row(entry: dict, as_of: str) -> str:
         source = f"<a href='{escape(entry['source_url'])}'>{escape(entry['source_title'])}</a>"
     elif entry["source_title"]:
         source = escape(entry["source_title"])
+    if entry["source_id"] is None:
+        source = UNSOURCED_HTML
     note = escape(entry["note"])
     if entry["evidence"]:
         note += f"<br><i>Evidence: {escape(entry['evidence'])}</i>"
