@@ -12,7 +12,12 @@ import sys
 from collections.abc import Callable
 
 from desktop_app import __version__
-from desktop_app.domain.vocabulary import CHART_NAMES, EXCHANGE_TABLES, IMPORT_PRESETS
+from desktop_app.domain.vocabulary import (
+    CHART_NAMES,
+    EXCHANGE_TABLES,
+    EXPORT_ONLY_TABLES,
+    IMPORT_PRESETS,
+)
 from desktop_app.store.errors import StoreError
 
 EXIT_OK = 0
@@ -60,7 +65,7 @@ def _add_file_commands(commands) -> None:
 def _add_exchange_commands(commands) -> None:
     export = commands.add_parser("export", help="write a table as CSV")
     export.add_argument("--db", required=True, help="the database to read")
-    export.add_argument("--table", required=True, choices=EXCHANGE_TABLES)
+    export.add_argument("--table", required=True, choices=EXCHANGE_TABLES + EXPORT_ONLY_TABLES)
     export.add_argument("-o", "--output", help="the CSV file to write (default: standard output)")
     export.add_argument(
         "--excel",

@@ -150,6 +150,12 @@ EXPORT_SQL: dict[str, str] = {
         LEFT JOIN places p ON p.id = s.place_id AND p.deleted_at IS NULL
         LEFT JOIN sources src ON src.id = s.source_id AND src.deleted_at IS NULL
         WHERE s.deleted_at IS NULL AND s.id > :after AND s.id <= :upto ORDER BY s.id""",
+    # the change log, oldest first: read by people and merges, never imported from CSV
+    "record_changes": """
+        SELECT uuid, created_at AS changed_at, analyst, table_name, record_uuid, action, field,
+               old_value, new_value
+        FROM record_changes WHERE deleted_at IS NULL AND id > :after AND id <= :upto
+        ORDER BY id""",
 }
 
 #: worked out from other records (the status history) on the export's date; read back only as a

@@ -1,9 +1,34 @@
 """Imports as the window and the CLI start them: a file (or one already read and mapped) goes
-into a table whole or not at all, read by a preset (exchange/presets.py)."""
+into a table whole or not at all, read by a preset (exchange/presets.py). The import's one entry
+in the change log carries the analyst's name, set on the importing connection here."""
 
 from __future__ import annotations
 
-from desktop_app.exchange.presets import import_file as import_path
-from desktop_app.exchange.presets import import_prepared
+from typing import TYPE_CHECKING
+
+from desktop_app.exchange import presets
+from desktop_app.store import change_history
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sqlite_utils import Database
+
+    from desktop_app.exchange.import_result import ImportResult
+
+
+def import_path(
+    db: Database, table: str, path: str | Path, *args, analyst: str = "", **options
+) -> ImportResult:
+    """presets.import_file, logged under analyst."""
+    change_history.set_analyst(db.conn, analyst)
+    return presets.import_file(db, table, path, *args, **options)
+
+
+def import_prepared(db: Database, table: str, *args, analyst: str = "", **options) -> ImportResult:
+    """presets.import_prepared, logged under analyst."""
+    change_history.set_analyst(db.conn, analyst)
+    return presets.import_prepared(db, table, *args, **options)
+
 
 __all__ = ["import_path", "import_prepared"]

@@ -242,6 +242,28 @@ def _commitment_quote(db: Database) -> None:
     db.execute("ALTER TABLE commitments ADD COLUMN quote_source_id INTEGER REFERENCES sources(id)")
 
 
+_RECORD_CHANGES = f"""
+-- The change log an analyst reads (store/change_history.py writes it): created_at is when the
+-- change was made. A record like the others (uuid and all), so that merged files keep both logs.
+CREATE TABLE record_changes ({_RECORD},
+    analyst TEXT NOT NULL DEFAULT '',
+    table_name TEXT NOT NULL,
+    record_uuid TEXT,
+    action TEXT NOT NULL
+        CHECK (action IN ('insert', 'update', 'delete', 'restore', 'remove', 'import')),
+    field TEXT,
+    old_value,
+    new_value
+);
+CREATE INDEX record_changes_record ON record_changes(record_uuid);
+"""
+
+
+@migrations(name="0008_record_changes")
+def _record_changes(db: Database) -> None:
+    db.executescript(_RECORD_CHANGES)
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

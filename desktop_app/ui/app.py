@@ -74,6 +74,9 @@ def run_gui(database: str | None = None, profile_stalls: bool = False) -> int:
     if os.environ.get("COMMITMENT_TRACKER_REPORT_FIRST_PAINT"):
         report_first_paint_and_quit(window)  # used by bench/run.py to time start-up
     window.show()
+    from desktop_app.ui.analyst import ask_once
+
+    ask_once(window)  # the first start: the change log needs the analyst's name
     return app.exec()
 
 

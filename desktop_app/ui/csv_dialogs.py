@@ -362,11 +362,14 @@ class ImportDialog(QDialog):
         mapping = self.current_mapping()
         # a copy for the job: a worker may still read the one shown while the choice changes
         prepared = dataclasses.replace(self.prepared, date_order=self.date_order.currentData())
+        analyst = self.window_.session.analyst if self.window_.session is not None else ""
 
         def job(db, progress=None):
             from desktop_app.session.imports import import_prepared
 
-            return import_prepared(db, table, prepared, mapping, preset, dry_run, progress)
+            return import_prepared(
+                db, table, prepared, mapping, preset, dry_run, progress, analyst=analyst
+            )
 
         return job
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.status import is_overdue
-from desktop_app.store import listings, queries
+from desktop_app.store import change_history, listings, queries
 from desktop_app.ui.status_style import status_badge_html
 
 #: how a rating that cites no source is marked in the history (words, not only a colour)
@@ -23,6 +30,11 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
+        self.changes_browser = QTextBrowser()
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.browser, "Details")
+        self.views.addTab(self.changes_browser, "Changes")
         self.update_button = QPushButton("Update status…")
         self.edit_button = QPushButton("Edit…")
         self.update_button.clicked.connect(self.update_status_requested)
@@ -33,7 +45,7 @@ class DetailPanel(QWidget):
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        layout.addWidget(self.views)
         layout.addLayout(buttons)
         self.commitment_id: int | None = None
         self.show_commitment(None, None, "")
@@ -48,10 +60,16 @@ class DetailPanel(QWidget):
                 "<p style='color:gray'>Select a commitment to see its parties, deadline and "
                 "history.</p>"
             )
+            self.changes_browser.setHtml(
+                "<p style='color:gray'>Select a commitment to see what changed and who changed it."
+                "</p>"
+            )
             return
         history = queries.status_history(db, commitment_id)
         current, own = queries.commitment_statuses(db, as_of, commitment_id)
         self.browser.setHtml(_detail_html(detail, history, as_of, current, own))
+        uuids = [detail["uuid"], *(entry["uuid"] for entry in history)]
+        self.changes_browser.setHtml(changes_html(change_history.changes_of(db, uuids)))
 
 
 def _detail_html(
@@ -158,3 +176,47 @@ def _history_row(entry: dict, as_of: str) -> str:
         f"<td>{status_badge_html(entry['status'])}</td>"
         f"<td>{escape(entry['party'] or 'all parties')}</td><td>{note}</td><td>{source}</td></tr>"
     )
+
+
+_ACTIONS = {
+    "insert": "added",
+    "delete": "deleted",
+    "restore": "restored",
+    "remove": "removed (an addition undone)",
+    "import": "imported",
+}
+_NOUNS = {"commitments": "Commitment", "status_updates": "Status update"}
+
+
+def changes_html(entries: list[dict]) -> str:
+    """The change log of a commitment and its status updates, newest first."""
+    if not entries:
+        return "<p style='color:gray'>No change logged for this commitment.</p>"
+    rows = "".join(_change_row(entry) for entry in entries)
+    return f"""
+    <table cellspacing=4 width="100%">
+      <tr><th align=left>When (UTC)</th><th align=left>Who</th><th align=left>Record</th>
+          <th align=left>Change</th></tr>
+      {rows}
+    </table>"""
+
+
+def _change_row(entry: dict) -> str:
+    when = escape(entry["created_at"].replace("T", " ")[:16])
+    who = escape(entry["analyst"]) or "<i>unknown</i>"
+    noun = _NOUNS.get(entry["table_name"], entry["table_name"])
+    if entry["action"] == "update":
+        change = (
+            f"<b>{escape(entry['field'])}</b>: {_value_html(entry['old_value'])} → "
+            f"{_value_html(entry['new_value'])}"
+        )
+    else:
+        change = _ACTIONS.get(entry["action"], entry["action"])
+    return f"<tr><td>{when}</td><td>{who}</td><td>{noun}</td><td>{change}</td></tr>"
+
+
+def _value_html(value) -> str:
+    if value is None or value == "":
+        return "<i style='color:gray'>empty</i>"
+    text = str(value)
+    return escape(text if len(text) <= 120 else text[:119] + "…")

@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
 
         edits = {
             name: partial(getattr(record_actions, name), self)
-            for name in ("new_commitment", "new_event", "new_statistic", "update_status")
+            for name in record_actions.WINDOW_EDITS
         }
         return edits | {
             "new_db": partial(database_files.new_database, self),
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         from desktop_app.session import Session
 
         path = Path(path).expanduser().resolve()
-        session = Session.open(path)
+        session = Session.open(path, settings.ANALYST_NAME.read() or "")
         if self.session is not None:
             self.layouts.save()
             self.session.close()

@@ -1,0 +1,146 @@
+"""The change log an analyst can read: every insert, update and soft delete of a record, with
+its time, table, record UUID, field, old and new values and the analyst's name.
+
+Entries are written by triggers in the transaction of the change itself, so the log cannot miss
+a change that was kept nor keep one that was rolled back. The triggers are TEMP triggers that
+the session installs on the window's connection (as it does for undo): the window's edits, and
+their undo and redo, are logged row by row, while imports on worker connections write one
+"import" entry instead (a million imported events logged row by row would double the work of
+the import and bury every other entry). Whoever opens the file with another tool writes no
+entry: the file holds no trigger that needs anything of this app.
+
+The analyst's name is a connection-level value: a one-row temp table the session fills.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+#: the record tables whose changes are logged (their link tables are not: see the module doc)
+HISTORY_TABLES: tuple[str, ...] = (
+    "actors",
+    "places",
+    "sources",
+    "events",
+    "commitments",
+    "status_updates",
+    "statistics",
+)
+#: columns every record has; not logged field by field (deleted_at is a delete or a restore)
+_BOOKKEEPING = ("id", "uuid", "created_at", "updated_at", "deleted_at")
+_NOW = "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')"  # the format of records.now_utc
+# a random version-4 UUID, as records.new_uuid makes them, so that merged logs never collide
+_UUID = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || "
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' "
+    "|| lower(hex(randomblob(6)))"
+)
+_ANALYST = "(SELECT name FROM temp.history_analyst)"
+_INSERT = (
+    "INSERT INTO record_changes (uuid, created_at, updated_at, analyst, table_name, "
+    "record_uuid, action, field, old_value, new_value)"
+)
+
+
+def install(conn: sqlite3.Connection) -> None:
+    """Create the analyst value and the logging triggers on this connection (idempotent)."""
+    _ensure_analyst_table(conn)
+    for table in HISTORY_TABLES:
+        columns = [(row[1], row[2].upper()) for row in conn.execute(f"PRAGMA table_info({table})")]
+        for statement in _trigger_statements(table, columns):
+            conn.execute(statement)
+
+
+def set_analyst(conn: sqlite3.Connection, name: str) -> None:
+    """The name the entries this connection writes from now on carry."""
+    _ensure_analyst_table(conn)
+    conn.execute("UPDATE temp.history_analyst SET name = ?", [name.strip()])
+
+
+def analyst(conn: sqlite3.Connection) -> str:
+    """The analyst set on this connection ('' when none was)."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'history_analyst'"
+    ).fetchone()
+    return conn.execute(f"SELECT {_ANALYST}").fetchone()[0] if exists else ""
+
+
+def _ensure_analyst_table(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS history_analyst (name TEXT NOT NULL)")
+    if conn.execute("SELECT COUNT(*) FROM temp.history_analyst").fetchone()[0] == 0:
+        conn.execute("INSERT INTO temp.history_analyst VALUES ('')")
+
+
+def _shown(ref: str, kind: str) -> str:
+    """A column's value as logged: compressed bytes are described, not copied."""
+    if kind == "BLOB":
+        return f"CASE WHEN {ref} IS NULL THEN NULL ELSE length({ref}) || ' bytes' END"
+    return ref
+
+
+def _whole_row(ref: str, columns: list[tuple[str, str]]) -> str:
+    """The record's own fields as a JSON object (what an insert adds or a removal takes)."""
+    pairs = ", ".join(
+        f"'{name}', {_shown(f'{ref}.{name}', kind)}"
+        for name, kind in columns
+        if name not in _BOOKKEEPING
+    )
+    return f"json_object({pairs})"
+
+
+def _trigger_statements(table: str, columns: list[tuple[str, str]]) -> list[str]:
+    head = f"{_INSERT} SELECT {_UUID}, {_NOW}, {_NOW}, {_ANALYST}, '{table}'"
+    field_rows = "".join(
+        f"{head}, new.uuid, 'update', '{name}', {_shown(f'old.{name}', kind)}, "
+        f"{_shown(f'new.{name}', kind)} WHERE old.{name} IS NOT new.{name};\n"
+        for name, kind in columns
+        if name not in _BOOKKEEPING
+    )
+    return [
+        f"""CREATE TEMP TRIGGER IF NOT EXISTS history_insert_{table} AFTER INSERT ON main.{table}
+            BEGIN {head}, new.uuid, 'insert', NULL, NULL, {_whole_row("new", columns)}; END""",
+        f"""CREATE TEMP TRIGGER IF NOT EXISTS history_update_{table} AFTER UPDATE ON main.{table}
+            BEGIN
+            {field_rows}
+            {head}, new.uuid, 'delete', 'deleted_at', NULL, new.deleted_at
+                WHERE old.deleted_at IS NULL AND new.deleted_at IS NOT NULL;
+            {head}, new.uuid, 'restore', 'deleted_at', old.deleted_at, NULL
+                WHERE old.deleted_at IS NOT NULL AND new.deleted_at IS NULL;
+            END""",
+        # rows are only ever removed for good by undoing the change that added them
+        f"""CREATE TEMP TRIGGER IF NOT EXISTS history_remove_{table} AFTER DELETE ON main.{table}
+            BEGIN {head}, old.uuid, 'remove', NULL, {_whole_row("old", columns)}, NULL; END""",
+    ]
+
+
+def log_import(db: Database, table: str, added: int, updated: int, file_name: str) -> None:
+    """One entry for an import (inside its transaction) instead of one per row."""
+    db.execute(
+        f"""{_INSERT} VALUES ({_UUID}, {_NOW}, {_NOW}, ?, ?, NULL, 'import', NULL, NULL, ?)""",
+        [
+            analyst(db.conn),
+            table,
+            f"{added:,} added, {updated:,} updated from {file_name}",
+        ],
+    )
+
+
+def changes_of(db: Database, uuids: list[str], limit: int = 500) -> list[dict]:
+    """The entries about these records, newest first."""
+    if not uuids:
+        return []
+    marks = ", ".join("?" for _ in uuids)
+    cursor = db.execute(
+        f"""SELECT created_at, analyst, table_name, record_uuid, action, field, old_value,
+                   new_value
+            FROM record_changes WHERE record_uuid IN ({marks}) AND deleted_at IS NULL
+            ORDER BY id DESC LIMIT ?""",
+        [*uuids, limit],
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
