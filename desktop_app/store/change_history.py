@@ -15,6 +15,7 @@ The analyst's name is a connection-level value: a one-row temp table the session
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -51,7 +52,11 @@ def install(conn: sqlite3.Connection) -> None:
     """Create the analyst value and the logging triggers on this connection (idempotent)."""
     _ensure_analyst_table(conn)
     for table in HISTORY_TABLES:
-        columns = [(row[1], row[2].upper()) for row in conn.execute(f"PRAGMA table_info({table})")]
+        targets = {row[3]: row[2] for row in conn.execute(f"PRAGMA foreign_key_list({table})")}
+        columns = [
+            Column(row[1], row[2].upper(), targets.get(row[1]))
+            for row in conn.execute(f"PRAGMA table_info({table})")
+        ]
         for statement in _trigger_statements(table, columns):
             conn.execute(statement)
 
@@ -76,30 +81,39 @@ def _ensure_analyst_table(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO temp.history_analyst VALUES ('')")
 
 
-def _shown(ref: str, kind: str) -> str:
-    """A column's value as logged: compressed bytes are described, not copied."""
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # its declared type
+    target: str | None  # the table it links to, if it is a link
+
+    def shown(self, row: str) -> str:
+        return _shown(f"{row}.{self.name}", self.kind, self.target)
+
+
+def _shown(ref: str, kind: str, target: str | None) -> str:
+    """A column's value as logged: compressed bytes are described, not copied, and a link to
+    another record is its UUID (ids differ from file to file; UUIDs are the same in all)."""
     if kind == "BLOB":
         return f"CASE WHEN {ref} IS NULL THEN NULL ELSE length({ref}) || ' bytes' END"
+    if target is not None:
+        return f"(SELECT uuid FROM {target} WHERE id = {ref})"
     return ref
 
 
-def _whole_row(ref: str, columns: list[tuple[str, str]]) -> str:
+def _whole_row(row: str, columns: list[Column]) -> str:
     """The record's own fields as a JSON object (what an insert adds or a removal takes)."""
-    pairs = ", ".join(
-        f"'{name}', {_shown(f'{ref}.{name}', kind)}"
-        for name, kind in columns
-        if name not in _BOOKKEEPING
-    )
+    pairs = ", ".join(f"'{c.name}', {c.shown(row)}" for c in columns if c.name not in _BOOKKEEPING)
     return f"json_object({pairs})"
 
 
-def _trigger_statements(table: str, columns: list[tuple[str, str]]) -> list[str]:
+def _trigger_statements(table: str, columns: list[Column]) -> list[str]:
     head = f"{_INSERT} SELECT {_UUID}, {_NOW}, {_NOW}, {_ANALYST}, '{table}'"
     field_rows = "".join(
-        f"{head}, new.uuid, 'update', '{name}', {_shown(f'old.{name}', kind)}, "
-        f"{_shown(f'new.{name}', kind)} WHERE old.{name} IS NOT new.{name};\n"
-        for name, kind in columns
-        if name not in _BOOKKEEPING
+        f"{head}, new.uuid, 'update', '{c.name}', {c.shown('old')}, {c.shown('new')} "
+        f"WHERE old.{c.name} IS NOT new.{c.name};\n"
+        for c in columns
+        if c.name not in _BOOKKEEPING
     )
     return [
         f"""CREATE TEMP TRIGGER IF NOT EXISTS history_insert_{table} AFTER INSERT ON main.{table}

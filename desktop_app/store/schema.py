@@ -264,6 +264,14 @@ def _record_changes(db: Database) -> None:
     db.executescript(_RECORD_CHANGES)
 
 
+@migrations(name="0009_source_snapshots")
+def _source_snapshots(db: Database) -> None:
+    # The whole text of an article a source was made from, zlib-compressed (store/snapshots.py),
+    # and the sentences its records came from, as a JSON list: the evidence outlives the link.
+    db.execute("ALTER TABLE sources ADD COLUMN snapshot BLOB")
+    db.execute("ALTER TABLE sources ADD COLUMN snapshot_sentences TEXT")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
