@@ -237,3 +237,37 @@ def test_the_analyst_is_asked_once_and_kept(window, qtbot):
     assert settings.ANALYST_NAME.read() == "Ana Analyst"
     assert window.session.analyst == "Ana Analyst"
     assert ask_once(window) is None  # known now: not asked again
+
+
+def test_sources_added_and_taken_away_are_logged_on_their_commitment(session):
+    from desktop_app.domain.records import Source
+
+    first, _ = session.add(Source(title="First", url="https://example.org/1"))
+    second, _ = session.add(Source(title="Second", url="https://example.org/2"))
+    source_uuid = {
+        i: session.db.execute("SELECT uuid FROM sources WHERE id = ?", [i]).fetchone()[0]
+        for i in (first, second)
+    }
+    commitment_id, _ = session.add(
+        Commitment(title="Cited", made_on="2024-03-05", source_ids=(first,))
+    )
+    uuid = records.get(session.db, Commitment, commitment_id).uuid
+    mark = last_id(session.db)
+    # the first source stays: only the second is logged as added
+    edit = session.update(
+        commitment_id, Commitment(title="Cited", made_on="2024-03-05", source_ids=(first, second))
+    )
+    assert entries(session.db, mark) == [
+        ("Ana Analyst", "commitments", uuid, "link", "sources", None, source_uuid[second])
+    ]
+    mark = last_id(session.db)
+    session.revert(edit)
+    assert entries(session.db, mark) == [
+        ("Ana Analyst", "commitments", uuid, "unlink", "sources", source_uuid[second], None)
+    ]
+    assert records.get(session.db, Commitment, commitment_id).source_ids == (first,)
+    mark = last_id(session.db)
+    session.update(
+        commitment_id, Commitment(title="Cited", made_on="2024-03-05", source_ids=(first,))
+    )
+    assert entries(session.db, mark) == []  # nothing changed, nothing logged

@@ -250,7 +250,8 @@ CREATE TABLE record_changes ({_RECORD},
     table_name TEXT NOT NULL,
     record_uuid TEXT,
     action TEXT NOT NULL
-        CHECK (action IN ('insert', 'update', 'delete', 'restore', 'remove', 'import')),
+        CHECK (action IN
+            ('insert', 'update', 'delete', 'restore', 'remove', 'link', 'unlink', 'import')),
     field TEXT,
     old_value,
     new_value

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.status import is_overdue
+from desktop_app.domain.status import STATUS_INFO, Status, is_overdue
 from desktop_app.store import change_history, listings, queries
 from desktop_app.ui.status_style import status_badge_html
 
@@ -69,7 +69,10 @@ class DetailPanel(QWidget):
         current, own = queries.commitment_statuses(db, as_of, commitment_id)
         self.browser.setHtml(_detail_html(detail, history, as_of, current, own))
         uuids = [detail["uuid"], *(entry["uuid"] for entry in history)]
-        self.changes_browser.setHtml(changes_html(change_history.changes_of(db, uuids)))
+        entries = change_history.changes_of(db, uuids)
+        values = {e[k] for e in entries for k in ("old_value", "new_value")}
+        labels = change_history.labels_of(db, values)
+        self.changes_browser.setHtml(changes_html(entries, labels))
 
 
 def _detail_html(
@@ -188,11 +191,12 @@ _ACTIONS = {
 _NOUNS = {"commitments": "Commitment", "status_updates": "Status update"}
 
 
-def changes_html(entries: list[dict]) -> str:
-    """The change log of a commitment and its status updates, newest first."""
+def changes_html(entries: list[dict], labels: dict[str, str] | None = None) -> str:
+    """The change log of a commitment and its status updates, newest first; labels name the
+    records that values give by UUID."""
     if not entries:
         return "<p style='color:gray'>No change logged for this commitment.</p>"
-    rows = "".join(_change_row(entry) for entry in entries)
+    rows = "".join(_change_row(entry, labels or {}) for entry in entries)
     return f"""
     <table cellspacing=4 width="100%">
       <tr><th align=left>When (UTC)</th><th align=left>Who</th><th align=left>Record</th>
@@ -201,22 +205,45 @@ def changes_html(entries: list[dict]) -> str:
     </table>"""
 
 
-def _change_row(entry: dict) -> str:
+def _change_row(entry: dict, labels: dict[str, str]) -> str:
     when = escape(entry["created_at"].replace("T", " ")[:16])
     who = escape(entry["analyst"]) or "<i>unknown</i>"
     noun = _NOUNS.get(entry["table_name"], entry["table_name"])
-    if entry["action"] == "update":
-        change = (
-            f"<b>{escape(entry['field'])}</b>: {_value_html(entry['old_value'])} → "
-            f"{_value_html(entry['new_value'])}"
-        )
+    action, field = entry["action"], _field_name(entry["field"] or "")
+    old = _value_html(entry["old_value"], labels)
+    new = _value_html(entry["new_value"], labels)
+    if action == "update":
+        change = f"<b>{field}</b>: {old} → {new}"
+    elif action in ("link", "unlink"):
+        change = f"<b>{field}</b>: " + (f"added {new}" if action == "link" else f"removed {old}")
+    elif action in ("insert", "remove"):
+        summary = _summary(entry["new_value"] if action == "insert" else entry["old_value"])
+        change = _ACTIONS[action] + (f": {escape(summary)}" if summary else "")
     else:
-        change = _ACTIONS.get(entry["action"], entry["action"])
+        change = _ACTIONS.get(action, escape(action))
     return f"<tr><td>{when}</td><td>{who}</td><td>{noun}</td><td>{change}</td></tr>"
 
 
-def _value_html(value) -> str:
+def _field_name(field: str) -> str:
+    """quote_source_id -> 'quote source'."""
+    return escape(field.removesuffix("_id").replace("_", " "))
+
+
+def _summary(row_json: str | None) -> str:
+    """A record added or removed, in a few words (its title, or its status and date)."""
+    import json
+
+    try:
+        row = json.loads(row_json or "{}")
+    except ValueError:
+        return ""
+    if "status" in row:
+        return f"{STATUS_INFO[Status(row['status'])].label} on {row.get('date', '?')}"
+    return str(row.get("title") or row.get("label") or row.get("name") or "")
+
+
+def _value_html(value, labels: dict[str, str]) -> str:
     if value is None or value == "":
         return "<i style='color:gray'>empty</i>"
-    text = str(value)
+    text = labels.get(value, str(value)) if isinstance(value, str) else str(value)
     return escape(text if len(text) <= 120 else text[:119] + "…")
