@@ -273,6 +273,24 @@ def _source_snapshots(db: Database) -> None:
     db.execute("ALTER TABLE sources ADD COLUMN snapshot_sentences TEXT")
 
 
+@migrations(name="0010_source_citation_indexes")
+def _source_citation_indexes(db: Database) -> None:
+    # The records citing one source (the Sources tab, a merge of duplicates) are found through
+    # these instead of a scan of every status update or event link (3.5 s on half a million
+    # status updates). Partial where most rows cite nothing, so that they cost nothing there.
+    db.executescript(
+        """
+        CREATE INDEX commitment_sources_source ON commitment_sources(source_id);
+        CREATE INDEX event_sources_source ON event_sources(source_id);
+        CREATE INDEX status_updates_source ON status_updates(source_id)
+            WHERE source_id IS NOT NULL;
+        CREATE INDEX statistics_source ON statistics(source_id) WHERE source_id IS NOT NULL;
+        CREATE INDEX commitments_quote_source ON commitments(quote_source_id)
+            WHERE quote_source_id IS NOT NULL;
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
