@@ -271,3 +271,29 @@ def test_sources_added_and_taken_away_are_logged_on_their_commitment(session):
         commitment_id, Commitment(title="Cited", made_on="2024-03-05", source_ids=(first,))
     )
     assert entries(session.db, mark) == []  # nothing changed, nothing logged
+
+
+def test_a_command_line_import_is_logged_under_the_analyst_given(db_path, tmp_path):
+    from desktop_app.cli import run_cli
+    from desktop_app.store.database import open_database
+
+    open_database(db_path).close()
+    path = tmp_path / "events.csv"
+    path.write_text("date,kind,title\n2024-01-01,meeting,One\n", encoding="utf-8")
+    args = ["import", "--db", str(db_path), "--table", "events", "--analyst", "Cli Analyst"]
+    assert run_cli([*args, str(path)]) == 0
+    db = open_database(db_path)
+    try:
+        assert entries(db) == [
+            (
+                "Cli Analyst",
+                "events",
+                None,
+                "import",
+                None,
+                None,
+                "1 added, 0 updated from events.csv",
+            )
+        ]
+    finally:
+        db.close()

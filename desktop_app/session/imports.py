@@ -4,6 +4,7 @@ in the change log carries the analyst's name, set on the importing connection he
 
 from __future__ import annotations
 
+import getpass
 from typing import TYPE_CHECKING
 
 from desktop_app.exchange import presets
@@ -15,6 +16,15 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from desktop_app.exchange.import_result import ImportResult
+
+
+def login_name() -> str:
+    """The system's name for the user ('' when it has none): who an import or an edit is by,
+    until the user says otherwise."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no password entry and no LOGNAME/USER (a bare container)
+        return ""
 
 
 def import_path(

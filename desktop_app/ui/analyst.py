@@ -3,20 +3,11 @@ records it with every change the window makes. Edit > Analyst name… changes it
 
 from __future__ import annotations
 
-import getpass
-
 from PySide6.QtWidgets import QLineEdit
 
+from desktop_app.session.imports import login_name
 from desktop_app.ui import settings
 from desktop_app.ui.base_dialog import RememberingDialog
-
-
-def login_name() -> str:
-    """The system's name for the user, as a first suggestion ('' when it has none)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no password entry and no LOGNAME/USER (a bare container)
-        return ""
 
 
 class AnalystDialog(RememberingDialog):
