@@ -297,3 +297,45 @@ def test_a_command_line_import_is_logged_under_the_analyst_given(db_path, tmp_pa
         ]
     finally:
         db.close()
+
+
+def test_undoing_and_redoing_an_import_are_logged(session, tmp_path, qtbot):
+    from PySide6.QtGui import QUndoStack
+
+    from desktop_app.session.imports import import_path
+    from desktop_app.ui.undo_commands import RestoreCommand
+
+    path = tmp_path / "events.csv"
+    path.write_text("date,kind,title\n2024-01-01,meeting,One\n", encoding="utf-8")
+    copy_before = session.new_snapshot_path()
+    worker = session.worker_connection()
+    try:  # as the import dialog does: a copy, then the import, on a worker's connection
+        Session.copy_to(worker, copy_before)
+        assert import_path(worker, "events", path, analyst="Ana Analyst").ok
+    finally:
+        worker.close()
+    stack = QUndoStack()
+    errors = []
+    stack.push(
+        RestoreCommand(session, copy_before, lambda: None, "Import of events.csv", errors.append)
+    )
+    imported = (
+        "Ana Analyst",
+        "events",
+        None,
+        "import",
+        None,
+        None,
+        "1 added, 0 updated from events.csv",
+    )
+
+    stack.undo()
+    assert entries(session.db) == [
+        ("Ana Analyst", "file", None, "import", None, None, "Undone: Import of events.csv")
+    ]  # the copy put back holds no entry of the import itself
+    stack.redo()
+    assert entries(session.db) == [
+        imported,
+        ("Ana Analyst", "file", None, "import", None, None, "Redone: Import of events.csv"),
+    ]
+    assert errors == []

@@ -132,9 +132,9 @@ class Session:
             target.unlink(missing_ok=True)
             raise StoreError(f"The copy could not be written to {target}: {error}.") from None
 
-    def restore(self, snapshot: Path) -> None:
+    def restore(self, snapshot: Path, logged_as: str = "") -> None:
         """Put a copy's content back into the open file in one step (other connections see it
-        as one change)."""
+        as one change); logged_as, when given, goes into the change log after it."""
         try:
             source = sqlite3.connect(snapshot.absolute().as_uri() + "?mode=ro", uri=True)
             try:
@@ -144,6 +144,8 @@ class Session:
         except sqlite3.Error as error:
             raise StoreError(write_failure(error, self.path)) from None
         self._install_logs()
+        if logged_as:
+            self.apply(lambda db: change_history.log_file_step(db, logged_as))
 
     # --- writes ----------------------------------------------------------------------------
     def apply(self, change: Callable[[Database], T]) -> tuple[T, Change]:

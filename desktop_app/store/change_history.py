@@ -179,6 +179,15 @@ def log_import(db: Database, table: str, added: int, updated: int, file_name: st
     )
 
 
+def log_file_step(db: Database, what: str) -> None:
+    """One entry for a step that put a whole copy of the file back (undoing or redoing an
+    import): the copy's own log ends before it, so this says it happened."""
+    db.execute(
+        f"""{_INSERT} VALUES ({_UUID}, {_NOW}, {_NOW}, ?, 'file', NULL, 'import', NULL, NULL, ?)""",
+        [analyst(db.conn), what],
+    )
+
+
 def changes_of(db: Database, uuids: list[str], limit: int = 500) -> list[dict]:
     """The entries about these records, newest first."""
     if not uuids:
