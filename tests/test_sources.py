@@ -146,3 +146,20 @@ def test_merging_duplicate_sources_repoints_every_citation_and_undo_puts_them_ba
     assert full_dump(db) == before
     window.redo_action.trigger()
     assert records.get(db, Event, event_id).source_ids == (first,)
+
+
+def test_the_sources_tab_reads_again_each_time_it_is_shown(window, qtbot, tmp_path):
+    from desktop_app.store.database import connect_existing
+
+    tab = window.sources_tab
+    window.tabs.setCurrentIndex(TAB_SOURCES)
+    qtbot.waitUntil(lambda: not tab.loading and tab.table.rowCount() > 0)
+    shown = tab.table.rowCount()
+    other = connect_existing(window.database_path)  # another program adds a source
+    try:
+        records.add(other, Source(title="Added elsewhere", url="https://example.org/elsewhere"))
+    finally:
+        other.close()
+    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(TAB_SOURCES)
+    qtbot.waitUntil(lambda: not tab.loading and tab.table.rowCount() == shown + 1)

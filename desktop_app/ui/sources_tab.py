@@ -72,7 +72,8 @@ class SourcesTab(QWidget):
         """Add the tab to the window; it follows the window's changes by itself."""
         tab = cls(window)
         window.tabs.addTab(tab, "S&ources")
-        window.tabs.currentChanged.connect(lambda _index: tab.reload_if_shown())
+        # read again each time it is shown: another program may have added sources meanwhile
+        window.tabs.currentChanged.connect(lambda _index: tab.data_changed())
         window.undo_stack.indexChanged.connect(lambda _index: tab.data_changed())
         return tab
 
