@@ -12,7 +12,12 @@ import sys
 from collections.abc import Callable
 
 from desktop_app import __version__
-from desktop_app.domain.vocabulary import CHART_NAMES, EXCHANGE_TABLES, IMPORT_PRESETS
+from desktop_app.domain.vocabulary import (
+    CHART_NAMES,
+    EXCHANGE_TABLES,
+    EXPORT_ONLY_TABLES,
+    IMPORT_PRESETS,
+)
 from desktop_app.store.errors import StoreError
 
 EXIT_OK = 0
@@ -60,7 +65,7 @@ def _add_file_commands(commands) -> None:
 def _add_exchange_commands(commands) -> None:
     export = commands.add_parser("export", help="write a table as CSV")
     export.add_argument("--db", required=True, help="the database to read")
-    export.add_argument("--table", required=True, choices=EXCHANGE_TABLES)
+    export.add_argument("--table", required=True, choices=EXCHANGE_TABLES + EXPORT_ONLY_TABLES)
     export.add_argument("-o", "--output", help="the CSV file to write (default: standard output)")
     export.add_argument(
         "--excel",
@@ -89,6 +94,10 @@ def _add_exchange_commands(commands) -> None:
     )
     imp.add_argument("--sheet", help="the sheet of an Excel workbook (default: the first)")
     imp.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+    imp.add_argument(
+        "--analyst",
+        help="the name the change log records the import under (default: your login name)",
+    )
     imp.add_argument("file", help="the CSV file or Excel workbook (.xlsx) to read")
     imp.set_defaults(run=_run_import)
 
@@ -233,7 +242,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
 def _run_import(args: argparse.Namespace) -> int:
     from desktop_app.exchange.csv_format import CsvProblem
-    from desktop_app.session.imports import import_path
+    from desktop_app.session.imports import import_path, login_name
     from desktop_app.store.database import open_existing, open_private_copy
 
     # A dry run writes the rows it checks, then rolls back: on a private copy, so that the
@@ -251,6 +260,7 @@ def _run_import(args: argparse.Namespace) -> int:
                 dry_run=args.dry_run,
                 sheet=args.sheet,
                 date_order=args.date_order,
+                analyst=args.analyst if args.analyst is not None else login_name(),
             )
         except CsvProblem as problem:
             print(f"commitment-tracker: {problem}", file=sys.stderr)

@@ -380,6 +380,7 @@ def test_a_big_file_is_checked_and_imported_in_a_child_process(
         "title,made_on,promisors\n"
         + "".join(f"Promise {n},2024-05-{n % 28 + 1:02d},PAK\n" for n in range(40))
     )
+    window.session.set_analyst("Ana Analyst")
     before = full_dump(window.db)
     summaries = []
 
@@ -394,5 +395,9 @@ def test_a_big_file_is_checked_and_imported_in_a_child_process(
     assert result is not None and result.added == 40
     titles = {r[0] for r in window.db.execute("SELECT title FROM commitments")}
     assert {f"Promise {n}" for n in range(40)} <= titles  # written by the child, seen here
+    logged = window.db.execute(
+        "SELECT analyst, table_name FROM record_changes WHERE action = 'import'"
+    ).fetchall()
+    assert logged == [("Ana Analyst", "commitments")]  # one entry, by its analyst
     window.undo_action.trigger()
     assert full_dump(window.db) == before

@@ -73,6 +73,7 @@ def test_undoing_a_status_update_takes_its_source_away(window, qtbot):
 
     def fill(dialog: StatusDialog) -> None:
         dialog.status.setCurrentIndex(dialog.status.findData("stalled"))
+        qtbot.keyClicks(dialog.note, "No officer named since March.")
         qtbot.keyClicks(dialog.source_url, "https://example.org/stalled")
         press_ok(dialog)
 

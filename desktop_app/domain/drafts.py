@@ -45,13 +45,17 @@ class Draft:
 
     actors: the parties of a commitment or the actors of an event, with their roles (None keeps
     the record's own); places: a commitment's places, or an event's or statistic's place (the
-    first one); source: a status update's or statistic's source.
+    first one); source: a status update's or statistic's source; sources: a commitment's
+    sources (None keeps the record's own); quote_source: the source of a commitment's quote
+    (None keeps the record's own).
     """
 
     record: Commitment | Event | StatusUpdate | Statistic
     actors: tuple[tuple[ActorRef, str], ...] | None = None
     places: tuple[PlaceRef, ...] | None = None
     source: SourceRef | None = None
+    sources: tuple[SourceRef, ...] | None = None
+    quote_source: SourceRef | None = None
 
     @property
     def name(self) -> str:

@@ -153,6 +153,8 @@ class Commitment:
     parties: tuple[tuple[int, str], ...] = ()  # (actor id, role)
     place_ids: tuple[int, ...] = ()
     source_ids: tuple[int, ...] = ()
+    quote: str = ""  # the exact words of the promise
+    quote_source_id: int | None = None  # where those words are quoted from
     uuid: str | None = None
 
     def __post_init__(self) -> None:
@@ -174,6 +176,11 @@ class Commitment:
         )
         self.place_ids = tuple(int(p) for p in self.place_ids)
         self.source_ids = tuple(int(s) for s in self.source_ids)
+        self.quote = (self.quote or "").strip()
+        if self.quote_source_id is not None:
+            self.quote_source_id = int(self.quote_source_id)
+            if not self.quote:
+                raise ValueError("a quote's source is given but not the quote itself")
 
 
 @dataclass

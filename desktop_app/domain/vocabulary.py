@@ -29,6 +29,8 @@ EXCHANGE_TABLES = (
     "status_updates",
     "statistics",
 )
+# Tables that are exported but never imported from CSV: the change log.
+EXPORT_ONLY_TABLES = ("record_changes",)
 # How rows are read from a file: our own export, or another program's layout.
 IMPORT_PRESETS = ("native", "acled", "ucdp")
 # The charts that can be drawn (the dashboard, File > Export chart, `render --chart`).

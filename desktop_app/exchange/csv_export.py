@@ -104,6 +104,11 @@ EXPORT_SQL: dict[str, str] = {
                {_places("t.uuid")} AS place_uuids,
                {_sources("commitment_sources", "commitment_id", "c", SOURCE_LABEL)} AS sources,
                {_sources("commitment_sources", "commitment_id", "c", "t.uuid")} AS source_uuids,
+               c.quote,
+               (SELECT COALESCE(q.url, q.title) FROM sources q WHERE q.id = c.quote_source_id
+                AND q.deleted_at IS NULL) AS quote_source,
+               (SELECT q.uuid FROM sources q WHERE q.id = c.quote_source_id
+                AND q.deleted_at IS NULL) AS quote_source_uuid,
                {status_label_sql(status_as_of_sql("c.id"))} AS status,
                {party_statuses_text_sql("c.id")} AS party_statuses
         FROM commitments c WHERE c.deleted_at IS NULL AND c.id > :after AND c.id <= :upto
@@ -145,6 +150,12 @@ EXPORT_SQL: dict[str, str] = {
         LEFT JOIN places p ON p.id = s.place_id AND p.deleted_at IS NULL
         LEFT JOIN sources src ON src.id = s.source_id AND src.deleted_at IS NULL
         WHERE s.deleted_at IS NULL AND s.id > :after AND s.id <= :upto ORDER BY s.id""",
+    # the change log, oldest first: read by people and merges, never imported from CSV
+    "record_changes": """
+        SELECT uuid, created_at AS changed_at, analyst, table_name, record_uuid, action, field,
+               old_value, new_value
+        FROM record_changes WHERE deleted_at IS NULL AND id > :after AND id <= :upto
+        ORDER BY id""",
 }
 
 #: worked out from other records (the status history) on the export's date; read back only as a

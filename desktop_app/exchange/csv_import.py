@@ -66,6 +66,7 @@ from desktop_app.exchange.status_cells import (
 )
 from desktop_app.exchange.written_dates import DateOrder, guess_file_order
 from desktop_app.exchange.xlsx_format import is_workbook_path, read_xlsx_file
+from desktop_app.store.change_history import log_import
 from desktop_app.store.database import write_transaction
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
@@ -103,6 +104,9 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "place_uuids",
         "sources",
         "source_uuids",
+        "quote",
+        "quote_source",
+        "quote_source_uuid",
         *STATUS_FIELDS,
     ),
     "events": (
@@ -353,6 +357,7 @@ def _import_once(
             ambiguous = resolver.ambiguous_dates
             if result.problems or dry_run:
                 raise _Rollback
+            log_import(db, table, result.added, result.updated, prepared.path.name)
     except CsvRowProblem as error:  # a row the csv module cannot parse: nothing is kept
         result.problems.append(Problem(error.line, "", error.reason))
     except CsvProblem as error:

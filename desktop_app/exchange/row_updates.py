@@ -22,6 +22,7 @@ CARRIERS: dict[type, dict[str, tuple[str, ...]]] = {
         "place_ids": ("places", "place_uuids"),
         "source_ids": ("sources", "source_uuids"),
         "origin_event_id": ("origin_event_uuid",),
+        "quote_source_id": ("quote_source", "quote_source_uuid"),
     },
     Event: {
         "place_id": ("place", "place_uuid"),
@@ -47,6 +48,7 @@ LINK_TARGETS: dict[type, dict[str, str]] = {
         "place_ids": "places",
         "source_ids": "sources",
         "origin_event_id": "events",
+        "quote_source_id": "sources",
     },
     Event: {"actors": "actors", "source_ids": "sources", "place_id": "places"},
     StatusUpdate: {"actor_id": "actors", "source_id": "sources", "evidence_event_id": "events"},

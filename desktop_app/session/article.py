@@ -11,6 +11,7 @@ from desktop_app.domain.records import Commitment, Event, Place, Source, Statist
 from desktop_app.extract.extractor import Candidate
 from desktop_app.store import records
 from desktop_app.store.references import find_or_create_place, find_or_create_state
+from desktop_app.store.snapshots import keep_snapshot
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -34,6 +35,7 @@ class ArticlePlan:
     chosen: list[ChosenCandidate]
     source: Source
     published: str
+    article_text: str = ""  # the article whole, kept as the source's snapshot
 
     @property
     def commitments(self) -> list[ChosenCandidate]:
@@ -52,6 +54,9 @@ class _ArticleWriter:
 
     def write(self) -> int:
         self.source_id = records.add(self.db, self.plan.source)
+        if self.plan.article_text.strip():
+            sentences = [c.candidate.sentence for c in self.plan.chosen]
+            keep_snapshot(self.db, self.source_id, self.plan.article_text, sentences)
         origin_id = self._events()
         commitments = self.plan.commitments
         if commitments and origin_id is None:

@@ -5,10 +5,21 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.drafts import ActorRef, Draft, NewPlace, NewSource, NewState, PlaceRef
+from desktop_app.domain.drafts import (
+    ActorRef,
+    Draft,
+    NewPlace,
+    NewSource,
+    NewState,
+    PlaceRef,
+    SourceRef,
+)
 from desktop_app.domain.records import Commitment
-from desktop_app.store import records
-from desktop_app.store.references import find_or_create_place, find_or_create_state
+from desktop_app.store.references import (
+    find_or_create_place,
+    find_or_create_source,
+    find_or_create_state,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -22,6 +33,12 @@ def actor_id(db: Database, ref: ActorRef) -> int:
 
 def place_id(db: Database, ref: PlaceRef) -> int:
     return find_or_create_place(db, ref.place) if isinstance(ref, NewPlace) else int(ref)
+
+
+def source_id(db: Database, ref: SourceRef) -> int:
+    """A cited source: a known one's id, or a web address found among the live sources (the
+    first citation of a page creates it)."""
+    return find_or_create_source(db, ref.source) if isinstance(ref, NewSource) else int(ref)
 
 
 def resolve(db: Database, draft: Draft) -> Record:
@@ -44,10 +61,9 @@ def resolve(db: Database, draft: Draft) -> Record:
         else:
             changes["place_id"] = ids[0] if ids else None
     if draft.source is not None:
-        source = draft.source
-        changes["source_id"] = (
-            records.add(db, dataclasses.replace(source.source))
-            if isinstance(source, NewSource)
-            else int(source)
-        )
+        changes["source_id"] = source_id(db, draft.source)
+    if draft.sources is not None:
+        changes["source_ids"] = tuple(dict.fromkeys(source_id(db, ref) for ref in draft.sources))
+    if draft.quote_source is not None:
+        changes["quote_source_id"] = source_id(db, draft.quote_source)
     return dataclasses.replace(record, **changes) if changes else record

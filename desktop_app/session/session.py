@@ -20,7 +20,7 @@ from desktop_app.domain.drafts import Draft
 from desktop_app.session import changes
 from desktop_app.session.changes import Change
 from desktop_app.session.drafts import resolve
-from desktop_app.store import records
+from desktop_app.store import change_history, records
 from desktop_app.store.database import (
     connect_existing,
     disk_is_full,
@@ -45,7 +45,8 @@ class CopyCancelled(Exception):
 class Session:
     """An open database: reads on `db`, writes through `apply` (or the typed helpers)."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: Database, path: Path, analyst: str = "") -> None:
+        """analyst: the name the change log gives this session's changes."""
         self.db = db
         self.path = path
         self._snapshots: Path | None = None
@@ -53,13 +54,25 @@ class Session:
         self._seen_version = db.execute("PRAGMA data_version").fetchone()[0]
         # names this session's data in caches shared by every window of the process
         self.token = object()
-        changes.install(db.conn)
+        self.analyst = analyst
+        self._install_logs()
+
+    def _install_logs(self) -> None:
+        """The undo log and the analyst's change log on the window's connection."""
+        changes.install(self.db.conn)
+        change_history.install(self.db.conn)
+        change_history.set_analyst(self.db.conn, self.analyst)
+
+    def set_analyst(self, name: str) -> None:
+        """Who makes the changes from now on (as the change log records them)."""
+        self.analyst = name
+        change_history.set_analyst(self.db.conn, name)
 
     @classmethod
-    def open(cls, path: str | Path) -> Session:
+    def open(cls, path: str | Path, analyst: str = "") -> Session:
         """Open (checking, creating or migrating) the file at path."""
         path = Path(path)
-        return cls(open_database(path), path)
+        return cls(open_database(path), path, analyst)
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection (a worker, another window, another process) has committed
@@ -70,8 +83,11 @@ class Session:
         return changed
 
     def worker_connection(self) -> Database:
-        """A connection for a worker thread: no checks, no file opened outside SQLite."""
-        return connect_existing(self.path)
+        """A connection for a worker thread: no checks, no file opened outside SQLite. It
+        carries the analyst's name (an import logs one entry under it) but logs no row."""
+        db = connect_existing(self.path)
+        change_history.set_analyst(db.conn, self.analyst)
+        return db
 
     def close(self) -> None:
         self.db.close()
@@ -116,9 +132,9 @@ class Session:
             target.unlink(missing_ok=True)
             raise StoreError(f"The copy could not be written to {target}: {error}.") from None
 
-    def restore(self, snapshot: Path) -> None:
+    def restore(self, snapshot: Path, logged_as: str = "") -> None:
         """Put a copy's content back into the open file in one step (other connections see it
-        as one change)."""
+        as one change); logged_as, when given, goes into the change log after it."""
         try:
             source = sqlite3.connect(snapshot.absolute().as_uri() + "?mode=ro", uri=True)
             try:
@@ -127,7 +143,9 @@ class Session:
                 source.close()
         except sqlite3.Error as error:
             raise StoreError(write_failure(error, self.path)) from None
-        changes.install(self.db.conn)
+        self._install_logs()
+        if logged_as:
+            self.apply(lambda db: change_history.log_file_step(db, logged_as))
 
     # --- writes ----------------------------------------------------------------------------
     def apply(self, change: Callable[[Database], T]) -> tuple[T, Change]:

@@ -201,12 +201,23 @@ def event_choices(db: Database, limit: int = 500) -> list[tuple[int, str]]:
     return [tuple(r) for r in db.execute(sql, [limit]).fetchall()]
 
 
+def source_choices(db: Database) -> list[tuple[int, str]]:
+    """Live sources as (id, label): the web address, or the title of a source without one
+    (the label is what a source field shows and reads back)."""
+    sql = """SELECT id, COALESCE(url, title) FROM sources WHERE deleted_at IS NULL
+             ORDER BY id"""
+    return [tuple(r) for r in db.execute(sql).fetchall()]
+
+
 def commitment_detail(db: Database, commitment_id: int) -> dict | None:
     """Everything the detail panel shows about one commitment except its status history."""
     sql = """
         SELECT c.id, c.uuid, c.title, c.description, c.category, c.made_on, c.deadline,
-               c.deadline_precision, e.title AS origin_event, e.date AS origin_date
+               c.deadline_precision, e.title AS origin_event, e.date AS origin_date,
+               c.quote, q.title AS quote_source_title, q.url AS quote_source_url,
+               q.published_on AS quote_source_published_on
         FROM commitments c LEFT JOIN events e ON e.id = c.origin_event_id
+        LEFT JOIN sources q ON q.id = c.quote_source_id
         WHERE c.id = :id AND c.deleted_at IS NULL
     """
     found = list(rows_of(db, sql, {"id": commitment_id}))
@@ -221,7 +232,8 @@ def commitment_detail(db: Database, commitment_id: int) -> dict | None:
                      FROM commitment_places cp JOIN places p ON p.id = cp.place_id
                      WHERE cp.commitment_id = :id ORDER BY cp.rowid""",
         "sources": """SELECT s.title, s.url, s.publisher, s.published_on FROM commitment_sources cs
-                      JOIN sources s ON s.id = cs.source_id WHERE cs.commitment_id = :id""",
+                      JOIN sources s ON s.id = cs.source_id WHERE cs.commitment_id = :id
+                      ORDER BY cs.rowid""",
     }
     for name, sql in links.items():
         detail[name] = list(rows_of(db, sql, {"id": commitment_id}))

@@ -156,6 +156,7 @@ class CommitmentFilter:
     made_from: str | None = None
     made_to: str | None = None
     overdue_only: bool = False
+    unsourced_only: bool = False  # the rating that stands on the as-of date cites no source
 
     def is_empty(self) -> bool:
         return self == CommitmentFilter()
@@ -174,6 +175,17 @@ def fts_query(text: str) -> str:
     if not words:
         return '""'
     return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def unsourced_rating_sql(commitment: str = "c.id", as_of: str = ":as_of") -> str:
+    """Whether the commitment's latest rating on as_of (the last status update of its
+    history by then, whoever it concerns) cites no source: the rating rests on no evidence a
+    reader can check. False for a commitment never rated."""
+    return f"""EXISTS (SELECT 1 FROM (
+        SELECT su.source_id FROM status_updates su
+        WHERE su.commitment_id = {commitment} AND su.deleted_at IS NULL AND su.date <= {as_of}
+        ORDER BY su.date DESC, su.actor_id IS NOT NULL DESC, su.created_at DESC, su.id DESC
+        LIMIT 1) AS latest WHERE latest.source_id IS NULL)"""
 
 
 def _commitment_conditions(flt: CommitmentFilter) -> tuple[list[str], dict]:
@@ -213,6 +225,8 @@ def _commitment_conditions(flt: CommitmentFilter) -> tuple[list[str], dict]:
         params["made_to"] = flt.made_to
     if flt.overdue_only:  # only a passed deadline can be overdue: no status work for the rest
         where.append("+c.deadline < :as_of")
+    if flt.unsourced_only:
+        where.append(unsourced_rating_sql())
     return where, params
 
 
@@ -475,7 +489,7 @@ def status_history(db: Database, commitment_id: int) -> list[dict]:
     one day in the order the rule reads it (whole-commitment updates, then each party's own,
     each the earlier entered first): for each party, the last applicable row stands."""
     sql = f"""
-        SELECT s.id, s.uuid, s.date, s.status, s.note, a.name AS party,
+        SELECT s.id, s.uuid, s.date, s.status, s.note, a.name AS party, s.source_id,
                src.url AS source_url, src.title AS source_title, e.title AS evidence
         FROM status_updates s
         LEFT JOIN actors a ON a.id = s.actor_id

@@ -179,8 +179,31 @@ def link_rows(cls: type, owners: Iterable[tuple[int, Record]]) -> list[tuple[str
 
 
 def _write_links(db: Database, record: Record, record_id: int, replace: bool = False) -> None:
-    if replace:
-        for link_table, owner, _other, _role in LINKS.get(type(record), {}).values():
+    """Write the record's links. With replace, only what differs from the stored links is
+    written (the change log then names the sources, parties and places actually added or
+    taken away), unless the order of the links changed: then they are all written again."""
+    tables = list(LINKS.get(type(record), {}).values())
+    for (link_table, owner, other, role), (sql, rows) in zip(
+        tables, link_rows(type(record), [(record_id, record)]), strict=True
+    ):
+        if not replace:
+            db.conn.executemany(sql, rows)
+            continue
+        columns = [owner, other, role] if role else [owner, other]
+        stored = [
+            tuple(r)
+            for r in db.execute(
+                f"SELECT {', '.join(columns)} FROM {link_table} WHERE {owner} = ? ORDER BY rowid",
+                [record_id],
+            )
+        ]
+        wanted = [tuple(r) for r in rows]
+        kept = [r for r in stored if r in wanted]
+        if wanted[: len(kept)] != kept:  # reordered, or added before a kept link
             db.execute(f"DELETE FROM {link_table} WHERE {owner} = ?", [record_id])
-    for sql, rows in link_rows(type(record), [(record_id, record)]):
-        db.conn.executemany(sql, rows)
+            db.conn.executemany(sql, wanted)
+            continue
+        match = " AND ".join(f"{name} = ?" for name in columns)
+        gone = [r for r in stored if r not in wanted]
+        db.conn.executemany(f"DELETE FROM {link_table} WHERE {match}", gone)
+        db.conn.executemany(sql, wanted[len(kept) :])

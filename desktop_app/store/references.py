@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.records import Place
+from desktop_app.domain.records import Place, Source
 from desktop_app.store import records
 
 if TYPE_CHECKING:
@@ -37,3 +37,16 @@ def find_or_create_place(db: Database, place: Place) -> int:
 def find_or_create_state(db: Database, iso3: str) -> int:
     """The state actor with this ISO 3166-1 alpha-3 code, created if missing."""
     return records.state_actor(db, iso3)
+
+
+def find_or_create_source(db: Database, source: Source) -> int:
+    """The live source with this web address (the oldest), or the source added: citing the
+    same page twice must not make two sources of it."""
+    if source.url:
+        row = db.execute(
+            "SELECT id FROM sources WHERE url = ? AND deleted_at IS NULL ORDER BY id LIMIT 1",
+            [source.url],
+        ).fetchone()
+        if row:
+            return row[0]
+    return records.add(db, source)

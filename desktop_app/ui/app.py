@@ -71,9 +71,14 @@ def run_gui(database: str | None = None, profile_stalls: bool = False) -> int:
 
         window.stall_watchdog = StallWatchdog(window, log=True)
         window.stall_watchdog.start()
-    if os.environ.get("COMMITMENT_TRACKER_REPORT_FIRST_PAINT"):
+    timing_start_up = bool(os.environ.get("COMMITMENT_TRACKER_REPORT_FIRST_PAINT"))
+    if timing_start_up:
         report_first_paint_and_quit(window)  # used by bench/run.py to time start-up
     window.show()
+    if not timing_start_up:  # (a dialog left open would keep the timed run from quitting)
+        from desktop_app.ui.analyst import ask_once
+
+        ask_once(window)  # the first start: the change log needs the analyst's name
     return app.exec()
 
 

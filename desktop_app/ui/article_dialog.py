@@ -93,6 +93,7 @@ class ArticleDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.candidates: list[Candidate] = []
+        self.found_text = ""  # the text the candidates were found in: the source's snapshot
         self.save: Callable[[ArticlePlan], None] | None = None
         if self.text.toPlainText():
             self.find_candidates()
@@ -146,7 +147,7 @@ class ArticleDialog(QDialog):
 
     def _show_candidates(self, candidates: list[Candidate]) -> None:
         self.candidates = candidates
-        text = self.text.toPlainText()
+        text = self.found_text = self.text.toPlainText()
         self.table.setRowCount(len(self.candidates))
         origin_ticked = False
         for row, candidate in enumerate(self.candidates):
@@ -257,6 +258,7 @@ class ArticleDialog(QDialog):
                 accessed_on=today_iso(),
             ),
             published=self.published.iso(),
+            article_text=self.found_text,
         )
 
 

@@ -10,7 +10,7 @@ from desktop_app.domain.vocabulary import CATEGORIES, DATE_PRECISIONS
 from desktop_app.store import listings
 from desktop_app.ui.base_dialog import RememberingDialog
 from desktop_app.ui.date_fields import DateField, OptionalDateField
-from desktop_app.ui.pickers import ActorField, PlaceField
+from desktop_app.ui.pickers import ActorField, PlaceField, SourceField
 
 
 class CommitmentEditor(RememberingDialog):
@@ -43,6 +43,12 @@ class CommitmentEditor(RememberingDialog):
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText("Details, wording, conditions")
         self.description.setFixedHeight(90)
+        self.sources = SourceField(db)
+        self.quote = QPlainTextEdit()
+        self.quote.setPlaceholderText("The exact words of the promise, as published")
+        self.quote.setFixedHeight(60)
+        self.quote_source = SourceField(db, multiple=False)
+        self.quote_source.setPlaceholderText("Where the quote comes from (web address)")
         for label, widget in (
             ("&Title", self.title_edit),
             ("&Category", self.category),
@@ -54,6 +60,9 @@ class CommitmentEditor(RememberingDialog):
             ("P&laces", self.places),
             ("&Origin event", self.origin),
             ("D&escription", self.description),
+            ("&Sources", self.sources),
+            ("&Quote", self.quote),
+            ("Quote so&urce", self.quote_source),
         ):
             self.form.addRow(label, widget)
         if commitment:
@@ -72,12 +81,19 @@ class CommitmentEditor(RememberingDialog):
         self.places.set_place_ids(list(c.place_ids))
         self.origin.setCurrentIndex(max(0, self.origin.findData(c.origin_event_id)))
         self.description.setPlainText(c.description)
+        self.sources.set_source_ids(list(c.source_ids))
+        self.quote.setPlainText(c.quote)
+        self.quote_source.set_source_ids([c.quote_source_id] if c.quote_source_id else [])
 
     def build_result(self) -> Draft:
         promisors = self.promisors.refs()
         if not promisors:
             raise ValueError("name at least one party that made the commitment")
         beneficiaries = [b for b in self.beneficiaries.refs() if b not in promisors]
+        quote = self.quote.toPlainText().strip()
+        quote_sources = self.quote_source.refs()
+        if quote_sources and not quote:
+            raise ValueError("type the quote whose source is given, or clear the quote source")
         commitment = Commitment(
             title=self.title_edit.text(),
             made_on=self.made_on.iso(),
@@ -86,7 +102,7 @@ class CommitmentEditor(RememberingDialog):
             origin_event_id=self.origin.currentData(),
             deadline=self.deadline.iso(),
             deadline_precision=self.deadline_precision.currentData(),
-            source_ids=self.original.source_ids if self.original else (),
+            quote=quote,
             uuid=self.original.uuid if self.original else None,
         )
         return Draft(
@@ -94,4 +110,6 @@ class CommitmentEditor(RememberingDialog):
             actors=tuple((a, "promisor") for a in promisors)
             + tuple((b, "beneficiary") for b in beneficiaries),
             places=tuple(self.places.refs()),
+            sources=tuple(self.sources.refs()),
+            quote_source=quote_sources[0] if quote_sources else None,
         )

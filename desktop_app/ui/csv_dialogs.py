@@ -363,13 +363,14 @@ class ImportDialog(QDialog):
         arguments = self._import_arguments(dry_run)
         database = self.window_.database_path
         in_child = arguments[1].lines >= self.IN_CHILD_FROM
+        analyst = self.window_.session.analyst if self.window_.session is not None else ""
 
         def job(db, progress=None):
             from desktop_app.session.imports import import_in_child_process, import_prepared
 
             if in_child:
-                return import_in_child_process(database, arguments, progress)
-            return import_prepared(db, *arguments, progress)
+                return import_in_child_process(database, arguments, progress, analyst)
+            return import_prepared(db, *arguments, progress, analyst=analyst)
 
         return job
 

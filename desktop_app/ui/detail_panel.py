@@ -5,11 +5,21 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop_app.domain.status import is_overdue
-from desktop_app.store import listings, queries
+from desktop_app.domain.status import STATUS_INFO, Status, is_overdue
+from desktop_app.store import change_history, listings, queries
 from desktop_app.ui.status_style import status_badge_html
+
+#: how a rating that cites no source is marked in the history (words, not only a colour)
+UNSOURCED_HTML = "<b style='color:#D55E00'>unsourced</b>"
 
 
 class DetailPanel(QWidget):
@@ -20,6 +30,11 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
+        self.changes_browser = QTextBrowser()
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.browser, "Details")
+        self.views.addTab(self.changes_browser, "Changes")
         self.update_button = QPushButton("Update status…")
         self.edit_button = QPushButton("Edit…")
         self.update_button.clicked.connect(self.update_status_requested)
@@ -30,7 +45,7 @@ class DetailPanel(QWidget):
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        layout.addWidget(self.views)
         layout.addLayout(buttons)
         self.commitment_id: int | None = None
         self.show_commitment(None, None, "")
@@ -45,10 +60,19 @@ class DetailPanel(QWidget):
                 "<p style='color:gray'>Select a commitment to see its parties, deadline and "
                 "history.</p>"
             )
+            self.changes_browser.setHtml(
+                "<p style='color:gray'>Select a commitment to see what changed and who changed it."
+                "</p>"
+            )
             return
         history = queries.status_history(db, commitment_id)
         current, own = queries.commitment_statuses(db, as_of, commitment_id)
         self.browser.setHtml(_detail_html(detail, history, as_of, current, own))
+        uuids = [detail["uuid"], *(entry["uuid"] for entry in history)]
+        entries = change_history.changes_of(db, uuids)
+        values = {e[k] for e in entries for k in ("old_value", "new_value")}
+        labels = change_history.labels_of(db, values)
+        self.changes_browser.setHtml(changes_html(entries, labels))
 
 
 def _detail_html(
@@ -86,11 +110,12 @@ def _detail_html(
       <tr><td><b>Origin</b></td><td>{origin}</td></tr>
       <tr><td><b>Sources</b></td><td>{sources}</td></tr>
     </table>
+    {_quote_html(detail)}
     <p>{escape(detail["description"])}</p>
     <h4>History</h4>
     <table cellspacing=4 width="100%">
       <tr><th align=left>Date</th><th align=left>Status</th><th align=left>Concerns</th>
-          <th align=left>Note</th><th align=left>Source</th></tr>
+          <th align=left>Rationale</th><th align=left>Source</th></tr>
       {rows}
     </table>
     """
@@ -106,6 +131,25 @@ def _own_statuses_html(own: list[queries.PartyStatus]) -> str:
         for p in own
     )
     return f" &nbsp;·&nbsp; {badges}"
+
+
+def _quote_html(detail: dict) -> str:
+    """The words of the promise as published, with where they were published."""
+    if not detail["quote"]:
+        return ""
+    source = ""
+    if detail["quote_source_title"]:
+        source = "<br>— " + _source_html(
+            {
+                "title": detail["quote_source_title"],
+                "url": detail["quote_source_url"],
+                "published_on": detail["quote_source_published_on"],
+            }
+        )
+    return (
+        "<blockquote style='margin-left:12px; font-style:italic'>"
+        f"“{escape(detail['quote'])}”{source}</blockquote>"
+    )
 
 
 def _source_html(source: dict) -> str:
@@ -124,6 +168,8 @@ def _history_row(entry: dict, as_of: str) -> str:
         source = f"<a href='{escape(entry['source_url'])}'>{escape(entry['source_title'])}</a>"
     elif entry["source_title"]:
         source = escape(entry["source_title"])
+    if entry["source_id"] is None:
+        source = UNSOURCED_HTML
     note = escape(entry["note"])
     if entry["evidence"]:
         note += f"<br><i>Evidence: {escape(entry['evidence'])}</i>"
@@ -133,3 +179,71 @@ def _history_row(entry: dict, as_of: str) -> str:
         f"<td>{status_badge_html(entry['status'])}</td>"
         f"<td>{escape(entry['party'] or 'all parties')}</td><td>{note}</td><td>{source}</td></tr>"
     )
+
+
+_ACTIONS = {
+    "insert": "added",
+    "delete": "deleted",
+    "restore": "restored",
+    "remove": "removed (an addition undone)",
+    "import": "imported",
+}
+_NOUNS = {"commitments": "Commitment", "status_updates": "Status update"}
+
+
+def changes_html(entries: list[dict], labels: dict[str, str] | None = None) -> str:
+    """The change log of a commitment and its status updates, newest first; labels name the
+    records that values give by UUID."""
+    if not entries:
+        return "<p style='color:gray'>No change logged for this commitment.</p>"
+    rows = "".join(_change_row(entry, labels or {}) for entry in entries)
+    return f"""
+    <table cellspacing=4 width="100%">
+      <tr><th align=left>When (UTC)</th><th align=left>Who</th><th align=left>Record</th>
+          <th align=left>Change</th></tr>
+      {rows}
+    </table>"""
+
+
+def _change_row(entry: dict, labels: dict[str, str]) -> str:
+    when = escape(entry["created_at"].replace("T", " ")[:16])
+    who = escape(entry["analyst"]) or "<i>unknown</i>"
+    noun = _NOUNS.get(entry["table_name"], entry["table_name"])
+    action, field = entry["action"], _field_name(entry["field"] or "")
+    old = _value_html(entry["old_value"], labels)
+    new = _value_html(entry["new_value"], labels)
+    if action == "update":
+        change = f"<b>{field}</b>: {old} → {new}"
+    elif action in ("link", "unlink"):
+        change = f"<b>{field}</b>: " + (f"added {new}" if action == "link" else f"removed {old}")
+    elif action in ("insert", "remove"):
+        summary = _summary(entry["new_value"] if action == "insert" else entry["old_value"])
+        change = _ACTIONS[action] + (f": {escape(summary)}" if summary else "")
+    else:
+        change = _ACTIONS.get(action, escape(action))
+    return f"<tr><td>{when}</td><td>{who}</td><td>{noun}</td><td>{change}</td></tr>"
+
+
+def _field_name(field: str) -> str:
+    """quote_source_id -> 'quote source'."""
+    return escape(field.removesuffix("_id").replace("_", " "))
+
+
+def _summary(row_json: str | None) -> str:
+    """A record added or removed, in a few words (its title, or its status and date)."""
+    import json
+
+    try:
+        row = json.loads(row_json or "{}")
+    except ValueError:
+        return ""
+    if "status" in row:
+        return f"{STATUS_INFO[Status(row['status'])].label} on {row.get('date', '?')}"
+    return str(row.get("title") or row.get("label") or row.get("name") or "")
+
+
+def _value_html(value, labels: dict[str, str]) -> str:
+    if value is None or value == "":
+        return "<i style='color:gray'>empty</i>"
+    text = labels.get(value, str(value)) if isinstance(value, str) else str(value)
+    return escape(text if len(text) <= 120 else text[:119] + "…")

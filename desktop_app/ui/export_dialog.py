@@ -29,6 +29,7 @@ EXPORT_CHOICES = (
     ("actors", "Actors"),
     ("places", "Places"),
     ("sources", "Sources"),
+    ("record_changes", "Change log"),
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.status import STATUS_INFO
 from desktop_app.domain.vocabulary import CATEGORIES
@@ -41,6 +41,10 @@ class FilterBar(QWidget):
         self.made_from = OptionalDateField(empty_text="made from: any")
         self.made_to = OptionalDateField(empty_text="made to: any")
         self.overdue = QCheckBox("Overdue only")
+        self.unsourced = QCheckBox("Unsourced only")
+        self.unsourced.setToolTip(
+            "Shows the commitments whose latest rating (on the as-of date) cites no source"
+        )
         # a burst of keys (a paste, auto-repeat) is one query; while a query runs, keys typed
         # meanwhile make one more, for the newest text (the table model keeps one read going)
         self._typing = QTimer(self, singleShot=True, interval=50)
@@ -57,6 +61,7 @@ class FilterBar(QWidget):
         self.made_from.dateChanged.connect(self.changed)
         self.made_to.dateChanged.connect(self.changed)
         self.overdue.toggled.connect(self.changed)
+        self.unsourced.toggled.connect(self.changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
@@ -64,7 +69,12 @@ class FilterBar(QWidget):
             layout.addWidget(widget, 1)
         layout.addWidget(self.made_from)
         layout.addWidget(self.made_to)
-        layout.addWidget(self.overdue)
+        # the two boxes stacked: side by side they would widen the window past small screens
+        boxes = QVBoxLayout()
+        boxes.setSpacing(0)
+        boxes.addWidget(self.overdue)
+        boxes.addWidget(self.unsourced)
+        layout.addLayout(boxes)
 
     def load_choices(self, db) -> None:
         """Fill the party and place lists from the open database, keeping the selection: the
@@ -96,6 +106,7 @@ class FilterBar(QWidget):
             made_from=self.made_from.iso(),
             made_to=self.made_to.iso(),
             overdue_only=self.overdue.isChecked(),
+            unsourced_only=self.unsourced.isChecked(),
         )
 
     def set_filter(self, flt: CommitmentFilter) -> None:
@@ -109,6 +120,7 @@ class FilterBar(QWidget):
             self.made_from,
             self.made_to,
             self.overdue,
+            self.unsourced,
         )
         for widget in widgets:
             widget.blockSignals(True)
@@ -122,6 +134,7 @@ class FilterBar(QWidget):
         self.made_from.set_iso(flt.made_from)
         self.made_to.set_iso(flt.made_to)
         self.overdue.setChecked(flt.overdue_only)
+        self.unsourced.setChecked(flt.unsourced_only)
         for widget in widgets:
             widget.blockSignals(False)
         self.changed.emit()

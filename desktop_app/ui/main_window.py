@@ -27,7 +27,7 @@ from desktop_app import APP_NAME
 from desktop_app.domain.dates import today_iso
 from desktop_app.store import queries
 from desktop_app.store.errors import StoreError
-from desktop_app.ui import database_files, help_dialogs, record_actions, settings
+from desktop_app.ui import database_files, help_dialogs, record_actions, settings, sources_tab
 from desktop_app.ui.commitments_tab import CommitmentsTab
 from desktop_app.ui.counts_label import CountsLabel
 from desktop_app.ui.dashboard_tab import DashboardTab
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.dashboard_tab = DashboardTab()
         self.dashboard_tab.commitment_clicked.connect(self._select_from_chart)
         self.tabs.addTab(self.dashboard_tab, "&Dashboard")
+        self.sources_tab = sources_tab.SourcesTab.attach(self)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.counts_label = CountsLabel()
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
 
         edits = {
             name: partial(getattr(record_actions, name), self)
-            for name in ("new_commitment", "new_event", "new_statistic", "update_status")
+            for name in record_actions.WINDOW_EDITS
         }
         return edits | {
             "new_db": partial(database_files.new_database, self),
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
             setattr(self, f"{name}_action", action)  # window.undo_action, for tests and tools
 
     def _build_menus_and_toolbar(self) -> None:
-        tab_names = ["Commitments", "Events", "Statistics", "Dashboard"]
+        tab_names = ["Commitments", "Events", "Statistics", "Dashboard", "Sources"]
         submenus = self.commands.build_menus(self, tab_names, self.tabs.setCurrentIndex)
         self.recent_menu, self.views_menu = submenus["recent"], submenus["views"]
         self.recent_files = RecentFiles(submenus["recent"], self.open_path_with_message)
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         from desktop_app.session import Session
 
         path = Path(path).expanduser().resolve()
-        session = Session.open(path)
+        session = Session.open(path, settings.ANALYST_NAME.read() or "")
         if self.session is not None:
             self.layouts.save()
             self.session.close()

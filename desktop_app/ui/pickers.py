@@ -3,13 +3,16 @@ places and the offline gazetteer). Several values in one field are separated by 
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 from shiboken6 import isValid
 
 from desktop_app.domain import gazetteer
-from desktop_app.domain.drafts import ActorRef, NewPlace, NewState, PlaceRef
-from desktop_app.domain.records import Place
+from desktop_app.domain.dates import today_iso
+from desktop_app.domain.drafts import ActorRef, NewPlace, NewSource, NewState, PlaceRef, SourceRef
+from desktop_app.domain.records import Place, Source
 from desktop_app.store import listings
 
 SEPARATOR = "; "
@@ -189,3 +192,56 @@ class PlaceField(QLineEdit):
                 longitude=match.longitude,
             )
         return Place(name=name.strip(), country_iso3=country.iso3 if country else None)
+
+
+def new_web_source(value: str) -> NewSource:
+    """A source for a web address typed for the first time (titled by its site until someone
+    gives it a better title); ValueError for anything that is not an http(s) address."""
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ValueError(
+            f"{value!r} is neither a known source nor a web address starting with http(s)://"
+        )
+    return NewSource(Source(title=parsed.netloc, url=value, accessed_on=today_iso()))
+
+
+class SourceField(QLineEdit):
+    """Sources by web address (or title, for a source without one), separated by ; (or one
+    source, with multiple=False). A new web address becomes a new source when saved."""
+
+    def __init__(self, db, multiple: bool = True, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.multiple = multiple
+        self.setPlaceholderText(
+            "Web addresses or known sources, separated by ;" if multiple else "Web address"
+        )
+        self._labels = listings.source_choices(db)
+        completer = (
+            MultiValueCompleter(sorted({label for _i, label in self._labels}), self)
+            if multiple
+            else QCompleter(sorted({label for _i, label in self._labels}), self)
+        )
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+
+    def set_source_ids(self, source_ids: list[int]) -> None:
+        by_id = dict(self._labels)
+        self.setText(SEPARATOR.join(by_id[i] for i in source_ids if i in by_id))
+
+    def refs(self) -> list[SourceRef]:
+        """The typed values as known sources' ids or new web sources (nothing is written)."""
+        known: dict[str, int] = {}
+        for source_id, label in self._labels:
+            known.setdefault(label.lower(), source_id)  # the oldest of equal labels
+        values = split_values(self.text()) if self.multiple else [self.text().strip()]
+        refs: list[SourceRef] = []
+        for value in filter(None, values):
+            ref = known.get(value.lower())
+            refs.append(ref if ref is not None else new_web_source(value))
+        unique: list[SourceRef] = []
+        for ref in refs:  # kept in order without hashing: a new source's Source is mutable
+            if ref not in unique:
+                unique.append(ref)
+        return unique

@@ -16,6 +16,8 @@ from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS
 from desktop_app.ui.undo_commands import ChangeCommand, quoted
 
 NOUNS = {Commitment: "commitment", Event: "event", Statistic: "statistic"}
+#: the window's commands that are functions of this module of the same name
+WINDOW_EDITS = ("new_commitment", "new_event", "new_statistic", "update_status", "change_analyst")
 
 
 def push_change(window, change: Change, text: str) -> None:
@@ -155,3 +157,10 @@ def delete_selected(window) -> None:
         return
     push_change(window, change, f"Delete {NOUNS[cls]} {quoted(name)}")
     window.statusBar().showMessage("Deleted. Undo with Ctrl+Z.", 5000)
+
+
+def change_analyst(window) -> None:
+    """Edit > Analyst name…: who the change log says makes the changes."""
+    from desktop_app.ui.analyst import change_name
+
+    change_name(window)

@@ -40,6 +40,8 @@ WINDOW_STATE = Setting("window/state")
 WINDOW_SPLITTER = Setting("window/splitter")
 RECENT_FILES = Setting("recent_files", default=[], as_json=True)
 SAVED_VIEWS = Setting("saved_views", default={}, as_json=True)
+#: the analyst's name, asked once: the change log records it with every change
+ANALYST_NAME = Setting("analyst_name", default="")
 #: the column mapping last imported with, by table and header: {signature: {field: column}}
 IMPORT_MAPPINGS = Setting("import_mappings", default={}, as_json=True)
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
 
 from desktop_app.domain.dates import today_iso
-from desktop_app.domain.drafts import Draft, NewSource
-from desktop_app.domain.records import Source, StatusUpdate
-from desktop_app.domain.status import ENTERABLE_STATUSES, STATUS_INFO
+from desktop_app.domain.drafts import Draft
+from desktop_app.domain.records import StatusUpdate
+from desktop_app.domain.status import ENTERABLE_STATUSES, STATUS_INFO, Status
 from desktop_app.store import listings
 from desktop_app.ui.base_dialog import RememberingDialog
 from desktop_app.ui.date_fields import DateField
+from desktop_app.ui.pickers import SourceField
+
+UNSOURCED_HINT = "Without a source this rating is marked unsourced in the history."
 
 
 class StatusDialog(RememberingDialog):
@@ -36,10 +37,16 @@ class StatusDialog(RememberingDialog):
         for party in detail["parties"]:
             self.party.addItem(f"{party['name']} only", party["id"])
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("What happened, and why this status")
+        self.note.setPlaceholderText("The rationale: what happened, and why it earns this status")
         self.note.setFixedHeight(80)
-        self.source_url = QLineEdit()
-        self.source_url.setPlaceholderText("https://… (optional link to the source)")
+        # a known source or a new web address (kept under its old name: a link to the source)
+        self.source_url = SourceField(db, multiple=False)
+        self.source_url.setPlaceholderText("https://… or a known source")
+        self.source_hint = QLabel(UNSOURCED_HINT)
+        self.source_hint.setStyleSheet("color: gray;")
+        self.source_url.textChanged.connect(
+            lambda text: self.source_hint.setVisible(not text.strip())
+        )
         self.evidence = QComboBox()
         self.evidence.addItem("(none)", None)
         for event_id, text in listings.event_choices(db):
@@ -49,8 +56,9 @@ class StatusDialog(RememberingDialog):
             ("&Status", self.status),
             ("", self.definition),
             ("&Concerns", self.party),
-            ("&Note", self.note),
-            ("Source &URL", self.source_url),
+            ("&Rationale", self.note),
+            ("&Source", self.source_url),
+            ("", self.source_hint),
             ("&Evidence event", self.evidence),
         ):
             self.form.addRow(label, widget)
@@ -59,18 +67,16 @@ class StatusDialog(RememberingDialog):
         self.definition.setText(self.status.currentData(3) or "")
 
     def build_result(self) -> Draft:
-        url = self.source_url.text().strip()
-        if url:
-            parsed = urlparse(url)
-            if parsed.scheme not in ("http", "https") or not parsed.netloc:
-                raise ValueError(f"{url!r} is not a web address starting with http:// or https://")
+        status = self.status.currentData()
+        if status != Status.NOT_RATED.value and not self.note.toPlainText().strip():
+            raise ValueError("give the rationale for this status: what happened, and why")
+        sources = self.source_url.refs()
         update = StatusUpdate(
             commitment_id=self.commitment_id,
             date=self.date.iso(),
-            status=self.status.currentData(),
+            status=status,
             actor_id=self.party.currentData(),
             note=self.note.toPlainText(),
             evidence_event_id=self.evidence.currentData(),
         )
-        source = NewSource(Source(title=parsed.netloc, url=url, accessed_on=today_iso()))
-        return Draft(update, source=source if url else None)
+        return Draft(update, source=sources[0] if sources else None)

@@ -54,7 +54,10 @@ class CommitmentTableModel(PagedTableModel):
     def order_key(self) -> tuple:
         flt = self.filter
         on_status = (
-            self.sort_key in ("status", "party_statuses") or flt.statuses or flt.overdue_only
+            self.sort_key in ("status", "party_statuses")
+            or flt.statuses
+            or flt.overdue_only
+            or flt.unsourced_only
         )
         return (self.sort_key, self.descending, flt, self.as_of if on_status else None)
 

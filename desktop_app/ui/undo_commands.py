@@ -80,7 +80,7 @@ class RestoreCommand(QUndoCommand):
             self.done_once = True
             self.on_change()
             return
-        self._restore(self.copy_after)
+        self._restore(self.copy_after, f"Redone: {self.text()}")
 
     def undo(self) -> None:
         if self.copy_after is None:
@@ -92,11 +92,11 @@ class RestoreCommand(QUndoCommand):
                 self.setObsolete(True)
                 self.on_error(str(error))
                 return
-        self._restore(self.copy_before)
+        self._restore(self.copy_before, f"Undone: {self.text()}")
 
-    def _restore(self, copy: Path) -> None:
+    def _restore(self, copy: Path, logged_as: str) -> None:
         try:
-            self.session.restore(copy)
+            self.session.restore(copy, logged_as)
         except StoreError as error:
             self.setObsolete(True)
             self.on_error(str(error))

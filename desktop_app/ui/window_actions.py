@@ -39,6 +39,7 @@ COMMANDS = (
         "Paste a news article and pick the commitments it reports",
     ),
     Command("update_status", "&Update status…", "Ctrl+U", "Record a new status"),
+    Command("change_analyst", "Analyst &name…", None, "Your name, as the change log records it"),
     Command("edit", "&Edit selected…", "Ctrl+Return"),
     Command("delete", "&Delete", KEYS.Delete),
     Command("find", "&Find", KEYS.Find),
@@ -55,7 +56,8 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("new_db", "open", "@recent", "save_copy", "-", "import", "export",
                "export_chart", "-", "quit")),
     ("&Edit", ("undo", "redo", "-", "new_commitment", "new_event", "new_statistic",
-               "from_article", "-", "update_status", "edit", "delete", "-", "find")),
+               "from_article", "-", "update_status", "edit", "delete", "-", "find",
+               "change_analyst")),
     ("&View", ("@tabs", "-", "refresh", "clear_filter", "@views")),
     ("&Help", ("definitions", "sample", "about")),
 )  # fmt: skip
