@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
 from desktop_app.domain.status import STATUS_INFO
 from desktop_app.domain.vocabulary import CATEGORIES
@@ -41,6 +48,12 @@ class FilterBar(QWidget):
         self.made_from = OptionalDateField(empty_text="made from: any")
         self.made_to = OptionalDateField(empty_text="made to: any")
         self.overdue = QCheckBox("Overdue only")
+        # places chosen with a rectangle on the map; the button shows them and clears them
+        self.area: tuple[int, ...] = ()
+        self.area_button = QToolButton()
+        self.area_button.setToolTip("Places chosen on the map; click to show every place again")
+        self.area_button.clicked.connect(lambda: self.set_area(()))
+        self.area_button.hide()
         # typing is debounced so that one query runs per pause, not per key
         self._typing = QTimer(self, singleShot=True, interval=150)
         self._typing.timeout.connect(self.changed)
@@ -64,6 +77,18 @@ class FilterBar(QWidget):
         layout.addWidget(self.made_from)
         layout.addWidget(self.made_to)
         layout.addWidget(self.overdue)
+        layout.addWidget(self.area_button)
+
+    def set_area(self, place_ids: tuple[int, ...]) -> None:
+        """Keep only the commitments at these places (none: every place); emits changed."""
+        self._show_area(place_ids)
+        self.changed.emit()
+
+    def _show_area(self, place_ids: tuple[int, ...]) -> None:
+        self.area = tuple(place_ids)
+        count = len(self.area)
+        self.area_button.setText(f"Map area: {count} place{'s' if count != 1 else ''} ✕")
+        self.area_button.setVisible(bool(count))
 
     def load_choices(self, db) -> None:
         """Fill the party and place lists from the open database, keeping the selection: the
@@ -92,6 +117,7 @@ class FilterBar(QWidget):
             category=self.category.currentData(),
             party_id=self.party.currentData(),
             place_id=self.place.currentData(),
+            place_ids=self.area,
             made_from=self.made_from.iso(),
             made_to=self.made_to.iso(),
             overdue_only=self.overdue.isChecked(),
@@ -121,6 +147,7 @@ class FilterBar(QWidget):
         self.made_from.set_iso(flt.made_from)
         self.made_to.set_iso(flt.made_to)
         self.overdue.setChecked(flt.overdue_only)
+        self._show_area(flt.place_ids)
         for widget in widgets:
             widget.blockSignals(False)
         self.changed.emit()

@@ -1,0 +1,120 @@
+"""The Map tab: where commitments and events are, as of the as-of date and under the filter bar.
+
+Its numbers are read on a worker (its own connection) and drawn when they arrive, only while
+the tab is shown; a hidden tab waits until shown. A zoom or pan redraws from numbers in memory.
+A click on a commitment's place selects it in the Commitments table, as a timeline bar does;
+a rectangle (Shift+drag) or a click on an event's place filters the tables to those places.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop_app.store.queries import CommitmentFilter
+from desktop_app.ui.tabs import TAB_MAP
+from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
+
+HINT = (
+    "Drag to pan, wheel to zoom, Shift+drag a rectangle to filter the tables to its places; "
+    "click a commitment's place to select it."
+)
+
+
+def read_map_data(db, as_of: str, flt: CommitmentFilter, cache_key: object):
+    """The map's numbers (store queries, the status index kept for cache_key)."""
+    from desktop_app.charts.chart_data import status_index
+    from desktop_app.store.map_queries import map_data
+
+    return map_data(db, as_of, flt, status_index(db, cache_key))
+
+
+class MapTab(QWidget):
+    commitment_clicked = Signal(int)
+    places_selected = Signal(object)  # a tuple of place ids
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        hint = QLabel(HINT)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.map = None
+        self.stale = True
+        self.request: tuple | None = None  # (path, as_of, filter, cache key) last asked for
+        self.drawn_for: tuple | None = None
+        self._generation = 0
+        self._framed = False  # the first drawing frames the markers; later ones keep the view
+
+    @classmethod
+    def attach(cls, window) -> MapTab:
+        """A Map tab in window's tab bar, wired to its selection and filter bar."""
+        tab = cls(window)
+        window.tabs.insertTab(TAB_MAP, tab, "&Map")
+        tab.commitment_clicked.connect(window._select_from_chart)
+        tab.places_selected.connect(window.filter_bar.set_area)
+        return tab
+
+    def create(self) -> None:
+        if self.map is not None:
+            return
+        from desktop_app.charts.map_view import MapView
+
+        self.map = MapView(self)
+        self.map.commitment_clicked.connect(self.commitment_clicked)
+        self.map.places_selected.connect(self.places_selected)
+        self.layout().addWidget(self.map, 1)
+
+    def follow(
+        self, path: Path | None, as_of: str, flt: CommitmentFilter, cache_key: object
+    ) -> None:
+        """The window's data, date or filter changed: redraw now if shown, else when shown."""
+        self.request = (path, as_of, flt, cache_key)
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.create()
+        if self.stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the numbers for the latest request on a worker; only the newest is drawn."""
+        if self.request is None or self.request[0] is None or self.drawn_for == self.request:
+            self.stale = False
+            return
+        self.create()
+        self.stale = False
+        self._generation += 1
+        generation, request = self._generation, self.request
+        path, as_of, flt, cache_key = request
+
+        def work(db, _report):
+            return read_map_data(db, as_of, flt, cache_key)
+
+        def done(data) -> None:
+            if generation == self._generation and self.map is not None:
+                self._draw(data, request)
+
+        failed = report_failure(self, "Drawing the map")
+        run_in_background(self, with_own_connection(path, work), done, failed)
+
+    def draw_now(self, db) -> None:
+        """Draw the latest request here and now (an export must not save an old map)."""
+        self.create()
+        if self.request is None or self.drawn_for == self.request:
+            return
+        self._generation += 1  # a read still running for an older request is not drawn
+        _path, as_of, flt, cache_key = self.request
+        self._draw(read_map_data(db, as_of, flt, cache_key), self.request)
+
+    def _draw(self, data, request: tuple) -> None:
+        self.map.draw(data)
+        if not self._framed:
+            self.map.fit_markers()
+            self._framed = True
+        self.drawn_for = request
