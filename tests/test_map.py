@@ -184,6 +184,11 @@ def test_many_places_in_view_become_grid_cells_that_keep_every_count():
     assert cells.places.sum() == 5000
     assert np.nansum(cells.fatalities) == 2500
     assert (cells.place_id == -1).sum() == (cells.places > 1).sum()
+    # a cell of one place is that place (hover names it, a click selects what is there)
+    lonely = layer.subset(np.arange(len(layer)) < 3)
+    lonely.x[:] = [60.1, 65.1, 69.9]
+    one_each = markers.grid_cells(lonely, 2.0)
+    assert sorted(one_each.place_id.tolist()) == [0, 1, 2]
     # zoomed in, few places are in view: each is its own marker again
     close = markers.at_zoom(layer, (64.0, 64.5, 24.0, 24.5))
     assert 0 < len(close) <= markers.MOST_SINGLE_MARKERS and (close.place_id >= 0).all()
