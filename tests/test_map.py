@@ -273,7 +273,8 @@ def test_a_rectangle_on_the_map_filters_the_tables_to_its_places(map_window, qtb
 
     view = map_window.map_tab.map
     viewport = view.viewport()
-    start, end = _screen_point(view, 62.8, 25.5), _screen_point(view, 63.5, 26.5)  # Turbat
+    # around Turbat, Panjgur and Saravan; Zahidan and Islamabad lie outside
+    start, end = _screen_point(view, 61.8, 25.5), _screen_point(view, 64.5, 27.8)
     shift, left = Qt.KeyboardModifier.ShiftModifier, Qt.MouseButton.LeftButton
 
     def send(kind, pos: QPoint, button, buttons) -> None:
@@ -287,13 +288,17 @@ def test_a_rectangle_on_the_map_filters_the_tables_to_its_places(map_window, qtb
         point = start + (end - start) * (step / 10)
         send(QEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, left)
     send(QEvent.Type.MouseButtonRelease, end, left, Qt.MouseButton.NoButton)
-    turbat = map_window.db.execute("SELECT id FROM places WHERE name = 'Turbat'").fetchone()[0]
-    assert map_window.filter_bar.area == (turbat,)
-    assert map_window.commitment_model.filter.place_ids == (turbat,)
-    qtbot.waitUntil(lambda: map_window.commitment_model.total == 1, timeout=10000)
+    ids = dict(map_window.db.execute("SELECT name, id FROM places").fetchall())
+    chosen = tuple(sorted(ids[name] for name in ("Turbat", "Panjgur district", "Saravan")))
+    assert map_window.filter_bar.area == chosen
+    assert map_window.commitment_model.filter.place_ids == chosen
     assert not map_window.filter_bar.area_button.isHidden()  # it says so, and clears it
+    qtbot.waitUntil(lambda: map_window.commitment_model.total == 1, timeout=10000)
+    assert map_window.event_model.places == chosen
+    qtbot.waitUntil(lambda: map_window.event_model.total == 2, timeout=10000)  # the strikes
     map_window.clear_filter()
     assert map_window.commitment_model.filter.place_ids == ()
+    qtbot.waitUntil(lambda: map_window.event_model.total == 7, timeout=10000)
 
 
 def test_export_chart_saves_the_map(map_window, qtbot, tmp_path, monkeypatch):

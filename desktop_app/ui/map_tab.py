@@ -55,6 +55,7 @@ class MapTab(QWidget):
         window.tabs.insertTab(TAB_MAP, tab, "&Map")
         tab.commitment_clicked.connect(window._select_from_chart)
         tab.places_selected.connect(window.filter_bar.set_area)
+        window.filter_bar.changed.connect(lambda: _events_in_area(window))
         return tab
 
     def create(self) -> None:
@@ -118,3 +119,12 @@ class MapTab(QWidget):
             self.map.fit_markers()
             self._framed = True
         self.drawn_for = request
+
+
+def _events_in_area(window) -> None:
+    """The events table follows the map area of the filter bar (its other fields concern
+    commitments; the events table has its own search)."""
+    model = getattr(window, "event_model", None)
+    if model is not None and model.places != window.filter_bar.area:
+        model.places = window.filter_bar.area
+        model.reload()
