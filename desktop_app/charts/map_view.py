@@ -131,7 +131,9 @@ class MapView(pg.GraphicsLayoutWidget):
         entries = [
             *STATUS_LEGEND,
             *(kind_legend_entry(kind, marker=True) for kind in kinds),
-            LegendEntry("Exact place: dot · near: ring · region only: shaded circle", "#999999"),
+            LegendEntry("Exact place", "#999999", "o"),
+            LegendEntry("Near", "#999999", "o", fill=0),
+            LegendEntry("Region only", "#999999", "o", fill=90),
         ]
         show_legend(self.plot_item_widget(), tuple(entries), columns=5)
         self.redraw()
@@ -285,7 +287,8 @@ def _styled(layer: markers.Layer, colours: list[str], sizes: np.ndarray) -> dict
     return {
         "x": layer.x,
         "y": layer.y,
-        "size": sizes,
+        # whole steps of 2 px: each distinct look is drawn once into pyqtgraph's atlas
+        "size": np.round(sizes / 2.0) * 2.0,
         "pen": [pen for pen, _ in looks],
         "brush": [brush for _, brush in looks],
     }

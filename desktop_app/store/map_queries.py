@@ -139,50 +139,54 @@ def _event_conditions(as_of: str, flt: CommitmentFilter) -> tuple[list[str], dic
 
 
 def event_places(db: Database, as_of: str, flt: CommitmentFilter) -> EventPlaces:
-    """Live events dated on or before as_of at a place, counted per place and kind in SQL
-    (one pass over the events, not a row per event brought into Python)."""
+    """Live events dated on or before as_of at a located place, counted per place and kind
+    in SQL: one row per place (a column per kind), never a row per event in Python."""
     where, params = _event_conditions(as_of, flt)
-    rows = db.execute(
-        f"""SELECT e.place_id, e.kind, COUNT(*), SUM(e.fatalities)
-            FROM events e WHERE {" AND ".join(where)}
-            GROUP BY e.place_id, e.kind""",
+    by_kind = ", ".join(f"SUM(e.kind = '{kind}')" for kind in EVENT_KINDS)
+    # NOT INDEXED: most events are usually on or before the as-of date, and reading the table
+    # in its own order is four times quicker than visiting a million rows through the date index
+    cursor = db.execute(
+        f"""SELECT e.place_id, SUM(e.fatalities) IS NULL, COALESCE(SUM(e.fatalities), 0),
+                   {by_kind}
+            FROM events e NOT INDEXED WHERE {" AND ".join(where)}
+            GROUP BY e.place_id""",
         params,
-    ).fetchall()
-    place_ids = sorted({r[0] for r in rows})
-    row_of = {place: n for n, place in enumerate(place_ids)}
-    counts = np.zeros((len(place_ids), len(EVENT_KINDS)), dtype=np.int64)
-    fatalities = np.full(len(place_ids), np.nan)
-    kind_column = {kind: n for n, kind in enumerate(EVENT_KINDS)}
-    for place, kind, n, dead in rows:
-        row = row_of[place]
-        counts[row, kind_column.get(kind, kind_column["other"])] += n
-        if dead is not None:
-            fatalities[row] = np.nansum([fatalities[row], dead])
-    located = _located(db, place_ids)
-    keep = np.array([p in located for p in place_ids], dtype=bool)
-    return EventPlaces(np.array(place_ids, dtype=np.int64)[keep], counts[keep], fatalities[keep])
+    )
+    table = np.array(cursor.fetchall(), dtype=np.float64).reshape(-1, 3 + len(EVENT_KINDS))
+    place_id = table[:, 0].astype(np.int64)
+    keep = np.isin(place_id, np.fromiter(_located_ids(db), dtype=np.int64))
+    table = table[keep]
+    fatalities = np.where(table[:, 1] == 1, np.nan, table[:, 2])
+    return EventPlaces(place_id[keep], table[:, 3:].astype(np.int64), fatalities)
 
 
-def _located(db: Database, place_ids: list[int]) -> set[int]:
-    """Which of these places are live and have coordinates."""
-    return set(places_by_id(db, place_ids))
+def _located_ids(db: Database) -> list[int]:
+    """The live places with coordinates (the only ones the map can show)."""
+    return [
+        row[0]
+        for row in db.execute(
+            """SELECT id FROM places WHERE deleted_at IS NULL
+               AND latitude IS NOT NULL AND longitude IS NOT NULL"""
+        )
+    ]
+
+
+_PLACE_COLUMNS = "id, name, country_iso3, longitude, latitude, precision"
+_LOCATED = "deleted_at IS NULL AND latitude IS NOT NULL AND longitude IS NOT NULL"
 
 
 def places_by_id(db: Database, place_ids) -> dict[int, Place]:
     """The live, located places among place_ids."""
-    wanted = sorted(set(place_ids))
-    result: dict[int, Place] = {}
-    for start in range(0, len(wanted), 500):  # under SQLite's limit on parameters
-        chunk = wanted[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        for row in db.execute(
-            f"""SELECT id, name, country_iso3, longitude, latitude, precision FROM places
-                WHERE id IN ({marks}) AND deleted_at IS NULL
-                  AND latitude IS NOT NULL AND longitude IS NOT NULL""",
-            chunk,
-        ):
-            result[row[0]] = Place(*row)
-    return result
+    wanted = set(place_ids)
+    if len(wanted) > 2000:  # most places: one pass over the table beats many lookups
+        rows = db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE {_LOCATED}")
+        return {row[0]: Place(*row) for row in rows if row[0] in wanted}
+    rows = db.execute(
+        f"""SELECT {_PLACE_COLUMNS} FROM places
+            WHERE id IN (SELECT value FROM json_each(?)) AND {_LOCATED}""",
+        [json.dumps(sorted(wanted))],
+    )
+    return {row[0]: Place(*row) for row in rows}
 
 
 def status_name(code: int) -> str:

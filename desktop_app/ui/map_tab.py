@@ -24,10 +24,15 @@ HINT = (
 
 
 def read_map_data(db, as_of: str, flt: CommitmentFilter, cache_key: object):
-    """The map's numbers (store queries, the status index kept for cache_key)."""
+    """The map's numbers (store queries, the status index kept for cache_key). On a worker
+    it also loads what the map is drawn with (pyqtgraph, the outlines), which would otherwise
+    hold the GUI thread for half a second the first time."""
+    from desktop_app.charts import map_view  # noqa: F401
     from desktop_app.charts.chart_data import status_index
+    from desktop_app.charts.outlines import world_outlines
     from desktop_app.store.map_queries import map_data
 
+    world_outlines()
     return map_data(db, as_of, flt, status_index(db, cache_key))
 
 
@@ -38,9 +43,9 @@ class MapTab(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        hint = QLabel(HINT)
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        self.hint = QLabel(HINT)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         self.map = None
         self.stale = True
         self.request: tuple | None = None  # (path, as_of, filter, cache key) last asked for
@@ -79,26 +84,26 @@ class MapTab(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.create()
         if self.stale:
-            self.refresh()
+            self.refresh()  # the map itself is made when its first numbers arrive
 
     def refresh(self) -> None:
         """Read the numbers for the latest request on a worker; only the newest is drawn."""
         if self.request is None or self.request[0] is None or self.drawn_for == self.request:
             self.stale = False
             return
-        self.create()
         self.stale = False
         self._generation += 1
         generation, request = self._generation, self.request
+        self.hint.setText("Reading the places and events for the map…")
         path, as_of, flt, cache_key = request
 
         def work(db, _report):
             return read_map_data(db, as_of, flt, cache_key)
 
         def done(data) -> None:
-            if generation == self._generation and self.map is not None:
+            if generation == self._generation:
+                self.create()
                 self._draw(data, request)
 
         failed = report_failure(self, "Drawing the map")
@@ -115,6 +120,7 @@ class MapTab(QWidget):
 
     def _draw(self, data, request: tuple) -> None:
         self.map.draw(data)
+        self.hint.setText(HINT)
         if not self._framed:
             self.map.fit_markers()
             self._framed = True
