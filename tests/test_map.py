@@ -59,6 +59,16 @@ def test_the_converted_outlines_load_with_iso_codes():
     assert outlines.ring_starts[-1] == len(outlines.points)
     x, _y, connect = outlines.line_arrays()
     assert len(x) == len(connect) and (~connect).sum() == len(outlines.ring_country)
+    # a world view draws a point in eight, every ring still there and still closed
+    x8, y8, connect8 = outlines.line_arrays(step=8)
+    assert len(x8) < len(x) / 5 and (~connect8).sum() == (~connect).sum()
+    ends = np.flatnonzero(~connect8)
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    assert np.allclose(x8[starts], x8[ends]) and np.allclose(y8[starts], y8[ends])
+    # one country's rings alone
+    pakistan = outlines.iso3.index("PAK")
+    px, _py, pconnect = outlines.line_arrays(country=pakistan)
+    assert 60 < px.min() < px.max() < 78 and (~pconnect).sum() == len(outlines.rings_of("PAK"))
 
 
 @pytest.mark.parametrize(

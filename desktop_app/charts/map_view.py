@@ -31,6 +31,7 @@ from desktop_app.store.map_queries import EVENT_KINDS, MapData
 from desktop_app.store.status_index import STATUSES
 
 WORLD = (-180.0, 180.0, -60.0, 85.0)  # Antarctica left out of the first view
+FINE_OUTLINES_BELOW = 60.0  # degrees across: narrower views draw every point of the outlines
 NEAREST_PX = 9  # how close the pointer must be to a marker to hover or click it
 
 
@@ -101,22 +102,35 @@ class MapView(pg.GraphicsLayoutWidget):
         self.show_region(*WORLD)
 
     def _add_outlines(self) -> None:
-        """Land as one filled path and borders as one curve: two items for the whole world."""
+        """Countries as filled, outlined paths: one item each, so that a zoomed-in view paints
+        only the few in sight, and one item of every country with a point in eight for views
+        too wide to show more (a world view paints a tenth of the points)."""
+        outlines = world_outlines()
+        self.coarse_outlines = self._outline_item(*outlines.line_arrays(step=8))
+        self.fine_outlines = [
+            self._outline_item(*outlines.line_arrays(country=country))
+            for country in range(len(outlines.iso3))
+        ]
+        self._show_outlines(fine=False)
+
+    def _outline_item(self, x, y, connect) -> QGraphicsPathItem:
         foreground = theme_colours()[1]
-        x, y, connect = world_outlines().line_arrays()
         path = pg.arrayToQPath(x, y, connect)
-        path.setFillRule(Qt.FillRule.OddEvenFill)
-        land = QGraphicsPathItem(QPainterPath(path))
-        shade = QColor(foreground)
+        path.setFillRule(Qt.FillRule.OddEvenFill)  # a lake or enclave stays a hole
+        item = QGraphicsPathItem(QPainterPath(path))
+        shade, border = QColor(foreground), QColor(foreground)
         shade.setAlpha(22)
-        land.setBrush(QBrush(shade))
-        land.setPen(QPen(Qt.PenStyle.NoPen))
-        self.plot_item.addItem(land, ignoreBounds=True)
-        border = QColor(foreground)
         border.setAlpha(120)
-        self.borders = pg.PlotCurveItem(x, y, connect=connect, pen=pg.mkPen(border, width=0.8))
-        self.plot_item.addItem(self.borders, ignoreBounds=True)
-        self.land = land
+        item.setBrush(QBrush(shade))
+        item.setPen(pg.mkPen(border, width=0.8))  # cosmetic: the same width at every zoom
+        self.plot_item.addItem(item, ignoreBounds=True)
+        return item
+
+    def _show_outlines(self, fine: bool) -> None:
+        if self.coarse_outlines.isVisible() == fine:
+            self.coarse_outlines.setVisible(not fine)
+            for item in self.fine_outlines:
+                item.setVisible(fine)
 
     # --- drawing -------------------------------------------------------------------------------
     def draw(self, data: MapData) -> None:
@@ -168,9 +182,10 @@ class MapView(pg.GraphicsLayoutWidget):
         for label in self.labels:
             self.plot_item.removeItem(label)
         self.labels = []
+        view = self.view()
+        self._show_outlines(fine=bool(view[1] - view[0] < FINE_OUTLINES_BELOW))
         if self.layers is None:
             return
-        view = self.view()
         commitments = markers.at_zoom(self.layers.commitments, view)
         events = markers.at_zoom(self.layers.events, view)
         self.shown = (commitments, events)

@@ -54,13 +54,21 @@ class Outlines:
                 return self.names[country]
         return None
 
-    def line_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """x, y and a connect mask for one curve of every ring: a point joins the next unless
-        it ends its ring, so the whole world is one item to draw."""
-        x, y = project(self.points[:, 0], self.points[:, 1])
-        connect = np.ones(len(x), dtype=bool)
-        connect[self.ring_starts[1:] - 1] = False
-        return x, y, connect
+    def line_arrays(
+        self, step: int = 1, country: int | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """x, y and a connect mask for one curve of the rings (of one country, or all): a
+        point joins the next unless it ends its ring. step > 1 keeps every step-th point of
+        each ring and its last one, for views too wide to show the detail."""
+        lengths = np.diff(self.ring_starts)
+        ring_of_point = np.repeat(np.arange(len(lengths)), lengths)
+        offset = np.arange(len(self.points)) - self.ring_starts[ring_of_point]
+        last = offset == lengths[ring_of_point] - 1
+        keep = (offset % step == 0) | last
+        if country is not None:
+            keep &= self.ring_country[ring_of_point] == country
+        x, y = project(self.points[keep, 0], self.points[keep, 1])
+        return x, y, ~last[keep]
 
 
 def _in_ring(ring: np.ndarray, longitude: float, latitude: float) -> bool:
