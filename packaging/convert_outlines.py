@@ -61,6 +61,25 @@ def ring_points(ring: list[int], arcs: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts)
 
 
+def planar_rings(ring: np.ndarray) -> list[np.ndarray]:
+    """A ring that crosses the antimeridian (world-atlas's rings are spherical: Russia, Fiji,
+    Antarctica jump from 180 to -180 degrees) made continuous, plus a copy shifted by 360
+    degrees for the part beyond the edge, so that each fills and strokes without a line
+    across the world on a flat map."""
+    if np.abs(np.diff(ring[:, 0])).max(initial=0) <= 180:
+        return [ring]
+    continuous = ring.copy()
+    continuous[:, 0] = np.unwrap(ring[:, 0], period=360.0)
+    rings = [continuous]
+    for beyond, shift in (
+        (continuous[:, 0].max() > 180, -360.0),
+        (continuous[:, 0].min() < -180, 360.0),
+    ):
+        if beyond:
+            rings.append(continuous + np.array([shift, 0.0]))
+    return rings
+
+
 def polygons_of(geometry: dict) -> list[list[list[int]]]:
     if geometry.get("type") == "Polygon":
         return [geometry["arcs"]]
@@ -94,11 +113,11 @@ def convert(topology: dict, output: Path) -> dict[str, int]:
         names.append(geometry.get("properties", {}).get("name", ""))
         for polygon in polygons:
             for ring in polygon:
-                coordinates = ring_points(ring, arcs)
-                points.append(coordinates)
-                ring_starts.append(total)
-                ring_country.append(country)
-                total += len(coordinates)
+                for coordinates in planar_rings(ring_points(ring, arcs)):
+                    points.append(coordinates)
+                    ring_starts.append(total)
+                    ring_country.append(country)
+                    total += len(coordinates)
     ring_starts.append(total)  # the end of the last ring
     output.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(

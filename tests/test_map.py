@@ -59,12 +59,19 @@ def test_the_converted_outlines_load_with_iso_codes():
     assert outlines.ring_starts[-1] == len(outlines.points)
     x, _y, connect = outlines.line_arrays()
     assert len(x) == len(connect) and (~connect).sum() == len(outlines.ring_country)
+    # rings across the antimeridian (Russia, Fiji) run on past 180° instead of jumping
+    # back: no line across the world
+    jumps = np.abs(np.diff(x)) > 180
+    assert not (jumps & connect[:-1]).any()
+    assert outlines.contains("RUS", -172.0, 66.0) and outlines.contains("RUS", 170.0, 67.0)
     # a world view draws a point in eight, every ring still there and still closed
     x8, y8, connect8 = outlines.line_arrays(step=8)
     assert len(x8) < len(x) / 5 and (~connect8).sum() == (~connect).sum()
     ends = np.flatnonzero(~connect8)
     starts = np.concatenate([[0], ends[:-1] + 1])
-    assert np.allclose(x8[starts], x8[ends]) and np.allclose(y8[starts], y8[ends])
+    closed = np.isclose(x8[starts], x8[ends]) & np.isclose(y8[starts], y8[ends])
+    # only Antarctica's rings, which go round the pole, end where they did not start
+    assert (y8[starts][~closed] < -80).all() and closed.sum() > len(closed) - 5
     # one country's rings alone
     pakistan = outlines.iso3.index("PAK")
     px, _py, pconnect = outlines.line_arrays(country=pakistan)
@@ -255,6 +262,14 @@ def test_clicking_a_commitment_place_selects_the_commitment(map_window, qtbot):
     selected = map_window.selected_id(TAB_COMMITMENTS)
     title = map_window.db.execute("SELECT title FROM commitments WHERE id = ?", [selected])
     assert title.fetchone()[0] == "Appoint liaison officers in Turbat and Zahidan"
+
+
+def test_clicking_a_place_of_events_filters_the_tables_to_it(map_window, qtbot):
+    view = map_window.map_tab.map
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_screen_point(view, *SARAVAN))
+    saravan = map_window.db.execute("SELECT id FROM places WHERE name = 'Saravan'").fetchone()[0]
+    assert map_window.filter_bar.area == (saravan,)
+    qtbot.waitUntil(lambda: map_window.event_model.total == 1, timeout=10000)
 
 
 def test_hover_names_the_place_and_its_commitment(map_window):

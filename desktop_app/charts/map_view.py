@@ -33,6 +33,7 @@ from desktop_app.store.status_index import STATUSES
 WORLD = (-180.0, 180.0, -60.0, 85.0)  # Antarctica left out of the first view
 FINE_OUTLINES_BELOW = 60.0  # degrees across: narrower views draw every point of the outlines
 NEAREST_PX = 9  # how close the pointer must be to a marker to hover or click it
+MOST_CELL_PX = 30.0  # the largest grid cell marker (a cell is a fortieth of the view across)
 
 
 class _MapViewBox(pg.ViewBox):
@@ -168,9 +169,11 @@ class MapView(pg.GraphicsLayoutWidget):
         if not len(xs):
             self.show_region(*WORLD)
             return
-        cx, cy = (xs.min() + xs.max()) / 2, (ys.min() + ys.max()) / 2
-        half = max(xs.max() - xs.min(), ys.max() - ys.min(), least_width) * 0.6
-        self.show_region(cx - half, cx + half, cy - half / 2, cy + half / 2)
+        margin_x = max((xs.max() - xs.min()) * 0.08, (least_width - (xs.max() - xs.min())) / 2)
+        margin_y = max((ys.max() - ys.min()) * 0.08, least_width / 4)
+        x0, x1 = max(xs.min() - margin_x, WORLD[0]), min(xs.max() + margin_x, WORLD[1])
+        y0, y1 = max(ys.min() - margin_y, WORLD[2]), min(ys.max() + margin_y, WORLD[3])
+        self.show_region(x0, x1, y0, y1)  # the aspect lock widens the narrower side
 
     def view(self) -> tuple[float, float, float, float]:
         (x0, x1), (y0, y1) = self.view_box.viewRange()
@@ -289,7 +292,9 @@ def _look(colour: str, precision: int, marker_pen: str) -> tuple[QPen, QBrush]:
 
 def _sizes(layer: markers.Layer, single: float, cell: float, region: float) -> np.ndarray:
     """Cells grow with what they hold; a region-only place is wide."""
-    sizes = np.where(layer.places > 1, cell + 4.0 * np.log2(np.maximum(layer.count, 1)), single)
+    # a cell grows with the log of what it holds, up to a size that still leaves room
+    grown = np.minimum(cell + 2.5 * np.log2(np.maximum(layer.count, 1)), MOST_CELL_PX)
+    sizes = np.where(layer.places > 1, grown, single)
     return np.where((layer.places == 1) & (layer.precision == 2), np.maximum(sizes, region), sizes)
 
 

@@ -67,7 +67,7 @@ class Outlines:
         keep = (offset % step == 0) | last
         if country is not None:
             keep &= self.ring_country[ring_of_point] == country
-        x, y = project(self.points[keep, 0], self.points[keep, 1])
+        x, y = project(self.points[keep, 0], self.points[keep, 1], wrap=False)
         return x, y, ~last[keep]
 
 

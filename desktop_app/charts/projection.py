@@ -11,13 +11,16 @@ import numpy as np
 NAME = "Equirectangular projection (plate carrée)"
 
 
-def project(longitude, latitude) -> tuple[np.ndarray, np.ndarray]:
+def project(longitude, latitude, wrap: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Map coordinates (x, y) of points given in degrees; longitudes are wrapped into
-    [-180, 180) first, so that 190° E lands where 170° W does."""
+    [-180, 180) first, so that 190° E lands where 170° W does. Outlines are not wrapped
+    (wrap=False): a ring across the antimeridian is kept continuous past 180°."""
     lon = np.asarray(longitude, dtype=np.float64)
     lat = np.asarray(latitude, dtype=np.float64)
     if np.any(np.abs(lat) > 90):
         raise ValueError("a latitude lies outside -90..90 degrees")
+    if not wrap:
+        return lon.copy(), lat.copy()
     wrapped = (lon + 180.0) % 360.0 - 180.0
     # 180° E itself stays at the right edge instead of jumping to the left one
     wrapped = np.where((lon == 180.0), 180.0, wrapped)
