@@ -74,8 +74,11 @@ def test_the_converted_outlines_load_with_iso_codes():
     assert (y8[starts][~closed] < -80).all() and closed.sum() > len(closed) - 5
     # one country's rings alone
     pakistan = outlines.iso3.index("PAK")
-    px, _py, pconnect = outlines.line_arrays(country=pakistan)
+    px, py, pconnect = outlines.line_arrays(country=pakistan)
     assert 60 < px.min() < px.max() < 78 and (~pconnect).sum() == len(outlines.rings_of("PAK"))
+    each = outlines.country_line_arrays()
+    assert len(each) == len(outlines.iso3) and sum(len(a[0]) for a in each) == len(x)
+    assert np.array_equal(each[pakistan][0], px) and np.array_equal(each[pakistan][1], py)
 
 
 @pytest.mark.parametrize(

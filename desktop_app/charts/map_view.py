@@ -8,6 +8,8 @@ inside it, which the window turns into a filter.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
@@ -28,7 +30,6 @@ from desktop_app.charts.style import (
 )
 from desktop_app.domain.status import STATUS_INFO
 from desktop_app.store.map_queries import EVENT_KINDS, MapData
-from desktop_app.store.status_index import STATUSES
 
 WORLD = (-180.0, 180.0, -60.0, 85.0)  # Antarctica left out of the first view
 FINE_OUTLINES_BELOW = 60.0  # degrees across: narrower views draw every point of the outlines
@@ -64,6 +65,22 @@ class _MapViewBox(pg.ViewBox):
             self.removeItem(self._band)
             self._band = None
             self.area_chosen.emit(rect.left(), rect.right(), rect.top(), rect.bottom())
+
+
+@functools.cache
+def outline_paths() -> tuple[QPainterPath, list[QPainterPath]]:
+    """The world with a point in eight, and each country in full, as painter paths: made
+    once per process, on a worker thread if one asks first (a painter path is no QObject)."""
+    outlines = world_outlines()
+    return _path(*outlines.line_arrays(step=8)), [
+        _path(*arrays) for arrays in outlines.country_line_arrays()
+    ]
+
+
+def _path(x, y, connect) -> QPainterPath:
+    path = QPainterPath(pg.arrayToQPath(x, y, connect))
+    path.setFillRule(Qt.FillRule.OddEvenFill)  # a lake or enclave stays a hole
+    return path
 
 
 class MapView(pg.GraphicsLayoutWidget):
@@ -106,32 +123,29 @@ class MapView(pg.GraphicsLayoutWidget):
         """Countries as filled, outlined paths: one item each, so that a zoomed-in view paints
         only the few in sight, and one item of every country with a point in eight for views
         too wide to show more (a world view paints a tenth of the points)."""
-        outlines = world_outlines()
-        self.coarse_outlines = self._outline_item(*outlines.line_arrays(step=8))
-        self.fine_outlines = [
-            self._outline_item(*outlines.line_arrays(country=country))
-            for country in range(len(outlines.iso3))
-        ]
+        coarse, countries = outline_paths()
+        self.coarse_outlines = self._outline_item(coarse)
+        self.plot_item.addItem(self.coarse_outlines, ignoreBounds=True)
+        # the countries as children of one item: the plot takes one item, not 241
+        self.fine_group = pg.ItemGroup()
+        self.fine_outlines = [self._outline_item(path, self.fine_group) for path in countries]
+        self.plot_item.addItem(self.fine_group, ignoreBounds=True)
         self._show_outlines(fine=False)
 
-    def _outline_item(self, x, y, connect) -> QGraphicsPathItem:
+    @staticmethod
+    def _outline_item(path: QPainterPath, parent=None) -> QGraphicsPathItem:
         foreground = theme_colours()[1]
-        path = pg.arrayToQPath(x, y, connect)
-        path.setFillRule(Qt.FillRule.OddEvenFill)  # a lake or enclave stays a hole
-        item = QGraphicsPathItem(QPainterPath(path))
+        item = QGraphicsPathItem(path, parent)
         shade, border = QColor(foreground), QColor(foreground)
         shade.setAlpha(22)
         border.setAlpha(120)
         item.setBrush(QBrush(shade))
         item.setPen(pg.mkPen(border, width=0.8))  # cosmetic: the same width at every zoom
-        self.plot_item.addItem(item, ignoreBounds=True)
         return item
 
     def _show_outlines(self, fine: bool) -> None:
-        if self.coarse_outlines.isVisible() == fine:
-            self.coarse_outlines.setVisible(not fine)
-            for item in self.fine_outlines:
-                item.setVisible(fine)
+        self.coarse_outlines.setVisible(not fine)
+        self.fine_group.setVisible(fine)
 
     # --- drawing -------------------------------------------------------------------------------
     def draw(self, data: MapData) -> None:
@@ -150,12 +164,12 @@ class MapView(pg.GraphicsLayoutWidget):
             LegendEntry("Near", "#999999", "o", fill=0),
             LegendEntry("Region only", "#999999", "o", fill=90),
         ]
-        show_legend(self.plot_item_widget(), tuple(entries), columns=5)
+        show_legend(self, tuple(entries), columns=5)
         self.redraw()
 
-    def plot_item_widget(self):
-        """show_legend takes a PlotWidget; this plot item answers its one call."""
-        return _PlotItemHolder(self.plot_item)
+    def getPlotItem(self) -> pg.PlotItem:
+        """The plot, as a PlotWidget hands it over (show_legend asks for it)."""
+        return self.plot_item
 
     def show_region(self, x0: float, x1: float, y0: float, y1: float) -> None:
         self.view_box.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
@@ -262,14 +276,6 @@ class MapView(pg.GraphicsLayoutWidget):
             self.places_selected.emit(markers.places_inside(self.layers, x0, x1, y0, y1))
 
 
-class _PlotItemHolder:
-    def __init__(self, plot_item) -> None:
-        self.plot_item = plot_item
-
-    def getPlotItem(self):
-        return self.plot_item
-
-
 # --- marker styles -------------------------------------------------------------------------------
 # Pens and brushes are made once per look and shared: pyqtgraph draws each distinct look once
 # into its atlas, and making thousands of pens per redraw would cost more than the drawing.
@@ -327,6 +333,3 @@ def _event_style(layer: markers.Layer) -> dict:
     sizes = np.where(layer.places == 1, sizes + np.minimum(16.0, 2.5 * np.sqrt(dead)), sizes)
     styled = _styled(layer, [colour for _, colour in kinds], sizes)
     return styled | {"symbol": [kinds[int(c)][0] for c in layer.category]}
-
-
-__all__ = ["STATUSES", "MapView"]

@@ -27,12 +27,11 @@ def read_map_data(db, as_of: str, flt: CommitmentFilter, cache_key: object):
     """The map's numbers (store queries, the status index kept for cache_key). On a worker
     it also loads what the map is drawn with (pyqtgraph, the outlines), which would otherwise
     hold the GUI thread for half a second the first time."""
-    from desktop_app.charts import map_view  # noqa: F401
     from desktop_app.charts.chart_data import status_index
-    from desktop_app.charts.outlines import world_outlines
+    from desktop_app.charts.map_view import outline_paths
     from desktop_app.store.map_queries import map_data
 
-    world_outlines()
+    outline_paths()
     return map_data(db, as_of, flt, status_index(db, cache_key))
 
 
