@@ -369,3 +369,23 @@ def test_render_command_draws_the_map_at_the_requested_size(tmp_path):
     assert len(colours) > 20  # outlines, land, markers, text: not a blank canvas
     # Islamabad's and Tehran's fulfilled commitments, in the Fulfilled colour
     assert QColor(STATUS_INFO[Status.FULFILLED].colour).name() in colours
+
+
+def test_the_map_saves_as_svg_with_its_markers(qtbot, sample_db, tmp_path):
+    from desktop_app.charts.dashboard import save_chart
+    from desktop_app.charts.map_view import MapView
+
+    view = MapView()
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.show()
+    view.draw(_data(sample_db, "2024-12-31"))
+    view.show_region(50, 76, 22, 36)
+    view.redraw()
+    target = tmp_path / "map.svg"
+    save_chart(view, target)
+    text = target.read_text(encoding="utf-8")
+    assert "<svg" in text[:500]
+    fills = text.lower()
+    assert QColor(STATUS_INFO[Status.FULFILLED].colour).name() in fills  # Islamabad, Tehran
+    assert "turbat" in fills and "zahidan" in fills  # the labels, as text
