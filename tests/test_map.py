@@ -389,3 +389,27 @@ def test_the_map_saves_as_svg_with_its_markers(qtbot, sample_db, tmp_path):
     fills = text.lower()
     assert QColor(STATUS_INFO[Status.FULFILLED].colour).name() in fills  # Islamabad, Tehran
     assert "turbat" in fills and "zahidan" in fills  # the labels, as text
+
+
+def test_an_edit_recolours_the_place_and_undo_restores_it(map_window, qtbot):
+    from desktop_app.domain.records import StatusUpdate
+    from desktop_app.ui.record_actions import push_change
+
+    view = map_window.map_tab.map
+    liaison = map_window.db.execute(
+        "SELECT id FROM commitments WHERE title LIKE 'Appoint liaison%'"
+    ).fetchone()[0]
+
+    def turbat_status() -> str:
+        commitments, _events = view.shown
+        turbat = next(p for p, place in view.data.places.items() if place.name == "Turbat")
+        return STATUSES[int(commitments.category[commitments.place_id == turbat][0])]
+
+    assert turbat_status() == "not_rated"
+    _, change = map_window.session.add(
+        StatusUpdate(commitment_id=liaison, date="2024-06-01", status="fulfilled")
+    )
+    push_change(map_window, change, "Liaison officers appointed")
+    qtbot.waitUntil(lambda: turbat_status() == "fulfilled", timeout=10000)
+    map_window.undo_action.trigger()
+    qtbot.waitUntil(lambda: turbat_status() == "not_rated", timeout=10000)

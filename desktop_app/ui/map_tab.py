@@ -76,6 +76,8 @@ class MapTab(QWidget):
         self, path: Path | None, as_of: str, flt: CommitmentFilter, cache_key: object
     ) -> None:
         """The window's data, date or filter changed: redraw now if shown, else when shown."""
+        if self.request is not None and self.request[0] != path:
+            self._framed = False  # another file: frame its markers
         self.request = (path, as_of, flt, cache_key)
         self.stale = True
         if self.isVisible():
@@ -105,7 +107,13 @@ class MapTab(QWidget):
                 self.create()
                 self._draw(data, request)
 
-        failed = report_failure(self, "Drawing the map")
+        report = report_failure(self, "Drawing the map")
+
+        def failed(error: BaseException) -> None:
+            self.hint.setText(HINT)
+            self.stale = True  # tried again when next shown or asked
+            report(error)
+
         run_in_background(self, with_own_connection(path, work), done, failed)
 
     def draw_now(self, db) -> None:
