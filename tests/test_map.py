@@ -209,6 +209,13 @@ def test_many_places_in_view_become_grid_cells_that_keep_every_count():
     lonely.x[:] = [60.1, 65.1, 69.9]
     one_each = markers.grid_cells(lonely, 2.0)
     assert sorted(one_each.place_id.tolist()) == [0, 1, 2]
+    # kept per level: a pan shows the same cells where the views overlap, summed once
+    kept: dict = {}
+    left = markers.at_zoom(layer, (55.0, 75.0, 15.0, 35.0), kept)
+    right = markers.at_zoom(layer, (57.0, 77.0, 15.0, 35.0), kept)
+    assert list(kept) == [markers.cell_size(20.0)] and left.count.sum() == layer.count.sum()
+    both = set(zip(left.x.round(6), left.y.round(6), strict=True))
+    assert both & set(zip(right.x.round(6), right.y.round(6), strict=True)) == both
     # zoomed in, few places are in view: each is its own marker again
     close = markers.at_zoom(layer, (64.0, 64.5, 24.0, 24.5))
     assert 0 < len(close) <= markers.MOST_SINGLE_MARKERS and (close.place_id >= 0).all()

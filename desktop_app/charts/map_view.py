@@ -110,6 +110,7 @@ class MapView(pg.GraphicsLayoutWidget):
         self.labels: list[pg.TextItem] = []
         self.data: MapData | None = None
         self.layers: markers.PlaceLayers | None = None
+        self._cells: dict[str, dict] = {"commitments": {}, "events": {}}  # per zoom level
         self.shown: tuple[markers.Layer, markers.Layer] | None = None  # what is drawn now
         self._redraw = QTimer(self, singleShot=True, interval=0)
         self._redraw.timeout.connect(self.redraw)
@@ -148,10 +149,12 @@ class MapView(pg.GraphicsLayoutWidget):
         self.fine_group.setVisible(fine)
 
     # --- drawing -------------------------------------------------------------------------------
-    def draw(self, data: MapData) -> None:
-        """Show this data; the view stays where the user left it."""
+    def draw(self, data: MapData, layers: markers.PlaceLayers | None = None) -> None:
+        """Show this data (with its place layers, when a worker made them already); the view
+        stays where the user left it."""
         self.data = data
-        self.layers = markers.place_layers(data)
+        self.layers = layers or markers.place_layers(data)
+        self._cells: dict[str, dict] = {"commitments": {}, "events": {}}
         foreground = theme_colours()[1]
         self.plot_item.setTitle(
             f"Commitments and events as of {data.as_of}", color=foreground.name(), size="11pt"
@@ -203,8 +206,8 @@ class MapView(pg.GraphicsLayoutWidget):
         self._show_outlines(fine=bool(view[1] - view[0] < FINE_OUTLINES_BELOW))
         if self.layers is None:
             return
-        commitments = markers.at_zoom(self.layers.commitments, view)
-        events = markers.at_zoom(self.layers.events, view)
+        commitments = markers.at_zoom(self.layers.commitments, view, self._cells["commitments"])
+        events = markers.at_zoom(self.layers.events, view, self._cells["events"])
         self.shown = (commitments, events)
         self.commitment_markers.setData(**_commitment_style(commitments))
         self.event_markers.setData(**_event_style(events))

@@ -118,12 +118,21 @@ def in_view(layer: Layer, view: tuple[float, float, float, float], margin: float
     return layer.subset(keep)
 
 
-def at_zoom(layer: Layer, view: tuple[float, float, float, float]) -> Layer:
-    """What to draw for this view: the places in it, or their grid cells when too many."""
+def at_zoom(
+    layer: Layer, view: tuple[float, float, float, float], cells: dict | None = None
+) -> Layer:
+    """What to draw for this view: the places in it, or their grid cells when too many.
+    With cells (a dict kept with the layer), each level's cells are summed once over every
+    place and kept: a pan or a return to a level only picks the cells in view."""
     shown = in_view(layer, view)
     if len(shown) <= MOST_SINGLE_MARKERS:
         return shown
-    return grid_cells(shown, cell_size(view[1] - view[0]))
+    size = cell_size(view[1] - view[0])
+    if cells is None:
+        return grid_cells(shown, size)
+    if size not in cells:
+        cells[size] = grid_cells(layer, size)
+    return in_view(cells[size], view)
 
 
 def grid_cells(layer: Layer, size: float) -> Layer:

@@ -29,10 +29,12 @@ def read_map_data(db, as_of: str, flt: CommitmentFilter, cache_key: object):
     hold the GUI thread for half a second the first time."""
     from desktop_app.charts.chart_data import status_index
     from desktop_app.charts.map_view import outline_paths
+    from desktop_app.charts.markers import place_layers
     from desktop_app.store.map_queries import map_data
 
     outline_paths()
-    return map_data(db, as_of, flt, status_index(db, cache_key))
+    data = map_data(db, as_of, flt, status_index(db, cache_key))
+    return data, place_layers(data)
 
 
 class MapTab(QWidget):
@@ -125,8 +127,8 @@ class MapTab(QWidget):
         _path, as_of, flt, cache_key = self.request
         self._draw(read_map_data(db, as_of, flt, cache_key), self.request)
 
-    def _draw(self, data, request: tuple) -> None:
-        self.map.draw(data)
+    def _draw(self, numbers: tuple, request: tuple) -> None:
+        self.map.draw(*numbers)
         self.hint.setText(HINT)
         if not self._framed:
             self.map.fit_markers()
