@@ -202,6 +202,11 @@ def test_many_places_in_view_become_grid_cells_that_keep_every_count():
     assert 0 < len(cells) < markers.MOST_SINGLE_MARKERS
     assert cells.count.sum() == layer.count.sum()
     assert cells.places.sum() == 5000
+    assert np.array_equal(cells.detail.sum(axis=0), layer.detail.sum(axis=0))  # per kind
+    assert set(cells.category.tolist()) <= {
+        EVENT_KINDS.index("meeting"),
+        EVENT_KINDS.index("strike"),
+    }
     assert np.nansum(cells.fatalities) == 2500
     assert (cells.place_id == -1).sum() == (cells.places > 1).sum()
     # a cell of one place is that place (hover names it, a click selects what is there)

@@ -149,8 +149,10 @@ def grid_cells(layer: Layer, size: float) -> Layer:
     total = np.bincount(cell_of, weights=weight, minlength=n)
     x = np.bincount(cell_of, weights=layer.x * weight, minlength=n) / total
     y = np.bincount(cell_of, weights=layer.y * weight, minlength=n) / total
-    detail = np.zeros((n, layer.detail.shape[1]))
-    np.add.at(detail, cell_of, layer.detail)
+    # a bincount per column: np.add.at over rows is ten times slower
+    detail = np.column_stack(
+        [np.bincount(cell_of, weights=column, minlength=n) for column in layer.detail.T]
+    ).reshape(n, layer.detail.shape[1])
     dead = np.bincount(cell_of, weights=np.nan_to_num(layer.fatalities), minlength=n)
     any_dead = np.bincount(cell_of, weights=~np.isnan(layer.fatalities), minlength=n) > 0
     places = np.bincount(cell_of, minlength=n).astype(np.int64)
