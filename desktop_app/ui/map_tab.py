@@ -53,6 +53,7 @@ class MapTab(QWidget):
         self.drawn_for: tuple | None = None
         self._generation = 0
         self._framed = False  # the first drawing frames the markers; later ones keep the view
+        self.events_follow_area = lambda: None  # set by attach
 
     @classmethod
     def attach(cls, window) -> MapTab:
@@ -61,7 +62,8 @@ class MapTab(QWidget):
         window.tabs.insertTab(TAB_MAP, tab, "&Map")
         tab.commitment_clicked.connect(window._select_from_chart)
         tab.places_selected.connect(window.filter_bar.set_area)
-        window.filter_bar.changed.connect(lambda: _events_in_area(window))
+        tab.events_follow_area = lambda: _events_in_area(window)
+        window.filter_bar.changed.connect(tab.events_follow_area)
         return tab
 
     def create(self) -> None:
@@ -80,6 +82,7 @@ class MapTab(QWidget):
         """The window's data, date or filter changed: redraw now if shown, else when shown."""
         if self.request is not None and self.request[0] != path:
             self._framed = False  # another file: frame its markers
+            self.events_follow_area()  # its events table is new
         self.request = (path, as_of, flt, cache_key)
         self.stale = True
         if self.isVisible():
