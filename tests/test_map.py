@@ -425,3 +425,13 @@ def test_an_edit_recolours_the_place_and_undo_restores_it(map_window, qtbot):
     qtbot.waitUntil(lambda: turbat_status() == "fulfilled", timeout=10000)
     map_window.undo_action.trigger()
     qtbot.waitUntil(lambda: turbat_status() == "not_rated", timeout=10000)
+
+
+def test_a_saved_view_keeps_its_map_area():
+    import json
+
+    from desktop_app.ui.saved_views import filter_from_dict, filter_to_dict
+
+    flt = CommitmentFilter(text="border", place_ids=(3, 5))
+    stored = json.loads(json.dumps(filter_to_dict(flt)))  # settings hand back lists
+    assert filter_from_dict(stored) == flt
