@@ -433,6 +433,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Run the benchmarks.")
     parser.add_argument("--db", type=Path, default=HERE / "data" / "large.db")
     parser.add_argument("--skip-csv", action="store_true", help="leave out the CSV round")
+    parser.add_argument("--only-map", action="store_true", help="only the map (bench/map.py)")
     parser.add_argument(
         "--scale",
         nargs="?",
@@ -467,6 +468,11 @@ def main() -> int:
         work = Path(folder)
         db = work / "large.db"
         shutil.copyfile(args.db, db)
+        from bench.map import bench_map
+
+        if args.only_map:
+            bench_map(db, app, record)
+            return _write_results(started)
         bench_startup(db)
         bench_tables(db, app)
         bench_dashboard_and_as_of(db, app)
@@ -475,8 +481,13 @@ def main() -> int:
         from bench.session import bench_user_session
 
         bench_user_session(db, work, app, record)
+        bench_map(db, app, record)
         if not args.skip_csv:
             bench_csv(db, work)
+    return _write_results(started)
+
+
+def _write_results(started: float) -> int:
     total = time.perf_counter() - started
     machine = {
         "platform": platform.platform(),

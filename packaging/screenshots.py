@@ -57,6 +57,7 @@ def main() -> int:
         window.grab().save(str(out / "events.png"))
         window.close()
         mixed_shot(app, Path(folder) / "mixed.db", out / "mixed.png")
+        map_shot(app, Path(folder) / "map.db", out / "map.png")
     print(f"screenshots written to {out}/")
     return 0
 
@@ -91,6 +92,26 @@ def mixed_shot(app, path: Path, target: Path) -> None:
     window.set_as_of("2024-06-30")
     window.show()
     window.select_commitment(markets)
+    settle(app)
+    window.grab().save(str(target))
+    window.close()
+
+
+def map_shot(app, path: Path, target: Path) -> None:
+    """The Map tab on the sample as of 2024-06-30, centred on the Pakistan-Iran border: the
+    liaison offices in Turbat (Pakistan) and Zahidan (Iran), the strikes in Panjgur and Saravan."""
+    from desktop_app.store.sample import write_sample
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.tabs import TAB_MAP
+
+    window = MainWindow(write_sample(path))
+    window.resize(1280, 800)
+    window.set_as_of("2024-06-30")
+    window.show()
+    window.tabs.setCurrentIndex(TAB_MAP)
+    while window.map_tab.drawn_for is None:  # read on a worker thread
+        app.processEvents()
+    window.map_tab.map.show_region(54.0, 72.0, 22.5, 35.0)
     settle(app)
     window.grab().save(str(target))
     window.close()

@@ -111,18 +111,19 @@ def test_an_overdue_deadline_is_bold_red_and_explained(window):
 # --- tabs, shortcuts ---------------------------------------------------------------------------
 
 
-def test_ctrl_1_to_5_show_the_five_tabs(window):
+def test_ctrl_1_to_6_show_the_six_tabs(window):
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     by_key = {a.shortcut().toString(): a for a in view_menu.actions() if not a.shortcut().isEmpty()}
-    names = ["Commitments", "Events", "Statistics", "Dashboard", "Sources"]
+    names = ["Commitments", "Events", "Statistics", "Dashboard", "Map", "Sources"]
     for number, name in enumerate(names):
         action = by_key[QKeySequence(f"Ctrl+{number + 1}").toString()]
         assert action.text() == f"&{name}"
         window.tabs.setCurrentIndex((number + 1) % len(names))
         action.trigger()
         assert window.tabs.currentIndex() == number
+        assert window.tabs.tabText(number).replace("&", "") == name
     assert QKeySequence("Ctrl+0").toString() not in by_key
-    assert QKeySequence("Ctrl+6").toString() not in by_key
+    assert QKeySequence("Ctrl+7").toString() not in by_key
 
 
 # --- layout kept between runs --------------------------------------------------------------------

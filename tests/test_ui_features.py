@@ -238,6 +238,7 @@ def test_export_chart_writes_a_png_of_the_drawn_chart(window, qtbot, tmp_path, m
         "By category",
         "Timeline",
         "Events per month",
+        "Map",
     ]
     image, colours = _colours(target)
     widget = window.dashboard.by_category

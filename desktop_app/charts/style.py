@@ -98,6 +98,7 @@ class LegendEntry:
     text: str
     colour: str
     symbol: str | None = None  # a marker shape; None shows a bar swatch
+    fill: int = 255  # a marker's opacity inside: 0 draws a ring in the colour (the map's "near")
 
 
 STATUS_LEGEND = tuple(LegendEntry(info.label, info.colour) for info in STATUS_INFO.values())
@@ -111,12 +112,13 @@ def kind_legend_entry(kind: str, marker: bool = False) -> LegendEntry:
 def _legend_sample(entry: LegendEntry):
     if entry.symbol is None:
         return pg.BarGraphItem(x=[0], height=[0], width=1, brush=QColor(entry.colour))
-    return pg.ScatterPlotItem(
-        symbol=entry.symbol,
-        size=13,  # as on the timeline
-        brush=pg.mkBrush(entry.colour),
-        pen=pg.mkPen(theme_colours()[1]),
-    )
+    if entry.fill < 255:  # a ring or a shaded circle: outlined in its own colour
+        inside = QColor(entry.colour)
+        inside.setAlpha(entry.fill)
+        brush, pen = pg.mkBrush(inside), pg.mkPen(entry.colour, width=2)
+    else:
+        brush, pen = pg.mkBrush(entry.colour), pg.mkPen(theme_colours()[1])
+    return pg.ScatterPlotItem(symbol=entry.symbol, size=13, brush=brush, pen=pen)  # as timeline
 
 
 def show_legend(plot: pg.PlotWidget, entries: tuple[LegendEntry, ...], columns: int = 4) -> None:

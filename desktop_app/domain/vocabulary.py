@@ -34,7 +34,7 @@ EXPORT_ONLY_TABLES = ("record_changes",)
 # How rows are read from a file: our own export, or another program's layout.
 IMPORT_PRESETS = ("native", "acled", "ucdp")
 # The charts that can be drawn (the dashboard, File > Export chart, `render --chart`).
-CHART_NAMES = ("status-over-time", "by-party", "by-category", "timeline", "events")
+CHART_NAMES = ("status-over-time", "by-party", "by-category", "timeline", "events", "map")
 
 
 def check_choice(value: str, choices: tuple[str, ...], what: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from array import array
 from typing import TYPE_CHECKING
 
@@ -28,9 +29,13 @@ _EVENT_SORT = {
 }
 
 
-def _event_where(text: str, as_of: str | None) -> tuple[str, dict]:
-    """Live events (on or before as_of, when given) matching the search text."""
+def _event_where(text: str, as_of: str | None, places: tuple[int, ...] = ()) -> tuple[str, dict]:
+    """Live events (on or before as_of, when given) matching the search text, at one of
+    places when some are given (an area chosen on the map)."""
     where, params = "e.deleted_at IS NULL", {}
+    if places:  # one JSON parameter: an area may hold thousands of places
+        where += " AND e.place_id IN (SELECT value FROM json_each(:places))"
+        params["places"] = json.dumps(list(places))
     if as_of:
         where += " AND e.date <= :as_of"
         params["as_of"] = as_of
@@ -48,8 +53,9 @@ def event_page(
     limit: int = 200,
     offset: int = 0,
     as_of: str | None = None,
+    places: tuple[int, ...] = (),
 ) -> list[dict]:
-    where, params = _event_where(text, as_of)
+    where, params = _event_where(text, as_of, places)
     direction = "DESC" if descending else "ASC"
     sql = f"""
         {_EVENT_ROWS}
@@ -66,13 +72,14 @@ def event_ids(
     sort: str = "date",
     descending: bool = False,
     as_of: str | None = None,
+    places: tuple[int, ...] = (),
 ) -> array:
     """Ids of the events shown, in table order (for deep paging), as a compact array."""
-    where, params = _event_where(text, as_of)
+    where, params = _event_where(text, as_of, places)
     direction = "DESC" if descending else "ASC"
     order = _EVENT_SORT.get(sort, "e.date")
     if sort in ("place", "actors"):
-        rows = event_page(db, text, sort, descending, limit=-1, as_of=as_of)
+        rows = event_page(db, text, sort, descending, limit=-1, as_of=as_of, places=places)
         return array("q", (r["id"] for r in rows))
     sql = f"SELECT e.id FROM events e WHERE {where} ORDER BY {order} {direction}, e.id {direction}"
     return array("q", (r[0] for r in db.execute(sql, params)))
@@ -93,8 +100,10 @@ def event_rows(db: Database, ids: list[int]) -> list[dict]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def count_events(db: Database, text: str = "", as_of: str | None = None) -> int:
-    where, params = _event_where(text, as_of)
+def count_events(
+    db: Database, text: str = "", as_of: str | None = None, places: tuple[int, ...] = ()
+) -> int:
+    where, params = _event_where(text, as_of, places)
     return db.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
 
 

@@ -11,6 +11,7 @@ simply the latest whole-commitment update ("not_rated" when there is none).
 
 from __future__ import annotations
 
+import json
 from array import array
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -153,6 +154,7 @@ class CommitmentFilter:
     category: str | None = None
     party_id: int | None = None
     place_id: int | None = None
+    place_ids: tuple[int, ...] = ()  # an area chosen on the map: commitments at any of them
     made_from: str | None = None
     made_to: str | None = None
     overdue_only: bool = False
@@ -217,6 +219,12 @@ def _commitment_conditions(flt: CommitmentFilter) -> tuple[list[str], dict]:
             "WHERE p.commitment_id = c.id AND p.place_id = :place_id)"
         )
         params["place_id"] = flt.place_id
+    if flt.place_ids:  # one JSON parameter: an area may hold thousands of places
+        where.append(
+            "EXISTS (SELECT 1 FROM commitment_places p WHERE p.commitment_id = c.id "
+            "AND p.place_id IN (SELECT value FROM json_each(:area)))"
+        )
+        params["area"] = json.dumps(list(flt.place_ids))
     if flt.made_from:
         where.append("c.made_on >= :made_from")
         params["made_from"] = flt.made_from

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.status import STATUS_INFO
 from desktop_app.domain.vocabulary import CATEGORIES
@@ -45,6 +53,12 @@ class FilterBar(QWidget):
         self.unsourced.setToolTip(
             "Shows the commitments whose latest rating (on the as-of date) cites no source"
         )
+        # places chosen with a rectangle on the map; the button shows them and clears them
+        self.area: tuple[int, ...] = ()
+        self.area_button = QToolButton()
+        self.area_button.setToolTip("Places chosen on the map; click to show every place again")
+        self.area_button.clicked.connect(lambda: self.set_area(()))
+        self.area_button.hide()
         # a burst of keys (a paste, auto-repeat) is one query; while a query runs, keys typed
         # meanwhile make one more, for the newest text (the table model keeps one read going)
         self._typing = QTimer(self, singleShot=True, interval=50)
@@ -75,6 +89,18 @@ class FilterBar(QWidget):
         boxes.addWidget(self.overdue)
         boxes.addWidget(self.unsourced)
         layout.addLayout(boxes)
+        layout.addWidget(self.area_button)
+
+    def set_area(self, place_ids: tuple[int, ...]) -> None:
+        """Keep only the commitments at these places (none: every place); emits changed."""
+        self._show_area(place_ids)
+        self.changed.emit()
+
+    def _show_area(self, place_ids: tuple[int, ...]) -> None:
+        self.area = tuple(place_ids)
+        count = len(self.area)
+        self.area_button.setText(f"Map area: {count} place{'s' if count != 1 else ''} ✕")
+        self.area_button.setVisible(bool(count))
 
     def load_choices(self, db) -> None:
         """Fill the party and place lists from the open database, keeping the selection: the
@@ -103,6 +129,7 @@ class FilterBar(QWidget):
             category=self.category.currentData(),
             party_id=self.party.currentData(),
             place_id=self.place.currentData(),
+            place_ids=self.area,
             made_from=self.made_from.iso(),
             made_to=self.made_to.iso(),
             overdue_only=self.overdue.isChecked(),
@@ -135,6 +162,7 @@ class FilterBar(QWidget):
         self.made_to.set_iso(flt.made_to)
         self.overdue.setChecked(flt.overdue_only)
         self.unsourced.setChecked(flt.unsourced_only)
+        self._show_area(flt.place_ids)
         for widget in widgets:
             widget.blockSignals(False)
         self.changed.emit()

@@ -34,6 +34,7 @@ from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.database_files import RecentFiles
 from desktop_app.ui.date_fields import ISO_FORMAT, DateField
 from desktop_app.ui.first_paint import after_first_paint
+from desktop_app.ui.map_tab import MapTab
 from desktop_app.ui.paged_table_model import ID_ROLE
 from desktop_app.ui.saved_views import SavedViews
 from desktop_app.ui.table_layout import TableLayouts, table_view
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.dashboard_tab = DashboardTab()
         self.dashboard_tab.commitment_clicked.connect(self._select_from_chart)
         self.tabs.addTab(self.dashboard_tab, "&Dashboard")
+        self.map_tab = MapTab.attach(self)
         self.sources_tab = sources_tab.SourcesTab.attach(self)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
@@ -134,7 +136,7 @@ class MainWindow(QMainWindow):
 
     def _slots(self) -> dict:
         """What each command of the window does (declared in ui/window_actions.py)."""
-        from desktop_app.ui import csv_dialogs, export_dialog
+        from desktop_app.ui import chart_export, csv_dialogs, export_dialog
 
         edits = {
             name: partial(getattr(record_actions, name), self)
@@ -146,7 +148,7 @@ class MainWindow(QMainWindow):
             "save_copy": partial(database_files.save_a_copy, self),
             "import": lambda: csv_dialogs.run_import(self),
             "export": partial(export_dialog.run_export, self),
-            "export_chart": self.export_chart,
+            "export_chart": partial(chart_export.export_chart, self),
             "quit": self.close,
             "from_article": partial(record_actions.new_from_article, self),
             "edit": partial(record_actions.edit_selected, self),
@@ -167,7 +169,7 @@ class MainWindow(QMainWindow):
             setattr(self, f"{name}_action", action)  # window.undo_action, for tests and tools
 
     def _build_menus_and_toolbar(self) -> None:
-        tab_names = ["Commitments", "Events", "Statistics", "Dashboard", "Sources"]
+        tab_names = ["Commitments", "Events", "Statistics", "Dashboard", "Map", "Sources"]
         submenus = self.commands.build_menus(self, tab_names, self.tabs.setCurrentIndex)
         self.recent_menu, self.views_menu = submenus["recent"], submenus["views"]
         self.recent_files = RecentFiles(submenus["recent"], self.open_path_with_message)
@@ -294,6 +296,7 @@ class MainWindow(QMainWindow):
         flt = self.commitment_model.filter
         key = self._chart_cache_key()
         self.dashboard_tab.refresh(self.database_path, self.as_of, flt, key, shown)
+        self.map_tab.follow(self.database_path, self.as_of, flt, key)
 
     def _chart_cache_key(self) -> tuple:
         """Names the data the charts' kept numbers were counted from (a new one after edits)."""
@@ -364,12 +367,6 @@ class MainWindow(QMainWindow):
 
     def clear_filter(self) -> None:
         self.filter_bar.set_filter(queries.CommitmentFilter())
-
-    def export_chart(self) -> None:
-        self.tabs.setCurrentIndex(TAB_DASHBOARD)
-        flt, key = self.commitment_model.filter, self._chart_cache_key()
-        self.dashboard_tab.draw_now(self.db, self.as_of, flt, key)  # not half-counted charts
-        self.dashboard.export_current_chart(self)
 
     # --- layout memory -------------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -19,6 +19,7 @@ def filter_from_dict(data: dict) -> CommitmentFilter:
     known = {f.name for f in dataclasses.fields(CommitmentFilter)}
     values = {k: v for k, v in data.items() if k in known}
     values["statuses"] = tuple(values.get("statuses") or ())
+    values["place_ids"] = tuple(values.get("place_ids") or ())
     return CommitmentFilter(**values)
 
 

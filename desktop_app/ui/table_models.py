@@ -136,20 +136,23 @@ class EventTableModel(PagedTableModel):
         self.db = db
         self.text = ""
         self.as_of = as_of  # events after it are not shown
+        self.places: tuple[int, ...] = ()  # an area chosen on the map: events there only
 
     def page_reader(self) -> Callable:
         text, sort, descending, as_of = self.text, self.sort_key, self.descending, self.as_of
+        places = self.places
         return lambda db, limit, offset: listings.event_page(
-            db, text, sort, descending, limit, offset, as_of
+            db, text, sort, descending, limit, offset, as_of, places
         )
 
     def count_reader(self) -> Callable:
-        text, as_of = self.text, self.as_of
-        return lambda db: listings.count_events(db, text, as_of)
+        text, as_of, places = self.text, self.as_of, self.places
+        return lambda db: listings.count_events(db, text, as_of, places)
 
     def ids_reader(self) -> Callable:
         text, sort, descending, as_of = self.text, self.sort_key, self.descending, self.as_of
-        return lambda db: listings.event_ids(db, text, sort, descending, as_of)
+        places = self.places
+        return lambda db: listings.event_ids(db, text, sort, descending, as_of, places)
 
     def rows_reader(self) -> Callable:
         return listings.event_rows
