@@ -1,10 +1,19 @@
-"""Render one chart to a PNG or SVG file without showing a window (the `render` command)."""
+"""Render charts without showing a window: to a PNG or SVG file (the `render` command), or to
+PNG bytes (the charts inside a brief)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.store.database import open_read_only, refuse_overwriting
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.charts.chart_data import DashboardData
 
 
 def render_chart(
@@ -16,7 +25,7 @@ def render_chart(
     height: int = 700,
 ) -> Path:
     from desktop_app.charts.chart_data import dashboard_data
-    from desktop_app.charts.dashboard import CHART_NAMES, draw_chart, new_chart, save_chart
+    from desktop_app.charts.dashboard import CHART_NAMES, save_chart
 
     if chart not in CHART_NAMES:
         raise ValueError(f"unknown chart {chart!r}; expected one of: {', '.join(CHART_NAMES)}")
@@ -26,16 +35,42 @@ def render_chart(
         data = dashboard_data(db, as_of)
     finally:
         db.close()
+    output = Path(output)
+    with drawn_chart(chart, data, width, height) as widget:
+        save_chart(widget, output)
+    return output
+
+
+def chart_png(chart: str, data: DashboardData, width: int, height: int) -> bytes:
+    """The named chart drawn from data, as the bytes of a PNG image of width x height."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    with drawn_chart(chart, data, width, height) as widget:
+        image = QByteArray()
+        buffer = QBuffer(image)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not widget.grab().save(buffer, "PNG"):
+            raise OSError(f"the {chart} chart could not be drawn")
+        buffer.close()
+    return bytes(image.data())
+
+
+@contextmanager
+def drawn_chart(chart: str, data: DashboardData, width: int, height: int) -> Iterator[QWidget]:
+    """A chart widget of the given size, drawn and laid out offscreen (closed afterwards)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.charts.dashboard import draw_chart, new_chart
+
     widget = new_chart(chart)
     try:
         widget.resize(width, height)
         draw_chart(chart, widget, data)
-        widget.show()  # laid out offscreen: nothing appears on a screen
-        from PySide6.QtWidgets import QApplication
-
+        # laid out as if shown, but never on a screen (the window's Export brief draws too)
+        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        widget.show()
         QApplication.processEvents()
-        output = Path(output)
-        save_chart(widget, output)
+        yield widget
     finally:
         widget.close()
-    return output

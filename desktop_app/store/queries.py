@@ -475,7 +475,7 @@ def status_history(db: Database, commitment_id: int) -> list[dict]:
     one day in the order the rule reads it (whole-commitment updates, then each party's own,
     each the earlier entered first): for each party, the last applicable row stands."""
     sql = f"""
-        SELECT s.id, s.uuid, s.date, s.status, s.note, a.name AS party,
+        SELECT s.id, s.uuid, s.date, s.status, s.note, a.name AS party, s.source_id,
                src.url AS source_url, src.title AS source_title, e.title AS evidence
         FROM status_updates s
         LEFT JOIN actors a ON a.id = s.actor_id
