@@ -60,6 +60,7 @@ class BriefCommitment:
     category: str
     made_on: str
     deadline: str | None
+    deadline_precision: str  # day, week, month or year
     status: str
     overdue: bool
     description: str
@@ -221,6 +222,7 @@ def _commitment(db: Database, as_of: str, commitment_id: int, refs: _References)
         category=row["category"],
         made_on=row["made_on"],
         deadline=row["deadline"],
+        deadline_precision=detail["deadline_precision"],
         status=row["status"],
         overdue=bool(row["overdue"]),
         description=detail["description"],
