@@ -21,6 +21,8 @@ from desktop_app.exchange.brief_html import BRIEF_CHARTS, brief_html, brief_titl
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
 
+    from desktop_app.charts.chart_data import DashboardData
+
 PAGE_SIZES = ("A4", "Letter")
 OUTPUT_SUFFIXES = (".pdf", ".html", ".htm")
 CHART_SIZE = (1100, 560)  # pixels: sharp at the printed width of the page
@@ -43,12 +45,18 @@ def check_output(output: str | Path, page_size: str = "A4") -> Path:
     return output
 
 
-def chart_pngs(db: Database, brief: Brief) -> dict[str, bytes]:
-    """The brief's charts, for exactly the commitments it counts, as PNG bytes by name."""
+def chart_numbers(db: Database, brief: Brief) -> DashboardData:
+    """The numbers of the brief's charts, for exactly the commitments it counts (no Qt: a
+    worker thread may count them)."""
     from desktop_app.charts.chart_data import charts_of_commitments
+
+    return charts_of_commitments(db, brief.scope.as_of, brief.ids)
+
+
+def chart_pngs(data: DashboardData) -> dict[str, bytes]:
+    """The brief's charts drawn (on the GUI thread: they are widgets), as PNG bytes by name."""
     from desktop_app.charts.render import chart_png
 
-    data = charts_of_commitments(db, brief.scope.as_of, brief.ids)
     return {name: chart_png(name, data, *CHART_SIZE) for name in BRIEF_CHARTS}
 
 
@@ -58,7 +66,7 @@ def write_brief(
     """Read the brief for scope and write it to output (.pdf or .html)."""
     output = check_output(output, page_size)
     brief = read_brief(db, scope)
-    return write_read_brief(brief, chart_pngs(db, brief), output, page_size)
+    return write_read_brief(brief, chart_pngs(chart_numbers(db, brief)), output, page_size)
 
 
 def write_read_brief(
