@@ -56,3 +56,36 @@ def test_the_deadlines_export_writes_a_calendar(window, qtbot, tmp_path):
     events = Calendar.from_ical((tmp_path / "d.ics").read_bytes()).walk("VEVENT")
     assert counted == [2] and len(events) == 2
     assert "(Fulfilled)" in str(events[0]["summary"])  # the envoys, as of 2024-12-31
+
+
+def test_the_dashboard_lists_deadlines_and_a_click_selects_one(qtbot, tmp_path):
+    from desktop_app.store.database import open_database
+    from desktop_app.store.deadlines import deadline_lists
+    from desktop_app.store.sample import write_sample
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_DASHBOARD
+    from tests.builders import commitment
+
+    path = write_sample(tmp_path / "s.db")
+    db = open_database(path)
+    late = commitment(db, "Reopen the Taftan crossing", "2024-01-02", deadline="2024-01-20")
+    envoys = db.execute("SELECT id FROM commitments WHERE deadline = '2024-01-26'").fetchone()[0]
+    db.close()
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.set_as_of("2024-01-24")
+    window.show()
+    window.tabs.setCurrentIndex(TAB_DASHBOARD)
+    listed = window.dashboard_tab.deadlines
+    qtbot.waitUntil(lambda: bool(listed.commitment_ids()), timeout=15000)
+    lists = deadline_lists(window.db, "2024-01-24")
+    expected = [r["id"] for r in lists.overdue + lists.soon + lists.later]
+    assert listed.commitment_ids() == expected == [late, envoys]
+    overdue_group = listed.topLevelItem(0)
+    assert overdue_group.text(0) == "Overdue (1)"
+    assert overdue_group.child(0).text(0) == "2024-01-20 (4 days late)"
+    assert listed.topLevelItem(1).child(0).text(0) == "2024-01-26 (in 2 days)"
+    rect = listed.visualItemRect(overdue_group.child(0))
+    qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.tabs.currentIndex() == TAB_COMMITMENTS
+    assert window.commitments.selected_id() == late

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.status import STATUS_INFO, Status
@@ -94,3 +95,29 @@ def every_deadline(db: Database, as_of: str) -> list[dict]:
     for row in rows:
         row["deadline_precision"], row["description"] = extra[row["id"]]
     return rows
+
+
+@dataclass
+class DeadlineLists:
+    """The dashboard's list: overdue, due within the first span, due within the second."""
+
+    as_of: str
+    overdue: list[dict]
+    soon: list[dict]  # due within DUE_SOON_DAYS[0] days
+    later: list[dict]  # due after that, within DUE_SOON_DAYS[1] days
+
+
+def deadline_lists(
+    db: Database, as_of: str, flt: CommitmentFilter | None = None, limit: int = 200
+) -> DeadlineLists:
+    """Overdue and due-soon commitments under a filter (the first `limit` of each)."""
+    only = None if flt is None or flt.is_empty() else queries.matching_ids(db, as_of, flt)
+    first, second = DUE_SOON_DAYS
+    coming = due_within(db, as_of, second, only, limit)
+    cut = days_after(as_of, first)
+    return DeadlineLists(
+        as_of,
+        overdue(db, as_of, only, limit),
+        [r for r in coming if r["deadline"] <= cut],
+        [r for r in coming if r["deadline"] > cut],
+    )

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.store.queries import CommitmentFilter
+from desktop_app.ui.upcoming_deadlines import UpcomingDeadlines
 from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
 
@@ -26,7 +27,12 @@ class DashboardTab(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        QVBoxLayout(self)
+        # the charts above (built on first show), the deadlines below
+        self.deadlines = UpcomingDeadlines()
+        self.deadlines.commitment_clicked.connect(self.commitment_clicked)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.deadlines)
+        QVBoxLayout(self).addWidget(self.splitter)
         self.dashboard = None
         self.stale = True  # asked to refresh while hidden: refresh when shown
         self._generation = 0
@@ -40,7 +46,9 @@ class DashboardTab(QWidget):
 
         self.dashboard = Dashboard(self)
         self.dashboard.commitment_clicked.connect(self.commitment_clicked)
-        self.layout().addWidget(self.dashboard)
+        self.splitter.insertWidget(0, self.dashboard)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         self.stale = True
 
     def refresh(
@@ -52,6 +60,7 @@ class DashboardTab(QWidget):
             self.stale = True
             return
         from desktop_app.charts.chart_data import dashboard_data
+        from desktop_app.store.deadlines import deadline_lists
 
         self.stale = False
         self._generation += 1
@@ -60,11 +69,11 @@ class DashboardTab(QWidget):
         self._say("Updating charts…")
 
         def work(db, _report):
-            return dashboard_data(db, as_of, flt, cache_key)
+            return dashboard_data(db, as_of, flt, cache_key), deadline_lists(db, as_of, flt)
 
-        def done(data) -> None:
+        def done(result) -> None:
             if generation == self._generation and self.dashboard is not None:
-                self.dashboard.draw(data)
+                self._draw(*result)
                 self.drawn_for = request
                 self._say("")
 
@@ -81,15 +90,20 @@ class DashboardTab(QWidget):
         from PySide6.QtWidgets import QApplication
 
         from desktop_app.charts.chart_data import dashboard_data
+        from desktop_app.store.deadlines import deadline_lists
 
         self.create()
         self._generation += 1  # a count still running for an older request is not drawn
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
-            self.dashboard.draw(dashboard_data(db, as_of, flt, cache_key))
+            self._draw(dashboard_data(db, as_of, flt, cache_key), deadline_lists(db, as_of, flt))
         finally:
             QApplication.restoreOverrideCursor()
         self.drawn_for, self.stale = request, False
+
+    def _draw(self, charts, deadlines) -> None:
+        self.deadlines.show_lists(deadlines)
+        self.dashboard.draw(charts)
 
     def prefetch(
         self, path: Path, commitments: int, cache_key: object, still: Callable[[], bool]
