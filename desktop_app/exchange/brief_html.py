@@ -28,6 +28,7 @@ BRIEF_CHARTS = {
     "by-party": "Each party's own status on the commitments it promised, with its compliance.",
 }
 _PAGE_BREAK = "page-break-before: always"
+_AFTER_TABLE = "<p>&nbsp;</p><h2>"  # Qt drops a heading's top margin after a table
 _TABLE = "border='1' cellspacing='0' cellpadding='4' width='100%'"
 _STYLE = """
 body { font-family: sans-serif; font-size: 10pt; color: #000000; }
@@ -37,7 +38,6 @@ h3 { font-size: 11pt; margin-top: 10pt; margin-bottom: 2pt; }
 table { border-collapse: collapse; border-color: #777777; }
 th { background-color: #eeeeee; text-align: left; }
 .small { font-size: 8.5pt; color: #333333; }
-.quote { font-style: italic; margin-left: 12pt; }
 """
 
 
@@ -131,7 +131,7 @@ def _charts_html(images: Mapping[str, str]) -> str:
         for name, caption in BRIEF_CHARTS.items()
         if name in images
     ]
-    return "<h2>Charts</h2>" + "".join(shown) if shown else ""
+    return f"<h2 style='{_PAGE_BREAK}'>Charts</h2>" + "".join(shown) if shown else ""
 
 
 def _commitments_html(brief: Brief) -> str:
@@ -156,11 +156,7 @@ def _commitment_html(c: BriefCommitment, as_of: str) -> str:
     if c.deadline and c.deadline_precision != "day":  # "2029-04-22 (to the month)"
         deadline += f" (to the {escape(c.deadline_precision)})"
     refs = ", ".join(f"[{n}]" for n in c.references) or "none"
-    quote = (
-        f"<p class='quote'>&ldquo;{escape(c.quote)}&rdquo;{_ref(c.quote_source)}</p>"
-        if c.quote
-        else ""
-    )
+    quote = f"<br><i>&ldquo;{escape(c.quote)}&rdquo;</i>{_ref(c.quote_source)}" if c.quote else ""
     if c.rationale is None:
         rationale = f"No status recorded by {escape(long_date(as_of))}."
     else:
@@ -170,8 +166,11 @@ def _commitment_html(c: BriefCommitment, as_of: str) -> str:
         rationale = (
             f"{escape(r.date)} ({escape(label(r.status))}{concerns}): {note}{_ref(r.source)}"
         )
-    return f"""<h3>{escape(c.title)}</h3>{quote}
-<table {_TABLE}>
+    # the title and quote are the table's header row, which Qt repeats on the next page when
+    # a table runs over, so no part of a commitment is left on a page without its name
+    return f"""<table {_TABLE} style='margin-top: 10pt'>
+<thead><tr><td colspan='2' style='background-color: #eeeeee'>
+<b style='font-size: 11pt'>{escape(c.title)}</b>{quote}</td></tr></thead>
 <tr><td width='22%'><b>Status</b></td><td>{status}</td></tr>
 <tr><td><b>Parties</b></td><td>{parties or "&mdash;"}</td></tr>
 <tr><td><b>Category</b></td><td>{escape(c.category.capitalize())}</td></tr>
@@ -179,13 +178,13 @@ def _commitment_html(c: BriefCommitment, as_of: str) -> str:
 <tr><td><b>Deadline</b></td><td>{deadline}</td></tr>
 <tr><td><b>Latest rationale</b></td><td>{rationale}</td></tr>
 <tr><td><b>Sources</b></td><td>{refs}</td></tr>
-</table>
-<p class='small'>{escape(c.description)}</p>"""
+<tr><td colspan='2' class='small'>{escape(c.description)}</td></tr>
+</table>"""
 
 
 def _statistics_html(statistics: list[ReportedStatistic]) -> str:
     if not statistics:
-        return "<h2>Reported statistics</h2><p>None known by this date.</p>"
+        return f"{_AFTER_TABLE}Reported statistics</h2><p>None known by this date.</p>"
     rows = []
     for s in statistics:
         period = f"{s.period_start} to {s.period_end or 'ongoing'}"
@@ -202,8 +201,8 @@ def _statistics_html(statistics: list[ReportedStatistic]) -> str:
         if s.method_note:
             rows.append(f"<tr><td colspan='5' class='small'>{escape(s.method_note)}</td></tr>")
     return (
-        f"<h2>Reported statistics</h2><table {_TABLE}><tr><th>Statistic</th><th>Value</th>"
-        f"<th>Period</th><th>Baseline</th><th>Change</th></tr>{''.join(rows)}</table>"
+        f"{_AFTER_TABLE}Reported statistics</h2><table {_TABLE}><tr><th>Statistic</th>"
+        f"<th>Value</th><th>Period</th><th>Baseline</th><th>Change</th></tr>{''.join(rows)}</table>"
     )
 
 
@@ -219,4 +218,5 @@ def _references_html(references: list[Reference]) -> str:
         if r.url:
             text += f". <a href='{escape(r.url)}'>{escape(r.url)}</a>"
         items.append(f"<tr><td width='6%' valign='top'>[{r.number}]</td><td>{text}</td></tr>")
-    return f"<h2>Sources</h2><table cellpadding='2' width='100%'>{''.join(items)}</table>"
+    table = f"<table cellpadding='2' width='100%'>{''.join(items)}</table>"
+    return f"{_AFTER_TABLE}Sources</h2>{table}"
