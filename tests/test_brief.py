@@ -142,3 +142,19 @@ def test_the_calendar_parses_back_with_one_event_per_deadline(sample_db, as_of):
         status_label = queries.STATUS_INFO[queries.Status(row["status"])].label
         assert f"({status_label})" in summary
         assert f"Status as of {as_of}: {status_label}" in str(event["description"])
+
+
+def test_long_lists_show_their_first_rows_and_say_how_many(sample_db, monkeypatch):
+    from desktop_app.exchange import brief_content, brief_html
+
+    monkeypatch.setattr(brief_content, "MOST_ROWS", 2)
+    monkeypatch.setattr(brief_html, "MOST_ROWS", 2)
+    for day in ("01", "02", "03"):
+        commitment(sample_db, f"Missed promise {day}", "2024-02-01", deadline=f"2024-03-{day}")
+    brief = read_brief(sample_db, BriefScope("2024-07-01"))
+    assert brief.overdue_count == 3  # counted in full
+    assert "3 overdue" in numbers_paragraph(brief)
+    html = brief_html.brief_html(brief, {})
+    overdue_table = html.split("Due in the next")[0]
+    assert "Missed promise 02" in overdue_table and "Missed promise 03" not in overdue_table
+    assert "The first 2 of 3, earliest deadline first." in html

@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-
 
 #: commitments described one by one; past it the brief says how many it left out
 MOST_LISTED = 200
+#: rows of each other list (overdue, due soon, statistics) a brief shows
+MOST_ROWS = 100
 DUE_SOON = deadlines.DUE_SOON_DAYS[-1]
 
 
@@ -100,6 +102,7 @@ class Brief:
     statistics: list[ReportedStatistic]
     references: list[Reference] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)  # every commitment the brief counts
+    statistics_total: int = 0  # the brief shows the first MOST_ROWS
 
     @property
     def overdue_count(self) -> int:
@@ -168,9 +171,10 @@ def read_brief(db: Database, scope: BriefScope) -> Brief:
         overdue=deadlines.overdue(db, as_of, ids),
         due_soon=deadlines.due_within(db, as_of, DUE_SOON, ids),
         commitments=[_commitment(db, as_of, i, references) for i in ids[:MOST_LISTED]],
-        statistics=_statistics(db, as_of, parties, references),
+        statistics=[],
         ids=ids,
     )
+    brief.statistics, brief.statistics_total = _statistics(db, as_of, parties, references)
     brief.references = references.listed()
     return brief
 
@@ -251,22 +255,26 @@ def _cited_sources(db: Database, as_of: str, commitment_id: int) -> list[int]:
 
 def _statistics(
     db: Database, as_of: str, parties: list[tuple[int, str]], refs: _References
-) -> list[ReportedStatistic]:
-    """The statistics known by as_of (queries.statistics_in_range) with their periods; with
-    parties asked for, those about their countries or about no country."""
+) -> tuple[list[ReportedStatistic], int]:
+    """The first MOST_ROWS statistics known by as_of (queries.statistics_in_range) with their
+    periods, and how many there are; with parties asked for, those about their countries or
+    about no country."""
     shown = queries.statistics_in_range(db, as_of)
     if not shown:
-        return []
+        return [], 0
     marks = ", ".join("?" for _ in shown)
     sql = f"""SELECT id, baseline_start, baseline_end, method_note, source_id, country_iso3
               FROM statistics WHERE id IN ({marks})"""
     more = {r[0]: r[1:] for r in db.execute(sql, [s["id"] for s in shown])}
     countries = {code for i, _, code in listings.actor_choices(db) if i in dict(parties) and code}
-    result = []
+    result, total = [], 0
     for stat in shown:
         baseline_start, baseline_end, method, source, country = more[stat["id"]]
         if parties and country and country not in countries:
             continue
+        total += 1
+        if total > MOST_ROWS:
+            continue  # counted, not shown: its source is not cited either
         result.append(
             ReportedStatistic(
                 stat["label"],
@@ -282,7 +290,7 @@ def _statistics(
                 refs.number(source),
             )
         )
-    return result
+    return result, total
 
 
 # --- words -------------------------------------------------------------------------------------

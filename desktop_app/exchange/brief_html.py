@@ -13,6 +13,7 @@ from desktop_app.domain.status import STATUS_INFO, Status, label, percent_text
 from desktop_app.exchange.brief_content import (
     DUE_SOON,
     MOST_LISTED,
+    MOST_ROWS,
     Brief,
     BriefCommitment,
     Reference,
@@ -72,7 +73,7 @@ def brief_html(brief: Brief, images: Mapping[str, str]) -> str:
         _deadlines_html(brief),
         _charts_html(images),
         _commitments_html(brief),
-        _statistics_html(brief.statistics),
+        _statistics_html(brief.statistics, brief.statistics_total),
         _references_html(brief.references),
     ]
     body = "\n".join(s for s in sections if s)
@@ -98,9 +99,16 @@ def _compliance_html(brief: Brief) -> str:
     return f"<h2>Compliance by party</h2>{table}<p class='small'>{escape(compliance_method())}</p>"
 
 
-def _deadline_table(rows: list[dict], as_of: str, empty: str) -> str:
-    if not rows:
+def _first_of(shown: int, total: int, order: str) -> str:
+    if shown >= total:
+        return ""
+    return f"<p class='small'>The first {shown} of {total:,}, {order}.</p>"
+
+
+def _deadline_table(all_rows: list[dict], as_of: str, empty: str) -> str:
+    if not all_rows:
         return f"<p>{escape(empty)}</p>"
+    rows = all_rows[:MOST_ROWS]
     lines = "".join(
         f"<tr><td>{escape(r['deadline'])}</td><td>{escape(r['title'])}</td>"
         f"<td>{status_words(r['status'])}</td><td>{escape(r['parties'] or '')}</td></tr>"
@@ -109,7 +117,7 @@ def _deadline_table(rows: list[dict], as_of: str, empty: str) -> str:
     return (
         f"<table {_TABLE}><tr><th>Deadline</th><th>Commitment</th><th>Status</th>"
         f"<th>Parties</th></tr>{lines}</table>"
-    )
+    ) + _first_of(len(rows), len(all_rows), "earliest deadline first")
 
 
 def _deadlines_html(brief: Brief) -> str:
@@ -182,7 +190,7 @@ def _commitment_html(c: BriefCommitment, as_of: str) -> str:
 </table>"""
 
 
-def _statistics_html(statistics: list[ReportedStatistic]) -> str:
+def _statistics_html(statistics: list[ReportedStatistic], total: int) -> str:
     if not statistics:
         return f"{_AFTER_TABLE}Reported statistics</h2><p>None known by this date.</p>"
     rows = []
@@ -203,7 +211,7 @@ def _statistics_html(statistics: list[ReportedStatistic]) -> str:
     return (
         f"{_AFTER_TABLE}Reported statistics</h2><table {_TABLE}><tr><th>Statistic</th>"
         f"<th>Value</th><th>Period</th><th>Baseline</th><th>Change</th></tr>{''.join(rows)}</table>"
-    )
+    ) + _first_of(len(statistics), total, "earliest period first")
 
 
 def _references_html(references: list[Reference]) -> str:

@@ -122,19 +122,20 @@ def export_brief_to(window, scope, output: Path, page_size: str, on_done=None) -
             raise BriefCancelled
         return brief, chart_numbers(db, brief)
 
-    def done(result) -> None:
+    def counted(result) -> None:
         from desktop_app.charts.brief_document import chart_pngs, write_read_brief
 
         brief, numbers = result
-        try:
-            written = write_read_brief(brief, chart_pngs(numbers), output, page_size)
-        except OSError as error:
-            failed(error)
-            return
-        pages = f" ({written.pages} pages)" if written.pages else ""
-        window.statusBar().showMessage(f"Brief written to {written.path}{pages}", 8000)
+        pngs = chart_pngs(numbers)  # widgets: drawn here, on the GUI thread
+        # laying out a long PDF takes seconds (10 s for 120 pages): a worker does it
+        write = lambda _report: write_read_brief(brief, pngs, output, page_size)  # noqa: E731
+        run_with_progress(window, "Laying out the brief…", write, written, failed)
+
+    def written(result) -> None:
+        pages = f" ({result.pages} pages)" if result.pages else ""
+        window.statusBar().showMessage(f"Brief written to {result.path}{pages}", 8000)
         if on_done:
-            on_done(written)
+            on_done(result)
 
     def failed(error) -> None:
         if isinstance(error, BriefCancelled):
@@ -143,7 +144,7 @@ def export_brief_to(window, scope, output: Path, page_size: str, on_done=None) -
         QMessageBox.warning(window, "Export brief", f"The brief could not be written: {error}")
 
     task = with_own_connection(window.database_path, work)
-    run_with_progress(window, "Writing the brief…", task, done, failed)
+    run_with_progress(window, "Reading the brief…", task, counted, failed)
 
 
 def run_export_brief(window) -> None:
