@@ -89,3 +89,27 @@ def test_the_dashboard_lists_deadlines_and_a_click_selects_one(qtbot, tmp_path):
     qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.tabs.currentIndex() == TAB_COMMITMENTS
     assert window.commitments.selected_id() == late
+
+
+def test_editing_a_commitment_keeps_its_quote(window, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop_app.ui.commitment_editor import CommitmentEditor
+    from tests import sql_reference
+    from tests.ui_helpers import when_modal_opens
+
+    found = sql_reference.search_commitments(window.db, "ambassadors", "2024-12-31")[0]["id"]
+    quoted = "SELECT quote, quote_source_id FROM commitments WHERE id = ?"
+    before = window.db.execute(quoted, [found]).fetchone()
+    assert before[0].startswith("Paraphrase") and before[1] is not None
+    window.select_commitment(found)
+
+    def retitle(dialog: CommitmentEditor) -> None:
+        dialog.title_edit.setText("Return both ambassadors to their posts")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_modal_opens(retitle)
+    window.edit_action.trigger()
+    title = window.db.execute("SELECT title FROM commitments WHERE id = ?", [found]).fetchone()
+    assert title[0] == "Return both ambassadors to their posts"
+    assert window.db.execute(quoted, [found]).fetchone() == before

@@ -154,9 +154,13 @@ class Commitment:
     place_ids: tuple[int, ...] = ()
     source_ids: tuple[int, ...] = ()
     uuid: str | None = None
+    quote: str = ""  # the words of the promise (schema 0006)
+    quote_source_id: int | None = None  # the source they are quoted from
 
     def __post_init__(self) -> None:
         self.title = _required_text(self.title, "A commitment's title")
+        self.quote = (self.quote or "").strip()
+        self.quote_source_id = None if self.quote_source_id is None else int(self.quote_source_id)
         self.made_on = check_iso_date(self.made_on) or ""
         if not self.made_on:
             raise ValueError("a commitment needs the date it was made")

@@ -103,6 +103,8 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "place_uuids",
         "sources",
         "source_uuids",
+        "quote",
+        "quote_source_uuid",
         *STATUS_FIELDS,
     ),
     "events": (

@@ -475,6 +475,8 @@ def _build_commitment(r: Resolver, cells: dict) -> Commitment:
         place_ids=tuple(place_ids),
         source_ids=_sources(r, cells),
         origin_event_id=r.by_uuid(Event, cells, "origin_event_uuid"),
+        quote=cells.get("quote", ""),
+        quote_source_id=r.by_uuid(Source, cells, "quote_source_uuid"),
     )
 
 

@@ -50,21 +50,15 @@ def load_sample(db: Database) -> None:
         for item in data["commitments"]:
             commitment = Commitment(
                 **plain(
-                    item,
-                    *("origin_event", "parties", "places", "sources", "updates"),
-                    *("quote", "quote_source"),
+                    item, "origin_event", "parties", "places", "sources", "updates", "quote_source"
                 ),
                 origin_event_id=ids[item["origin_event"]],
                 parties=tuple((ids[a], role) for a, role in item["parties"]),
                 place_ids=tuple(ids[p] for p in item.get("places", [])),
                 source_ids=tuple(ids[s] for s in item["sources"]),
+                quote_source_id=ids.get(item.get("quote_source", "")),
             )
             commitment_id = records.add(db, commitment)
-            if item.get("quote"):  # the words of the promise (schema 0006), with their source
-                db["commitments"].update(
-                    commitment_id,
-                    {"quote": item["quote"], "quote_source_id": ids[item["quote_source"]]},
-                )
             for update in item["updates"]:
                 records.add(
                     db,

@@ -88,6 +88,9 @@ class CommitmentEditor(RememberingDialog):
             deadline_precision=self.deadline_precision.currentData(),
             source_ids=self.original.source_ids if self.original else (),
             uuid=self.original.uuid if self.original else None,
+            # kept as they are: this editor does not show them (yet)
+            quote=self.original.quote if self.original else "",
+            quote_source_id=self.original.quote_source_id if self.original else None,
         )
         return Draft(
             commitment,
