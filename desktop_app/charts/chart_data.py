@@ -288,6 +288,11 @@ def _status_index(db: Database, cache_key: object) -> StatusIndex:
         return index
 
 
+def status_index(db: Database, cache_key: object) -> StatusIndex:
+    """The status index for cache_key (kept between calls while the data is unchanged)."""
+    return _status_index(db, cache_key)
+
+
 def keep_status_index(db: Database, cache_key: object) -> None:
     """Read the status index for cache_key ahead of the dashboard's first request."""
     _status_index(db, cache_key)

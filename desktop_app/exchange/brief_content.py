@@ -96,17 +96,15 @@ class Brief:
     first_made: str | None
     status_counts: dict[str, int]
     compliance: list[Compliance]
-    overdue: list[dict]  # commitment_rows rows
-    due_soon: list[dict]
+    overdue: list[dict]  # commitment_rows rows: the first MOST_ROWS
+    due_soon: list[dict]  # the first MOST_ROWS
     commitments: list[BriefCommitment]
     statistics: list[ReportedStatistic]
     references: list[Reference] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)  # every commitment the brief counts
     statistics_total: int = 0  # the brief shows the first MOST_ROWS
-
-    @property
-    def overdue_count(self) -> int:
-        return len(self.overdue)
+    overdue_count: int = 0
+    due_soon_count: int = 0
 
     @property
     def left_out(self) -> int:
@@ -161,6 +159,7 @@ def read_brief(db: Database, scope: BriefScope) -> Brief:
     if parties:  # the parties asked about, not everyone else on their commitments
         compliance = [c for c in compliance if c.actor_id in {i for i, _ in parties}]
     references = _References(db)
+    due = deadlines.deadline_lists(db, as_of, limit=MOST_ROWS, index=index, only=ids)
     brief = Brief(
         scope=scope,
         party_names=[name for _, name in parties],
@@ -168,11 +167,13 @@ def read_brief(db: Database, scope: BriefScope) -> Brief:
         first_made=index.first_made(index.positions_of(ids)) if ids else None,
         status_counts=snapshot.status_counts(),
         compliance=sorted(compliance, key=lambda c: c.actor.lower()),
-        overdue=deadlines.overdue(db, as_of, ids),
-        due_soon=deadlines.due_within(db, as_of, DUE_SOON, ids),
+        overdue=due.overdue,
+        due_soon=due.soon + due.later,
         commitments=[_commitment(db, as_of, i, references) for i in ids[:MOST_LISTED]],
         statistics=[],
         ids=ids,
+        overdue_count=due.overdue_total,
+        due_soon_count=due.due_total,
     )
     brief.statistics, brief.statistics_total = _statistics(db, as_of, parties, references)
     brief.references = references.listed()
@@ -335,7 +336,7 @@ def numbers_paragraph(brief: Brief) -> str:
         for s in _SAID_ORDER
         if brief.status_counts.get(s.value) or s == Status.BROKEN
     ]
-    soon = len(brief.due_soon)
+    soon = brief.due_soon_count
     return (
         f"Of {brief.total} {noun} made since {month_year(brief.first_made)}, "
         f"{', '.join(parts)}; {_count(brief.overdue_count, 'overdue')}, "

@@ -13,7 +13,6 @@ from desktop_app.domain.status import STATUS_INFO, Status, label, percent_text
 from desktop_app.exchange.brief_content import (
     DUE_SOON,
     MOST_LISTED,
-    MOST_ROWS,
     Brief,
     BriefCommitment,
     Reference,
@@ -105,10 +104,9 @@ def _first_of(shown: int, total: int, order: str) -> str:
     return f"<p class='small'>The first {shown} of {total:,}, {order}.</p>"
 
 
-def _deadline_table(all_rows: list[dict], as_of: str, empty: str) -> str:
-    if not all_rows:
+def _deadline_table(rows: list[dict], total: int, empty: str) -> str:
+    if not rows:
         return f"<p>{escape(empty)}</p>"
-    rows = all_rows[:MOST_ROWS]
     lines = "".join(
         f"<tr><td>{escape(r['deadline'])}</td><td>{escape(r['title'])}</td>"
         f"<td>{status_words(r['status'])}</td><td>{escape(r['parties'] or '')}</td></tr>"
@@ -117,17 +115,18 @@ def _deadline_table(all_rows: list[dict], as_of: str, empty: str) -> str:
     return (
         f"<table {_TABLE}><tr><th>Deadline</th><th>Commitment</th><th>Status</th>"
         f"<th>Parties</th></tr>{lines}</table>"
-    ) + _first_of(len(rows), len(all_rows), "earliest deadline first")
+    ) + _first_of(len(rows), total, "earliest deadline first")
 
 
 def _deadlines_html(brief: Brief) -> str:
-    as_of = brief.scope.as_of
     return (
         "<h2>Deadlines</h2><h3>Overdue</h3>"
-        + _deadline_table(brief.overdue, as_of, "No commitment is overdue.")
+        + _deadline_table(brief.overdue, brief.overdue_count, "No commitment is overdue.")
         + f"<h3>Due in the next {DUE_SOON} days</h3>"
         + _deadline_table(
-            brief.due_soon, as_of, f"No open commitment falls due in the next {DUE_SOON} days."
+            brief.due_soon,
+            brief.due_soon_count,
+            f"No open commitment falls due in the next {DUE_SOON} days.",
         )
     )
 

@@ -59,7 +59,7 @@ class DashboardTab(QWidget):
         if self.dashboard is None or not shown:
             self.stale = True
             return
-        from desktop_app.charts.chart_data import dashboard_data
+        from desktop_app.charts.chart_data import dashboard_data, status_index
         from desktop_app.store.deadlines import deadline_lists
 
         self.stale = False
@@ -69,7 +69,9 @@ class DashboardTab(QWidget):
         self._say("Updating charts…")
 
         def work(db, _report):
-            return dashboard_data(db, as_of, flt, cache_key), deadline_lists(db, as_of, flt)
+            charts = dashboard_data(db, as_of, flt, cache_key)
+            index = status_index(db, cache_key)  # the one dashboard_data read, kept
+            return charts, deadline_lists(db, as_of, flt, index=index)
 
         def done(result) -> None:
             if generation == self._generation and self.dashboard is not None:
@@ -89,14 +91,16 @@ class DashboardTab(QWidget):
         from PySide6.QtGui import QCursor
         from PySide6.QtWidgets import QApplication
 
-        from desktop_app.charts.chart_data import dashboard_data
+        from desktop_app.charts.chart_data import dashboard_data, status_index
         from desktop_app.store.deadlines import deadline_lists
 
         self.create()
         self._generation += 1  # a count still running for an older request is not drawn
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
-            self._draw(dashboard_data(db, as_of, flt, cache_key), deadline_lists(db, as_of, flt))
+            charts = dashboard_data(db, as_of, flt, cache_key)
+            index = status_index(db, cache_key)
+            self._draw(charts, deadline_lists(db, as_of, flt, index=index))
         finally:
             QApplication.restoreOverrideCursor()
         self.drawn_for, self.stale = request, False
