@@ -309,7 +309,7 @@ def month_year(iso: str) -> str:
 
 
 def _count(n: int, what: str) -> str:
-    return f"{'none' if n == 0 else n} {what}"
+    return f"{'none' if n == 0 else f'{n:,}'} {what}"
 
 
 # the order a sentence names them in: outcomes first, then what is still open
@@ -338,7 +338,7 @@ def numbers_paragraph(brief: Brief) -> str:
     ]
     soon = brief.due_soon_count
     return (
-        f"Of {brief.total} {noun} made since {month_year(brief.first_made)}, "
+        f"Of {brief.total:,} {noun} made since {month_year(brief.first_made)}, "
         f"{', '.join(parts)}; {_count(brief.overdue_count, 'overdue')}, "
         f"{_count(soon, f'due in the next {DUE_SOON} days')}."
     )

@@ -29,6 +29,7 @@ BRIEF_CHARTS = {
 }
 _PAGE_BREAK = "page-break-before: always"
 _AFTER_TABLE = "<p>&nbsp;</p><h2>"  # Qt drops a heading's top margin after a table
+# a table's <thead> row is repeated by Qt on every page the table runs onto
 _TABLE = "border='1' cellspacing='0' cellpadding='4' width='100%'"
 _STYLE = """
 body { font-family: sans-serif; font-size: 10pt; color: #000000; }
@@ -90,8 +91,8 @@ def _compliance_html(brief: Brief) -> str:
         for c in brief.compliance
     )
     table = (
-        f"<table {_TABLE}><tr><th>Party</th><th>Score (&minus;1 to +1)</th><th>Compliance</th>"
-        f"<th>Commitments rated</th></tr>{rows}</table>"
+        f"<table {_TABLE}><thead><tr><th>Party</th><th>Score (&minus;1 to +1)</th>"
+        f"<th>Compliance</th><th>Commitments rated</th></tr></thead>{rows}</table>"
         if rows
         else "<p>No promising party has a rated commitment yet.</p>"
     )
@@ -113,8 +114,8 @@ def _deadline_table(rows: list[dict], total: int, empty: str) -> str:
         for r in rows
     )
     return (
-        f"<table {_TABLE}><tr><th>Deadline</th><th>Commitment</th><th>Status</th>"
-        f"<th>Parties</th></tr>{lines}</table>"
+        f"<table {_TABLE}><thead><tr><th>Deadline</th><th>Commitment</th><th>Status</th>"
+        f"<th>Parties</th></tr></thead>{lines}</table>"
     ) + _first_of(len(rows), total, "earliest deadline first")
 
 
@@ -208,8 +209,9 @@ def _statistics_html(statistics: list[ReportedStatistic], total: int) -> str:
         if s.method_note:
             rows.append(f"<tr><td colspan='5' class='small'>{escape(s.method_note)}</td></tr>")
     return (
-        f"{_AFTER_TABLE}Reported statistics</h2><table {_TABLE}><tr><th>Statistic</th>"
-        f"<th>Value</th><th>Period</th><th>Baseline</th><th>Change</th></tr>{''.join(rows)}</table>"
+        f"{_AFTER_TABLE}Reported statistics</h2><table {_TABLE}><thead><tr><th>Statistic</th>"
+        f"<th>Value</th><th>Period</th><th>Baseline</th><th>Change</th></tr></thead>"
+        f"{''.join(rows)}</table>"
     ) + _first_of(len(statistics), total, "earliest period first")
 
 
