@@ -56,10 +56,10 @@ def test_the_export_columns_of_earlier_versions_come_first_in_the_same_order(sam
         "place_uuids",
         "sources",
         "source_uuids",
-        "status",
-        "party_statuses",
         "quote",
         "quote_source_uuid",
+        "status",
+        "party_statuses",
     ]
 
 

@@ -104,11 +104,11 @@ EXPORT_SQL: dict[str, str] = {
                {_places("t.uuid")} AS place_uuids,
                {_sources("commitment_sources", "commitment_id", "c", SOURCE_LABEL)} AS sources,
                {_sources("commitment_sources", "commitment_id", "c", "t.uuid")} AS source_uuids,
-               {status_label_sql(status_as_of_sql("c.id"))} AS status,
-               {party_statuses_text_sql("c.id")} AS party_statuses,
-               c.quote,  -- schema 0006: after every column of earlier files
+               c.quote,  -- schema 0006; the worked-out statuses stay last
                (SELECT q.uuid FROM sources q WHERE q.id = c.quote_source_id
-                AND q.deleted_at IS NULL) AS quote_source_uuid
+                AND q.deleted_at IS NULL) AS quote_source_uuid,
+               {status_label_sql(status_as_of_sql("c.id"))} AS status,
+               {party_statuses_text_sql("c.id")} AS party_statuses
         FROM commitments c WHERE c.deleted_at IS NULL AND c.id > :after AND c.id <= :upto
         ORDER BY c.id""",
     "events": f"""
