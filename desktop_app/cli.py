@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from desktop_app import __version__
 from desktop_app.domain.vocabulary import (
+    CATEGORIES,
     CHART_NAMES,
     EXCHANGE_TABLES,
     EXPORT_ONLY_TABLES,
@@ -112,6 +113,8 @@ def _add_reading_commands(commands) -> None:
     render.add_argument("--height", type=int, default=700)
     render.set_defaults(run=_run_render)
 
+    _add_brief_commands(commands)
+
     extract = commands.add_parser("extract", help="propose commitments found in an article")
     extract.add_argument("file", help="a text file holding the article ('-' for stdin)")
     extract.add_argument(
@@ -126,6 +129,39 @@ def _add_reading_commands(commands) -> None:
         "or all (default: commitment)",
     )
     extract.set_defaults(run=_run_extract)
+
+
+def _add_brief_commands(commands) -> None:
+    brief = commands.add_parser(
+        "brief", help="write a brief (numbers, compliance, deadlines, charts) as PDF or HTML"
+    )
+    brief.add_argument("--db", required=True, help="the database to read")
+    brief.add_argument("--as-of", help="date the brief describes, YYYY-MM-DD (default: today)")
+    brief.add_argument(
+        "--party",
+        nargs="+",
+        action="extend",
+        metavar="ISO3",
+        help="only commitments of these parties (ISO3 codes or names; default: all)",
+    )
+    brief.add_argument(
+        "--category",
+        nargs="+",
+        action="extend",
+        choices=CATEGORIES,
+        help="only commitments in these categories (default: all)",
+    )
+    brief.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    brief.add_argument("-o", "--output", required=True, help="the .pdf or .html file to write")
+    brief.set_defaults(run=_run_brief)
+
+    calendar = commands.add_parser(
+        "deadlines", help="write every commitment deadline to an iCalendar (.ics) file"
+    )
+    calendar.add_argument("--db", required=True, help="the database to read")
+    calendar.add_argument("--as-of", help="date of the statuses shown, YYYY-MM-DD (default: today)")
+    calendar.add_argument("-o", "--output", required=True, help="the .ics file to write")
+    calendar.set_defaults(run=_run_deadlines)
 
 
 def headless_qt_application():
@@ -285,11 +321,7 @@ def _run_import(args: argparse.Namespace) -> int:
 
 
 def _run_render(args: argparse.Namespace) -> int:
-    from desktop_app.domain.dates import check_iso_date, today_iso
-
-    as_of = check_iso_date(args.as_of) or today_iso()
-    if as_of > LAST_AS_OF:
-        raise ValueError(f"--as-of must be {LAST_AS_OF} or earlier")
+    as_of = _as_of(args.as_of)
     if not (100 <= args.width <= 10000 and 100 <= args.height <= 10000):
         raise ValueError("width and height must be between 100 and 10000 pixels")
     _app = headless_qt_application()
@@ -297,6 +329,52 @@ def _run_render(args: argparse.Namespace) -> int:
 
     path = render_chart(args.db, args.chart, args.output, as_of, args.width, args.height)
     print(f"{args.chart} chart written to {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _as_of(text: str | None) -> str:
+    """The --as-of date given, or today; one the charts can count up to."""
+    from desktop_app.domain.dates import check_iso_date, today_iso
+
+    as_of = check_iso_date(text) or today_iso()
+    if as_of > LAST_AS_OF:
+        raise ValueError(f"--as-of must be {LAST_AS_OF} or earlier")
+    return as_of
+
+
+def _run_brief(args: argparse.Namespace) -> int:
+    from desktop_app.charts.brief_document import check_output
+    from desktop_app.exchange.brief_content import BriefScope
+    from desktop_app.store.database import open_read_only, refuse_overwriting
+
+    scope = BriefScope(_as_of(args.as_of), tuple(args.party or ()), tuple(args.category or ()))
+    check_output(args.output, args.page_size)
+    refuse_overwriting(args.db, args.output)
+    _app = headless_qt_application()  # the charts are drawn by widgets, offscreen
+    from desktop_app.charts.brief_document import write_brief
+
+    db = open_read_only(args.db)
+    try:
+        written = write_brief(db, scope, args.output, args.page_size)
+    finally:
+        db.close()
+    pages = f" ({written.pages} pages)" if written.pages else ""
+    print(f"Brief as of {scope.as_of} written to {written.path}{pages}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_deadlines(args: argparse.Namespace) -> int:
+    from desktop_app.exchange.deadlines_ics import write_deadlines_calendar
+    from desktop_app.store.database import open_read_only, refuse_overwriting
+
+    as_of = _as_of(args.as_of)
+    refuse_overwriting(args.db, args.output)
+    db = open_read_only(args.db)
+    try:
+        count = write_deadlines_calendar(db, as_of, args.output)
+    finally:
+        db.close()
+    print(f"{count} deadlines written to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -289,7 +289,8 @@ def _status_index(db: Database, cache_key: object) -> StatusIndex:
 
 
 def status_index(db: Database, cache_key: object) -> StatusIndex:
-    """The status index of the data cache_key names, kept between calls (the map reads it)."""
+    """The status index for cache_key, kept between calls while the data is unchanged (the
+    map and the brief read it)."""
     return _status_index(db, cache_key)
 
 
@@ -313,4 +314,21 @@ def _status_over_time_from_index(index: StatusIndex, as_of: str, only) -> Status
     counts = index.counts_over_days([*periods[:-1], as_of], only)
     return StatusOverTime(
         periods, {status: counts[:, code].tolist() for code, status in enumerate(STATUSES)}
+    )
+
+
+def charts_of_commitments(db: Database, as_of: str, ids: list[int]) -> DashboardData:
+    """The status-over-time, by-party and by-category numbers of these commitments alone
+    (a brief's choice of parties and categories, which one filter cannot say); the timeline
+    and the events are left empty."""
+    index = _status_index(db, None)
+    only = index.positions_of(ids)
+    snapshot = index.snapshot(db, as_of, only)
+    return DashboardData(
+        as_of,
+        _status_over_time_from_index(index, as_of, only),
+        _party_bars(snapshot.by_party(), snapshot.compliance()),
+        _category_bars(snapshot.by_category()),
+        Timeline([], []),
+        EventsPerMonth([], {}, []),
     )

@@ -1,11 +1,20 @@
-"""Render one chart to a PNG or SVG file without showing a window (the `render` command)."""
+"""Render charts without showing a window: to a PNG or SVG file (the `render` command), or to
+PNG bytes (the charts inside a brief)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.vocabulary import CHART_NAMES
 from desktop_app.store.database import open_read_only, refuse_overwriting
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.charts.chart_data import DashboardData
 
 
 def render_chart(
@@ -16,6 +25,7 @@ def render_chart(
     width: int = 1200,
     height: int = 700,
 ) -> Path:
+    from desktop_app.charts.chart_data import dashboard_data
     from desktop_app.charts.dashboard import save_chart
 
     if chart not in CHART_NAMES:
@@ -23,33 +33,38 @@ def render_chart(
     refuse_overwriting(db_path, output)
     db = open_read_only(db_path)
     try:
-        widget = _map(db, as_of) if chart == "map" else _dashboard_chart(db, chart, as_of)
+        if chart != "map":
+            data = dashboard_data(db, as_of)
+        else:
+            widget = _map(db, as_of)
     finally:
         db.close()
-    try:
-        widget.resize(width, height)
-        widget.show()  # laid out offscreen: nothing appears on a screen
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.processEvents()
-        if chart == "map":
-            widget.fit_markers()  # framed at the size asked for
-            widget.redraw()
-            QApplication.processEvents()
-        output = Path(output)
-        save_chart(widget, output)
-    finally:
-        widget.close()
+    output = Path(output)
+    if chart == "map":
+        _save_map(widget, output, width, height)
+    else:
+        with drawn_chart(chart, data, width, height) as widget:
+            save_chart(widget, output)
     return output
 
 
-def _dashboard_chart(db, chart: str, as_of: str):
-    from desktop_app.charts.chart_data import dashboard_data
-    from desktop_app.charts.dashboard import draw_chart, new_chart
+def _save_map(widget, output: Path, width: int, height: int) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
 
-    widget = new_chart(chart)
-    draw_chart(chart, widget, dashboard_data(db, as_of))
-    return widget
+    from desktop_app.charts.dashboard import save_chart
+
+    try:
+        widget.resize(width, height)
+        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        widget.show()  # laid out as if shown, never on a screen
+        QApplication.processEvents()
+        widget.fit_markers()  # framed at the size asked for
+        widget.redraw()
+        QApplication.processEvents()
+        save_chart(widget, output)
+    finally:
+        widget.close()
 
 
 def _map(db, as_of: str):
@@ -60,3 +75,38 @@ def _map(db, as_of: str):
     widget = MapView()
     widget.draw(map_data(db, as_of, None, StatusIndex.load(db)))
     return widget
+
+
+def chart_png(chart: str, data: DashboardData, width: int, height: int) -> bytes:
+    """The named chart drawn from data, as the bytes of a PNG image of width x height."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    with drawn_chart(chart, data, width, height) as widget:
+        image = QByteArray()
+        buffer = QBuffer(image)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not widget.grab().save(buffer, "PNG"):
+            raise OSError(f"the {chart} chart could not be drawn")
+        buffer.close()
+    return bytes(image.data())
+
+
+@contextmanager
+def drawn_chart(chart: str, data: DashboardData, width: int, height: int) -> Iterator[QWidget]:
+    """A chart widget of the given size, drawn and laid out offscreen (closed afterwards)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.charts.dashboard import draw_chart, new_chart
+
+    widget = new_chart(chart)
+    try:
+        widget.resize(width, height)
+        draw_chart(chart, widget, data)
+        # laid out as if shown, but never on a screen (the window's Export brief draws too)
+        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        widget.show()
+        QApplication.processEvents()
+        yield widget
+    finally:
+        widget.close()

@@ -49,11 +49,14 @@ def load_sample(db: Database) -> None:
             ids[item["key"]] = records.add(db, event)
         for item in data["commitments"]:
             commitment = Commitment(
-                **plain(item, "origin_event", "parties", "places", "sources", "updates"),
+                **plain(
+                    item, "origin_event", "parties", "places", "sources", "updates", "quote_source"
+                ),
                 origin_event_id=ids[item["origin_event"]],
                 parties=tuple((ids[a], role) for a, role in item["parties"]),
                 place_ids=tuple(ids[p] for p in item.get("places", [])),
                 source_ids=tuple(ids[s] for s in item["sources"]),
+                quote_source_id=ids.get(item.get("quote_source", "")),
             )
             commitment_id = records.add(db, commitment)
             for update in item["updates"]:

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.store.queries import CommitmentFilter
+from desktop_app.ui.upcoming_deadlines import UpcomingDeadlines
 from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
 CHART_MODULE = "desktop_app.charts.dashboard"
@@ -29,7 +30,12 @@ class DashboardTab(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        QVBoxLayout(self)
+        # the charts above (built on first show), the deadlines below
+        self.deadlines = UpcomingDeadlines()
+        self.deadlines.commitment_clicked.connect(self.commitment_clicked)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.deadlines)
+        QVBoxLayout(self).addWidget(self.splitter)
         self.dashboard = None
         self.stale = True  # asked to refresh while hidden: refresh when shown
         self._generation = 0
@@ -44,7 +50,9 @@ class DashboardTab(QWidget):
 
         self.dashboard = Dashboard(self)
         self.dashboard.commitment_clicked.connect(self.commitment_clicked)
-        self.layout().addWidget(self.dashboard)
+        self.splitter.insertWidget(0, self.dashboard)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         self.stale = True
 
     def create_soon(self, refresh: Callable[[], None]) -> None:
@@ -58,7 +66,7 @@ class DashboardTab(QWidget):
         if self._loading is not None:
             return  # already on its way
         self._loading = QLabel("Loading the charts…", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.layout().addWidget(self._loading)
+        self.splitter.insertWidget(0, self._loading)
 
         def work(_report) -> None:
             __import__(CHART_MODULE)
@@ -83,7 +91,8 @@ class DashboardTab(QWidget):
         if self.dashboard is None or not shown:
             self.stale = True
             return
-        from desktop_app.charts.chart_data import dashboard_data
+        from desktop_app.charts.chart_data import dashboard_data, status_index
+        from desktop_app.store.deadlines import deadline_lists
 
         self.stale = False
         self._generation += 1
@@ -92,13 +101,17 @@ class DashboardTab(QWidget):
         self._say("Updating charts…")
 
         def work(db, _report):
-            return dashboard_data(db, as_of, flt, cache_key)
+            charts = dashboard_data(db, as_of, flt, cache_key)
+            index = status_index(db, cache_key)  # the one dashboard_data read, kept
+            return charts, deadline_lists(db, as_of, flt, index=index)
 
-        def done(data) -> None:
+        def done(result) -> None:
             if generation == self._generation and self.dashboard is not None:
+                charts, deadlines = result
+                self.deadlines.show_lists(deadlines)
                 # one chart per turn of the event loop: the window repaints between them
                 self.dashboard.draw_in_steps(
-                    data,
+                    charts,
                     still=lambda: generation == self._generation,
                     then=lambda: self._drawn(request),
                 )
@@ -119,16 +132,23 @@ class DashboardTab(QWidget):
         from PySide6.QtGui import QCursor
         from PySide6.QtWidgets import QApplication
 
-        from desktop_app.charts.chart_data import dashboard_data
+        from desktop_app.charts.chart_data import dashboard_data, status_index
+        from desktop_app.store.deadlines import deadline_lists
 
         self.create()
         self._generation += 1  # a count still running for an older request is not drawn
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
-            self.dashboard.draw(dashboard_data(db, as_of, flt, cache_key))
+            charts = dashboard_data(db, as_of, flt, cache_key)
+            index = status_index(db, cache_key)
+            self._draw(charts, deadline_lists(db, as_of, flt, index=index))
         finally:
             QApplication.restoreOverrideCursor()
         self.drawn_for, self.stale = request, False
+
+    def _draw(self, charts, deadlines) -> None:
+        self.deadlines.show_lists(deadlines)
+        self.dashboard.draw(charts)
 
     def prefetch(
         self, path: Path, commitments: int, cache_key: object, still: Callable[[], bool]

@@ -136,12 +136,12 @@ class MainWindow(QMainWindow):
 
     def _slots(self) -> dict:
         """What each command of the window does (declared in ui/window_actions.py)."""
-        from desktop_app.ui import chart_export, csv_dialogs, export_dialog
+        from desktop_app.ui import brief_dialog, chart_export, csv_dialogs, export_dialog
 
         edits = {
             name: partial(getattr(record_actions, name), self)
             for name in record_actions.WINDOW_EDITS
-        }
+        } | brief_dialog.slots(self)  # File > Export brief…, Export deadlines (.ics)…
         return edits | {
             "new_db": partial(database_files.new_database, self),
             "open": partial(database_files.choose_database, self),

@@ -28,6 +28,13 @@ COMMANDS = (
     Command("import", "&Import CSV…", "Ctrl+I"),
     Command("export", "&Export CSV…", "Ctrl+Shift+E"),
     Command("export_chart", "Export c&hart…"),
+    Command(
+        "export_brief",
+        "Export &brief…",
+        "Ctrl+Shift+B",
+        "A report to hand on: numbers, compliance, deadlines and charts, as PDF or HTML",
+    ),
+    Command("export_deadlines", "Export &deadlines (.ics)…", None, "Deadlines for a calendar"),
     Command("quit", "&Quit", KEYS.Quit),
     Command("new_commitment", "New &commitment…", "Ctrl+N", "Record a new commitment"),
     Command("new_event", "New &event…", "Ctrl+E"),
@@ -54,7 +61,7 @@ COMMANDS = (
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("new_db", "open", "@recent", "save_copy", "-", "import", "export",
-               "export_chart", "-", "quit")),
+               "export_chart", "export_brief", "export_deadlines", "-", "quit")),
     ("&Edit", ("undo", "redo", "-", "new_commitment", "new_event", "new_statistic",
                "from_article", "-", "update_status", "edit", "delete", "-", "find",
                "change_analyst")),

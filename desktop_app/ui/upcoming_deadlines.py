@@ -1,0 +1,92 @@
+"""The dashboard's list of deadlines: commitments overdue, due in the next 30 days, and due in
+the 60 after; a click selects the commitment in the Commitments tab."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from desktop_app.domain.status import label
+from desktop_app.store.deadlines import DUE_SOON_DAYS, DeadlineLists
+from desktop_app.ui.status_style import status_colour, text_colour_on
+
+_COLUMNS = ("Deadline", "Commitment", "Status", "Parties")
+
+
+def _when(deadline: str, as_of: str) -> str:
+    """'in 12 days', 'today', '3 days late'."""
+    days = (dt.date.fromisoformat(deadline) - dt.date.fromisoformat(as_of)).days
+    if days == 0:
+        return "today"
+    if days > 0:
+        return f"in {days} day{'s' if days != 1 else ''}"
+    return f"{-days} day{'s' if days != -1 else ''} late"
+
+
+class UpcomingDeadlines(QTreeWidget):
+    commitment_clicked = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("upcoming_deadlines")
+        self.setHeaderLabels(list(_COLUMNS))
+        self.setRootIsDecorated(False)
+        self.setAlternatingRowColors(True)
+        self.setToolTip("Click a commitment to select it in the Commitments tab")
+        self.itemClicked.connect(self._clicked)
+        self.itemActivated.connect(self._clicked)
+        self.show_lists(None)
+
+    def show_lists(self, lists: DeadlineLists | None) -> None:
+        self.clear()
+        if lists is None:
+            return
+        first, second = DUE_SOON_DAYS
+        for title, rows in (
+            ("Overdue", lists.overdue),
+            (f"Due in the next {first} days", lists.soon),
+            (f"Due in {first + 1} to {second} days", lists.later),
+        ):
+            group = QTreeWidgetItem(self, [f"{title} ({len(rows)})"])
+            group.setFirstColumnSpanned(True)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for row in rows:
+                self._add_row(group, row, lists.as_of)
+            if not rows:
+                empty = QTreeWidgetItem(group, ["", "none"])
+                empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            group.setExpanded(True)
+        for column in (0, 2):
+            self.resizeColumnToContents(column)
+        self.setColumnWidth(1, max(self.columnWidth(1), 260))
+
+    def _add_row(self, group: QTreeWidgetItem, row: dict, as_of: str) -> None:
+        when = f"{row['deadline']} ({_when(row['deadline'], as_of)})"
+        item = QTreeWidgetItem(group, [when, row["title"], label(row["status"]), row["parties"]])
+        item.setData(0, Qt.ItemDataRole.UserRole, row["id"])
+        background = status_colour(row["status"])
+        item.setBackground(2, QBrush(background))
+        item.setForeground(2, QBrush(text_colour_on(background)))
+        item.setToolTip(1, row["title"])
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        commitment_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if commitment_id is not None:
+            self.commitment_clicked.emit(int(commitment_id))
+
+    def commitment_ids(self) -> list[int]:
+        """The commitments listed, top to bottom (for tests and tools)."""
+        found = []
+        for g in range(self.topLevelItemCount()):
+            group = self.topLevelItem(g)
+            for c in range(group.childCount()):
+                value = group.child(c).data(0, Qt.ItemDataRole.UserRole)
+                if value is not None:
+                    found.append(int(value))
+        return found
