@@ -76,6 +76,9 @@ class FilterBar(QWidget):
         self.made_to.dateChanged.connect(self.changed)
         self.overdue.toggled.connect(self.changed)
         self.unsourced.toggled.connect(self.changed)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
