@@ -1,0 +1,182 @@
+"""The Datasette metadata of a published snapshot: title, source and licence, the description of
+every table, view and column, the status definitions, facets, and the canned queries."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from desktop_app.domain.status import STATUS_INFO, STATUS_RULE
+from desktop_app.publish.descriptions import HIDDEN_TABLES, TABLES, VIEWS, columns_of
+from desktop_app.publish.snapshot import commitments_in_words_sql, party_statuses_in_words_sql
+from desktop_app.store.queries import party_status_sql
+
+#: a canned query's date: the one the reader gives, else today
+ASKED_DATE = "COALESCE(NULLIF(:as_of, ''), date('now'))"
+_AS_OF_HINT = "as_of: YYYY-MM-DD, empty for today."
+
+#: facets shown above a table when it opens (the reader can add others)
+FACETS: dict[str, list] = {
+    "commitments_in_words": ["status", "category", {"array": "party_list"}, "overdue"],
+    "party_statuses_in_words": ["status", "party", "role"],
+    "status_history_in_words": ["status", "applies_to"],
+    "commitments": ["category"],
+    "status_updates": ["status"],
+    "events": ["kind"],
+    "actors": ["kind"],
+}
+
+#: the column Datasette shows for a row that another table points to
+LABELS = {
+    "actors": "name",
+    "places": "name",
+    "sources": "title",
+    "events": "title",
+    "commitments": "title",
+}
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What the reader is told about where the data come from and how it may be used."""
+
+    title: str
+    source: str = ""
+    source_url: str = ""
+    licence: str = ""
+    licence_url: str = ""
+
+
+def _score_sql(status: str) -> str:
+    cases = " ".join(
+        f"WHEN '{s.value}' THEN {i.compliance}"
+        for s, i in STATUS_INFO.items()
+        if i.compliance is not None
+    )
+    return f"(CASE {status} {cases} END)"
+
+
+def _compliance_sql() -> str:
+    own = party_status_sql("cp.actor_id", "c.id", ASKED_DATE)
+    return f"""SELECT COALESCE(a.iso3, a.name) AS party, a.name AS party_name,
+       COUNT(score) AS rated, ROUND(AVG(score), 3) AS score,
+       ROUND((AVG(score) + 1) / 2 * 100, 1) AS compliance_percent
+FROM (SELECT cp.actor_id, {_score_sql(own)} AS score
+      FROM commitments c JOIN commitment_parties cp ON cp.commitment_id = c.id
+      WHERE c.deleted_at IS NULL AND c.made_on <= {ASKED_DATE} AND cp.role = 'promisor') x
+JOIN actors a ON a.id = x.actor_id
+GROUP BY x.actor_id HAVING COUNT(score) > 0
+ORDER BY compliance_percent DESC, party"""
+
+
+# great-circle distance in km between a place p and the chosen centre (haversine)
+_KM = """(2 * 6371 * asin(sqrt(
+    power(sin(radians(p.latitude - centre.latitude) / 2), 2)
+    + cos(radians(centre.latitude)) * cos(radians(p.latitude))
+      * power(sin(radians(p.longitude - centre.longitude) / 2), 2))))"""
+
+_EVENTS_NEAR = f"""WITH centre AS (
+    SELECT name, latitude, longitude FROM places
+    WHERE deleted_at IS NULL AND latitude IS NOT NULL AND longitude IS NOT NULL
+      AND name LIKE '%' || :place || '%'
+    ORDER BY lower(name) = lower(:place) DESC, length(name) LIMIT 1)
+SELECT e.date, e.kind, e.title, p.name AS place, ROUND({_KM}, 1) AS km, e.fatalities,
+       e.id AS event_id
+FROM events e JOIN places p ON p.id = e.place_id, centre
+WHERE e.deleted_at IS NULL AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL
+  AND {_KM} <= CAST(COALESCE(NULLIF(:km, ''), 50) AS REAL)
+ORDER BY km, e.date DESC"""
+
+_HISTORY = """SELECT h.date, h.status, h.applies_to, h.note, h.source, h.source_url, h.evidence,
+       h.commitment, h.commitment_id
+FROM status_history_in_words h JOIN commitments c ON c.id = h.commitment_id
+WHERE c.id = CAST(:commitment AS INTEGER) OR c.uuid = :commitment
+   OR (:commitment <> '' AND c.title LIKE '%' || :commitment || '%')"""
+
+
+def canned_queries() -> dict[str, dict]:
+    return {
+        "overdue": {
+            "title": "Overdue commitments",
+            "description": "Commitments whose deadline has passed while they are still open. "
+            + _AS_OF_HINT,
+            "sql": f"""SELECT title, parties, deadline, status, party_statuses, made_on, id
+FROM ({commitments_in_words_sql(ASKED_DATE)}) WHERE overdue = 'yes'
+ORDER BY deadline""",
+        },
+        "compliance_by_party": {
+            "title": "Compliance by party",
+            "description": "Each promising party's compliance score: the mean of the scores "
+            "of its own statuses on the commitments it promised (fulfilled +1, in progress "
+            "and partially fulfilled 0, stalled and broken -1; not yet rated is left out), "
+            "shown as (score + 1) / 2 in percent. " + _AS_OF_HINT,
+            "sql": _compliance_sql(),
+        },
+        "commitment_history": {
+            "title": "History of one commitment",
+            "description": "Every status update of a commitment, oldest first. commitment: its "
+            "id, its uuid or words of its title.",
+            "sql": _HISTORY,
+        },
+        "events_near_place": {
+            "title": "Events near a place",
+            "description": "Events within km kilometres (50 when empty) of a place, nearest "
+            "first. place: (part of) the name of a place that has coordinates.",
+            "sql": _EVENTS_NEAR,
+        },
+        "party_statuses_as_of": {
+            "title": "Parties' statuses on a date",
+            "description": "Each party's own status on a past date. " + _AS_OF_HINT,
+            "sql": party_statuses_in_words_sql(ASKED_DATE),
+        },
+    }
+
+
+def _status_definitions_html() -> str:
+    items = "".join(
+        f"<li><strong>{html.escape(i.label)}</strong>: {html.escape(i.definition)}</li>"
+        for i in STATUS_INFO.values()
+    )
+    rule = "".join(f"<p>{html.escape(p)}</p>" for p in STATUS_RULE)
+    return f"<h3>Statuses</h3><ul>{items}</ul>{rule}"
+
+
+def _table_entry(name: str, description: str) -> dict:
+    entry: dict = {"description": description, "columns": columns_of(name)}
+    if name in FACETS:
+        entry["facets"] = FACETS[name]
+    if name in LABELS:
+        entry["label_column"] = LABELS[name]
+    return entry
+
+
+def datasette_metadata(database_name: str, publication: Publication) -> dict:
+    """The metadata.json Datasette reads for a snapshot served as database_name."""
+    tables = {name: _table_entry(name, text) for name, (text, _) in (TABLES | VIEWS).items()}
+    tables |= {name: {"hidden": True} for name in HIDDEN_TABLES}
+    tables["commitments_in_words"]["sort_desc"] = "made_on"
+    intro = (
+        "<p>Diplomatic commitments: who promised what, where and by when, the events around "
+        "them and how each has been kept. Start with <em>commitments_in_words</em>; the "
+        "queries below answer common questions. This is a read-only copy.</p>"
+    )
+    metadata: dict = {
+        "title": publication.title,
+        "description_html": intro + _status_definitions_html(),
+        "databases": {
+            database_name: {
+                "description_html": intro + _status_definitions_html(),
+                "tables": tables,
+                "queries": canned_queries(),
+            }
+        },
+    }
+    for key, value in (
+        ("source", publication.source),
+        ("source_url", publication.source_url),
+        ("license", publication.licence),
+        ("license_url", publication.licence_url),
+    ):
+        if value:
+            metadata[key] = value
+    return metadata
