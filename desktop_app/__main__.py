@@ -12,6 +12,10 @@ from desktop_app.cli import build_parser, run_cli
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--run-datasette"]:  # the frozen app's Datasette child (publish/server.py)
+        from desktop_app.publish.server import run_datasette
+
+        return run_datasette(argv[1:])
     args, _unknown = build_parser().parse_known_args(argv)
     if args.command:
         return run_cli(argv)
