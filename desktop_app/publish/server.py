@@ -8,6 +8,7 @@ the datasette-auth-passwords plugin (HTTP Basic authentication on every request)
 
 from __future__ import annotations
 
+import atexit
 import base64
 import importlib.util
 import ipaddress
@@ -159,11 +160,12 @@ class ReadOnlyServer:
             port = self.options.port or free_port(self._probe_host())
             self._launch(port)
             self._wait_until_answering(port, timeout, step)
+            if not step(3, 3):  # cancelled (the app closing) while Datasette came up
+                raise ShareCancelled()
         except BaseException:
             self.stop()
             raise
         self.url = f"http://{_url_host(self.options.host)}:{port}/"
-        step(3, 3)
         return self.url
 
     def _refuse_unsafe_host(self) -> None:
@@ -209,6 +211,8 @@ class ReadOnlyServer:
             )
         finally:
             log.close()
+        # whatever way this process ends short of being killed, Datasette ends with it
+        atexit.register(self.stop)
 
     def _wait_until_answering(self, port: int, timeout: float, step) -> None:
         address = f"http://{_url_host(self._probe_host())}:{port}/-/versions.json"
@@ -247,6 +251,7 @@ class ReadOnlyServer:
     def stop(self) -> None:
         """Stop the server (if it runs) and remove the snapshot; safe to call twice."""
         process, self._process = self._process, None
+        atexit.unregister(self.stop)
         if process is not None and process.poll() is None:
             process.terminate()
             try:

@@ -28,6 +28,7 @@ COMMANDS = (
     Command("import", "&Import CSV…", "Ctrl+I"),
     Command("export", "&Export CSV…", "Ctrl+Shift+E"),
     Command("export_chart", "Export c&hart…"),
+    Command("share", "Share &read-only…", None, "Let colleagues read this database in a browser"),
     Command("quit", "&Quit", KEYS.Quit),
     Command("new_commitment", "New &commitment…", "Ctrl+N", "Record a new commitment"),
     Command("new_event", "New &event…", "Ctrl+E"),
@@ -53,7 +54,7 @@ COMMANDS = (
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("new_db", "open", "@recent", "save_copy", "-", "import", "export",
-               "export_chart", "-", "quit")),
+               "export_chart", "-", "share", "-", "quit")),
     ("&Edit", ("undo", "redo", "-", "new_commitment", "new_event", "new_statistic",
                "from_article", "-", "update_status", "edit", "delete", "-", "find")),
     ("&View", ("@tabs", "-", "refresh", "clear_filter", "@views")),
