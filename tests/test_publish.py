@@ -289,6 +289,8 @@ def test_a_snapshot_leaves_the_file_alone_and_holds_the_reader_aids(tmp_path):
     copy = write_snapshot(path, tmp_path / "copy.db")
     with sqlite3.connect(copy) as conn:
         views = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='view'")}
+        # served immutable, the copy must not keep its data in a -wal beside it
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     with sqlite3.connect(path) as conn:
         mine = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='view'")}
     conn.close()
@@ -297,8 +299,9 @@ def test_a_snapshot_leaves_the_file_alone_and_holds_the_reader_aids(tmp_path):
     assert sha256(path) == before
 
 
-def datasette_children() -> list[int]:
-    """Datasette processes this test process started and that still run."""
+def datasette_children(serving: str) -> list[int]:
+    """Datasette processes this test process started that still serve a copy of the file
+    named `serving` (the module's own server serves another)."""
     import os
     from pathlib import Path
 
@@ -309,7 +312,8 @@ def datasette_children() -> list[int]:
             command = stat.with_name("cmdline").read_bytes()
         except OSError:
             continue
-        if int(fields[1]) == os.getpid() and b"datasette" in command and fields[0] != "Z":
+        ours = int(fields[1]) == os.getpid() and fields[0] != "Z"
+        if ours and b"datasette" in command and f"/{serving}".encode() in command:
             found.append(int(stat.parent.name))
     return found
 
@@ -324,6 +328,7 @@ def test_share_dialog_shows_a_link_keeps_the_file_writable_and_stops_with_the_wi
     dialog.start_server()
     qtbot.waitUntil(lambda: dialog.server is not None, timeout=30000)
     url = dialog.server.url
+    assert len(datasette_children("sample.db")) == 1
     assert f'<a href="{url}">' in dialog.status.text()
     assert dialog.status.openExternalLinks()
     titles = rows(dialog.server, "commitments_in_words")
@@ -334,7 +339,7 @@ def test_share_dialog_shows_a_link_keeps_the_file_writable_and_stops_with_the_wi
     window.close()
     assert dialog.server is None
     assert refuses_connections(port)
-    assert datasette_children() == []
+    assert datasette_children("sample.db") == []
 
 
 def test_share_dialog_cancel_while_starting_leaves_nothing_running(window, qtbot):
@@ -347,7 +352,7 @@ def test_share_dialog_cancel_while_starting_leaves_nothing_running(window, qtbot
     qtbot.waitUntil(lambda: dialog.task is None, timeout=30000)
     assert dialog.server is None
     assert dialog.status.text() == NOT_SHARING
-    assert datasette_children() == []
+    assert datasette_children("sample.db") == []
 
 
 def test_share_dialog_asks_for_a_password_before_listening_on_the_network(window):
