@@ -95,7 +95,9 @@ WHERE c.id = CAST(:commitment AS INTEGER) OR c.uuid = :commitment
 
 
 def canned_queries() -> dict[str, dict]:
-    return {
+    """The ready-made questions, each with its own page and form; their SQL (long, since the
+    status rule is worked out in it) stays folded away until a reader asks to see it."""
+    queries = {
         "overdue": {
             "title": "Overdue commitments",
             "description": "Commitments whose deadline has passed while they are still open. "
@@ -130,6 +132,7 @@ ORDER BY deadline""",
             "sql": party_statuses_in_words_sql(ASKED_DATE),
         },
     }
+    return {name: query | {"hide_sql": True} for name, query in queries.items()}
 
 
 def _status_definitions_html() -> str:
