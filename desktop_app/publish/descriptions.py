@@ -7,6 +7,7 @@ of a migration cannot be published without one.
 
 from __future__ import annotations
 
+from desktop_app.publish.snapshot import STATUSES_TABLE
 from desktop_app.store.records import RECORD_TABLES
 
 #: columns every record table has (store/schema.py _RECORD)
@@ -154,11 +155,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     ),
 }
 
-_AS_OF_TODAY = "as it stands today (worked out from the status history each time it is read)"
+_AS_OF_THEN = "as it stood on the day this copy was made (the database page says which day)"
 
 VIEWS: dict[str, tuple[str, dict[str, str]]] = {
     "commitments_in_words": (
-        f"Every live commitment with its parties and its status {_AS_OF_TODAY}: the table to "
+        f"Every live commitment with its parties and its status {_AS_OF_THEN}: the table to "
         "start from.",
         {
             "id": "Row number of the commitment in the commitments table.",
@@ -169,24 +170,27 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
             "parties": "Its parties (ISO code of a state, else the name), in the order listed.",
             "party_list": "The same parties as a list (for the party facet).",
             "promisors": "The parties that made the promise.",
-            "status": "Its status today: the one its promisors share, or Mixed when they differ.",
+            "status": "Its status: the one its promisors share, or Mixed when they differ.",
             "party_statuses": "Each party's own status, when they differ; empty otherwise.",
-            "overdue": "yes when the deadline has passed and the commitment is still open.",
+            "overdue": "yes when the deadline has passed (today) and the commitment is still open.",
             "description": "What was promised, in more detail.",
             "quote": "The exact words of the promise, as reported.",
             "uuid": RECORD_COLUMNS["uuid"],
         },
     ),
     "party_statuses_in_words": (
-        f"Each party of each live commitment with its own status {_AS_OF_TODAY}.",
+        f"Each party of each live commitment with its own status {_AS_OF_THEN}.",
         {
             "commitment_id": "Row number of the commitment in the commitments table.",
             "commitment": "Short name of the commitment.",
             "party": "The party: ISO code of a state, else the name.",
             "party_name": "The party's full name.",
             "role": "promisor, beneficiary or guarantor.",
-            "status": "The party's own status today.",
+            "status": "The party's own status.",
+            "status_code": "The same status as stored (see status_definitions).",
+            "made_on": "The day the commitment was made.",
             "deadline": "The commitment's deadline, if any.",
+            "actor_id": "Row number of the party in the actors table.",
         },
     ),
     "status_history_in_words": (
@@ -206,7 +210,7 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 #: tables a reader has no use for: bookkeeping of the app (full-text tables Datasette hides)
-HIDDEN_TABLES = ("_sqlite_migrations", "event_month_counts")
+HIDDEN_TABLES = ("_sqlite_migrations", "event_month_counts", STATUSES_TABLE)
 
 
 def columns_of(name: str) -> dict[str, str]:

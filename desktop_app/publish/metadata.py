@@ -8,12 +8,16 @@ from dataclasses import dataclass
 
 from desktop_app.domain.status import STATUS_INFO, STATUS_RULE
 from desktop_app.publish.descriptions import HIDDEN_TABLES, TABLES, VIEWS, columns_of
-from desktop_app.publish.snapshot import commitments_in_words_sql, party_statuses_in_words_sql
+from desktop_app.publish.snapshot import (
+    commitment_rows_sql,
+    in_words_sql,
+    party_statuses_sql,
+)
 from desktop_app.store.queries import party_status_sql
 
 #: a canned query's date: the one the reader gives, else today
 ASKED_DATE = "COALESCE(NULLIF(:as_of, ''), date('now'))"
-_AS_OF_HINT = "as_of: YYYY-MM-DD, empty for today."
+_AS_OF_HINT = "as_of: YYYY-MM-DD; empty for the day this copy was made ({day})."
 
 #: facets shown above a table when it opens (the reader can add others)
 FACETS: dict[str, list] = {
@@ -56,14 +60,25 @@ def _score_sql(status: str) -> str:
     return f"(CASE {status} {cases} END)"
 
 
-def _compliance_sql() -> str:
-    own = party_status_sql("cp.actor_id", "c.id", ASKED_DATE)
+def _either(then: str, live: str) -> str:
+    """The statuses worked out when the copy was made when the reader gives no date (instant),
+    else those worked out for the date given (each time: seconds on a big file)."""
+    return f"""SELECT * FROM ({then}) WHERE NULLIF(:as_of, '') IS NULL
+UNION ALL
+SELECT * FROM ({live}) WHERE NULLIF(:as_of, '') IS NOT NULL"""
+
+
+def _compliance_sql(day: str) -> str:
+    own = party_status_sql("cp.actor_id", "c.id", ":as_of")
+    then = f"""SELECT actor_id, {_score_sql("status_code")} AS score FROM party_statuses_in_words
+        WHERE role = 'promisor' AND made_on <= '{day}'"""
+    live = f"""SELECT cp.actor_id, {_score_sql(own)} AS score
+        FROM commitments c JOIN commitment_parties cp ON cp.commitment_id = c.id
+        WHERE c.deleted_at IS NULL AND c.made_on <= :as_of AND cp.role = 'promisor'"""
     return f"""SELECT COALESCE(a.iso3, a.name) AS party, a.name AS party_name,
        COUNT(score) AS rated, ROUND(AVG(score), 3) AS score,
        ROUND((AVG(score) + 1) / 2 * 100, 1) AS compliance_percent
-FROM (SELECT cp.actor_id, {_score_sql(own)} AS score
-      FROM commitments c JOIN commitment_parties cp ON cp.commitment_id = c.id
-      WHERE c.deleted_at IS NULL AND c.made_on <= {ASKED_DATE} AND cp.role = 'promisor') x
+FROM ({_either(then, live)}) x
 JOIN actors a ON a.id = x.actor_id
 GROUP BY x.actor_id HAVING COUNT(score) > 0
 ORDER BY compliance_percent DESC, party"""
@@ -94,25 +109,25 @@ WHERE c.id = CAST(:commitment AS INTEGER) OR c.uuid = :commitment
    OR (:commitment <> '' AND c.title LIKE '%' || :commitment || '%')"""
 
 
-def canned_queries() -> dict[str, dict]:
+def canned_queries(day: str) -> dict[str, dict]:
     """The ready-made questions, each with its own page and form; their SQL (long, since the
     status rule is worked out in it) stays folded away until a reader asks to see it."""
     queries = {
         "overdue": {
             "title": "Overdue commitments",
             "description": "Commitments whose deadline has passed while they are still open. "
-            + _AS_OF_HINT,
+            "as_of: YYYY-MM-DD; empty for today.",
             "sql": f"""SELECT title, parties, deadline, status, party_statuses, made_on, id
-FROM ({commitments_in_words_sql(ASKED_DATE)}) WHERE overdue = 'yes'
-ORDER BY deadline""",
+FROM ({in_words_sql(f"({commitment_rows_sql(ASKED_DATE, past_deadline_only=True)})", ASKED_DATE)})
+WHERE overdue = 'yes' ORDER BY deadline""",
         },
         "compliance_by_party": {
             "title": "Compliance by party",
             "description": "Each promising party's compliance score: the mean of the scores "
             "of its own statuses on the commitments it promised (fulfilled +1, in progress "
             "and partially fulfilled 0, stalled and broken -1; not yet rated is left out), "
-            "shown as (score + 1) / 2 in percent. " + _AS_OF_HINT,
-            "sql": _compliance_sql(),
+            "shown as (score + 1) / 2 in percent. " + _AS_OF_HINT.format(day=day),
+            "sql": _compliance_sql(day),
         },
         "commitment_history": {
             "title": "History of one commitment",
@@ -128,8 +143,8 @@ ORDER BY deadline""",
         },
         "party_statuses_as_of": {
             "title": "Parties' statuses on a date",
-            "description": "Each party's own status on a past date. " + _AS_OF_HINT,
-            "sql": party_statuses_in_words_sql(ASKED_DATE),
+            "description": "Each party's own status on a date. " + _AS_OF_HINT.format(day=day),
+            "sql": _either("SELECT * FROM party_statuses_in_words", party_statuses_sql(":as_of")),
         },
     }
     return {name: query | {"hide_sql": True} for name, query in queries.items()}
@@ -153,15 +168,17 @@ def _table_entry(name: str, description: str) -> dict:
     return entry
 
 
-def datasette_metadata(database_name: str, publication: Publication) -> dict:
-    """The metadata.json Datasette reads for a snapshot served as database_name."""
+def datasette_metadata(database_name: str, publication: Publication, day: str) -> dict:
+    """The metadata.json Datasette reads for a snapshot served as database_name, made on day
+    (YYYY-MM-DD: the statuses of its tables in words stand on that day)."""
     tables = {name: _table_entry(name, text) for name, (text, _) in (TABLES | VIEWS).items()}
     tables |= {name: {"hidden": True} for name in HIDDEN_TABLES}
     tables["commitments_in_words"]["sort_desc"] = "made_on"
     intro = (
         "<p>Diplomatic commitments: who promised what, where and by when, the events around "
         "them and how each has been kept. Start with <em>commitments_in_words</em>; the "
-        "queries below answer common questions. This is a read-only copy.</p>"
+        f"queries below answer common questions. This is a read-only copy made on {day}: "
+        "the statuses in words stand as on that day.</p>"
     )
     metadata: dict = {
         "title": publication.title,
@@ -170,7 +187,7 @@ def datasette_metadata(database_name: str, publication: Publication) -> dict:
             database_name: {
                 "description_html": intro + _status_definitions_html(),
                 "tables": tables,
-                "queries": canned_queries(),
+                "queries": canned_queries(day),
             }
         },
     }

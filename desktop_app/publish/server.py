@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.domain.dates import today_iso
 from desktop_app.publish.metadata import Publication, datasette_metadata
 from desktop_app.publish.snapshot import write_snapshot
 
@@ -135,6 +136,7 @@ class ReadOnlyServer:
         self.name = database_name(self.database)
         self.url: str | None = None
         self.snapshot: Path | None = None
+        self.day = today_iso()  # the day the copy was made: its statuses stand on it
         self._process: subprocess.Popen | None = None
         self._folder: Path | None = None
 
@@ -153,8 +155,10 @@ class ReadOnlyServer:
         if not datasette_available():
             raise ShareError(INSTALL_HINT)
         self._folder = Path(tempfile.mkdtemp(prefix="commitment-tracker-share-"))
+        self.day = today_iso()
         try:
-            self.snapshot = write_snapshot(self.database, self._folder / f"{self.name}.db")
+            copy = self._folder / f"{self.name}.db"
+            self.snapshot = write_snapshot(self.database, copy, self.day)
             if not step(1, 3):
                 raise ShareCancelled()
             port = self.options.port or free_port(self._probe_host())
@@ -181,7 +185,7 @@ class ReadOnlyServer:
     def _launch(self, port: int) -> None:
         assert self._folder is not None and self.snapshot is not None
         publication = self.options.publication or Publication(title=self.database.stem)
-        metadata = datasette_metadata(self.name, publication)
+        metadata = datasette_metadata(self.name, publication, self.day)
         environment = dict(os.environ)
         if self.options.password:
             from datasette_auth_passwords.utils import hash_password
