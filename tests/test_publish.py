@@ -11,6 +11,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -27,7 +28,7 @@ from desktop_app.store.queries import CommitmentFilter, commitment_page, count_c
 from desktop_app.store.sample import load_sample
 from desktop_app.store.status_index import StatusIndex
 from tests.builders import commitment, status
-from tests.processes import child_env
+from tests.processes import child_env, script_process
 
 AS_OF = "2024-12-31"
 
@@ -259,6 +260,23 @@ def test_the_server_stops_when_the_process_that_started_it_ends(tmp_path):
         timeout=60,
     )
     port = int(done.stdout.strip().rsplit(":", 1)[1].strip("/"))
+    assert refuses_connections(port)
+
+
+def test_the_server_stops_when_the_app_that_started_it_is_killed(tmp_path):
+    path = shared_file(tmp_path / "killed.db")
+    script = (
+        "import sys, time; from desktop_app.publish.server import ReadOnlyServer; "
+        "print(ReadOnlyServer(sys.argv[1]).start(), flush=True); time.sleep(600)"
+    )
+    with script_process(script, str(path)) as app:
+        port = int(app.stdout.readline().strip().rsplit(":", 1)[1].strip("/"))
+        assert not refuses_connections(port)
+        app.kill()  # no atexit, no signal handler: as a crash or `kill -9`
+        app.wait()
+    deadline = time.monotonic() + 10
+    while not refuses_connections(port) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert refuses_connections(port)
 
 

@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -34,7 +35,7 @@ from desktop_app.publish.snapshot import write_snapshot
 LOOPBACK = "127.0.0.1"
 #: the user name a reader types with the password of a server on the network
 READER = "reader"
-#: the frozen app has no `python -m`: it starts Datasette through its own entry point
+#: the argument of our entry point that makes the process Datasette's child (run_datasette)
 DATASETTE_CHILD = "--run-datasette"
 _HASH_VARIABLE = "COMMITMENT_TRACKER_SHARE_PASSWORD_HASH"
 #: a canned query over a large file works out every status: give it more than Datasette's 1 s
@@ -99,14 +100,39 @@ def datasette_available() -> bool:
 
 
 def datasette_command(arguments: list[str]) -> list[str]:
+    """Datasette's command line started through our entry point (run_datasette), not as
+    `python -m datasette`: the frozen app has no `-m`, and the child must watch its parent."""
     if getattr(sys, "frozen", False):
         return [sys.executable, DATASETTE_CHILD, *arguments]
-    return [sys.executable, "-m", "datasette", *arguments]
+    return [sys.executable, "-m", "desktop_app", DATASETTE_CHILD, *arguments]
+
+
+def _child_environment() -> dict[str, str]:
+    """The environment of the child: ours, with this copy of desktop_app found first (run from
+    a source folder, the child would otherwise import whichever copy is installed)."""
+    root = str(Path(__file__).resolve().parent.parent.parent)
+    paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
+def _exit_with_parent() -> None:
+    """End this process once the app that started it is gone, even killed (no atexit then):
+    Datasette would otherwise serve on with nobody left to stop it. The parent's death shows
+    as a new parent process id (Linux and macOS); a thread of the child watches for it."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def run_datasette(arguments: list[str]) -> int:
-    """Datasette's command line in this process (the frozen app's child). Its auth plugin is
+    """Datasette's command line in this process (the server's child). Its auth plugin is
     registered by hand, as a frozen app may not expose the plugin's entry point."""
+    _exit_with_parent()
     import datasette_auth_passwords
     from datasette.cli import cli
     from datasette.plugins import pm
@@ -186,7 +212,7 @@ class ReadOnlyServer:
         assert self._folder is not None and self.snapshot is not None
         publication = self.options.publication or Publication(title=self.database.stem)
         metadata = datasette_metadata(self.name, publication, self.day)
-        environment = dict(os.environ)
+        environment = _child_environment()
         if self.options.password:
             from datasette_auth_passwords.utils import hash_password
 
