@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -267,17 +268,23 @@ def test_the_server_stops_when_the_app_that_started_it_is_killed(tmp_path):
     path = shared_file(tmp_path / "killed.db")
     script = (
         "import sys, time; from desktop_app.publish.server import ReadOnlyServer; "
-        "print(ReadOnlyServer(sys.argv[1]).start(), flush=True); time.sleep(600)"
+        "server = ReadOnlyServer(sys.argv[1]); print(server.start(), flush=True); "
+        "print(server.snapshot, flush=True); time.sleep(600)"
     )
     with script_process(script, str(path)) as app:
         port = int(app.stdout.readline().strip().rsplit(":", 1)[1].strip("/"))
+        snapshot = Path(app.stdout.readline().strip())
+        assert snapshot.exists()
         assert not refuses_connections(port)
         app.kill()  # no atexit, no signal handler: as a crash or `kill -9`
         app.wait()
     deadline = time.monotonic() + 10
-    while not refuses_connections(port) and time.monotonic() < deadline:
+    while time.monotonic() < deadline and (
+        snapshot.parent.exists() or not refuses_connections(port)
+    ):
         time.sleep(0.1)
     assert refuses_connections(port)
+    assert not snapshot.parent.exists()  # the child took the copy away with it
 
 
 def test_the_serve_command_prints_the_address_and_stops_on_a_signal(tmp_path):

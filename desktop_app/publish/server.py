@@ -38,6 +38,8 @@ READER = "reader"
 #: the argument of our entry point that makes the process Datasette's child (run_datasette)
 DATASETTE_CHILD = "--run-datasette"
 _HASH_VARIABLE = "COMMITMENT_TRACKER_SHARE_PASSWORD_HASH"
+_FOLDER_VARIABLE = "COMMITMENT_TRACKER_SHARE_FOLDER"  # where the snapshot is, for the child
+_FOLDER_PREFIX = "commitment-tracker-share-"
 #: a canned query over a large file works out every status: give it more than Datasette's 1 s
 SQL_TIME_LIMIT_MS = 10_000
 INSTALL_HINT = (
@@ -120,10 +122,13 @@ def _exit_with_parent() -> None:
     Datasette would otherwise serve on with nobody left to stop it. The parent's death shows
     as a new parent process id (Linux and macOS); a thread of the child watches for it."""
     parent = os.getppid()
+    folder = Path(os.environ.get(_FOLDER_VARIABLE, ""))
 
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
+        if folder.name.startswith(_FOLDER_PREFIX):  # the snapshot the parent cannot remove
+            shutil.rmtree(folder, ignore_errors=True)
         os._exit(0)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
@@ -180,7 +185,7 @@ class ReadOnlyServer:
         self._refuse_unsafe_host()
         if not datasette_available():
             raise ShareError(INSTALL_HINT)
-        self._folder = Path(tempfile.mkdtemp(prefix="commitment-tracker-share-"))
+        self._folder = Path(tempfile.mkdtemp(prefix=_FOLDER_PREFIX))
         self.day = today_iso()
         try:
             copy = self._folder / f"{self.name}.db"
@@ -212,7 +217,7 @@ class ReadOnlyServer:
         assert self._folder is not None and self.snapshot is not None
         publication = self.options.publication or Publication(title=self.database.stem)
         metadata = datasette_metadata(self.name, publication, self.day)
-        environment = _child_environment()
+        environment = _child_environment() | {_FOLDER_VARIABLE: str(self._folder)}
         if self.options.password:
             from datasette_auth_passwords.utils import hash_password
 
