@@ -12,7 +12,7 @@ from desktop_app.cli import build_parser, run_cli
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["--run-datasette"]:  # the frozen app's Datasette child (publish/server.py)
+    if argv[:1] == ["--run-datasette"]:  # the Datasette child of a share (publish/server.py)
         from desktop_app.publish.server import run_datasette
 
         return run_datasette(argv[1:])

@@ -363,7 +363,7 @@ def test_share_dialog_shows_a_link_keeps_the_file_writable_and_stops_with_the_wi
     from desktop_app.ui.share_dialog import show_share_dialog
 
     texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
-    assert "Share &read-only…" in texts
+    assert "&Share read-only…" in texts
     dialog = show_share_dialog(window)
     dialog.start_server()
     qtbot.waitUntil(lambda: dialog.server is not None, timeout=30000)

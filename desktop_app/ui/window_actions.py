@@ -28,7 +28,7 @@ COMMANDS = (
     Command("import", "&Import CSV…", "Ctrl+I"),
     Command("export", "&Export CSV…", "Ctrl+Shift+E"),
     Command("export_chart", "Export c&hart…"),
-    Command("share", "Share &read-only…", None, "Let colleagues read this database in a browser"),
+    Command("share", "&Share read-only…", None, "Let colleagues read this database in a browser"),
     Command("quit", "&Quit", KEYS.Quit),
     Command("new_commitment", "New &commitment…", "Ctrl+N", "Record a new commitment"),
     Command("new_event", "New &event…", "Ctrl+E"),
