@@ -15,6 +15,10 @@ def main(argv: list[str] | None = None) -> int:
     # a child process of a checked import or an export (spawned) starts here in the frozen app
     multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--run-datasette"]:  # the Datasette child of a share (publish/server.py)
+        from desktop_app.publish.server import run_datasette
+
+        return run_datasette(argv[1:])
     args, _unknown = build_parser().parse_known_args(argv)
     if args.command:
         return run_cli(argv)

@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_file_commands(commands)
     _add_exchange_commands(commands)
     _add_reading_commands(commands)
+    _add_serve_command(commands)
     return parser
 
 
@@ -162,6 +163,27 @@ def _add_brief_commands(commands) -> None:
     calendar.add_argument("--as-of", help="date of the statuses shown, YYYY-MM-DD (default: today)")
     calendar.add_argument("-o", "--output", required=True, help="the .ics file to write")
     calendar.set_defaults(run=_run_deadlines)
+
+
+def _add_serve_command(commands) -> None:
+    serve = commands.add_parser(
+        "serve", help="share a read-only copy of a database in the browser (Datasette)"
+    )
+    serve.add_argument("--db", required=True, help="the database to share (only read)")
+    serve.add_argument("--port", type=int, help="the port to listen on (default: a free one)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1: this computer only); another "
+        "lets other computers read the data and needs a password, typed when asked or in "
+        "the variable COMMITMENT_TRACKER_SHARE_PASSWORD",
+    )
+    serve.add_argument("--title", help="the title readers see (default: the file's name)")
+    serve.add_argument("--source", default="", help="where the data come from, in words")
+    serve.add_argument("--source-url", default="", help="a link to that source")
+    serve.add_argument("--licence", default="", help="the licence of the data, in words")
+    serve.add_argument("--licence-url", default="", help="a link to that licence")
+    serve.set_defaults(run=_run_serve)
 
 
 def headless_qt_application():
@@ -398,6 +420,12 @@ def _run_extract(args: argparse.Namespace) -> int:
         when = f" · deadline {c.deadline}" if c.deadline else ""
         print(f"[{c.kind}] {c.title} ({', '.join(c.parties)}){when}")
     return EXIT_OK
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from desktop_app.publish.serve_command import serve
+
+    return serve(args)
 
 
 def _run_check(args: argparse.Namespace) -> int:

@@ -74,7 +74,7 @@ def _exercise(folder: Path) -> str:
     window.close()
     return (
         f"{shown} commitments shown, dashboard drawn ({bars} timeline bars), "
-        f"{exported} events exported to CSV and to Excel"
+        f"{exported} events exported to CSV and to Excel{_share_and_read(folder / 'sample.db')}"
     )
 
 
@@ -97,3 +97,26 @@ def _export_and_read_back(db, folder: Path) -> int:
     if prepare(workbook).lines != exported:
         raise RuntimeError("the exported workbook does not read back")
     return exported
+
+
+def _share_and_read(database: Path) -> str:
+    """Where Datasette is installed (the share extra, the .deb): serve the file read-only, read
+    a page (its templates) and a table over HTTP, stop. Empty text when it is not installed."""
+    import json
+    import urllib.request
+
+    from desktop_app.publish.server import ReadOnlyServer, datasette_available
+
+    if not datasette_available():
+        return ""
+    server = ReadOnlyServer(database)
+    try:
+        url = server.start()
+        with urllib.request.urlopen(f"{url}{server.name}/commitments.json?_shape=array") as r:
+            shared = len(json.load(r))
+        with urllib.request.urlopen(f"{url}{server.name}/commitments_in_words") as r:
+            if b"Mixed" not in r.read():  # a column description from our metadata
+                raise RuntimeError("the shared page lacks our descriptions")
+    finally:
+        server.stop()
+    return f", {shared} commitments read over HTTP from Datasette"

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent.parent / "desktop_app"
-QT_FREE = ("domain", "store", "session", "extract", "exchange")
+QT_FREE = ("domain", "store", "session", "extract", "exchange", "publish")
 #: the store's write functions: only the store itself and the session may call them
 STORE_WRITES = {
     "desktop_app.store.records": {"add", "update", "set_deleted", "state_actor"},

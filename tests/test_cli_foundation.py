@@ -65,4 +65,5 @@ def test_smoke_test_passes_and_leaves_no_trace(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "smoke test passed" in result.stdout
+    assert "read over HTTP from Datasette" in result.stdout  # make test installs [share]
     assert not (tmp_path / "data").exists()  # the user's data folder was not touched

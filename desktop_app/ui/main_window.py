@@ -27,7 +27,7 @@ from desktop_app import APP_NAME
 from desktop_app.domain.dates import today_iso
 from desktop_app.store import queries
 from desktop_app.store.errors import StoreError
-from desktop_app.ui import database_files, help_dialogs, record_actions, settings, sources_tab
+from desktop_app.ui import record_actions, settings, sources_tab
 from desktop_app.ui.commitments_tab import CommitmentsTab
 from desktop_app.ui.counts_label import CountsLabel
 from desktop_app.ui.dashboard_tab import DashboardTab
@@ -41,6 +41,7 @@ from desktop_app.ui.table_layout import TableLayouts, table_view
 from desktop_app.ui.table_models import CommitmentTableModel, EventTableModel, StatisticTableModel
 from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_DASHBOARD, TAB_EVENTS, TAB_STATISTICS
 from desktop_app.ui.window_actions import WindowActions
+from desktop_app.ui.window_slots import window_slots
 
 if TYPE_CHECKING:  # the session (and sqlite-utils) load when a file is opened
     from desktop_app.session import Session
@@ -134,37 +135,8 @@ class MainWindow(QMainWindow):
         self.commitments.rows_counted.connect(self.counts_label.show_count)
         self.statusBar().addPermanentWidget(self.counts_label)
 
-    def _slots(self) -> dict:
-        """What each command of the window does (declared in ui/window_actions.py)."""
-        from desktop_app.ui import brief_dialog, chart_export, csv_dialogs, export_dialog
-
-        edits = {
-            name: partial(getattr(record_actions, name), self)
-            for name in record_actions.WINDOW_EDITS
-        } | brief_dialog.slots(self)  # File > Export brief…, Export deadlines (.ics)…
-        return edits | {
-            "new_db": partial(database_files.new_database, self),
-            "open": partial(database_files.choose_database, self),
-            "save_copy": partial(database_files.save_a_copy, self),
-            "import": lambda: csv_dialogs.run_import(self),
-            "export": partial(export_dialog.run_export, self),
-            "export_chart": partial(chart_export.export_chart, self),
-            "quit": self.close,
-            "from_article": partial(record_actions.new_from_article, self),
-            "edit": partial(record_actions.edit_selected, self),
-            "delete": partial(record_actions.delete_selected, self),
-            "find": self.focus_search,
-            "refresh": self.refresh,
-            "save_view": self.save_current_view,
-            "clear_filter": self.clear_filter,
-            "about": partial(help_dialogs.show_about, self),
-            "definitions": partial(help_dialogs.show_definitions, self),
-            "sample": partial(database_files.open_sample, self),
-            "today": lambda: self.set_as_of(today_iso()),
-        }
-
     def _build_actions(self) -> None:
-        self.commands = WindowActions(self, self.undo_stack, self._slots())
+        self.commands = WindowActions(self, self.undo_stack, window_slots(self))
         for name, action in self.commands.actions.items():
             setattr(self, f"{name}_action", action)  # window.undo_action, for tests and tools
 

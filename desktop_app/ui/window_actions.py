@@ -35,6 +35,7 @@ COMMANDS = (
         "A report to hand on: numbers, compliance, deadlines and charts, as PDF or HTML",
     ),
     Command("export_deadlines", "Export &deadlines (.ics)…", None, "Deadlines for a calendar"),
+    Command("share", "&Share read-only…", None, "Let colleagues read this database in a browser"),
     Command("quit", "&Quit", KEYS.Quit),
     Command("new_commitment", "New &commitment…", "Ctrl+N", "Record a new commitment"),
     Command("new_event", "New &event…", "Ctrl+E"),
@@ -61,7 +62,7 @@ COMMANDS = (
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("new_db", "open", "@recent", "save_copy", "-", "import", "export",
-               "export_chart", "export_brief", "export_deadlines", "-", "quit")),
+               "export_chart", "export_brief", "export_deadlines", "-", "share", "-", "quit")),
     ("&Edit", ("undo", "redo", "-", "new_commitment", "new_event", "new_statistic",
                "from_article", "-", "update_status", "edit", "delete", "-", "find",
                "change_analyst")),

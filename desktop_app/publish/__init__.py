@@ -1,0 +1,1 @@
+"""Read-only sharing of a database with Datasette: a snapshot copy, its metadata, the server."""
