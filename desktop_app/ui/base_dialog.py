@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.accessibility import name_form_fields
 from desktop_app.ui.settings import dialog_geometry
 
 
@@ -43,6 +44,10 @@ class RememberingDialog(QDialog):
             self.restoreGeometry(geometry)
         else:
             self.resize(560, 0)
+
+    def showEvent(self, event) -> None:
+        name_form_fields(self.form)  # subclasses fill the form after this __init__
+        super().showEvent(event)
 
     def build_result(self):
         raise NotImplementedError

@@ -70,7 +70,7 @@ class DateField(QLineEdit):
             self.setToolTip(str(error)[:1].upper() + str(error)[1:] + ".")
             return
         self.setStyleSheet("")
-        self.setToolTip("")
+        self.setToolTip(self.accessibleDescription())  # what the field is for, once it is right
         if value != self._committed:
             self._committed = value
             self.dateChanged.emit(to_qdate(value) if value else QDate())

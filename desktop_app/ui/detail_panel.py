@@ -20,6 +20,10 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
+        self.browser.setAccessibleName("Commitment details")
+        self.browser.setAccessibleDescription(
+            "The selected commitment: its status, parties, deadline, places, sources and history"
+        )
         self.update_button = QPushButton("Update status…")
         self.edit_button = QPushButton("Edit…")
         self.update_button.clicked.connect(self.update_status_requested)

@@ -9,6 +9,7 @@ from desktop_app.domain.status import STATUS_INFO
 from desktop_app.domain.vocabulary import CATEGORIES
 from desktop_app.store import listings
 from desktop_app.store.queries import CommitmentFilter
+from desktop_app.ui.accessibility import name_widget
 from desktop_app.ui.date_fields import OptionalDateField
 
 STATUS_FILTER_NOTE = (
@@ -56,6 +57,7 @@ class FilterBar(QWidget):
         self.made_from.dateChanged.connect(self.changed)
         self.made_to.dateChanged.connect(self.changed)
         self.overdue.toggled.connect(self.changed)
+        self._name_for_screen_readers()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
@@ -64,6 +66,17 @@ class FilterBar(QWidget):
         layout.addWidget(self.made_from)
         layout.addWidget(self.made_to)
         layout.addWidget(self.overdue)
+
+    def _name_for_screen_readers(self) -> None:
+        search_note = "Finds words in titles, descriptions and status notes (Ctrl+F)"
+        name_widget(self.search, "Search commitments", search_note)
+        name_widget(self.status, "Status filter", STATUS_FILTER_NOTE)
+        name_widget(self.category, "Category filter", "Shows one category of commitment", True)
+        name_widget(self.party, "Party filter", "Shows the commitments of one party", True)
+        name_widget(self.place, "Place filter", "Shows the commitments at one place", True)
+        name_widget(self.made_from, "Made from", "Commitments made on or after this date", True)
+        name_widget(self.made_to, "Made to", "Commitments made on or before this date", True)
+        name_widget(self.overdue, "Overdue only", "Shows only commitments past their deadline")
 
     def load_choices(self, db) -> None:
         """Fill the party and place lists from the open database, keeping the selection: the

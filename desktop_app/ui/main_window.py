@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         # events: a search box and the table
         self.event_search = QLineEdit()
         self.event_search.setPlaceholderText("Search events")
+        self.event_search.setAccessibleName("Search events")
         self.event_search.setClearButtonEnabled(True)
         self.event_search.textChanged.connect(self._apply_event_search)
         self.events_page = QWidget()
@@ -172,9 +173,10 @@ class MainWindow(QMainWindow):
         self.recent_files = RecentFiles(submenus["recent"], self.open_path_with_message)
         self.saved_views = SavedViews(submenus["views"], self.save_view_action, self.recall_view)
         toolbar = self.commands.build_toolbar(self)
-        toolbar.addWidget(QLabel(" As of "))
+        toolbar.addWidget(as_of_label := QLabel(" &As of "))
         self.as_of_field = DateField(self.as_of)
-        self.as_of_field.setToolTip("Tables, details and charts show statuses as of this date")
+        as_of_label.setBuddy(self.as_of_field)  # Alt+A; the field's name for screen readers
+        self.as_of_field.setAccessibleDescription("Tables, details and charts show this date")
         self.as_of_field.dateChanged.connect(self._as_of_changed)
         toolbar.addWidget(self.as_of_field)
         toolbar.addAction(self.today_action)

@@ -15,6 +15,12 @@ from desktop_app.ui.settings import table_layout
 def table_view(model: PagedTableModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
+    # "commitments_table" is read out as "Commitments table"
+    view.setAccessibleName(name.replace("_", " ").capitalize())
+    view.setAccessibleDescription(
+        "Up and Down move between rows, Home and End to the first and last; Ctrl+Return "
+        "edits the selected row and clicking a column header sorts by it"
+    )
     view.setModel(model)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -38,16 +38,16 @@ COMMANDS = (
         "Ctrl+Shift+V",
         "Paste a news article and pick the commitments it reports",
     ),
-    Command("update_status", "&Update status…", "Ctrl+U", "Record a new status"),
-    Command("edit", "&Edit selected…", "Ctrl+Return"),
+    Command("update_status", "Update s&tatus…", "Ctrl+U", "Record a new status"),
+    Command("edit", "Ed&it selected…", "Ctrl+Return"),
     Command("delete", "&Delete", KEYS.Delete),
     Command("find", "&Find", KEYS.Find),
     Command("refresh", "&Refresh", KEYS.Refresh),
     Command("save_view", "&Save current view…"),
-    Command("clear_filter", "&Clear filter", "Ctrl+L"),
+    Command("clear_filter", "C&lear filter", "Ctrl+L"),
     Command("about", "&About"),
     Command("definitions", "&Status definitions"),
-    Command("sample", "Open &sample database"),
+    Command("sample", "Open sa&mple database"),
     Command("today", "Today", "Ctrl+T", "Show statuses as they stand today"),
 )
 
@@ -79,7 +79,10 @@ class WindowActions:
         self.actions["undo"] = undo_stack.createUndoAction(window, "&Undo")
         self.actions["undo"].setShortcut(KEYS.Undo)
         self.actions["redo"] = undo_stack.createRedoAction(window, "&Redo")
-        self.actions["redo"].setShortcuts([QKeySequence(KEYS.Redo), QKeySequence("Ctrl+Y")])
+        # Ctrl+Y as well where the platform's Redo is Ctrl+Shift+Z (once where it is Ctrl+Y)
+        redo_keys = [*QKeySequence.keyBindings(KEYS.Redo), QKeySequence("Ctrl+Y")]
+        unique = {key.toString(): key for key in redo_keys}
+        self.actions["redo"].setShortcuts(list(unique.values()))
 
     def build_menus(
         self, window: QMainWindow, tab_names: list[str], show_tab: Callable[[int], None]
