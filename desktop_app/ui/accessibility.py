@@ -9,6 +9,7 @@ guess.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -55,28 +56,49 @@ def name_widget(widget: QWidget, name: str, description: str = "", tip: bool = F
         widget.setToolTip(description or name)
 
 
+def set_tab_order(widgets: list[QWidget]) -> None:
+    """Tab visits widgets in this order (the rest of the window's chain keeps its order)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
 def plain_label(text: str) -> str:
     """A label's text as spoken: no mnemonic ampersand ('&&' stays one '&'), no trailing colon."""
     return re.sub(r"&(.)", r"\1", text).strip().rstrip(":").strip()
 
 
-def name_form_fields(form: QFormLayout) -> None:
-    """Name each field of a form after its label, unless it has a name already."""
+def prepare_form(form: QFormLayout) -> None:
+    """Name each field of a form after its label (unless it has a name already), and let Tab
+    move on from a multi-line field to the next one, as from any other field of the form (a
+    text box would otherwise take the Tab as a character and hold the keyboard)."""
     for row in range(form.rowCount()):
         label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
         field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-        if label is None or field is None or field.widget() is None:
+        if field is None or field.widget() is None:
             continue
-        label_widget, field_widget = label.widget(), field.widget()
+        field_widget = field.widget()
+        if isinstance(field_widget, QPlainTextEdit | QTextEdit):
+            field_widget.setTabChangesFocus(True)
+        label_widget = label.widget() if label is not None else None
         named = isinstance(label_widget, QLabel) and label_widget.text().strip()
         if named and not field_widget.accessibleName():
             field_widget.setAccessibleName(plain_label(label_widget.text()))
 
 
-def name_form_fields_under(root: QWidget) -> None:
-    """name_form_fields for every form laid out under root (a dialog, once it is filled)."""
+def form_fields(form: QFormLayout) -> list[QWidget]:
+    """The fields of a form, top to bottom (the widgets, not nested layouts)."""
+    fields = []
+    for row in range(form.rowCount()):
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if field is not None and field.widget() is not None:
+            fields.append(field.widget())
+    return fields
+
+
+def prepare_forms_under(root: QWidget) -> None:
+    """prepare_form for every form laid out under root (a dialog, once it is filled)."""
     for form in root.findChildren(QFormLayout):
-        name_form_fields(form)
+        prepare_form(form)
 
 
 def spoken_name(widget: QWidget) -> str:

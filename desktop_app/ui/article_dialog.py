@@ -33,7 +33,7 @@ from desktop_app.domain.vocabulary import CATEGORIES
 from desktop_app.extract.extractor import Candidate
 from desktop_app.session.article import ArticlePlan, ChosenCandidate
 from desktop_app.store.errors import StoreError
-from desktop_app.ui.accessibility import name_form_fields_under
+from desktop_app.ui.accessibility import prepare_forms_under
 from desktop_app.ui.date_fields import DateField
 from desktop_app.ui.extraction import ExtractionProcess
 
@@ -93,7 +93,7 @@ class ArticleDialog(QDialog):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        name_form_fields_under(self)  # screen readers say each field's label
+        prepare_forms_under(self)  # screen readers say each field's label
         self.text.setAccessibleName("Article text")
         self.table.setAccessibleName("Candidate commitments and events")
         self.table.setAccessibleDescription("Tick the rows to add; Space ticks the current one")

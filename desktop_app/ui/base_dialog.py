@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from desktop_app.store.errors import StoreError
-from desktop_app.ui.accessibility import name_form_fields
+from desktop_app.ui.accessibility import form_fields, prepare_form, set_tab_order
 from desktop_app.ui.settings import dialog_geometry
 
 
@@ -46,8 +46,14 @@ class RememberingDialog(QDialog):
             self.resize(560, 0)
 
     def showEvent(self, event) -> None:
-        name_form_fields(self.form)  # subclasses fill the form after this __init__
+        # Subclasses fill the form after this __init__, so the buttons were made first: Tab
+        # would start on OK. The keyboard starts on the first field and ends on the buttons.
+        prepare_form(self.form)
+        fields = [field for field in form_fields(self.form) if field.isEnabled()]
+        set_tab_order([*fields, *self.buttons.buttons()])
         super().showEvent(event)
+        if fields:
+            fields[0].setFocus()
 
     def build_result(self):
         raise NotImplementedError

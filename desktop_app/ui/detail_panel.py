@@ -39,6 +39,10 @@ class DetailPanel(QWidget):
         self.commitment_id: int | None = None
         self.show_commitment(None, None, "")
 
+    def focus_order(self) -> list[QWidget]:
+        """The panel's controls in the order Tab visits them."""
+        return [self.browser, self.update_button, self.edit_button]
+
     def show_commitment(self, db, commitment_id: int | None, as_of: str) -> None:
         self.commitment_id = commitment_id
         detail = listings.commitment_detail(db, commitment_id) if commitment_id else None

@@ -27,7 +27,7 @@ from desktop_app import APP_NAME
 from desktop_app.domain.dates import today_iso
 from desktop_app.store import queries
 from desktop_app.store.errors import StoreError
-from desktop_app.ui import database_files, help_dialogs, record_actions, settings
+from desktop_app.ui import accessibility, database_files, help_dialogs, record_actions, settings
 from desktop_app.ui.commitments_tab import CommitmentsTab
 from desktop_app.ui.counts_label import CountsLabel
 from desktop_app.ui.dashboard_tab import DashboardTab
@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.as_of_field.setAccessibleDescription("Tables, details and charts show this date")
         self.as_of_field.dateChanged.connect(self._as_of_changed)
         toolbar.addWidget(self.as_of_field)
+        accessibility.set_tab_order([self.as_of_field, self.tabs, self.filter_bar.search])
         toolbar.addAction(self.today_action)
 
     # --- database ------------------------------------------------------------------------------

@@ -72,5 +72,7 @@ class StatusDialog(RememberingDialog):
             note=self.note.toPlainText(),
             evidence_event_id=self.evidence.currentData(),
         )
+        if not url:  # no source given: nothing to parse
+            return Draft(update)
         source = NewSource(Source(title=parsed.netloc, url=url, accessed_on=today_iso()))
-        return Draft(update, source=source if url else None)
+        return Draft(update, source=source)

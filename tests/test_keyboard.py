@@ -1,0 +1,223 @@
+"""The core loop from the keyboard alone: every step is a key pressed where the focus is, as a
+user without a mouse works; modal dialogs are driven by keys too. Nothing is clicked and no
+widget is set from code."""
+
+from __future__ import annotations
+
+import csv
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QTableView
+
+from desktop_app.ui.commitment_editor import CommitmentEditor
+from desktop_app.ui.export_dialog import ExportDialog
+from desktop_app.ui.main_window import TAB_COMMITMENTS, TAB_DASHBOARD
+from desktop_app.ui.status_dialog import StatusDialog
+
+CTRL, SHIFT, ALT = (
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+    Qt.KeyboardModifier.AltModifier,
+)
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def press(key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
+    """Press a key where the keyboard focus is (the active window when nothing has it)."""
+    for _ in range(times):
+        QTest.keyClick(focused() or QApplication.activeWindow(), key, modifiers)
+
+
+def type_text(text: str) -> None:
+    QTest.keyClicks(focused(), text)
+
+
+def tab_until(condition, most: int = 20) -> None:
+    """Press Tab until condition(focused widget) holds, as a user tabs to a control."""
+    for _ in range(most):
+        if condition(focused()):
+            return
+        press(Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached it; the focus is on {focused()!r}")
+
+
+def when_opens(kind: type, callback, attempts: int = 300) -> list:
+    """Call callback(dialog) once a modal dialog of this kind is open and has the focus."""
+    seen: list = []
+
+    def poll(remaining: int = attempts) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and focused() is not None and dialog.isAncestorOf(focused()):
+            seen.append(dialog)
+            try:
+                callback(dialog)
+            finally:  # a failed step must not leave the test waiting on an open dialog
+                if dialog.isVisible():
+                    dialog.reject()
+        elif remaining > 0:
+            QTimer.singleShot(10, lambda: poll(remaining - 1))
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def activated(window, qtbot) -> None:
+    """The window is active again, as a window manager makes it when a dialog closes (the
+    offscreen platform has none); Qt gives the focus back to where it was."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_the_core_loop_by_keyboard_alone(window, qtbot, tmp_path):
+    activated(window, qtbot)
+    model, view = window.commitment_model, window.commitments_view
+    everything = model.total
+
+    # 1. focus the search (Ctrl+F), 2. filter: words, then a status by the arrow keys
+    press(Qt.Key.Key_F, CTRL)
+    assert focused() is window.filter_bar.search
+    type_text("officers")
+    qtbot.waitUntil(lambda: model.total == 1)
+    press(Qt.Key.Key_A, CTRL)
+    press(Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: model.total == everything)
+    press(Qt.Key.Key_Tab)
+    tab_until(lambda widget: widget is window.filter_bar.status)
+    press(Qt.Key.Key_Down)  # Any status -> Not yet rated
+    assert window.filter_bar.status.currentData() == "not_rated"
+    qtbot.waitUntil(lambda: 0 < model.total < everything)
+    not_rated = model.total
+
+    # 3. move through the table: Tab reaches it after the filters, the arrows choose a row
+    tab_until(lambda widget: widget is view)
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_End, CTRL)
+    press(Qt.Key.Key_Home, CTRL)
+    press(Qt.Key.Key_Down)
+    chosen = window.selected_id()
+    assert chosen is not None and model.row_for_id(chosen) == 1
+    title = window.db.execute("SELECT title FROM commitments WHERE id = ?", [chosen]).fetchone()[0]
+    assert title in window.detail.browser.toPlainText()
+
+    # 4. open the commitment (Ctrl+Return) and change its title; Return is OK
+    def edit(dialog: CommitmentEditor) -> None:
+        assert focused() is dialog.title_edit  # the first field
+        press(Qt.Key.Key_End)
+        type_text(" (confirmed)")
+        press(Qt.Key.Key_Return)
+
+    opened = when_opens(CommitmentEditor, edit)
+    press(Qt.Key.Key_Return, CTRL)
+    assert opened
+    stored = window.db.execute("SELECT title FROM commitments WHERE id = ?", [chosen]).fetchone()
+    assert stored[0] == f"{title} (confirmed)"
+    activated(window, qtbot)
+    assert focused() is view  # back where it was
+
+    # 5. add a status update (Ctrl+U): Tab from field to field, Return is OK
+    def rate(dialog: StatusDialog) -> None:
+        assert focused() is dialog.date
+        press(Qt.Key.Key_Tab)
+        assert focused() is dialog.status
+        press(Qt.Key.Key_Down)  # In progress -> Stalled
+        tab_until(lambda widget: widget is dialog.note)
+        type_text("Talks paused")
+        press(Qt.Key.Key_Tab)  # out of the note, which does not keep the Tab
+        assert focused() is dialog.source_url
+        press(Qt.Key.Key_Return)
+
+    opened = when_opens(StatusDialog, rate)
+    press(Qt.Key.Key_U, CTRL)
+    assert opened
+    update = window.db.execute(
+        "SELECT status, note FROM status_updates WHERE commitment_id = ? ORDER BY id DESC",
+        [chosen],
+    ).fetchone()
+    assert tuple(update) == ("stalled", "Talks paused")
+    qtbot.waitUntil(lambda: model.total == not_rated - 1)  # it left the Not yet rated filter
+    activated(window, qtbot)
+
+    # 6. change the as-of date: Alt+A goes to it; type a date, Return; Down steps back a day
+    press(Qt.Key.Key_A, ALT)
+    assert focused() is window.as_of_field
+    press(Qt.Key.Key_A, CTRL)
+    type_text("2024-06-30")
+    press(Qt.Key.Key_Return)
+    assert window.as_of == "2024-06-30"
+    press(Qt.Key.Key_Down)
+    assert window.as_of == "2024-06-29"
+
+    # 7. open the dashboard (Ctrl+4); its charts are drawn and described
+    press(Qt.Key.Key_4, CTRL)
+    assert window.tabs.currentIndex() == TAB_DASHBOARD
+    qtbot.waitUntil(lambda: window.dashboard_tab.drawn_for is not None, timeout=10000)
+    assert "By party: " in window.dashboard.chart("by-party").accessibleDescription()
+
+    # 8. export the current view as CSV (Ctrl+Shift+E): Return, then a file name and Return
+    target = tmp_path / "by-keyboard.csv"
+
+    def name_the_file(dialog: QFileDialog) -> None:
+        press(Qt.Key.Key_A, CTRL)
+        type_text(str(target))
+        press(Qt.Key.Key_Return)
+
+    def choose_export(dialog: ExportDialog) -> None:
+        assert focused() is dialog.what and dialog.what.currentData() == "view"
+        when_opens(QFileDialog, name_the_file)
+        press(Qt.Key.Key_Return)
+
+    opened = when_opens(ExportDialog, choose_export)
+    press(Qt.Key.Key_E, CTRL | SHIFT)
+    assert opened
+    qtbot.waitUntil(lambda: "exported" in window.statusBar().currentMessage(), timeout=10000)
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    # the view as filtered by keys: Not yet rated as of 2024-06-29 (the edit is in it)
+    assert rows and {row["status"] for row in rows} == {"Not yet rated"}
+    assert len(rows) == window.commitment_model.total
+    assert window.tabs.currentIndex() == TAB_DASHBOARD
+
+
+def test_tab_follows_the_layout(window, qtbot):
+    """From the as-of date in the toolbar: the tabs, the search, the filters left to right,
+    the table, then the detail panel beside it; and Tab leaves the table."""
+    activated(window, qtbot)
+    window.select_commitment(1)  # the detail panel's buttons are enabled
+    bar = window.filter_bar
+    expected = [
+        window.tabs.tabBar(),
+        bar.search,
+        bar.status,
+        bar.category,
+        bar.party,
+        bar.place,
+        bar.made_from,
+        bar.made_to,
+        bar.overdue,
+        window.commitments_view,
+        window.detail.browser,
+        window.detail.update_button,
+        window.detail.edit_button,
+        window.as_of_field,
+    ]
+    press(Qt.Key.Key_A, ALT)
+    visited = []
+    for _ in expected:
+        press(Qt.Key.Key_Tab)
+        visited.append(focused())
+    assert visited == expected
+    assert window.tabs.currentIndex() == TAB_COMMITMENTS
+
+
+def test_the_focus_is_visible_in_the_table(window, qtbot):
+    """The focused table shows where the keyboard is: a current, selected row."""
+    activated(window, qtbot)
+    view: QTableView = window.commitments_view
+    view.setFocus()
+    press(Qt.Key.Key_Down)
+    assert view.hasFocus() and view.currentIndex().isValid()
+    assert view.selectionModel().isRowSelected(view.currentIndex().row())
