@@ -36,6 +36,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.accessibility import prepare_forms_under
 from desktop_app.ui.date_fields import DateField
 from desktop_app.ui.extraction import ExtractionProcess
+from desktop_app.ui.status_style import warning_text_colour
 
 COLUMNS = ("Add", "Kind", "Title", "Parties", "Deadline or date", "Category")
 COL_ADD, COL_KIND, COL_TITLE, COL_PARTIES, COL_DATE, COL_CATEGORY = range(len(COLUMNS))
@@ -224,7 +225,8 @@ class ArticleDialog(QDialog):
             if self.save is not None:
                 self.save(self.plan())
         except (ValueError, StoreError) as error:
-            self.summary.setText(f"<span style='color:#D55E00'>{escape(str(error))}.</span>")
+            colour = warning_text_colour()
+            self.summary.setText(f"<span style='color:{colour}'>{escape(str(error))}.</span>")
             return
         super().accept()
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.accessibility import form_fields, prepare_form, set_tab_order
 from desktop_app.ui.settings import dialog_geometry
+from desktop_app.ui.status_style import warning_text_colour
 
 
 class RememberingDialog(QDialog):
@@ -25,7 +26,7 @@ class RememberingDialog(QDialog):
         self.setObjectName(type(self).__name__)
         self.form = QFormLayout()
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #D55E00;")
+        self.error_label.setStyleSheet(f"color: {warning_text_colour()};")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(

@@ -30,7 +30,7 @@ from desktop_app.exchange.csv_format import CsvProblem
 from desktop_app.exchange.csv_import import ImportCancelled
 from desktop_app.ui import settings
 from desktop_app.ui.accessibility import prepare_forms_under
-from desktop_app.ui.status_style import status_colour
+from desktop_app.ui.status_style import status_text_colour
 from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_in_background, run_with_progress, with_own_connection
 
@@ -357,7 +357,7 @@ class ImportDialog(QDialog):
                 text = OUTCOME_WORDS.get(result.outcomes.get(line, ""), "")
             item = QTableWidgetItem(text)
             if line in problems:
-                item.setForeground(status_colour("broken"))
+                item.setForeground(status_text_colour("broken"))
             self.preview.setItem(r, 0, item)
 
     def _import_job(self, dry_run: bool) -> Callable:

@@ -7,9 +7,9 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop_app.domain.status import is_overdue
+from desktop_app.domain.status import Status, is_overdue
 from desktop_app.store import listings, queries
-from desktop_app.ui.status_style import status_badge_html
+from desktop_app.ui.status_style import status_badge_html, status_text_colour
 
 
 class DetailPanel(QWidget):
@@ -72,7 +72,8 @@ def _detail_html(
     places = ", ".join(escape(p["name"]) for p in detail["places"]) or "—"
     deadline = escape(detail["deadline"] or "none")
     if is_overdue(detail["deadline"], current, as_of):
-        deadline += " <b style='color:#D55E00'>(overdue)</b>"
+        colour = status_text_colour(Status.BROKEN).name()  # readable on the theme's base
+        deadline += f" <b style='color:{colour}'>(overdue)</b>"
     origin = (
         f"{escape(detail['origin_date'])} · {escape(detail['origin_event'])}"
         if detail["origin_event"]
