@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop_app.domain.local_names import with_local_name
 from desktop_app.domain.status import Status, is_overdue
 from desktop_app.store import listings, queries
 from desktop_app.ui.status_style import status_badge_html, status_text_colour
@@ -69,7 +70,10 @@ def _detail_html(
     """The commitment, its status on as_of (with each party's own beside it when they
     differ) and its history."""
     parties = ", ".join(f"{escape(p['name'])} ({p['role']})" for p in detail["parties"]) or "—"
-    places = ", ".join(escape(p["name"]) for p in detail["places"]) or "—"
+    places = (
+        ", ".join(escape(with_local_name(p["name"], p["local_name"])) for p in detail["places"])
+        or "—"
+    )
     deadline = escape(detail["deadline"] or "none")
     if is_overdue(detail["deadline"], current, as_of):
         colour = status_text_colour(Status.BROKEN).name()  # readable on the theme's base

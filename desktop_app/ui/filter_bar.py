@@ -11,6 +11,7 @@ from desktop_app.store import listings
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.ui.accessibility import name_widget
 from desktop_app.ui.date_fields import OptionalDateField
+from desktop_app.ui.searchable_combo import make_searchable
 
 STATUS_FILTER_NOTE = (
     "Shows the commitments whose status, or one party's own status, is the one chosen: "
@@ -38,6 +39,7 @@ class FilterBar(QWidget):
             self.category.addItem(category.capitalize(), category)
         self.party = QComboBox()
         self.place = QComboBox()
+        make_searchable(self.place)  # by either name: Zahidan or زاهدان
         self._choices: dict[QComboBox, list] = {}  # what each list was last filled with
         self.made_from = OptionalDateField(empty_text="made from: any")
         self.made_to = OptionalDateField(empty_text="made to: any")
