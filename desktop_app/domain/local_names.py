@@ -86,6 +86,8 @@ def _arabic_script_rank(name: str, language: str, latin: str) -> int:
         rank += 4  # a spelling with vowel marks (تُربت) is the rarer one
     if name.startswith("ئ"):
         rank += 3  # Uyghur writes a first vowel so (ئیسلاماباد); Persian and Urdu do not
+    if any(letter in word[:-1] for word in name.split() for letter in "ىة"):
+        rank += 2  # alef maksura and teh marbuta end a word in Arabic (رىياد is no Arabic)
     if any(len(word) == 1 for word in name.split()):
         rank += 1  # a letter cut off its word (د مشق)
     bare = name.removeprefix("ال") if len(name) > 3 else name  # Arabic's article
