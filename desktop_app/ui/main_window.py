@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -32,7 +31,7 @@ from desktop_app.ui.commitments_tab import CommitmentsTab
 from desktop_app.ui.counts_label import CountsLabel
 from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.database_files import RecentFiles
-from desktop_app.ui.date_fields import ISO_FORMAT, DateField
+from desktop_app.ui.date_fields import ISO_FORMAT, DateField, add_to_toolbar
 from desktop_app.ui.first_paint import after_first_paint
 from desktop_app.ui.paged_table_model import ID_ROLE
 from desktop_app.ui.saved_views import SavedViews
@@ -173,12 +172,10 @@ class MainWindow(QMainWindow):
         self.recent_files = RecentFiles(submenus["recent"], self.open_path_with_message)
         self.saved_views = SavedViews(submenus["views"], self.save_view_action, self.recall_view)
         toolbar = self.commands.build_toolbar(self)
-        toolbar.addWidget(as_of_label := QLabel(" &As of "))
         self.as_of_field = DateField(self.as_of)
-        as_of_label.setBuddy(self.as_of_field)  # Alt+A; the field's name for screen readers
         self.as_of_field.setAccessibleDescription("Tables, details and charts show this date")
         self.as_of_field.dateChanged.connect(self._as_of_changed)
-        toolbar.addWidget(self.as_of_field)
+        add_to_toolbar(toolbar, "&As of", self.as_of_field)  # Alt+A
         accessibility.set_tab_order([self.as_of_field, self.tabs, self.filter_bar.search])
         toolbar.addAction(self.today_action)
 
