@@ -63,6 +63,7 @@ def editors(window):
     from desktop_app.ui.csv_dialogs import ImportDialog
     from desktop_app.ui.event_editor import EventEditor
     from desktop_app.ui.export_dialog import ExportDialog
+    from desktop_app.ui.place_names import PlaceNamesDialog
     from desktop_app.ui.statistic_editor import StatisticEditor
     from desktop_app.ui.status_dialog import StatusDialog
 
@@ -75,6 +76,7 @@ def editors(window):
         "import": ImportDialog(window),
         "export": ExportDialog(window),
         "new from article": ArticleDialog(window, text=""),
+        "place names": PlaceNamesDialog(window.db, parent=window),
     }
 
 

@@ -133,9 +133,9 @@ def _inner_part(widget: QWidget) -> bool:
         if isinstance(widget, QHeaderView) and isinstance(parent, QAbstractItemView):
             return True  # a table announces its column headers with its cells
         if isinstance(widget, QAbstractSlider | QAbstractButton) and isinstance(
-            parent, QAbstractItemView | QTabBar | QGraphicsView
+            parent, QAbstractItemView | QTabBar | QGraphicsView | QLineEdit
         ):
-            return True
+            return True  # a line edit's clear button is not a stop for Tab either
         parent = parent.parentWidget()
     return False
 

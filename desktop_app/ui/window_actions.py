@@ -41,6 +41,7 @@ COMMANDS = (
     Command("update_status", "Update s&tatus…", "Ctrl+U", "Record a new status"),
     Command("edit", "Ed&it selected…", "Ctrl+Return"),
     Command("delete", "&Delete", KEYS.Delete),
+    Command("place_names", "Place &names…", None, "Correct a place's name or its local name"),
     Command("find", "&Find", KEYS.Find),
     Command("refresh", "&Refresh", KEYS.Refresh),
     Command("save_view", "&Save current view…"),
@@ -55,7 +56,8 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("new_db", "open", "@recent", "save_copy", "-", "import", "export",
                "export_chart", "-", "quit")),
     ("&Edit", ("undo", "redo", "-", "new_commitment", "new_event", "new_statistic",
-               "from_article", "-", "update_status", "edit", "delete", "-", "find")),
+               "from_article", "-", "update_status", "edit", "delete", "-", "place_names", "-",
+               "find")),
     ("&View", ("@tabs", "-", "refresh", "clear_filter", "@views")),
     ("&Help", ("definitions", "sample", "about")),
 )  # fmt: skip
