@@ -15,7 +15,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.drafts import Draft, NewState
-from desktop_app.domain.local_names import local_name, reads_right_to_left, with_local_name
+from desktop_app.domain.local_names import (
+    isolated,
+    local_name,
+    reads_right_to_left,
+    with_local_name,
+)
 from desktop_app.domain.records import Actor, Commitment, StatusUpdate
 from desktop_app.store.database import open_database
 
@@ -55,6 +60,8 @@ def test_the_direction_of_a_text_is_its_first_strong_letter():
     assert not reads_right_to_left("2024")
     assert with_local_name("Zahidan", "زاهدان") == "Zahidan (زاهدان)"
     assert with_local_name("Panjgur", "") == "Panjgur"
+    assert isolated("Iran") == "Iran"
+    assert isolated("وزارت") == "\u2068وزارت\u2069"
 
 
 def test_the_migration_fills_local_names_from_geonames(db_path, monkeypatch):
@@ -191,7 +198,8 @@ def test_persian_names_in_the_charts(window, qtbot):
     by_party = window.dashboard.chart("by-party")
     assert "وزارت امور خارجه 3 commitments" in by_party.accessibleDescription()
     ticks = by_party.getPlotItem().getAxis("left")._tickLevels[0]
-    assert any(label.startswith("وزارت امور خارجه · ") for _, label in ticks)
+    # the name isolated, so that the label stays a left-to-right line: name, then score
+    assert any(label.startswith("\u2068وزارت امور خارجه\u2069 · ") for _, label in ticks)
     timeline = window.dashboard.chart("timeline")
     assert {bar.title for bar in timeline.bars} >= set(PERSIAN_TITLES)
 

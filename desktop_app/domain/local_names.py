@@ -126,6 +126,15 @@ def reads_right_to_left(text: str) -> bool:
     return False
 
 
+def isolated(text: str) -> str:
+    """text set apart for the bidirectional algorithm (first-strong isolate), so that a name
+    that reads right to left at the start of a line ('وزارت امور خارجه · compliance +0.00')
+    does not turn the whole line right to left; text with nothing right to left is left as is."""
+    if not any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text):
+        return text
+    return f"\u2068{text}\u2069"
+
+
 def with_local_name(name: str, local: str | None) -> str:
     """'Zahedan (زاهدان)', or the name alone when there is no other."""
     return f"{name} ({local})" if local and local != name else name
