@@ -74,10 +74,19 @@ def activated(window, qtbot) -> None:
 
 def test_the_core_loop_by_keyboard_alone(window, qtbot, tmp_path):
     activated(window, qtbot)
-    model, view = window.commitment_model, window.commitments_view
-    everything = model.total
+    not_rated = search_and_filter(window, qtbot)  # steps 1 and 2
+    chosen = move_through_the_table(window)  # 3
+    open_and_retitle(window, qtbot, chosen)  # 4
+    add_a_status_update(window, qtbot, chosen, not_rated)  # 5
+    change_the_date_and_open_the_dashboard(window, qtbot)  # 6 and 7
+    export_the_view(window, qtbot, tmp_path / "by-keyboard.csv")  # 8
 
-    # 1. focus the search (Ctrl+F), 2. filter: words, then a status by the arrow keys
+
+def search_and_filter(window, qtbot) -> int:
+    """1. Ctrl+F focuses the search; 2. words filter, then a status chosen by the arrow keys.
+    Returns how many commitments the status filter lets through."""
+    model = window.commitment_model
+    everything = model.total
     press(Qt.Key.Key_F, CTRL)
     assert focused() is window.filter_bar.search
     type_text("officers")
@@ -90,9 +99,13 @@ def test_the_core_loop_by_keyboard_alone(window, qtbot, tmp_path):
     press(Qt.Key.Key_Down)  # Any status -> Not yet rated
     assert window.filter_bar.status.currentData() == "not_rated"
     qtbot.waitUntil(lambda: 0 < model.total < everything)
-    not_rated = model.total
+    return model.total
 
-    # 3. move through the table: Tab reaches it after the filters, the arrows choose a row
+
+def move_through_the_table(window) -> int:
+    """3. Tab reaches the table after the filters; the arrows choose a row, which the detail
+    panel shows. Returns the chosen commitment."""
+    model, view = window.commitment_model, window.commitments_view
     tab_until(lambda widget: widget is view)
     press(Qt.Key.Key_Down)
     press(Qt.Key.Key_End, CTRL)
@@ -100,12 +113,21 @@ def test_the_core_loop_by_keyboard_alone(window, qtbot, tmp_path):
     press(Qt.Key.Key_Down)
     chosen = window.selected_id()
     assert chosen is not None and model.row_for_id(chosen) == 1
-    title = window.db.execute("SELECT title FROM commitments WHERE id = ?", [chosen]).fetchone()[0]
-    assert title in window.detail.browser.toPlainText()
+    assert title_of(window, chosen) in window.detail.browser.toPlainText()
+    return chosen
 
-    # 4. open the commitment (Ctrl+Return) and change its title; Return is OK
+
+def title_of(window, commitment_id: int) -> str:
+    sql = "SELECT title FROM commitments WHERE id = ?"
+    return window.db.execute(sql, [commitment_id]).fetchone()[0]
+
+
+def open_and_retitle(window, qtbot, chosen: int) -> None:
+    """4. Ctrl+Return opens the commitment on its first field; Return is OK."""
+    title = title_of(window, chosen)
+
     def edit(dialog: CommitmentEditor) -> None:
-        assert focused() is dialog.title_edit  # the first field
+        assert focused() is dialog.title_edit
         press(Qt.Key.Key_End)
         type_text(" (confirmed)")
         press(Qt.Key.Key_Return)
@@ -113,12 +135,14 @@ def test_the_core_loop_by_keyboard_alone(window, qtbot, tmp_path):
     opened = when_opens(CommitmentEditor, edit)
     press(Qt.Key.Key_Return, CTRL)
     assert opened
-    stored = window.db.execute("SELECT title FROM commitments WHERE id = ?", [chosen]).fetchone()
-    assert stored[0] == f"{title} (confirmed)"
+    assert title_of(window, chosen) == f"{title} (confirmed)"
     activated(window, qtbot)
-    assert focused() is view  # back where it was
+    assert focused() is window.commitments_view  # back where it was
 
-    # 5. add a status update (Ctrl+U): Tab from field to field, Return is OK
+
+def add_a_status_update(window, qtbot, chosen: int, not_rated: int) -> None:
+    """5. Ctrl+U; Tab from field to field (out of the note too); Return is OK."""
+
     def rate(dialog: StatusDialog) -> None:
         assert focused() is dialog.date
         press(Qt.Key.Key_Tab)
@@ -138,10 +162,14 @@ def test_the_core_loop_by_keyboard_alone(window, qtbot, tmp_path):
         [chosen],
     ).fetchone()
     assert tuple(update) == ("stalled", "Talks paused")
+    model = window.commitment_model
     qtbot.waitUntil(lambda: model.total == not_rated - 1)  # it left the Not yet rated filter
     activated(window, qtbot)
 
-    # 6. change the as-of date: Alt+A goes to it; type a date, Return; Down steps back a day
+
+def change_the_date_and_open_the_dashboard(window, qtbot) -> None:
+    """6. Alt+A goes to the as-of date: a date typed, Return; Down steps back a day.
+    7. Ctrl+4 opens the dashboard, whose charts are drawn and described."""
     press(Qt.Key.Key_A, ALT)
     assert focused() is window.as_of_field
     press(Qt.Key.Key_A, CTRL)
@@ -150,15 +178,14 @@ def test_the_core_loop_by_keyboard_alone(window, qtbot, tmp_path):
     assert window.as_of == "2024-06-30"
     press(Qt.Key.Key_Down)
     assert window.as_of == "2024-06-29"
-
-    # 7. open the dashboard (Ctrl+4); its charts are drawn and described
     press(Qt.Key.Key_4, CTRL)
     assert window.tabs.currentIndex() == TAB_DASHBOARD
     qtbot.waitUntil(lambda: window.dashboard_tab.drawn_for is not None, timeout=10000)
     assert "By party: " in window.dashboard.chart("by-party").accessibleDescription()
 
-    # 8. export the current view as CSV (Ctrl+Shift+E): Return, then a file name and Return
-    target = tmp_path / "by-keyboard.csv"
+
+def export_the_view(window, qtbot, target) -> None:
+    """8. Ctrl+Shift+E; Return takes the current view; a file name typed, Return."""
 
     def name_the_file(dialog: QFileDialog) -> None:
         press(Qt.Key.Key_A, CTRL)
