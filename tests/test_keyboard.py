@@ -248,3 +248,43 @@ def test_the_focus_is_visible_in_the_table(window, qtbot):
     press(Qt.Key.Key_Down)
     assert view.hasFocus() and view.currentIndex().isValid()
     assert view.selectionModel().isRowSelected(view.currentIndex().row())
+
+
+def tab_chain(dialog) -> list:
+    """The controls Tab visits in dialog, in order, starting from the top left one."""
+    from desktop_app.ui.accessibility import interactive_widgets
+
+    controls = set(interactive_widgets(dialog))
+    chain, widget = [], dialog.nextInFocusChain()
+    while widget is not dialog and len(chain) < 500:
+        takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if widget in controls and widget.isEnabled() and takes_tab and widget not in chain:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    first = min(chain, key=lambda w: layout_position(dialog, w))
+    start = chain.index(first)
+    return chain[start:] + chain[:start]  # Tab goes round: read it from the top left
+
+
+def layout_position(dialog, widget) -> tuple[int, int]:
+    """Where widget is in dialog: top to bottom, then left to right (reading order)."""
+    from PySide6.QtCore import QPoint
+
+    corner = widget.mapTo(dialog, QPoint(0, 0))
+    return corner.y(), corner.x()
+
+
+def test_tab_follows_the_layout_in_every_dialog(window, qtbot):
+    """Every dialog: top to bottom, left to right, the buttons as they are shown."""
+    from tests.test_accessibility import editors
+
+    out_of_order = {}
+    for title, dialog in editors(window).items():
+        dialog.show()
+        qtbot.wait(5)
+        chain = tab_chain(dialog)
+        in_layout = sorted(chain, key=lambda w: layout_position(dialog, w))
+        if chain != in_layout:
+            out_of_order[title] = [w.accessibleName() or w.text() for w in chain]
+        dialog.reject()
+    assert out_of_order == {}

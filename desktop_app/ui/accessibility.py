@@ -13,6 +13,7 @@ import itertools
 import re
 from collections import Counter
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QGraphicsView,
     QHeaderView,
@@ -60,6 +62,22 @@ def set_tab_order(widgets: list[QWidget]) -> None:
     """Tab visits widgets in this order (the rest of the window's chain keeps its order)."""
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+class _ButtonsInShownOrder(QObject):
+    """When a button box is shown, Tab goes through its buttons left to right: the platform
+    lays them out in its own order (Cancel before OK on some desktops), while Tab follows the
+    order they were made in."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialogButtonBox):
+            set_tab_order(sorted(watched.buttons(), key=lambda button: button.x()))
+        return False
+
+
+def buttons_in_shown_order(box: QDialogButtonBox) -> None:
+    """Tab visits box's buttons in the order they are shown (see _ButtonsInShownOrder)."""
+    box.installEventFilter(_ButtonsInShownOrder(box))
 
 
 def plain_label(text: str) -> str:

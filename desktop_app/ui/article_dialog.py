@@ -33,7 +33,7 @@ from desktop_app.domain.vocabulary import CATEGORIES
 from desktop_app.extract.extractor import Candidate
 from desktop_app.session.article import ArticlePlan, ChosenCandidate
 from desktop_app.store.errors import StoreError
-from desktop_app.ui.accessibility import prepare_forms_under
+from desktop_app.ui.accessibility import buttons_in_shown_order, prepare_forms_under
 from desktop_app.ui.date_fields import DateField
 from desktop_app.ui.extraction import ExtractionProcess
 from desktop_app.ui.status_style import warning_text_colour
@@ -95,6 +95,7 @@ class ArticleDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         prepare_forms_under(self)  # screen readers say each field's label
+        buttons_in_shown_order(self.buttons)
         self.text.setAccessibleName("Article text")
         self.table.setAccessibleName("Candidate commitments and events")
         self.table.setAccessibleDescription("Tick the rows to add; Space ticks the current one")

@@ -7,7 +7,12 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from desktop_app.store.errors import StoreError
-from desktop_app.ui.accessibility import form_fields, prepare_form, set_tab_order
+from desktop_app.ui.accessibility import (
+    buttons_in_shown_order,
+    form_fields,
+    prepare_form,
+    set_tab_order,
+)
 from desktop_app.ui.settings import dialog_geometry
 from desktop_app.ui.status_style import warning_text_colour
 
@@ -32,6 +37,7 @@ class RememberingDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons_in_shown_order(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -51,7 +57,8 @@ class RememberingDialog(QDialog):
         # would start on OK. The keyboard starts on the first field and ends on the buttons.
         prepare_form(self.form)
         fields = [field for field in form_fields(self.form) if field.isEnabled()]
-        set_tab_order([*fields, *self.buttons.buttons()])
+        buttons = sorted(self.buttons.buttons(), key=lambda button: button.x())  # as shown
+        set_tab_order([*fields, *buttons])
         super().showEvent(event)
         if fields:
             fields[0].setFocus()

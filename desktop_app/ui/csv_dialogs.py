@@ -29,7 +29,7 @@ from desktop_app.exchange import csv_import
 from desktop_app.exchange.csv_format import CsvProblem
 from desktop_app.exchange.csv_import import ImportCancelled
 from desktop_app.ui import settings
-from desktop_app.ui.accessibility import prepare_forms_under
+from desktop_app.ui.accessibility import buttons_in_shown_order, prepare_forms_under
 from desktop_app.ui.status_style import status_text_colour
 from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_in_background, run_with_progress, with_own_connection
@@ -169,6 +169,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.undo_note)
         layout.addWidget(self.buttons)
         prepare_forms_under(self)  # screen readers say each field's label
+        buttons_in_shown_order(self.buttons)
         self.mapping.setAccessibleName("Column mapping")
         self.preview.setAccessibleName("Preview of the first rows")
         self.problems.setAccessibleName("Problems")
