@@ -41,6 +41,7 @@ Architecture: $ARCH
 Maintainer: Commitment Tracker developers <maintainers@commitment-tracker.invalid>
 Installed-Size: $INSTALLED_KB
 Depends: libc6, libegl1, libfontconfig1, libgl1, libglib2.0-0, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libdbus-1-3
+Recommends: fonts-dejavu-core, fonts-noto-core
 Section: utils
 Priority: optional
 Homepage: https://commitment-tracker.invalid/

@@ -435,3 +435,19 @@ def test_a_saved_view_keeps_its_map_area():
     flt = CommitmentFilter(text="border", place_ids=(3, 5))
     stored = json.loads(json.dumps(filter_to_dict(flt)))  # settings hand back lists
     assert filter_from_dict(stored) == flt
+
+
+def test_the_map_says_in_words_what_it_shows(tmp_path):
+    from desktop_app.charts.summary import map_summary
+    from desktop_app.store.database import open_database
+    from desktop_app.store.map_queries import map_data
+    from desktop_app.store.sample import write_sample
+    from desktop_app.store.status_index import StatusIndex
+
+    db = open_database(write_sample(tmp_path / "s.db"))
+    early = map_summary(map_data(db, "2024-01-20", None, StatusIndex.load(db)))
+    later = map_summary(map_data(db, "2024-06-30", None, StatusIndex.load(db)))
+    db.close()
+    assert early.startswith("Map as of 2024-01-20: 0 places of 0 commitments; events at")
+    assert later.startswith("Map as of 2024-06-30: ") and " commitments (" in later
+    assert early != later

@@ -26,7 +26,10 @@ def test_the_place_filter_lists_the_places_commitments_name(window):
         )
     }
     assert named and unnamed  # the sample has both kinds
-    assert set(_names(window.filter_bar.place)) == named
+    # each with its local name beside it when it has one: "Zahidan (زاهدان)"
+    local = dict(db.execute("SELECT name, local_name FROM places").fetchall())
+    shown = {f"{name} ({local[name]})" if local[name] else name for name in named}
+    assert set(_names(window.filter_bar.place)) == shown
 
 
 def test_an_edit_that_changes_no_choice_leaves_the_lists_and_the_choice_alone(window):

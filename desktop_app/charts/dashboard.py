@@ -20,6 +20,7 @@ from desktop_app.charts import chart_data
 from desktop_app.charts.events_chart import draw_events, new_events_plot
 from desktop_app.charts.stacked_bars import draw_stacked_bars, new_stacked_bar_plot
 from desktop_app.charts.status_over_time import draw_status_over_time, new_status_over_time_plot
+from desktop_app.charts.summary import chart_summary
 from desktop_app.charts.timeline import TimelineChart
 
 CHART_NAMES = {
@@ -32,14 +33,17 @@ CHART_NAMES = {
 
 
 def new_chart(name: str) -> QWidget:
-    """An empty chart widget of the named kind."""
-    return {
+    """An empty chart widget of the named kind, named for screen readers."""
+    widget = {
         "status-over-time": new_status_over_time_plot,
         "by-party": lambda: new_stacked_bar_plot("Commitments by party, and compliance", "Party"),
         "by-category": lambda: new_stacked_bar_plot("Commitments by category", "Category"),
         "timeline": TimelineChart,
         "events": new_events_plot,
     }[name]()
+    widget.setAccessibleName(f"{CHART_NAMES[name]} chart")
+    widget.setAccessibleDescription("Not drawn yet.")
+    return widget
 
 
 def draw_chart(name: str, widget: QWidget, data: chart_data.DashboardData) -> None:
@@ -56,6 +60,8 @@ def draw_chart(name: str, widget: QWidget, data: chart_data.DashboardData) -> No
         widget.draw(data.timeline, data.as_of)
     else:
         raise ValueError(f"unknown chart {name!r}")
+    # what the chart shows, in words, for screen readers
+    widget.setAccessibleDescription(chart_summary(name, data))
 
 
 class Dashboard(QWidget):

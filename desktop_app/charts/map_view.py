@@ -28,6 +28,7 @@ from desktop_app.charts.style import (
     show_legend,
     theme_colours,
 )
+from desktop_app.charts.summary import map_summary
 from desktop_app.domain.status import STATUS_INFO
 from desktop_app.store.map_queries import EVENT_KINDS, MapData
 
@@ -89,6 +90,8 @@ class MapView(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Map of commitments and events")
+        self.setAccessibleDescription("Not drawn yet.")
         background, foreground = theme_colours()
         self.setBackground(background)
         self.view_box = _MapViewBox()
@@ -153,6 +156,7 @@ class MapView(pg.GraphicsLayoutWidget):
         """Show this data (with its place layers, when a worker made them already); the view
         stays where the user left it."""
         self.data = data
+        self.setAccessibleDescription(map_summary(data))
         self.layers = layers or markers.place_layers(data)
         self._cells: dict[str, dict] = {"commitments": {}, "events": {}}
         foreground = theme_colours()[1]

@@ -17,6 +17,7 @@ from desktop_app.charts.style import (
     theme_colours,
     whole_number_ticks,
 )
+from desktop_app.domain.local_names import isolated
 from desktop_app.domain.status import STATUS_INFO, STATUS_ORDER
 
 # a party's own status is never Mixed: the by-party legend leaves it out
@@ -57,7 +58,9 @@ def draw_stacked_bars(plot: pg.PlotWidget, data: StackedBars) -> None:
     # a note (the compliance score) goes with its label, so the bars keep the whole width
     notes = data.notes or [""] * len(rows)
     labels = [
-        f"{name} · {note}" if note else name for name, note in zip(data.labels, notes, strict=True)
+        # a Persian party name keeps the line left to right: the name, then its score
+        f"{isolated(name)} · {note}" if note else name
+        for name, note in zip(data.labels, notes, strict=True)
     ]
     set_label_ticks(plot.getPlotItem(), list(zip(rows, labels, strict=True)))
     whole_number_ticks(plot.getAxis("bottom"), max(left))

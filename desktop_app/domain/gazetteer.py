@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain import country_names
+from desktop_app.domain.local_names import local_name
 
 # The countries' one home is country_names; its Country, countries and country_by_code are
 # offered here too, where callers have always found them.
@@ -32,6 +33,7 @@ class GazetteerPlace:
     latitude: float
     longitude: float
     population: int
+    local_name: str = ""  # in the country's script, from GeoNames' alternate names
 
     @property
     def label(self) -> str:
@@ -52,11 +54,11 @@ def _city_index() -> tuple[list[str], list[GazetteerPlace]]:
     for city in _cities_a_few_at_a_time():
         country = country_by_code(city["countrycode"]) if city["countrycode"] else None
         spellings = {city["name"]}
-        spellings.update(
-            a
-            for a in city.get("alternatenames", [])
-            if len(a) > 3 and a[0].isupper() and a.isascii()
-        )
+        alternates = city.get("alternatenames", [])
+        spellings.update(a for a in alternates if len(a) > 3 and a[0].isupper() and a.isascii())
+        local = local_name(alternates, city["countrycode"], city["name"])
+        if local:
+            spellings.add(local)  # found by its local name too: زاه finds Zahedan
         for spelling in spellings:
             entries.append(
                 (
@@ -68,6 +70,7 @@ def _city_index() -> tuple[list[str], list[GazetteerPlace]]:
                         latitude=float(city["latitude"]),
                         longitude=float(city["longitude"]),
                         population=int(city["population"]),
+                        local_name=local,
                     ),
                 )
             )
@@ -184,3 +187,12 @@ def place_exactly(name: str) -> GazetteerPlace | None:
     if not matches:
         return None
     return min(matches, key=lambda p: (p.official_name.lower() != wanted, -p.population))
+
+
+def local_name_of(name: str, country_iso3: str | None) -> str:
+    """The local name GeoNames gives the city spelled name in that country, or ''."""
+    wanted = name.strip().lower()
+    for place in find_places(name, limit=200):
+        if place.name.lower() == wanted and place.country_iso3 == country_iso3:
+            return place.local_name
+    return ""

@@ -70,10 +70,12 @@ class Place:
     latitude: float | None = None
     longitude: float | None = None
     precision: str = "exact"
+    local_name: str = ""  # in the country's own script (زاهدان for Zahedan); '' when none
     uuid: str | None = None
 
     def __post_init__(self) -> None:
         self.name = _required_text(self.name, "A place's name")
+        self.local_name = (self.local_name or "").strip()
         self.country_iso3 = _iso3(self.country_iso3)
         self.admin1 = _optional_text(self.admin1)
         self.precision = check_choice(self.precision, PLACE_PRECISIONS, "place precision")

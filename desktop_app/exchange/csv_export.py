@@ -83,7 +83,8 @@ def _sources(link: str, owner: str, alias: str, value: str) -> str:
 EXPORT_SQL: dict[str, str] = {
     "actors": """SELECT uuid, name, kind, iso3 FROM actors
                  WHERE deleted_at IS NULL AND id > :after AND id <= :upto ORDER BY id""",
-    "places": """SELECT uuid, name, country_iso3 AS country, admin1, latitude, longitude, precision
+    "places": """SELECT uuid, name, country_iso3 AS country, admin1, latitude, longitude, precision,
+                        local_name
                  FROM places WHERE deleted_at IS NULL AND id > :after AND id <= :upto
                  ORDER BY id""",
     "sources": """SELECT uuid, title, url, publisher, published_on, accessed_on, excerpt

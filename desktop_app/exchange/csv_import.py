@@ -85,7 +85,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 OPTIONAL: dict[str, tuple[str, ...]] = {
     "actors": ("uuid", "kind", "iso3"),
-    "places": ("uuid", "country", "admin1", "latitude", "longitude", "precision"),
+    "places": ("uuid", "country", "admin1", "latitude", "longitude", "precision", "local_name"),
     "sources": ("uuid", "url", "publisher", "published_on", "accessed_on", "excerpt"),
     "commitments": (
         "uuid",

@@ -404,6 +404,7 @@ def _build_place(r: Resolver, cells: dict) -> Place:
         latitude=_number(cells, "latitude", -90, 90),
         longitude=_number(cells, "longitude", -180, 180),
         precision=cells.get("precision") or "exact",
+        local_name=cells.get("local_name") or "",
     )
 
 

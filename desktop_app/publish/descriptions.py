@@ -106,6 +106,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "Places that commitments, events and statistics refer to.",
         {
             "name": "Name of the place.",
+            "local_name": "Its name in its country's script (Persian, Urdu, Arabic...), if known.",
             "country_iso3": "ISO 3166-1 alpha-3 code of its country.",
             "admin1": "First-level administrative division (province, state).",
             "latitude": "Latitude in degrees (WGS 84).",

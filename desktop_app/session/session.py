@@ -177,6 +177,16 @@ class Session:
         _, change = self.apply(lambda db: records.update(db, record_id, _record(db, item)))
         return change
 
+    def update_all(self, updates: list[tuple[int, Draft | Record]]) -> Change:
+        """Replace several records in one transaction: one change, one step to undo."""
+
+        def write(db: Database) -> None:
+            for record_id, item in updates:
+                records.update(db, record_id, _record(db, item))
+
+        _, change = self.apply(write)
+        return change
+
     def set_deleted(self, cls: type, record_id: int, deleted: bool = True) -> Change:
         _, change = self.apply(lambda db: records.set_deleted(db, cls, record_id, deleted))
         return change

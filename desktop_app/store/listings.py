@@ -11,9 +11,15 @@ from desktop_app.store.queries import STATISTIC_KNOWN_ON, fts_query, rows_of
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
 
+#: a place's name with its local name beside it: 'Zahidan (زاهدان)'; the one home of that form
+#: in SQL (domain.local_names.with_local_name says it in Python)
+PLACE_LABEL = """p.name || CASE WHEN p.local_name NOT IN ('', p.name)
+                           THEN ' (' || p.local_name || ')' ELSE '' END"""
+
+
 # the columns of the events table, and where they come from
-_EVENT_ROWS = """SELECT e.id, e.uuid, e.date, e.end_date, e.kind, e.title, e.fatalities,
-               p.name AS place,
+_EVENT_ROWS = f"""SELECT e.id, e.uuid, e.date, e.end_date, e.kind, e.title, e.fatalities,
+               {PLACE_LABEL} AS place,
                (SELECT group_concat(COALESCE(a.iso3, a.name), ', ')
                   FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
                  WHERE ea.event_id = e.id) AS actors
@@ -189,11 +195,18 @@ def party_choices(db: Database) -> list[tuple[int, str]]:
 
 
 def commitment_place_choices(db: Database) -> list[tuple[int, str]]:
-    """Places that at least one commitment names: what the place filter offers."""
-    sql = """SELECT DISTINCT p.id, p.name FROM places p
+    """Places that at least one commitment names, with their local names: what the place
+    filter offers (and finds by either name)."""
+    sql = f"""SELECT DISTINCT p.id, {PLACE_LABEL} FROM places p
              JOIN commitment_places cp ON cp.place_id = p.id
              WHERE p.deleted_at IS NULL ORDER BY p.name COLLATE NOCASE"""
     return [tuple(r) for r in db.execute(sql).fetchall()]
+
+
+def place_local_names(db: Database) -> dict[int, str]:
+    """The local names of live places that have one, by place id."""
+    sql = "SELECT id, local_name FROM places WHERE deleted_at IS NULL AND local_name != ''"
+    return dict(db.execute(sql).fetchall())
 
 
 def place_choices(db: Database) -> list[tuple[int, str, str | None]]:
@@ -237,7 +250,7 @@ def commitment_detail(db: Database, commitment_id: int) -> dict | None:
         "parties": """SELECT a.id, a.name, a.iso3, cp.role FROM commitment_parties cp
                       JOIN actors a ON a.id = cp.actor_id WHERE cp.commitment_id = :id
                       ORDER BY cp.rowid""",
-        "places": """SELECT p.name, p.country_iso3, p.latitude, p.longitude
+        "places": """SELECT p.name, p.local_name, p.country_iso3, p.latitude, p.longitude
                      FROM commitment_places cp JOIN places p ON p.id = cp.place_id
                      WHERE cp.commitment_id = :id ORDER BY cp.rowid""",
         "sources": """SELECT s.title, s.url, s.publisher, s.published_on FROM commitment_sources cs

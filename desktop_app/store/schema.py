@@ -291,6 +291,17 @@ def _source_citation_indexes(db: Database) -> None:
     )
 
 
+@migrations(name="0011_place_local_names")
+def _place_local_names(db: Database) -> None:
+    # A place's name in its country's script beside the English one, so that analysts who
+    # read Persian, Urdu or Arabic sources find and recognise it; filled from GeoNames'
+    # alternate names for the places already recorded (store/local_names.py).
+    from desktop_app.store.local_names import fill_local_names
+
+    db.execute("ALTER TABLE places ADD COLUMN local_name TEXT NOT NULL DEFAULT ''")
+    fill_local_names(db)
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

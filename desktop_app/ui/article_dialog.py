@@ -33,8 +33,10 @@ from desktop_app.domain.vocabulary import CATEGORIES
 from desktop_app.extract.extractor import Candidate
 from desktop_app.session.article import ArticlePlan, ChosenCandidate
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.accessibility import buttons_in_shown_order, prepare_forms_under
 from desktop_app.ui.date_fields import DateField
 from desktop_app.ui.extraction import ExtractionProcess
+from desktop_app.ui.status_style import warning_text_colour
 
 COLUMNS = ("Add", "Kind", "Title", "Parties", "Deadline or date", "Category")
 COL_ADD, COL_KIND, COL_TITLE, COL_PARTIES, COL_DATE, COL_CATEGORY = range(len(COLUMNS))
@@ -75,6 +77,14 @@ class ArticleDialog(QDialog):
         self.add_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+        self.candidates: list[Candidate] = []
+        self.found_text = ""  # the text the candidates were found in: the source's snapshot
+        self.save: Callable[[ArticlePlan], None] | None = None
+        if self.text.toPlainText():
+            self.find_candidates()
+
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow("Published on", self.published)
         form.addRow("Source title", self.source_title)
@@ -84,7 +94,7 @@ class ArticleDialog(QDialog):
         top.addWidget(self.text, 3)
         side = QVBoxLayout()
         side.addLayout(form)
-        side.addWidget(find)
+        side.addWidget(self.find_button)
         side.addStretch()
         top.addLayout(side, 2)
         layout = QVBoxLayout(self)
@@ -92,11 +102,11 @@ class ArticleDialog(QDialog):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.candidates: list[Candidate] = []
-        self.found_text = ""  # the text the candidates were found in: the source's snapshot
-        self.save: Callable[[ArticlePlan], None] | None = None
-        if self.text.toPlainText():
-            self.find_candidates()
+        prepare_forms_under(self)  # screen readers say each field's label
+        buttons_in_shown_order(self.buttons)
+        self.text.setAccessibleName("Article text")
+        self.table.setAccessibleName("Candidate commitments and events")
+        self.table.setAccessibleDescription("Tick the rows to add; Space ticks the current one")
 
     #: longer text is not one article: it is refused with a sentence instead of read for minutes
     MAX_CHARACTERS = 200_000
@@ -220,7 +230,8 @@ class ArticleDialog(QDialog):
             if self.save is not None:
                 self.save(self.plan())
         except (ValueError, StoreError) as error:
-            self.summary.setText(f"<span style='color:#D55E00'>{escape(str(error))}.</span>")
+            colour = warning_text_colour()
+            self.summary.setText(f"<span style='color:{colour}'>{escape(str(error))}.</span>")
             return
         super().accept()
 

@@ -7,7 +7,14 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.accessibility import (
+    buttons_in_shown_order,
+    form_fields,
+    prepare_form,
+    set_tab_order,
+)
 from desktop_app.ui.settings import dialog_geometry
+from desktop_app.ui.status_style import warning_text_colour
 
 
 class RememberingDialog(QDialog):
@@ -24,12 +31,13 @@ class RememberingDialog(QDialog):
         self.setObjectName(type(self).__name__)
         self.form = QFormLayout()
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #D55E00;")
+        self.error_label.setStyleSheet(f"color: {warning_text_colour()};")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons_in_shown_order(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -43,6 +51,17 @@ class RememberingDialog(QDialog):
             self.restoreGeometry(geometry)
         else:
             self.resize(560, 0)
+
+    def showEvent(self, event) -> None:
+        # Subclasses fill the form after this __init__, so the buttons were made first: Tab
+        # would start on OK. The keyboard starts on the first field and ends on the buttons.
+        prepare_form(self.form)
+        fields = [field for field in form_fields(self.form) if field.isEnabled()]
+        buttons = sorted(self.buttons.buttons(), key=lambda button: button.x())  # as shown
+        set_tab_order([*fields, *buttons])
+        super().showEvent(event)
+        if fields:
+            fields[0].setFocus()
 
     def build_result(self):
         raise NotImplementedError

@@ -54,7 +54,7 @@ class CommitmentEditor(RememberingDialog):
             ("&Category", self.category),
             ("&Made on", self.made_on),
             ("&Deadline", self.deadline),
-            ("Deadline &precision", self.deadline_precision),
+            ("Deadline p&recision", self.deadline_precision),
             ("&Promised by", self.promisors),
             ("&Beneficiaries", self.beneficiaries),
             ("P&laces", self.places),

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.ui import settings
+from desktop_app.ui.accessibility import set_tab_order
 from desktop_app.ui.detail_panel import DetailPanel
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.paged_table_model import ID_ROLE
@@ -60,6 +61,9 @@ class CommitmentsTab(QWidget):
                 self.splitter.restoreState(saved)
             else:
                 self.splitter.setSizes([780, 480])
+        # Tab follows the layout: the filters, the table, then the detail panel beside it
+        bar = self.filter_bar
+        set_tab_order([bar.overdue, bar.unsourced, self.view, *self.detail.focus_order()])
 
     def save_layout(self) -> None:
         if self.splitter.count() == 2:  # the table and the detail panel exist

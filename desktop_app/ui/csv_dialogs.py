@@ -29,7 +29,8 @@ from desktop_app.exchange import csv_import
 from desktop_app.exchange.csv_format import CsvProblem
 from desktop_app.exchange.csv_import import ImportCancelled
 from desktop_app.ui import settings
-from desktop_app.ui.status_style import status_colour
+from desktop_app.ui.accessibility import buttons_in_shown_order, prepare_forms_under
+from desktop_app.ui.status_style import status_text_colour
 from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_in_background, run_with_progress, with_own_connection
 
@@ -167,6 +168,11 @@ class ImportDialog(QDialog):
         layout.addWidget(self.new_names)
         layout.addWidget(self.undo_note)
         layout.addWidget(self.buttons)
+        prepare_forms_under(self)  # screen readers say each field's label
+        buttons_in_shown_order(self.buttons)
+        self.mapping.setAccessibleName("Column mapping")
+        self.preview.setAccessibleName("Preview of the first rows")
+        self.problems.setAccessibleName("Problems")
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -352,7 +358,7 @@ class ImportDialog(QDialog):
                 text = OUTCOME_WORDS.get(result.outcomes.get(line, ""), "")
             item = QTableWidgetItem(text)
             if line in problems:
-                item.setForeground(status_colour("broken"))
+                item.setForeground(status_text_colour("broken"))
             self.preview.setItem(r, 0, item)
 
     def _import_job(self, dry_run: bool) -> Callable:

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QStyle, QWidgetAction
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QToolBar,
+    QWidgetAction,
+)
 
 from desktop_app.domain.dates import check_iso_date
 
@@ -70,7 +78,7 @@ class DateField(QLineEdit):
             self.setToolTip(str(error)[:1].upper() + str(error)[1:] + ".")
             return
         self.setStyleSheet("")
-        self.setToolTip("")
+        self.setToolTip(self.accessibleDescription())  # what the field is for, once it is right
         if value != self._committed:
             self._committed = value
             self.dateChanged.emit(to_qdate(value) if value else QDate())
@@ -116,3 +124,12 @@ class OptionalDateField(DateField):
 
     def __init__(self, iso: str | None = None, empty_text: str = "none", parent=None) -> None:
         super().__init__(iso, parent, empty_text=empty_text)
+
+
+def add_to_toolbar(toolbar: QToolBar, label: str, field: DateField) -> None:
+    """Put field in toolbar after its label, which names it for screen readers and gives it
+    the label's Alt+letter ('&As of': Alt+A)."""
+    caption = QLabel(f" {label} ")
+    caption.setBuddy(field)
+    toolbar.addWidget(caption)
+    toolbar.addWidget(field)

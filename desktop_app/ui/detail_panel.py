@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.local_names import with_local_name
 from desktop_app.domain.status import STATUS_INFO, Status, is_overdue
 from desktop_app.store import change_history, listings, queries
-from desktop_app.ui.status_style import status_badge_html
+from desktop_app.ui.status_style import status_badge_html, status_text_colour
 
 #: how a rating that cites no source is marked in the history (words, not only a colour)
 UNSOURCED_HTML = "<b style='color:#D55E00'>unsourced</b>"
@@ -30,7 +31,15 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
+        self.browser.setAccessibleName("Commitment details")
+        self.browser.setAccessibleDescription(
+            "The selected commitment: its status, parties, deadline, places, sources and history"
+        )
         self.changes_browser = QTextBrowser()
+        self.changes_browser.setAccessibleName("Changes to the commitment")
+        self.changes_browser.setAccessibleDescription(
+            "What changed in the selected commitment and its status updates, when, and by whom"
+        )
         self.views = QTabWidget()
         self.views.setDocumentMode(True)
         self.views.addTab(self.browser, "Details")
@@ -49,6 +58,10 @@ class DetailPanel(QWidget):
         layout.addLayout(buttons)
         self.commitment_id: int | None = None
         self.show_commitment(None, None, "")
+
+    def focus_order(self) -> list[QWidget]:
+        """The panel's controls in the order Tab visits them."""
+        return [self.views, self.browser, self.update_button, self.edit_button]
 
     def show_commitment(self, db, commitment_id: int | None, as_of: str) -> None:
         self.commitment_id = commitment_id
@@ -85,10 +98,14 @@ def _detail_html(
     """The commitment, its status on as_of (with each party's own beside it when they
     differ) and its history."""
     parties = ", ".join(f"{escape(p['name'])} ({p['role']})" for p in detail["parties"]) or "—"
-    places = ", ".join(escape(p["name"]) for p in detail["places"]) or "—"
+    places = (
+        ", ".join(escape(with_local_name(p["name"], p["local_name"])) for p in detail["places"])
+        or "—"
+    )
     deadline = escape(detail["deadline"] or "none")
     if is_overdue(detail["deadline"], current, as_of):
-        deadline += " <b style='color:#D55E00'>(overdue)</b>"
+        colour = status_text_colour(Status.BROKEN).name()  # readable on the theme's base
+        deadline += f" <b style='color:{colour}'>(overdue)</b>"
     origin = (
         f"{escape(detail['origin_date'])} · {escape(detail['origin_event'])}"
         if detail["origin_event"]

@@ -42,7 +42,7 @@ class EventEditor(RememberingDialog):
             ("&Place", self.place),
             ("&Actors", self.actors),
             ("&Fatalities", self.fatalities),
-            ("D&escription", self.description),
+            ("De&scription", self.description),
         ):
             self.form.addRow(label, widget)
         if event:

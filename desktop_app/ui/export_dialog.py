@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.exchange.csv_export import ExportCancelled
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.accessibility import buttons_in_shown_order, prepare_forms_under
 from desktop_app.ui.database_files import dialog_folder
 from desktop_app.ui.worker import run_with_progress, with_own_connection
 
@@ -59,6 +60,8 @@ class ExportDialog(QDialog):
         form.addRow("&Format", self.format)
         form.addRow("", self.excel)
         form.addRow(buttons)
+        prepare_forms_under(self)  # screen readers say each field's label
+        buttons_in_shown_order(buttons)
 
 
 def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) -> None:

@@ -17,7 +17,9 @@ from desktop_app.domain.status import STATUS_INFO
 from desktop_app.domain.vocabulary import CATEGORIES
 from desktop_app.store import listings
 from desktop_app.store.queries import CommitmentFilter
+from desktop_app.ui.accessibility import name_widget
 from desktop_app.ui.date_fields import OptionalDateField
+from desktop_app.ui.searchable_combo import make_searchable
 
 STATUS_FILTER_NOTE = (
     "Shows the commitments whose status, or one party's own status, is the one chosen: "
@@ -45,6 +47,7 @@ class FilterBar(QWidget):
             self.category.addItem(category.capitalize(), category)
         self.party = QComboBox()
         self.place = QComboBox()
+        make_searchable(self.place)  # by either name: Zahidan or زاهدان
         self._choices: dict[QComboBox, list] = {}  # what each list was last filled with
         self.made_from = OptionalDateField(empty_text="made from: any")
         self.made_to = OptionalDateField(empty_text="made to: any")
@@ -76,6 +79,7 @@ class FilterBar(QWidget):
         self.made_to.dateChanged.connect(self.changed)
         self.overdue.toggled.connect(self.changed)
         self.unsourced.toggled.connect(self.changed)
+        self._name_for_screen_readers()
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -104,6 +108,19 @@ class FilterBar(QWidget):
         count = len(self.area)
         self.area_button.setText(f"Map area: {count} place{'s' if count != 1 else ''} ✕")
         self.area_button.setVisible(bool(count))
+
+    def _name_for_screen_readers(self) -> None:
+        search_note = "Finds words in titles, descriptions and status notes (Ctrl+F)"
+        name_widget(self.search, "Search commitments", search_note)
+        name_widget(self.status, "Status filter", STATUS_FILTER_NOTE)
+        name_widget(self.category, "Category filter", "Shows one category of commitment", True)
+        name_widget(self.party, "Party filter", "Shows the commitments of one party", True)
+        name_widget(self.place, "Place filter", "Shows the commitments at one place", True)
+        name_widget(self.made_from, "Made from", "Commitments made on or after this date", True)
+        name_widget(self.made_to, "Made to", "Commitments made on or before this date", True)
+        name_widget(self.overdue, "Overdue only", "Shows only commitments past their deadline")
+        name_widget(self.unsourced, "Unsourced only", self.unsourced.toolTip())
+        name_widget(self.area_button, "Map area", self.area_button.toolTip())
 
     def load_choices(self, db) -> None:
         """Fill the party and place lists from the open database, keeping the selection: the

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -27,12 +26,17 @@ from desktop_app import APP_NAME
 from desktop_app.domain.dates import today_iso
 from desktop_app.store import queries
 from desktop_app.store.errors import StoreError
-from desktop_app.ui import record_actions, settings, sources_tab
+from desktop_app.ui import (
+    accessibility,
+    record_actions,
+    settings,
+    sources_tab,
+)
 from desktop_app.ui.commitments_tab import CommitmentsTab
 from desktop_app.ui.counts_label import CountsLabel
 from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.database_files import RecentFiles
-from desktop_app.ui.date_fields import ISO_FORMAT, DateField
+from desktop_app.ui.date_fields import ISO_FORMAT, DateField, add_to_toolbar
 from desktop_app.ui.first_paint import after_first_paint
 from desktop_app.ui.map_tab import MapTab
 from desktop_app.ui.paged_table_model import ID_ROLE
@@ -116,6 +120,7 @@ class MainWindow(QMainWindow):
         # events: a search box and the table
         self.event_search = QLineEdit()
         self.event_search.setPlaceholderText("Search events")
+        self.event_search.setAccessibleName("Search events")
         self.event_search.setClearButtonEnabled(True)
         self.event_search.textChanged.connect(self._apply_event_search)
         self.events_page = QWidget()
@@ -141,17 +146,17 @@ class MainWindow(QMainWindow):
             setattr(self, f"{name}_action", action)  # window.undo_action, for tests and tools
 
     def _build_menus_and_toolbar(self) -> None:
-        tab_names = ["Commitments", "Events", "Statistics", "Dashboard", "Map", "Sources"]
+        tab_names = ["Commitments", "Events", "Statistics", "Dashboard", "Map", "S&ources"]
         submenus = self.commands.build_menus(self, tab_names, self.tabs.setCurrentIndex)
         self.recent_menu, self.views_menu = submenus["recent"], submenus["views"]
         self.recent_files = RecentFiles(submenus["recent"], self.open_path_with_message)
         self.saved_views = SavedViews(submenus["views"], self.save_view_action, self.recall_view)
         toolbar = self.commands.build_toolbar(self)
-        toolbar.addWidget(QLabel(" As of "))
         self.as_of_field = DateField(self.as_of)
-        self.as_of_field.setToolTip("Tables, details and charts show statuses as of this date")
+        self.as_of_field.setAccessibleDescription("Tables, details and charts show this date")
         self.as_of_field.dateChanged.connect(self._as_of_changed)
-        toolbar.addWidget(self.as_of_field)
+        add_to_toolbar(toolbar, "&As of", self.as_of_field)  # Alt+A
+        accessibility.set_tab_order([self.as_of_field, self.tabs, self.filter_bar.search])
         toolbar.addAction(self.today_action)
 
     # --- database ------------------------------------------------------------------------------

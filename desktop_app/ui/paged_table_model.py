@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from desktop_app.domain.local_names import reads_right_to_left
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -335,7 +337,10 @@ class PagedTableModel(QAbstractTableModel):
             return row["id"]
         if role == ROW_ROLE:
             return row
-        return self.cell_role(row, key, role)
+        value = self.cell_role(row, key, role)
+        if value is None and role == Qt.ItemDataRole.TextAlignmentRole:
+            return text_alignment(self.display(row, key))
+        return value
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order by a column; a model not loaded yet only notes it for its first reload()."""
@@ -345,6 +350,15 @@ class PagedTableModel(QAbstractTableModel):
         self.sort_key, self.descending = key, descending
         if self._loaded:
             self.reload()
+
+
+_RIGHT_TO_LEFT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def text_alignment(text: str):
+    """Text that reads right to left (a Persian title, an Arabic name) starts at the cell's
+    right edge, as it would in its own script's documents; other text keeps the default."""
+    return _RIGHT_TO_LEFT if reads_right_to_left(text) else None
 
 
 def _as_array(ids: Iterable[int]) -> array:

@@ -27,6 +27,18 @@ def known_place_labels(db) -> dict[str, int]:
     return labels
 
 
+def known_place_aliases(db, labels: dict[str, int]) -> dict[str, str]:
+    """Another spelling of each known place's label -> the label: its local name in place of
+    its name ('زاهدان, Iran' -> 'Zahidan, Iran'), so that typing either finds the place."""
+    local = listings.place_local_names(db)
+    aliases = {}
+    for label, place_id in labels.items():
+        if place_id in local:
+            _name, comma, country = label.rpartition(", ")
+            aliases[f"{local[place_id]}, {country}" if comma else local[place_id]] = label
+    return aliases
+
+
 def split_values(text: str) -> list[str]:
     return [part.strip() for part in text.split(";") if part.strip()]
 
@@ -104,13 +116,18 @@ class PlaceField(QLineEdit):
         self.setCompleter(completer)
         self._gazetteer: dict[str, gazetteer.GazetteerPlace] = {}
         self._known: dict[str, int] | None = None  # read once, on a worker
+        self._aliases: dict[str, str] = {}  # local-name spellings of the known labels
         self._loading = False
         self.textEdited.connect(self._suggest)
 
     def _known_labels(self) -> dict[str, int]:
         if self._known is None:  # needed now (resolving what was typed): read it here
-            self._known = known_place_labels(self.db)
+            self._remember(known_place_labels(self.db), None)
         return self._known
+
+    def _remember(self, labels: dict[str, int], aliases: dict[str, str] | None) -> None:
+        self._known = labels
+        self._aliases = known_place_aliases(self.db, labels) if aliases is None else aliases
 
     @property
     def ready(self) -> bool:
@@ -120,6 +137,11 @@ class PlaceField(QLineEdit):
     def suggestions(self, prefix: str) -> list[str]:
         prefix = prefix.strip().lower()
         known = [label for label in self._known_labels() if label.lower().startswith(prefix)]
+        known += [
+            label
+            for alias, label in self._aliases.items()
+            if alias.lower().startswith(prefix) and label not in known
+        ]  # typed in the local script: the place's usual label
         found = gazetteer.find_places(prefix) if len(prefix) >= 3 else []
         self._gazetteer.update({place.label: place for place in found})
         return known + [p.label for p in found if p.label not in known]
@@ -143,13 +165,14 @@ class PlaceField(QLineEdit):
 
         def work(db, _report):
             labels = known_place_labels(db)
+            aliases = known_place_aliases(db, labels)
             gazetteer.load_cities()
-            return labels
+            return labels, aliases
 
-        def done(labels: dict[str, int]) -> None:
+        def done(result: tuple[dict[str, int], dict[str, str]]) -> None:
             if not isValid(self):
                 return  # the dialog was closed before the places were read
-            self._known = labels
+            self._remember(*result)
             self._loading = False
             self._suggest()
 
@@ -165,7 +188,9 @@ class PlaceField(QLineEdit):
     def refs(self) -> list[PlaceRef]:
         """The typed values as known places' ids or new places (with coordinates when the
         gazetteer knows them); nothing is written here."""
-        known = {label.lower(): i for label, i in self._known_labels().items()}
+        labels = self._known_labels()
+        known = {label.lower(): i for label, i in labels.items()}
+        known |= {alias.lower(): labels[label] for alias, label in self._aliases.items()}
         values = split_values(self.text()) if self.multiple else [self.text().strip()]
         refs: list[PlaceRef] = []
         for value in filter(None, values):
@@ -186,10 +211,11 @@ class PlaceField(QLineEdit):
                 match = exact
         if match:
             return Place(
-                name=match.name,
+                name=match.official_name if match.name == match.local_name else match.name,
                 country_iso3=match.country_iso3,
                 latitude=match.latitude,
                 longitude=match.longitude,
+                local_name=match.local_name,
             )
         return Place(name=name.strip(), country_iso3=country.iso3 if country else None)
 

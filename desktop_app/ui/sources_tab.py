@@ -39,6 +39,10 @@ class SourcesTab(QWidget):
         super().__init__()
         self.window_ = window
         self.table = QTableWidget(0, len(HEADERS))
+        self.table.setAccessibleName("Sources")
+        self.table.setAccessibleDescription(
+            "Every source with its publisher, date and the number of records citing it"
+        )
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -47,6 +51,10 @@ class SourcesTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self.show_selected)
         self.view = QTextBrowser()
+        self.view.setAccessibleName("Source details")
+        self.view.setAccessibleDescription(
+            "The chosen source, the records citing it and its saved article text"
+        )
         self.view.setOpenExternalLinks(True)
         self.duplicates = QLabel()
         self.merge_button = QPushButton("Merge duplicate sources")

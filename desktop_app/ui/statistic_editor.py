@@ -43,7 +43,7 @@ class StatisticEditor(RememberingDialog):
             ("Period &to", self.period_end),
             ("&Baseline value", self.baseline),
             ("Baseline fr&om", self.baseline_start),
-            ("Baseline t&o", self.baseline_end),
+            ("Ba&seline to", self.baseline_end),
             ("&Country", self.country),
             ("&Method note", self.method),
         ):

@@ -57,7 +57,7 @@ class StatusDialog(RememberingDialog):
             ("", self.definition),
             ("&Concerns", self.party),
             ("&Rationale", self.note),
-            ("&Source", self.source_url),
+            ("S&ource", self.source_url),
             ("", self.source_hint),
             ("&Evidence event", self.evidence),
         ):

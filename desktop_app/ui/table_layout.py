@@ -15,6 +15,12 @@ from desktop_app.ui.settings import table_layout
 def table_view(model: PagedTableModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
+    # "commitments_table" is read out as "Commitments table"
+    view.setAccessibleName(name.replace("_", " ").capitalize())
+    view.setAccessibleDescription(
+        "Up and Down move between rows, Ctrl+Home and Ctrl+End to the first and last; Ctrl+Return "
+        "edits the selected row and clicking a column header sorts by it"
+    )
     view.setModel(model)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -27,6 +33,9 @@ def table_view(model: PagedTableModel, name: str) -> QTableView:
     # big file, with the window frozen)
     view.horizontalHeader().setResizeContentsPrecision(40)
     view.setWordWrap(False)
+    # a table of rows: Tab moves on to the next control instead of cell by cell, so the
+    # keyboard is never stuck in a table of thousands of cells
+    view.setTabKeyNavigation(False)
     return view
 
 

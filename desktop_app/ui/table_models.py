@@ -11,7 +11,7 @@ from desktop_app.domain.status import STATUS_INFO, Status, party_statuses_text
 from desktop_app.store import listings, queries
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.ui.paged_table_model import PagedTableModel
-from desktop_app.ui.status_style import status_colour, text_colour_on
+from desktop_app.ui.status_style import status_colour, status_text_colour, text_colour_on
 
 
 class CommitmentTableModel(PagedTableModel):
@@ -108,7 +108,7 @@ class CommitmentTableModel(PagedTableModel):
             )
         if key == "deadline" and row["overdue"]:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(status_colour(Status.BROKEN))
+                return QBrush(status_text_colour(Status.BROKEN))  # readable in either theme
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

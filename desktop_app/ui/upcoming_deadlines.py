@@ -31,6 +31,11 @@ class UpcomingDeadlines(QTreeWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Upcoming deadlines")
+        self.setAccessibleDescription(
+            "Overdue commitments, those due in the next 30 days and in 31 to 90 days; Enter or "
+            "a click selects one"
+        )
         self.setObjectName("upcoming_deadlines")
         self.setHeaderLabels(list(_COLUMNS))
         self.setRootIsDecorated(False)

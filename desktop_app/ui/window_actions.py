@@ -46,17 +46,18 @@ COMMANDS = (
         "Ctrl+Shift+V",
         "Paste a news article and pick the commitments it reports",
     ),
-    Command("update_status", "&Update status…", "Ctrl+U", "Record a new status"),
-    Command("change_analyst", "Analyst &name…", None, "Your name, as the change log records it"),
-    Command("edit", "&Edit selected…", "Ctrl+Return"),
+    Command("update_status", "Update s&tatus…", "Ctrl+U", "Record a new status"),
+    Command("change_analyst", "Analyst na&me…", None, "Your name, as the change log records it"),
+    Command("edit", "Ed&it selected…", "Ctrl+Return"),
     Command("delete", "&Delete", KEYS.Delete),
+    Command("place_names", "Place &names…", None, "Correct a place's name or its local name"),
     Command("find", "&Find", KEYS.Find),
     Command("refresh", "&Refresh", KEYS.Refresh),
     Command("save_view", "&Save current view…"),
-    Command("clear_filter", "&Clear filter", "Ctrl+L"),
+    Command("clear_filter", "C&lear filter", "Ctrl+L"),
     Command("about", "&About"),
     Command("definitions", "&Status definitions"),
-    Command("sample", "Open &sample database"),
+    Command("sample", "Open sa&mple database"),
     Command("today", "Today", "Ctrl+T", "Show statuses as they stand today"),
 )
 
@@ -64,8 +65,8 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("new_db", "open", "@recent", "save_copy", "-", "import", "export",
                "export_chart", "export_brief", "export_deadlines", "-", "share", "-", "quit")),
     ("&Edit", ("undo", "redo", "-", "new_commitment", "new_event", "new_statistic",
-               "from_article", "-", "update_status", "edit", "delete", "-", "find",
-               "change_analyst")),
+               "from_article", "-", "update_status", "edit", "delete", "-", "place_names", "-",
+               "find", "change_analyst")),
     ("&View", ("@tabs", "-", "refresh", "clear_filter", "@views")),
     ("&Help", ("definitions", "sample", "about")),
 )  # fmt: skip
@@ -89,7 +90,10 @@ class WindowActions:
         self.actions["undo"] = undo_stack.createUndoAction(window, "&Undo")
         self.actions["undo"].setShortcut(KEYS.Undo)
         self.actions["redo"] = undo_stack.createRedoAction(window, "&Redo")
-        self.actions["redo"].setShortcuts([QKeySequence(KEYS.Redo), QKeySequence("Ctrl+Y")])
+        # Ctrl+Y as well where the platform's Redo is Ctrl+Shift+Z (once where it is Ctrl+Y)
+        redo_keys = [*QKeySequence.keyBindings(KEYS.Redo), QKeySequence("Ctrl+Y")]
+        unique = {key.toString(): key for key in redo_keys}
+        self.actions["redo"].setShortcuts(list(unique.values()))
 
     def build_menus(
         self, window: QMainWindow, tab_names: list[str], show_tab: Callable[[int], None]
@@ -107,7 +111,8 @@ class WindowActions:
                     submenus["views"] = menu.addMenu("Saved &views")
                 elif entry == "@tabs":
                     for number, name in enumerate(tab_names):
-                        action = QAction(f"&{name}", window)
+                        # a name may carry its own mnemonic ("S&ources" beside "&Statistics")
+                        action = QAction(name if "&" in name else f"&{name}", window)
                         action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
                         action.triggered.connect(lambda _=False, n=number: show_tab(n))
                         menu.addAction(action)
