@@ -134,7 +134,7 @@ def test_a_newer_file_is_refused_in_one_sentence_and_mine_is_untouched(shared):
 def test_the_open_file_itself_is_refused(shared):
     mine, _theirs = shared
     db = open_database(mine)
-    with pytest.raises(StoreError, match="the open database itself"):
+    with pytest.raises(StoreError, match="being merged into"):
         plan_from_file(db, mine)
     db.close()
 

@@ -96,7 +96,7 @@ class MergePlan:
         """'14 new, 3 updated, 1 conflict: ...' in one paragraph."""
         n = len(self.conflicts)
         text = f"{self.added} new, {self.updated} updated, {n} conflict{'s' * (n != 1)}"
-        if n:
+        if n and shown_conflicts:
             listed = [c.sentence() for c in self.conflicts[:shown_conflicts]]
             more = f"; and {n - shown_conflicts} more" if n > shown_conflicts else ""
             text += ": " + "; ".join(listed) + more

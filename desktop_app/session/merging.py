@@ -55,7 +55,7 @@ def restorable_copy_path(path: Path) -> Path:
 def _open_theirs(mine: Database, path: Path) -> Database:
     own = database_path(mine)
     if own is not None and path.exists() and os.path.samefile(own, path):
-        raise StoreError(f"{path} is the open database itself; choose a colleague's file.")
+        raise StoreError(f"{path} is the database being merged into; choose a colleague's file.")
     try:
         return open_private_copy(path)
     except StoreError:
