@@ -237,11 +237,10 @@ def _decide(plan: MergePlan, schema, table, mine: tuple, theirs: tuple, labels) 
     differing = [n for n in yours if yours[n] != ours[n] and n not in STAMPS]
     lost = my_version[0] if theirs_win else their_version[0]
     for name in differing:
+        mine_words, their_words = labels.both(table.name, name, yours[name], ours[name])
         plan.conflicts.append(
             FieldConflict(
-                table.name, uuid, label, name,
-                labels.value(table.name, name, yours[name]),
-                labels.value(table.name, name, ours[name]),
+                table.name, uuid, label, name, mine_words, their_words,
                 "theirs" if theirs_win else "yours", reason, lost,
             )
         )  # fmt: skip
@@ -289,7 +288,17 @@ class _Labels:
                 return f"{what}{when} of {self.of(target, target_uuid, depth + 1)}"
         return uuid[:8]
 
-    def value(self, table: str, name: str, value: object) -> object:
+    def both(self, table: str, name: str, yours: object, theirs: object) -> tuple:
+        """Two differing values in words; two records of the same name get their UUID's start,
+        so that the difference shows."""
+        words = self.value(table, name, yours), self.value(table, name, theirs)
+        if words[0] == words[1] and name in self.schema.table(table).references:
+            return tuple(f"{w} ({v[:8]})" for w, v in zip(words, (yours, theirs), strict=True))
+        if words[0] == words[1]:
+            return self.value(table, name, yours, True), self.value(table, name, theirs, True)
+        return words
+
+    def value(self, table: str, name: str, value: object, with_ids: bool = False) -> object:
         """A reference as the record's name, a link set as its names; other values as they are."""
         record = self.schema.table(table)
         if name in record.references and value is not None:
@@ -300,7 +309,9 @@ class _Labels:
         targets = tuple(link.references.values())
         return [
             " ".join(
-                self.of(targets[i], v) if i < len(targets) and v is not None else str(v)
+                self.of(targets[i], v) + (f" ({v[:8]})" if with_ids else "")
+                if i < len(targets) and v is not None
+                else str(v)
                 for i, v in enumerate(row)
             )
             for row in value

@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
 
     def _slots(self) -> dict:
         """What each command of the window does (declared in ui/window_actions.py)."""
-        from desktop_app.ui import csv_dialogs, export_dialog
+        from desktop_app.ui import csv_dialogs, export_dialog, merge_dialog
 
         edits = {
             name: partial(getattr(record_actions, name), self)
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             "import": lambda: csv_dialogs.run_import(self),
             "export": partial(export_dialog.run_export, self),
             "export_chart": self.export_chart,
+            **merge_dialog.slots(self),  # File > Merge…, View > Merge conflicts
             "quit": self.close,
             "from_article": partial(record_actions.new_from_article, self),
             "edit": partial(record_actions.edit_selected, self),

@@ -28,6 +28,10 @@ COMMANDS = (
     Command("import", "&Import CSV…", "Ctrl+I"),
     Command("export", "&Export CSV…", "Ctrl+Shift+E"),
     Command("export_chart", "Export c&hart…"),
+    Command(
+        "merge", "&Merge from another database…", None, "Bring a colleague's file into this one"
+    ),
+    Command("merge_conflicts", "Merge c&onflicts", None, "The values merges set aside"),
     Command("quit", "&Quit", KEYS.Quit),
     Command("new_commitment", "New &commitment…", "Ctrl+N", "Record a new commitment"),
     Command("new_event", "New &event…", "Ctrl+E"),
@@ -53,10 +57,10 @@ COMMANDS = (
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("new_db", "open", "@recent", "save_copy", "-", "import", "export",
-               "export_chart", "-", "quit")),
+               "export_chart", "-", "merge", "-", "quit")),
     ("&Edit", ("undo", "redo", "-", "new_commitment", "new_event", "new_statistic",
                "from_article", "-", "update_status", "edit", "delete", "-", "find")),
-    ("&View", ("@tabs", "-", "refresh", "clear_filter", "@views")),
+    ("&View", ("@tabs", "-", "refresh", "clear_filter", "@views", "-", "merge_conflicts")),
     ("&Help", ("definitions", "sample", "about")),
 )  # fmt: skip
 TOOLBAR = ("new_commitment", "update_status", "new_event")
