@@ -88,6 +88,13 @@ class MergePlan:
                 counts[change.table] = counts.get(change.table, 0) + 1
         return counts
 
+    def new_in_words(self) -> str:
+        """'1 commitment, 2 status updates': what the new records are."""
+        return ", ".join(
+            f"{n} {table.replace('_', ' ') if n != 1 else table.rstrip('s').replace('_', ' ')}"
+            for table, n in self.added_by_table().items()
+        )
+
     @property
     def writes_anything(self) -> bool:
         return bool(self.changes or self.renames or self.created_at)

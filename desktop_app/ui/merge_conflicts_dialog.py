@@ -87,8 +87,9 @@ class MergeConflictsDialog(QDialog):
 
 
 def _cells(conflict: LoggedConflict) -> tuple[str, ...]:
+    merged_at = conflict.merged_at[:16].replace("T", " ") + " UTC"
     return (
-        conflict.merged_at, Path(conflict.from_file).name, conflict.table, conflict.record,
+        merged_at, Path(conflict.from_file).name, conflict.table, conflict.record,
         conflict.field, conflict.kept, conflict.lost, conflict.kept_side, conflict.reason,
     )  # fmt: skip
 

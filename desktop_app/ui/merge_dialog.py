@@ -119,6 +119,8 @@ class MergeDialog(QDialog):
     def show_plan(self, plan: MergePlan) -> None:
         self.plan = plan
         text = plan.summary(shown_conflicts=0)
+        if plan.added:
+            text = text.replace(" new,", f" new ({plan.new_in_words()}),", 1)
         if not plan.writes_anything and not plan.conflicts:
             text = "Nothing to merge: your file already holds everything in theirs."
         self.summary.setText(text)
