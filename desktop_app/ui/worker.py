@@ -77,6 +77,8 @@ def run_with_progress(parent, label: str, work, on_done, on_error) -> Task:
     dialog.canceled.connect(task.cancelled.set)
 
     def progress(done: int, total: int) -> None:
+        if not isValid(dialog):  # its window was closed while the work ran
+            return
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total else 0)
 
