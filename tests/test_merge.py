@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from desktop_app.domain.records import Place
+from desktop_app.domain.records import Place, Source
 from desktop_app.session.merging import merge_from_file, plan_from_file
 from desktop_app.store import database as database_module
 from desktop_app.store import records
@@ -170,6 +170,12 @@ def test_a_column_and_a_link_table_added_later_merge_without_new_code(shared, mo
                actor_id INTEGER NOT NULL REFERENCES actors(id),
                PRIMARY KEY (commitment_id, actor_id))"""
         )
+        # rows of their own number but no uuid: merged with the record they belong to
+        db.execute(
+            """CREATE TABLE source_snapshots (id INTEGER PRIMARY KEY,
+               source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+               body TEXT NOT NULL)"""
+        )
 
     monkeypatch.setattr(database_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     try:
@@ -177,14 +183,26 @@ def test_a_column_and_a_link_table_added_later_merge_without_new_code(shared, mo
         iran = records.state_actor(db, "IRN")
         db.execute("UPDATE commitments SET priority = 1, updated_at = ?", [LATER])
         db.execute("INSERT INTO commitment_watchers VALUES (1, ?)", [iran])
+        source = records.add(db, Source(title="Joint statement", url="https://example.org/s"))
+        db.execute(
+            "INSERT INTO source_snapshots (id, source_id, body) VALUES (7, ?, 'text')", [source]
+        )
         db.close()
         db = open_database(mine)
+        own = records.add(db, Source(title="Own notes"))
+        db.execute(
+            "INSERT INTO source_snapshots (id, source_id, body) VALUES (7, ?, 'mine')", [own]
+        )
         merge_from_file(db, theirs)
         assert db.execute("SELECT priority FROM commitments").fetchone()[0] == 1
         watchers = db.execute(
             """SELECT a.iso3 FROM commitment_watchers w JOIN actors a ON a.id = w.actor_id"""
         ).fetchall()
         assert watchers == [("IRN",)]
+        snapshots = db.execute(
+            "SELECT s.url, n.body FROM source_snapshots n JOIN sources s ON s.id = n.source_id"
+        ).fetchall()
+        assert set(snapshots) == {(None, "mine"), ("https://example.org/s", "text")}
         db.close()
     finally:
         migrations._migrations.pop()

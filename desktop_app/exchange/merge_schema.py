@@ -74,7 +74,14 @@ def read_merge_schema(db: Database) -> MergeSchema:
 
 
 def _columns(db: Database, table: str) -> list[str]:
-    return [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+    """The table's columns but an INTEGER PRIMARY KEY of a table without uuid: a row number
+    of that file alone, which the other file's rows must not bring along."""
+    info = db.execute(f"PRAGMA table_info({table})").fetchall()
+    names = [row[1] for row in info]
+    keys = [row for row in info if row[5]]
+    if "uuid" not in names and len(keys) == 1 and keys[0][2].upper() == "INTEGER":
+        names.remove(keys[0][1])
+    return names
 
 
 def _foreign_keys(db: Database, table: str) -> list[tuple[str, str, str]]:
