@@ -322,6 +322,8 @@ def _run_merge(args: argparse.Namespace) -> int:
 
 def _print_plan(plan, verb: str) -> None:
     print(f"{plan.summary(shown_conflicts=0).rstrip('.')} ({verb}).")
+    if plan.added:
+        print(f"  new: {plan.new_in_words()}")
     for conflict in plan.conflicts:
         print(f"  conflict: {conflict.sentence()}")
 

@@ -206,3 +206,24 @@ def test_a_column_and_a_link_table_added_later_merge_without_new_code(shared, mo
         db.close()
     finally:
         migrations._migrations.pop()
+
+
+def test_a_cancelled_merge_writes_nothing(shared):
+    from desktop_app.exchange.merge import MergeCancelled
+    from tests.dump import full_dump
+
+    mine, theirs = shared
+    _edit(theirs, "UPDATE commitments SET deadline = '2024-09-30', updated_at = ?", [LATER])
+    db = open_database(mine)
+    before = full_dump(db)
+    calls = []
+
+    def cancel_at_the_last_table(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return done < total
+
+    with pytest.raises(MergeCancelled):
+        merge_from_file(db, theirs, cancel_at_the_last_table)
+    assert full_dump(db) == before
+    assert calls[-1][0] == calls[-1][1] and len(calls) == calls[-1][1]
+    db.close()

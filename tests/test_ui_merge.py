@@ -107,3 +107,12 @@ def test_the_conflicts_log_lists_and_exports_the_losing_values(
     assert deadline["Kept value"] == "2026-09-30" and deadline["Kept"] == "theirs"
     assert deadline["Record UUID"] == uuid
     dialog.grab().save(str(tmp_path / "merge-conflicts.png"))
+
+
+def test_big_files_are_compared_on_a_worker(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(MergeDialog, "PLAN_HERE_UP_TO", 0)  # bytes: every file is "big"
+    theirs = _colleague_file(tmp_path)
+    dialog = MergeDialog(window, str(theirs))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.merge_button.isEnabled, timeout=10000)
+    assert "new" in dialog.summary.text()

@@ -14,6 +14,7 @@ of the record that owns them. Soft deletion is the deleted_at field: a change li
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -153,15 +154,34 @@ class Side:
         return kept[1] if kept is not None and kept[0] == stamp else self.file_id
 
 
-def plan_merge(mine: Database, theirs: Database, theirs_path: str = "") -> MergePlan:
-    """What merging theirs into mine would do; reads both, writes nothing."""
+class MergeCancelled(Exception):
+    """The user cancelled the merge (or its preview): nothing was written."""
+
+
+Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
+
+
+def plan_merge(
+    mine: Database, theirs: Database, theirs_path: str = "", report: Progress | None = None
+) -> MergePlan:
+    """What merging theirs into mine would do; reads both, writes nothing. report(done, total)
+    is called after each file is read and each table compared; False cancels (MergeCancelled)."""
     schema = read_merge_schema(mine)
-    my_side, their_side = Side(mine, schema), Side(theirs, schema)
+    total = 2 + len(schema.tables)
+
+    def step(done: int) -> None:
+        if report is not None and not report(done, total):
+            raise MergeCancelled
+
+    my_side = Side(mine, schema)
+    step(1)
+    their_side = Side(theirs, schema)
+    step(2)
     plan = MergePlan(theirs_path, my_side.file_id, their_side.file_id)
     for table in schema.tables:
         _match_natural_keys(table.name, my_side, their_side)
     labels = _Labels(schema, my_side, their_side)
-    for table in schema.tables:
+    for done, table in enumerate(schema.tables, start=3):
         mine_by_uuid = {my_side.uuid(table.name, u): u for u in my_side.rows[table.name]}
         for their_uuid in their_side.rows[table.name]:
             uuid = their_side.uuid(table.name, their_uuid)
@@ -169,6 +189,7 @@ def plan_merge(mine: Database, theirs: Database, theirs_path: str = "") -> Merge
             if own is not None and own != uuid:
                 plan.renames.append((table.name, own, uuid))
             _decide(plan, schema, table, (my_side, own), (their_side, their_uuid), labels)
+        step(done)
     return plan
 
 

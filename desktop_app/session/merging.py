@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.exchange.merge import MergePlan, plan_merge
+from desktop_app.exchange.merge import MergePlan, Progress, plan_merge
 from desktop_app.exchange.merge_apply import apply_plan
 from desktop_app.store.database import database_path, open_private_copy, write_transaction
 from desktop_app.store.errors import StoreError
@@ -18,22 +18,27 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-def plan_from_file(mine: Database, theirs_path: str | Path) -> MergePlan:
+def plan_from_file(
+    mine: Database, theirs_path: str | Path, report: Progress | None = None
+) -> MergePlan:
     """What merging the file at theirs_path into mine would do (nothing is written)."""
     theirs = _open_theirs(mine, Path(theirs_path))
     try:
-        return plan_merge(mine, theirs, str(theirs_path))
+        return plan_merge(mine, theirs, str(theirs_path), report)
     finally:
         theirs.close()
 
 
-def merge_from_file(mine: Database, theirs_path: str | Path) -> MergePlan:
+def merge_from_file(
+    mine: Database, theirs_path: str | Path, report: Progress | None = None
+) -> MergePlan:
     """Merge the file at theirs_path into mine in one write transaction; returns what was done
-    (planned again inside the transaction, so a write made since the preview is not lost)."""
+    (planned again inside the transaction, so a write made since the preview is not lost).
+    report may cancel (MergeCancelled) until the writing starts; nothing is written then."""
     theirs = _open_theirs(mine, Path(theirs_path))
     try:
         with write_transaction(mine):
-            plan = plan_merge(mine, theirs, str(theirs_path))
+            plan = plan_merge(mine, theirs, str(theirs_path), report)
             if plan.writes_anything or plan.conflicts:
                 apply_plan(mine, plan)
         return plan

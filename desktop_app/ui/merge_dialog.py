@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.exchange.merge import MergePlan, field_words, shown
+from desktop_app.exchange.merge import MergeCancelled, MergePlan, field_words, shown
 from desktop_app.session.merging import merge_from_file, plan_from_file, restorable_copy_path
 from desktop_app.session.session import CopyCancelled
 from desktop_app.store.errors import StoreError
@@ -108,10 +108,17 @@ class MergeDialog(QDialog):
             except StoreError as error:
                 self.show_error(error)
             return
-        work = with_own_connection(session.path, lambda db, _report: plan_from_file(db, theirs))
-        run_with_progress(self, "Comparing the files…", work, self.show_plan, self.show_error)
 
-    def show_error(self, error: BaseException) -> None:
+        def failed(error: BaseException) -> None:
+            if isinstance(error, MergeCancelled):
+                self.show_error("Comparison cancelled; choose the file again to compare it.")
+            else:
+                self.show_error(error)
+
+        work = with_own_connection(session.path, partial(_plan_on_worker, theirs=theirs))
+        run_with_progress(self, "Comparing the files…", work, self.show_plan, failed)
+
+    def show_error(self, error: BaseException | str) -> None:
         self.plan = None
         self.conflicts.setRowCount(0)
         self.summary.setText(str(error))
@@ -152,7 +159,7 @@ class MergeDialog(QDialog):
         def work(db, report):
             session.copy_to(db, copy, report)
             try:
-                return merge_from_file(db, theirs)
+                return merge_from_file(db, theirs, report)
             except BaseException:
                 copy.unlink(missing_ok=True)
                 raise
@@ -162,7 +169,7 @@ class MergeDialog(QDialog):
             self.accept()
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, CopyCancelled):
+            if isinstance(error, CopyCancelled | MergeCancelled):
                 self.summary.setText("Merge cancelled; nothing was changed.")
                 self.merge_button.setEnabled(True)
                 return
@@ -171,6 +178,10 @@ class MergeDialog(QDialog):
 
         self.merge_button.setEnabled(False)
         run_with_progress(self, "Merging…", with_own_connection(session.path, work), done, failed)
+
+
+def _plan_on_worker(db, report, theirs: Path) -> MergePlan:
+    return plan_from_file(db, theirs, report)
 
 
 def run_merge(window, path: str | None = None) -> MergePlan | None:
