@@ -1,10 +1,14 @@
 """Small random databases for the merge tests: a shared history, then each colleague's own
-edits, with stamps drawn from a few seconds so that ties between versions are common."""
+edits, with stamps drawn from a few seconds so that ties between versions are common.
+
+As in the app, an edit is stamped later than the version it replaces (never earlier, never in
+the same second): two files then tie only on versions made apart, which the file id decides."""
 
 from __future__ import annotations
 
 import random
 import shutil
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -12,7 +16,8 @@ from desktop_app.domain.records import Commitment, Event, Place, Source, StatusU
 from desktop_app.store import records
 from desktop_app.store.database import open_database
 
-STAMPS = [f"2024-05-01T10:00:0{n}+00:00" for n in range(4)]
+STAMPS = [f"2099-05-01T10:00:0{n}+00:00" for n in range(6)]  # later than the clock
+RECORD_TABLES = ("actors", "places", "sources", "events", "commitments", "status_updates")
 TITLES = ["Open the crossing", "Free the prisoners", "Hold a ceasefire"]
 COUNTRIES = ["PAK", "IRN", "AFG"]
 PLACES = [("Zahidan", "IRN"), ("Quetta", "PAK"), ("Herat", "AFG")]
@@ -34,25 +39,47 @@ def copy_file(source: Path, target: Path, rng: random.Random | None = None) -> P
     made anew or upgraded has one; a plain copy shares the original's)."""
     shutil.copy(source, target)
     if rng is not None and rng.random() < 0.7:
-        db = open_database(target)
-        db.execute(
-            "UPDATE file_identity SET file_id = ?", [str(uuid.UUID(int=rng.getrandbits(128)))]
-        )
-        db.close()
+        conn = sqlite3.connect(target)
+        with conn:
+            new_id = str(uuid.UUID(int=rng.getrandbits(128)))
+            conn.execute("UPDATE file_identity SET file_id = ?", [new_id])
+        conn.close()
     return target
 
 
 def edit_file(path: Path, rng: random.Random, steps: int) -> None:
     db = open_database(path)
+    # one transaction, not synced to the disk: this is test data (each record is still
+    # written through the store, in a savepoint of its own)
+    db.execute("PRAGMA synchronous = OFF")
     try:
-        for _ in range(steps):
-            rng.choice(_STEPS)(db, rng)
+        with db.conn:
+            db.execute("BEGIN")
+            for _ in range(steps):
+                rng.choice(_STEPS)(db, rng)
+                _stamp_new(db, rng)
     finally:
         db.close()
 
 
-def _stamp(db, table: str, record_id: int, rng: random.Random) -> None:
-    db.execute(f"UPDATE {table} SET updated_at = ? WHERE id = ?", [rng.choice(STAMPS), record_id])
+def _stamp_new(db, rng: random.Random) -> None:
+    """Records this step made (the store stamps them with the clock) get a stamp of STAMPS."""
+    for table in RECORD_TABLES:
+        made = db.execute(f"SELECT id FROM {table} WHERE updated_at < ?", [STAMPS[0]]).fetchall()
+        for (record_id,) in made:
+            stamp = rng.choice(STAMPS)
+            db.execute(f"UPDATE {table} SET updated_at = ? WHERE id = ?", [stamp, record_id])
+
+
+def _later(db, table: str, record_id: int, rng: random.Random) -> str | None:
+    """A stamp later than the record's, for an edit of it (None: no later one is left)."""
+    current = db.execute(f"SELECT updated_at FROM {table} WHERE id = ?", [record_id]).fetchone()
+    later = [s for s in STAMPS if s > current[0]]
+    return rng.choice(later) if later else None
+
+
+def _set_stamp(db, table: str, record_id: int, stamp: str) -> None:
+    db.execute(f"UPDATE {table} SET updated_at = ? WHERE id = ?", [stamp, record_id])
 
 
 def _live(db, table: str) -> list[int]:
@@ -94,7 +121,7 @@ def add_commitment(db, rng) -> None:
         place_ids=tuple({_place(db, rng) for _ in range(rng.randint(0, 2))}),
         source_ids=tuple({_source(db, rng) for _ in range(rng.randint(0, 1))}),
     )
-    _stamp(db, "commitments", records.add(db, commitment), rng)
+    records.add(db, commitment)
 
 
 def add_event(db, rng) -> None:
@@ -105,7 +132,7 @@ def add_event(db, rng) -> None:
         place_id=_place(db, rng),
         actors=((records.state_actor(db, rng.choice(COUNTRIES)), "actor"),),
     )
-    _stamp(db, "events", records.add(db, event), rng)
+    records.add(db, event)
 
 
 def add_status(db, rng) -> None:
@@ -119,7 +146,7 @@ def add_status(db, rng) -> None:
         actor_id=rng.choice([None, records.state_actor(db, rng.choice(COUNTRIES))]),
         source_id=rng.choice([None, _source(db, rng)]),
     )
-    _stamp(db, "status_updates", records.add(db, update), rng)
+    records.add(db, update)
 
 
 def edit_commitment(db, rng) -> None:
@@ -127,6 +154,9 @@ def edit_commitment(db, rng) -> None:
     if not commitments:
         return add_commitment(db, rng)
     record_id = rng.choice(commitments)
+    stamp = _later(db, "commitments", record_id, rng)
+    if stamp is None:
+        return None
     commitment = records.get(db, Commitment, record_id)
     commitment.deadline = rng.choice([None, *DEADLINES])
     commitment.description = rng.choice(["", "as agreed", "per the communiqué"])
@@ -134,40 +164,44 @@ def edit_commitment(db, rng) -> None:
         commitment.parties = _parties(db, rng)
     records.update(db, record_id, commitment)
     # a column no dataclass knows (added by a later migration): merged all the same
-    db.execute(
-        "UPDATE commitments SET quote = ? WHERE id = ?", [rng.choice(["", "we will"]), record_id]
-    )
-    _stamp(db, "commitments", record_id, rng)
+    quote = rng.choice(["", "we will"])
+    db.execute("UPDATE commitments SET quote = ? WHERE id = ?", [quote, record_id])
+    _set_stamp(db, "commitments", record_id, stamp)
+    return None
 
 
 def delete_or_restore(db, rng) -> None:
     table = rng.choice(["commitments", "events", "status_updates"])
     ids = [r[0] for r in db.execute(f"SELECT id FROM {table}")]
     if not ids:
-        return None
+        return
     record_id = rng.choice(ids)
+    stamp = _later(db, table, record_id, rng)
+    if stamp is None:
+        return
     deleted = db.execute(f"SELECT deleted_at FROM {table} WHERE id = ?", [record_id]).fetchone()[0]
     db.execute(
-        f"UPDATE {table} SET deleted_at = ? WHERE id = ?",
-        [None if deleted else "2024-05-02T00:00:00+00:00", record_id],
+        f"UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ?",
+        [None if deleted else stamp, stamp, record_id],
     )
-    _stamp(db, table, record_id, rng)
-    return None
 
 
 def edit_reference(db, rng) -> None:
     """A field of a place or an actor that is not its natural key."""
     places, actors = _live(db, "places"), _live(db, "actors")
     if places and rng.random() < 0.5:
-        record_id = rng.choice(places)
-        db.execute(
-            "UPDATE places SET admin1 = ? WHERE id = ?", [rng.choice(["North", "South"]), record_id]
-        )
-        _stamp(db, "places", record_id, rng)
+        table, record_id = "places", rng.choice(places)
+        sql = "UPDATE places SET admin1 = ? WHERE id = ?"
+        values = [rng.choice(["North", "South"]), record_id]
     elif actors:
-        record_id = rng.choice(actors)
-        db.execute("UPDATE actors SET name = name || '.' WHERE id = ?", [record_id])
-        _stamp(db, "actors", record_id, rng)
+        table, record_id = "actors", rng.choice(actors)
+        sql, values = "UPDATE actors SET name = name || '.' WHERE id = ?", [record_id]
+    else:
+        return
+    stamp = _later(db, table, record_id, rng)
+    if stamp is not None:
+        db.execute(sql, values)
+        _set_stamp(db, table, record_id, stamp)
 
 
 _STEPS = (add_commitment, add_event, add_status, edit_commitment, delete_or_restore, edit_reference)

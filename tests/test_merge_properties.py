@@ -7,9 +7,11 @@ included (ids differ between files and are not compared)."""
 from __future__ import annotations
 
 import random
+import sqlite3
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +29,7 @@ FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthChe
 
 def state(path: Path) -> dict:
     """Every record of every table by UUID, references as UUIDs; every link as UUIDs."""
-    db = open_database(path)
+    db = sqlite3.connect(path)
     try:
         uuid_of = {t: dict(db.execute(f"SELECT id, uuid FROM {t}")) for t in RECORD_TABLES}
         result: dict = {}
@@ -63,10 +65,15 @@ def merge(into: Path, source: Path) -> None:
         db.close()
 
 
-def files(seed: int, folder: Path, count: int) -> list[Path]:
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    return make_template(tmp_path_factory.mktemp("merge"))
+
+
+def files(seed: int, folder: Path, count: int, template: Path) -> list[Path]:
     """count files sharing a random history, each with its own random edits since."""
     rng = random.Random(seed)
-    base = copy_file(make_template(folder), folder / "base.db")
+    base = copy_file(template, folder / "base.db")
     edit_file(base, rng, rng.randint(0, 6))
     made = []
     for n in range(count):
@@ -80,10 +87,10 @@ seeds = st.integers(min_value=0, max_value=2**32)
 
 
 @FAST
-@given(seeds)
-def test_merging_twice_is_merging_once(seed):
+@given(seed=seeds)
+def test_merging_twice_is_merging_once(seed, template):
     with tempfile.TemporaryDirectory() as folder:
-        mine, theirs = files(seed, Path(folder), 2)
+        mine, theirs = files(seed, Path(folder), 2, template)
         merge(mine, theirs)
         once = state(mine)
         merge(mine, theirs)
@@ -91,10 +98,10 @@ def test_merging_twice_is_merging_once(seed):
 
 
 @FAST
-@given(seeds)
-def test_a_into_b_and_b_into_a_end_alike(seed):
+@given(seed=seeds)
+def test_a_into_b_and_b_into_a_end_alike(seed, template):
     with tempfile.TemporaryDirectory() as folder:
-        a, b = files(seed, Path(folder), 2)
+        a, b = files(seed, Path(folder), 2, template)
         a_copy = copy_file(a, Path(folder) / "a_copy.db")
         merge(a, b)
         merge(b, a_copy)
@@ -102,11 +109,11 @@ def test_a_into_b_and_b_into_a_end_alike(seed):
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seeds)
-def test_three_files_in_any_order_end_alike(seed):
+@given(seed=seeds)
+def test_three_files_in_any_order_end_alike(seed, template):
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        a, b, c = files(seed, folder, 3)
+        a, b, c = files(seed, folder, 3, template)
         originals = {p.name: copy_file(p, folder / f"orig-{p.name}") for p in (a, b, c)}
         orders = [
             ("file0.db", "file1.db", "file2.db"),
@@ -124,10 +131,10 @@ def test_three_files_in_any_order_end_alike(seed):
 
 
 @FAST
-@given(seeds)
-def test_no_record_or_link_is_lost(seed):
+@given(seed=seeds)
+def test_no_record_or_link_is_lost(seed, template):
     with tempfile.TemporaryDirectory() as folder:
-        mine, theirs = files(seed, Path(folder), 2)
+        mine, theirs = files(seed, Path(folder), 2, template)
         before = [state(mine), state(theirs)]
         merge(mine, theirs)
         after = state(mine)
