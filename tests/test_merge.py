@@ -158,6 +158,31 @@ def test_an_older_file_is_merged_from_a_migrated_copy_and_left_as_it_was(tmp_pat
     assert hashlib.sha256((tmp_path / "old.db").read_bytes()).hexdigest() == digest
 
 
+def test_an_older_file_has_the_same_id_in_every_upgraded_copy(tmp_path, monkeypatch):
+    from desktop_app.store.database import open_private_copy
+
+    last = migrations._migrations.pop()
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", SCHEMA_VERSION - 1)
+    try:
+        old = open_database(tmp_path / "old.db")
+        commitment(old, "From the old file")
+        old.close()
+    finally:
+        migrations._migrations.append(last)
+        monkeypatch.undo()
+    ids = set()
+    for _ in range(2):  # one private copy for each merge: the tie-break must not change
+        copy = open_private_copy(tmp_path / "old.db")
+        ids.add(copy.execute("SELECT file_id FROM file_identity").fetchone()[0])
+        copy.close()
+    new_ids = set()
+    for name in ("new1.db", "new2.db"):
+        db = open_database(tmp_path / name)
+        new_ids.add(db.execute("SELECT file_id FROM file_identity").fetchone()[0])
+        db.close()
+    assert len(ids) == 1 and len(new_ids) == 2
+
+
 def test_a_column_and_a_link_table_added_later_merge_without_new_code(shared, monkeypatch):
     mine, theirs = shared
 

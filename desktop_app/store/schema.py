@@ -289,10 +289,25 @@ CREATE TABLE version_origins (
 
 @migrations(name="0007_merge_log")
 def _merge_log(db: Database) -> None:
+    db.executescript(_MERGE_LOG)
+    db.execute("INSERT INTO file_identity (id, file_id) VALUES (1, ?)", [_first_file_id(db)])
+
+
+def _first_file_id(db: Database) -> str:
+    """A new file's id is random. A file with records gets one drawn from its oldest records,
+    so that copies of one older file upgraded apart (or a private upgraded copy made again for
+    each merge) share an id, as plain copies of a file do."""
     import uuid
 
-    db.executescript(_MERGE_LOG)
-    db.execute("INSERT INTO file_identity (id, file_id) VALUES (1, ?)", [str(uuid.uuid4())])
+    oldest = [
+        row[0]
+        for table in ("actors", "places", "sources", "events", "commitments", "status_updates",
+                      "statistics")  # the record tables of this version
+        for row in db.execute(f"SELECT uuid FROM {table} ORDER BY id LIMIT 1")
+    ]  # fmt: skip
+    if not oldest:
+        return str(uuid.uuid4())
+    return str(uuid.uuid5(uuid.NAMESPACE_OID, "commitment-tracker:" + "|".join(oldest)))
 
 
 SCHEMA_VERSION = len(migrations._migrations)
