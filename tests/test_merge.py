@@ -252,3 +252,20 @@ def test_a_cancelled_merge_writes_nothing(shared):
     assert full_dump(db) == before
     assert calls[-1][0] == calls[-1][1] and len(calls) == calls[-1][1]
     db.close()
+
+
+def test_links_to_nothing_in_a_file_written_without_foreign_keys_are_left_out(tmp_path):
+    theirs = tmp_path / "theirs.db"
+    db = open_database(theirs)
+    record_id = commitment(db, "Open the crossing")
+    db.close()
+    with sqlite3.connect(theirs) as conn:  # foreign keys are off in a plain connection
+        conn.execute("INSERT INTO commitment_parties VALUES (?, 999, 'guarantor')", [record_id])
+        conn.execute("UPDATE commitments SET origin_event_id = 999")
+    conn.close()
+    db = open_database(tmp_path / "mine.db")
+    plan = merge_from_file(db, theirs)
+    assert plan.added == 2  # the commitment and its one real party
+    assert db.execute("SELECT origin_event_id FROM commitments").fetchone() == (None,)
+    assert db.execute("SELECT COUNT(*) FROM commitment_parties").fetchone()[0] == 1
+    db.close()

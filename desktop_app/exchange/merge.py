@@ -132,8 +132,13 @@ class Side:
                     self.uuid_of[table].get(value) if value is not None else None
                     for table, value in zip(link.references.values(), values, strict=False)
                 ]
+                owner = self.uuid_of[link.owner_table].get(owner_id)
+                if owner is None or any(
+                    t is None and v is not None for t, v in zip(targets, values, strict=False)
+                ):
+                    continue  # a link to nothing (a file written without foreign keys)
                 row = (*targets, *values[len(link.references) :])
-                owned.setdefault(self.uuid_of[link.owner_table][owner_id], set()).add(row)
+                owned.setdefault(owner, set()).add(row)
             self.links[link.name] = owned
         self.file_id = db.execute("SELECT file_id FROM file_identity").fetchone()[0]
         self.origins = {
@@ -225,7 +230,8 @@ def canonical_values(schema: MergeSchema, table: RecordTable, side: Side, uuid: 
         value = row[name]
         if name in table.references and value is not None:
             target = table.references[name]
-            value = side.uuid(target, side.uuid_of[target][value])
+            found = side.uuid_of[target].get(value)  # None: it points at nothing
+            value = side.uuid(target, found) if found is not None else None
         values[name] = value
     for link in schema.links_of(table.name):
         targets = tuple(link.references.values())
@@ -309,8 +315,9 @@ class _Labels:
                 return str(row[name])
         references = self.schema.table(table).references
         for column, target in references.items():
-            if row.get(column) is not None and depth < 2:
-                target_uuid = side.uuid(target, side.uuid_of[target][row[column]])
+            own = side.uuid_of[target].get(row.get(column))
+            if own is not None and depth < 2:
+                target_uuid = side.uuid(target, own)
                 what = table.rstrip("s").replace("_", " ")
                 when = f" on {row['date']}" if row.get("date") else ""
                 return f"{what}{when} of {self.of(target, target_uuid, depth + 1)}"
