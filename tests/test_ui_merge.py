@@ -116,3 +116,14 @@ def test_big_files_are_compared_on_a_worker(window, qtbot, tmp_path, monkeypatch
     qtbot.addWidget(dialog)
     qtbot.waitUntil(dialog.merge_button.isEnabled, timeout=10000)
     assert "new" in dialog.summary.text()
+
+
+def test_another_file_name_must_be_compared_before_merging(window, qtbot, tmp_path):
+    theirs = _colleague_file(tmp_path)
+    dialog = MergeDialog(window, str(theirs))
+    qtbot.addWidget(dialog)
+    assert dialog.merge_button.isEnabled()
+    qtbot.keyClicks(dialog.path, "x")
+    assert not dialog.merge_button.isEnabled()
+    qtbot.keyClick(dialog.path, "\r")
+    assert "does not exist" in dialog.summary.text()

@@ -48,6 +48,8 @@ class MergeDialog(QDialog):
         self.path = QLineEdit()
         self.path.setPlaceholderText("A colleague's Commitment Tracker file (.db)")
         self.path.returnPressed.connect(self.preview)
+        # a preview is of the file it was made for: another name must be compared first
+        self.path.textEdited.connect(lambda _text: self.merge_button.setEnabled(False))
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
         self.summary = QLabel("Choose the file to merge into yours.")
