@@ -127,3 +127,15 @@ def test_another_file_name_must_be_compared_before_merging(window, qtbot, tmp_pa
     assert not dialog.merge_button.isEnabled()
     qtbot.keyClick(dialog.path, "\r")
     assert "does not exist" in dialog.summary.text()
+
+
+def test_the_commands_are_in_the_file_and_view_menus(window, qtbot):
+    menus = {
+        menu.title(): [a.text() for a in menu.actions()]
+        for menu in (action.menu() for action in window.menuBar().actions())
+    }
+    assert "&Merge from another database…" in menus["&File"]
+    assert "Merge c&onflicts" in menus["&View"]
+    seen = when_modal_opens(lambda dialog: dialog.reject())
+    window.merge_action.trigger()
+    assert isinstance(seen[0], MergeDialog)
