@@ -269,3 +269,15 @@ def test_links_to_nothing_in_a_file_written_without_foreign_keys_are_left_out(tm
     assert db.execute("SELECT origin_event_id FROM commitments").fetchone() == (None,)
     assert db.execute("SELECT COUNT(*) FROM commitment_parties").fetchone()[0] == 1
     db.close()
+
+
+def test_files_too_large_to_compare_in_memory_are_refused_in_one_sentence(shared, monkeypatch):
+    from desktop_app.exchange import merge
+
+    mine, theirs = shared
+    monkeypatch.setattr(merge, "MOST_RECORDS", 5)  # each file holds 3: a commitment, its
+    db = open_database(mine)  # party and its status
+    with pytest.raises(StoreError, match="hold 6 records together; this version merges up to 5"):
+        merge_from_file(db, theirs)
+    assert db.execute("SELECT COUNT(*) FROM merges").fetchone()[0] == 0
+    db.close()

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.exchange.merge_schema import MergeSchema, RecordTable, read_merge_schema
 from desktop_app.exchange.natural_keys import reference_key
+from desktop_app.store.errors import StoreError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -172,6 +173,7 @@ def plan_merge(
     """What merging theirs into mine would do; reads both, writes nothing. report(done, total)
     is called after each file is read and each table compared; False cancels (MergeCancelled)."""
     schema = read_merge_schema(mine)
+    _refuse_too_large(schema, mine, theirs)
     total = 2 + len(schema.tables)
 
     def step(done: int) -> None:
@@ -196,6 +198,23 @@ def plan_merge(
             _decide(plan, schema, table, (my_side, own), (their_side, their_uuid), labels)
         step(done)
     return plan
+
+
+#: records of both files a merge holds in memory at once (about 2 KB each)
+MOST_RECORDS = 500_000
+
+
+def _refuse_too_large(schema: MergeSchema, mine: Database, theirs: Database) -> None:
+    count = sum(
+        db.execute(f"SELECT COUNT(*) FROM {table.name}").fetchone()[0]
+        for db in (mine, theirs)
+        for table in schema.tables
+    )
+    if count > MOST_RECORDS:
+        raise StoreError(
+            f"The two files hold {count:,} records together; this version merges up to "
+            f"{MOST_RECORDS:,} (it compares them in memory), so nothing was merged."
+        )
 
 
 def _match_natural_keys(table: str, mine: Side, theirs: Side) -> None:
