@@ -1,9 +1,9 @@
 """Merging a colleague's file (THEIRS) into the open one (MINE): the plan, shown before anything
 is written. merge_apply.py writes it in one transaction.
 
-Records match by UUID. Actors, places and sources that another record points at also match by
+Records match by UUID. Actors, places and sources (the records others point at) also match by
 their natural key (exchange/natural_keys.py) when each file holds exactly one live record with
-that key: the pair becomes one record under the smaller of the two UUIDs, so that merging A into
+that key and neither record is matched by UUID: the pair becomes one record under the smaller of the two UUIDs, so that merging A into
 B and B into A name it alike. A record on both sides with different values is decided by its
 version: the later updated_at wins, then (saved in the same second) the higher id of the file
 the version was saved in, then the greater content, so every file reaches the same winner in any
