@@ -48,10 +48,14 @@ def copy_file(source: Path, target: Path, rng: random.Random | None = None) -> P
 
 
 def edit_file(path: Path, rng: random.Random, steps: int) -> None:
+    """steps random edits; the UUIDs of the records made are drawn from rng too, so that a
+    seed gives the same files every time (hypothesis can then shrink and replay a failure)."""
     db = open_database(path)
     # one transaction, not synced to the disk: this is test data (each record is still
     # written through the store, in a savepoint of its own)
     db.execute("PRAGMA synchronous = OFF")
+    random_uuid = records.new_uuid
+    records.new_uuid = lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4))
     try:
         with db.conn:
             db.execute("BEGIN")
@@ -59,6 +63,7 @@ def edit_file(path: Path, rng: random.Random, steps: int) -> None:
                 rng.choice(_STEPS)(db, rng)
                 _stamp_new(db, rng)
     finally:
+        records.new_uuid = random_uuid
         db.close()
 
 
@@ -68,7 +73,10 @@ def _stamp_new(db, rng: random.Random) -> None:
         made = db.execute(f"SELECT id FROM {table} WHERE updated_at < ?", [STAMPS[0]]).fetchall()
         for (record_id,) in made:
             stamp = rng.choice(STAMPS)
-            db.execute(f"UPDATE {table} SET updated_at = ? WHERE id = ?", [stamp, record_id])
+            db.execute(
+                f"UPDATE {table} SET created_at = ?, updated_at = ? WHERE id = ?",
+                [stamp, stamp, record_id],
+            )
 
 
 def _later(db, table: str, record_id: int, rng: random.Random) -> str | None:

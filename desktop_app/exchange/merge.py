@@ -3,13 +3,14 @@ is written. merge_apply.py writes it in one transaction.
 
 Records match by UUID. Actors, places and sources (the records others point at) also match by
 their natural key (exchange/natural_keys.py) when each file holds exactly one live record with
-that key and neither record is matched by UUID: the pair becomes one record under the smaller of the two UUIDs, so that merging A into
-B and B into A name it alike. A record on both sides with different values is decided by its
-version: the later updated_at wins, then (saved in the same second) the higher id of the file
-the version was saved in, then the greater content, so every file reaches the same winner in any
-order. The winner's values are taken field by field; each value that loses is kept in the
-merge_conflicts table. Links (parties, places, sources of a commitment ...) are one more field
-of the record that owns them. Soft deletion is the deleted_at field: a change like any other.
+that key and neither record is matched by UUID: the pair becomes one record under the smaller
+of the two UUIDs, so that merging A into B and B into A name it alike. A record on both sides
+with different values is decided by its version: the later updated_at wins, then (saved in the
+same second) the higher id of the file the version was saved in, then the greater content, so
+every file reaches the same winner in any order. The winner's values are taken field by field;
+each value that loses is kept in the merge_conflicts table. Links (parties, places, sources of
+a commitment ...) are one more field of the record that owns them. Soft deletion is the
+deleted_at field: a change like any other.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ class MergePlan:
     renames: list[tuple[str, str, str]] = field(default_factory=list)  # table, old, new uuid
     created_at: list[tuple[str, str, str]] = field(default_factory=list)  # table, uuid, stamp
     conflicts: list[FieldConflict] = field(default_factory=list)
+    # (table, uuid, updated_at, file id): a version both hold alike, saved in a file of a higher
+    # id than yours says; kept, so that a later tie is broken as it would be in their file
+    origins: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def added(self) -> int:
@@ -281,9 +285,12 @@ def _decide(plan: MergePlan, schema, table, mine: tuple, theirs: tuple, labels) 
     my_row = my_side.rows[table.name][my_uuid]
     if their_row["created_at"] < my_row["created_at"]:
         plan.created_at.append((table.name, uuid, their_row["created_at"]))
+    my_origin = my_side.origin(table.name, my_uuid)
     if yours == ours:
+        if origin > my_origin:
+            plan.origins.append((table.name, uuid, ours["updated_at"], origin))
         return
-    my_version = (yours["updated_at"], my_side.origin(table.name, my_uuid), repr(yours))
+    my_version = (yours["updated_at"], my_origin, repr(yours))
     their_version = (ours["updated_at"], origin, repr(ours))
     theirs_win = their_version > my_version
     reason = _reason(my_version, their_version, theirs_win)

@@ -39,7 +39,7 @@ def apply_plan(db: Database, plan: MergePlan) -> int:
         """INSERT INTO version_origins (table_name, uuid, updated_at, file_id) VALUES (?, ?, ?, ?)
            ON CONFLICT (table_name, uuid) DO UPDATE SET
            updated_at = excluded.updated_at, file_id = excluded.file_id""",
-        [(c.table, c.uuid, c.values["updated_at"], c.origin) for c in plan.changes],
+        [(c.table, c.uuid, c.values["updated_at"], c.origin) for c in plan.changes] + plan.origins,
     )
     return _log(db, plan)
 

@@ -39,7 +39,7 @@ def merge_from_file(
     try:
         with write_transaction(mine):
             plan = plan_merge(mine, theirs, str(theirs_path), report)
-            if plan.writes_anything or plan.conflicts:
+            if plan.writes_anything or plan.conflicts or plan.origins:
                 apply_plan(mine, plan)
         return plan
     finally:
