@@ -103,6 +103,16 @@ def _add_exchange_commands(commands) -> None:
     imp.add_argument("file", help="the CSV file or Excel workbook (.xlsx) to read")
     imp.set_defaults(run=_run_import)
 
+    merge = commands.add_parser(
+        "merge", help="merge a colleague's database into yours (one transaction, copy first)"
+    )
+    merge.add_argument("--db", required=True, help="your database, the one written")
+    merge.add_argument("--from", dest="theirs", required=True, help="their database (only read)")
+    merge.add_argument(
+        "--dry-run", action="store_true", help="show what would change, write nothing"
+    )
+    merge.set_defaults(run=_run_merge)
+
 
 def _add_reading_commands(commands) -> None:
     render = commands.add_parser("render", help="draw a chart to a PNG or SVG file, offscreen")
@@ -206,8 +216,10 @@ def run_cli(argv: list[str]) -> int:
         return command(args)
     except KeyboardInterrupt:
         # every write is one transaction and every output goes through a temporary file
-        if getattr(args, "saved", False):  # Ctrl+C after the import's commit
-            print("commitment-tracker: interrupted; the import was saved.", file=sys.stderr)
+        if getattr(args, "saved", False):  # Ctrl+C after the import's (or merge's) commit
+            print(
+                f"commitment-tracker: interrupted; the {args.command} was saved.", file=sys.stderr
+            )
         else:
             print("commitment-tracker: interrupted; nothing was changed.", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -340,6 +352,48 @@ def _run_import(args: argparse.Namespace) -> int:
         f"({verb} imported)"
     )
     return EXIT_OK
+
+
+def _run_merge(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop_app.session.merging import (
+        merge_from_file,
+        plan_from_file,
+        restorable_copy_path,
+    )
+    from desktop_app.store.database import open_existing, open_read_only, save_copy
+
+    if args.dry_run:
+        db = open_read_only(args.db)
+        try:
+            plan = plan_from_file(db, args.theirs)
+        finally:
+            db.close()
+        _print_plan(plan, "would be merged; nothing was written")
+        return EXIT_OK
+    db = open_existing(args.db, True)
+    try:
+        copy = None
+        if plan_from_file(db, args.theirs).writes_anything:
+            copy = restorable_copy_path(Path(args.db))
+            save_copy(db, copy)
+        plan = merge_from_file(db, args.theirs)
+        args.saved = True
+    finally:
+        db.close()
+    _print_plan(plan, "merged")
+    if copy is not None:
+        print(f"The file as it was before the merge is kept in {copy}")
+    return EXIT_OK
+
+
+def _print_plan(plan, verb: str) -> None:
+    print(f"{plan.summary(shown_conflicts=0).rstrip('.')} ({verb}).")
+    if plan.added:
+        print(f"  new: {plan.new_in_words()}")
+    for conflict in plan.conflicts:
+        print(f"  conflict: {conflict.sentence()}")
 
 
 def _run_render(args: argparse.Namespace) -> int:

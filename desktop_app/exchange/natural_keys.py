@@ -86,3 +86,19 @@ def _events(db: Database, dates: list[str]) -> list[tuple]:
         ((date, kind, title.strip().casefold(), place_id), record_id, uuid)
         for record_id, uuid, date, kind, title, place_id in rows
     ]
+
+
+def reference_key(table: str, row: dict) -> tuple | None:
+    """What makes two actors, places or sources the same for a merge, read from a row of
+    their table: a state by its ISO code, another actor by its kind and name, a place by its
+    name and country, a source by its URL. None when the row has no natural key (a source
+    without a URL, a record of another table): it is matched by UUID only."""
+    if table == "actors":
+        if row.get("kind") == "state" and row.get("iso3"):
+            return ("state", row["iso3"].strip().upper())
+        return (row.get("kind"), (row.get("name") or "").strip().casefold())
+    if table == "places":
+        return ((row.get("name") or "").strip().casefold(), row.get("country_iso3"))
+    if table == "sources" and (row.get("url") or "").strip():
+        return (row["url"].strip(),)
+    return None

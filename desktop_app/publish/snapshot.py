@@ -90,8 +90,15 @@ WHERE s.deleted_at IS NULL
 ORDER BY s.commitment_id, s.date, s.actor_id IS NOT NULL, s.created_at"""
 
 
-#: the app's own bookkeeping that names the analysts who made each change: not for readers
-UNPUBLISHED_TABLES = ("record_changes",)
+#: the app's own bookkeeping, not for readers: the change log (it names the analysts) and what
+#: merges keep (the file's identity, past merges, the values they set aside)
+UNPUBLISHED_TABLES = (
+    "record_changes",
+    "file_identity",
+    "merges",
+    "merge_conflicts",
+    "version_origins",
+)
 
 
 def _add_reader_aids(conn: sqlite3.Connection, as_of: str) -> None:

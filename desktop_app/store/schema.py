@@ -242,6 +242,74 @@ def _commitment_quote(db: Database) -> None:
     db.execute("ALTER TABLE commitments ADD COLUMN quote_source_id INTEGER REFERENCES sources(id)")
 
 
+_MERGE_LOG = """
+-- Who this file is, for merges: the tie-break between two versions of a record saved in the
+-- same second (each file gets its own random id when it is made or upgraded).
+CREATE TABLE file_identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    file_id TEXT NOT NULL
+);
+-- One row per merge into this file.
+CREATE TABLE merges (
+    id INTEGER PRIMARY KEY,
+    merged_at TEXT NOT NULL,
+    from_file TEXT NOT NULL,
+    from_file_id TEXT NOT NULL,
+    added INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    conflicts INTEGER NOT NULL
+);
+-- The value that lost when both files held a record with different values: nothing a
+-- colleague typed is thrown away without a trace. Values are JSON.
+CREATE TABLE merge_conflicts (
+    id INTEGER PRIMARY KEY,
+    merge_id INTEGER NOT NULL REFERENCES merges(id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    record_label TEXT NOT NULL,
+    field TEXT NOT NULL,
+    kept_value TEXT NOT NULL,
+    lost_value TEXT NOT NULL,
+    kept_side TEXT NOT NULL CHECK (kept_side IN ('yours', 'theirs')),
+    lost_updated_at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    UNIQUE (table_name, record_uuid, field, lost_value, lost_updated_at)
+);
+-- The file a merged-in version of a record was saved in (while its updated_at still matches),
+-- so that a tie between versions is broken the same way in whatever order files are merged.
+CREATE TABLE version_origins (
+    table_name TEXT NOT NULL,
+    uuid TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    file_id TEXT NOT NULL,
+    PRIMARY KEY (table_name, uuid)
+) WITHOUT ROWID;
+"""
+
+
+@migrations(name="0007_merge_log")
+def _merge_log(db: Database) -> None:
+    db.executescript(_MERGE_LOG)
+    db.execute("INSERT INTO file_identity (id, file_id) VALUES (1, ?)", [_first_file_id(db)])
+
+
+def _first_file_id(db: Database) -> str:
+    """A new file's id is random. A file with records gets one drawn from its oldest records,
+    so that copies of one older file upgraded apart (or a private upgraded copy made again for
+    each merge) share an id, as plain copies of a file do."""
+    import uuid
+
+    oldest = [
+        row[0]
+        for table in ("actors", "places", "sources", "events", "commitments", "status_updates",
+                      "statistics")  # the record tables of this version
+        for row in db.execute(f"SELECT uuid FROM {table} ORDER BY id LIMIT 1")
+    ]  # fmt: skip
+    if not oldest:
+        return str(uuid.uuid4())
+    return str(uuid.uuid5(uuid.NAMESPACE_OID, "commitment-tracker:" + "|".join(oldest)))
+
+
 _RECORD_CHANGES = f"""
 -- The change log an analyst reads (store/change_history.py writes it): created_at is when the
 -- change was made. A record like the others (uuid and all), so that merged files keep both logs.

@@ -36,6 +36,10 @@ COMMANDS = (
     ),
     Command("export_deadlines", "Export &deadlines (.ics)…", None, "Deadlines for a calendar"),
     Command("share", "&Share read-only…", None, "Let colleagues read this database in a browser"),
+    Command(
+        "merge", "&Merge from another database…", None, "Bring a colleague's file into this one"
+    ),
+    Command("merge_conflicts", "Merge co&nflicts", None, "The values merges set aside"),
     Command("quit", "&Quit", KEYS.Quit),
     Command("new_commitment", "New &commitment…", "Ctrl+N", "Record a new commitment"),
     Command("new_event", "New &event…", "Ctrl+E"),
@@ -63,11 +67,12 @@ COMMANDS = (
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("new_db", "open", "@recent", "save_copy", "-", "import", "export",
-               "export_chart", "export_brief", "export_deadlines", "-", "share", "-", "quit")),
+               "export_chart", "export_brief", "export_deadlines", "-", "share", "merge", "-",
+               "quit")),
     ("&Edit", ("undo", "redo", "-", "new_commitment", "new_event", "new_statistic",
                "from_article", "-", "update_status", "edit", "delete", "-", "place_names", "-",
                "find", "change_analyst")),
-    ("&View", ("@tabs", "-", "refresh", "clear_filter", "@views")),
+    ("&View", ("@tabs", "-", "refresh", "clear_filter", "@views", "-", "merge_conflicts")),
     ("&Help", ("definitions", "sample", "about")),
 )  # fmt: skip
 TOOLBAR = ("new_commitment", "update_status", "new_event")

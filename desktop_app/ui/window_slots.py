@@ -17,6 +17,7 @@ def window_slots(window) -> dict[str, Callable[[], object]]:
         chart_export,
         csv_dialogs,
         export_dialog,
+        merge_dialog,
         place_names,
         share_dialog,
     )
@@ -33,6 +34,7 @@ def window_slots(window) -> dict[str, Callable[[], object]]:
         "export_chart": partial(chart_export.export_chart, window),
         "share": partial(share_dialog.show_share_dialog, window),
         "place_names": partial(place_names.edit_place_names, window),
+        **merge_dialog.slots(window),  # File > Merge…, View > Merge conflicts
         "quit": window.close,
         "from_article": partial(record_actions.new_from_article, window),
         "edit": partial(record_actions.edit_selected, window),
