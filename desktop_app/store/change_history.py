@@ -22,19 +22,14 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from desktop_app.domain.vocabulary import EXCHANGE_TABLES
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-#: the record tables whose changes are logged field by field
-HISTORY_TABLES: tuple[str, ...] = (
-    "actors",
-    "places",
-    "sources",
-    "events",
-    "commitments",
-    "status_updates",
-    "statistics",
-)
+#: the record tables whose changes are logged field by field: the tables a user edits, which
+#: are the ones CSV files carry
+HISTORY_TABLES: tuple[str, ...] = EXCHANGE_TABLES
 #: link table -> (owner table, owner column, target table, target column, field, role column):
 #: a link made or taken away is logged as a change of its owner's field (the target by UUID)
 LINK_TABLES: dict[str, tuple[str, str, str, str, str, str | None]] = {
