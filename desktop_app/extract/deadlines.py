@@ -86,10 +86,17 @@ def _next_year_for(month: int, day: int, published: dt.date) -> int:
 
 
 def find_deadline(sentence: str, published: str | None) -> tuple[str | None, str]:
-    """(ISO date or None, precision day/month/year) of the deadline the sentence sets."""
+    """(ISO date or None, precision day/month/year) of the deadline the sentence sets; None
+    when it would fall outside the calendar (year 1 to 9999: "within 99999999999 days")."""
     if not published:
         return None, "day"
-    pub = dt.date.fromisoformat(published)
+    try:
+        return _deadline(sentence, dt.date.fromisoformat(published))
+    except (OverflowError, ValueError):
+        return None, "day"
+
+
+def _deadline(sentence: str, pub: dt.date) -> tuple[str | None, str]:
     match = _END_OF_MONTH.search(sentence)
     if match:
         month = MONTHS[match.group(1).lower()]

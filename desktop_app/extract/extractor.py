@@ -188,6 +188,8 @@ def _event_date(sentence: str, published: str | None) -> str | None:
     if match:
         wanted = list(calendar.day_name).index(match.group(1))
         back = (pub.weekday() - wanted) % 7
+        if back > pub.toordinal() - 1:
+            return None  # before the first day of the calendar
         return (pub - dt.timedelta(days=back)).isoformat()
     return published
 
@@ -232,8 +234,9 @@ def _statistic(sentence: str, parties: list[str], places: list[dict]) -> Candida
         count = months.group(1)
         count = int(count) if count.isdigit() else (NUMBERS.get(count.lower()) or 12)
         year = int(months.group(2))
-        start = f"{year}-01-01"
-        end = dt.date(year, count, calendar.monthrange(year, count)[1]).isoformat()
+        if 1 <= count <= 12 and year >= 1:  # "the first 13 months of 2024" gives no period
+            start = f"{year:04d}-01-01"
+            end = dt.date(year, count, calendar.monthrange(year, count)[1]).isoformat()
     elif year_match := _YEAR.search(sentence):
         start, end = f"{year_match.group(1)}-01-01", f"{year_match.group(1)}-12-31"
     baseline = round(value / (1 + percent / 100)) if percent not in (None, -100) else None

@@ -122,7 +122,7 @@ def places_in(sentence: str) -> list[FoundPlace]:
         following = sentence[match.end() : match.end() + 20].strip().split(" ")[0].lower()
         if any(w.lower().strip(".,;") in ORGANISATION_WORDS for w in [*words, following]):
             continue  # "Minsk Group" is not Minsk
-        before = sentence[: match.start()].split()
+        before = sentence[max(0, match.start() - 30) : match.start()].split()
         previous = before[-1].lower() if before else ""
         if match.group() in countries.capitals() and previous not in PLACE_PREPOSITIONS:
             continue  # "Washington signed": the government, not the city

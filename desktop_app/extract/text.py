@@ -65,8 +65,27 @@ def parse_article(raw: str, published: str | None = None) -> Article:
     raw = _DATELINE.sub("", raw, count=1)
     sentences = []
     for paragraph in re.split(r"\n\s*\n", raw):
-        sentences.extend(split_sentences(" ".join(paragraph.split())))
+        for sentence in split_sentences(" ".join(paragraph.split())):
+            sentences.extend(bounded(sentence))
     return Article(raw, published, [s for s in sentences if s])
+
+
+#: no sentence of news prose is this long; a longer "sentence" (a table pasted as one line, a
+#: run of digits) is read in pieces, so that every rule runs on bounded text and reading stays
+#: linear in the length of the article whatever it holds
+MAX_SENTENCE = 1000
+
+
+def bounded(sentence: str, limit: int = MAX_SENTENCE) -> list[str]:
+    """sentence in pieces of at most `limit` characters, cut at a space where there is one."""
+    pieces = []
+    while len(sentence) > limit:
+        cut = sentence.rfind(" ", limit // 2, limit)
+        cut = cut if cut > 0 else limit
+        pieces.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    pieces.append(sentence)
+    return pieces
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -74,7 +93,9 @@ def split_sentences(paragraph: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for boundary in _BOUNDARY.finditer(paragraph):
-        before = paragraph[start : boundary.start()].rstrip('"”’)')
+        # only the last word matters: a bounded look back keeps a paragraph of many
+        # abbreviations ("Mr. A. Mr. B. …") linear
+        before = paragraph[max(start, boundary.start() - 40) : boundary.start()].rstrip('"”’)')
         last_word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.split() else ""
         if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
             continue
