@@ -118,7 +118,8 @@ def test_within_weeks_months_and_years(sentence, published, expected):
         ("by February", "2024-03-10", ("2025-02-28", "month")),
         ("by 2030", "2024-01-29", ("2030-12-31", "year")),
         ("until 2024", "2024-01-29", ("2024-12-31", "year")),
-        ("by 2023", "2024-01-29", (None, "day")),  # already past: no deadline
+        # already past: kept (issue 21); the extractor flags it in the candidate note
+        ("by 2023", "2024-01-29", ("2023-12-31", "year")),
     ],
 )
 def test_ends_of_months_and_years(sentence, published, expected):

@@ -8,6 +8,8 @@ import calendar
 import datetime as dt
 import re
 
+from desktop_app.extract.relative_dates import relative_deadline
+
 NUMBERS = {
     "a": 1,
     "an": 1,
@@ -124,12 +126,15 @@ def _deadline(sentence: str, pub: dt.date) -> tuple[str | None, str]:
             match.group(2).lower()
         ]
         return _add(pub, number, match.group(2)).isoformat(), precision
+    relative = relative_deadline(sentence, pub)
+    if relative:
+        return relative
     match = _BY_MONTH.search(sentence)
     if match:
         month = MONTHS[match.group(1).lower()]
         year = int(match.group(2)) if match.group(2) else _year_of_month(month, pub)
         return _month_end(year, month).isoformat(), "month"
     match = _BY_YEAR.search(sentence)
-    if match and int(match.group(1)) >= pub.year:
+    if match:  # a year already past is kept: the extractor flags it
         return dt.date(int(match.group(1)), 12, 31).isoformat(), "year"
     return None, "day"

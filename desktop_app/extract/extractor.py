@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from desktop_app.extract import countries, cues
 from desktop_app.extract.deadlines import NUMBERS, find_deadline
 from desktop_app.extract.places import FoundPlace, places_in, venue_in
+from desktop_app.extract.relative_dates import vague_deadline
 from desktop_app.extract.text import parse_article
 
 
@@ -32,6 +33,9 @@ class Candidate:
     period_end: str | None = None
     change_percent: float | None = None
     baseline_value: float | None = None
+    # what a reviewer should know: a deadline before the publication date, a time promised
+    # without a date ("in the coming weeks")
+    note: str | None = None
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -52,6 +56,7 @@ def extract(text: str, published: str | None = None) -> list[Candidate]:
         for action, confidence, subject in commitments:
             parties = _parties(named, main_parties, subject)
             deadline, precision = find_deadline(action, article.published)
+            note = deadline_note(action, deadline, article.published)
             here = list(places)
             if venue and not any(p["name"] == venue.name for p in here):
                 here.append(venue.as_json())
@@ -67,6 +72,7 @@ def extract(text: str, published: str | None = None) -> list[Candidate]:
                     deadline_precision=precision,
                     category=cues.category_of(title),
                     confidence=confidence,
+                    note=note,
                 )
             )
         event = _event(sentence, article.published, named or main_parties, places)
@@ -76,6 +82,15 @@ def extract(text: str, published: str | None = None) -> list[Candidate]:
         if statistic:
             candidates.append(statistic)
     return candidates
+
+
+def deadline_note(action: str, deadline: str | None, published: str | None) -> str | None:
+    """Kept, but said: a deadline already past when the article appeared, or a time promised
+    with no date."""
+    if deadline and published and deadline < published:
+        return f"deadline {deadline} is before the publication date {published}"
+    vague = vague_deadline(action) if not deadline else None
+    return f"no date: “{vague}”" if vague else None
 
 
 def _main_parties(text: str) -> list[str]:

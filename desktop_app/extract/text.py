@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop_app.extract.datelines import read_dateline
+
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
-# a dateline such as "(MENAFN- Khaama Press)" or "ISLAMABAD (Reuters) -" before the story
-_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .,'-]{2,40}\s*)?\([^)]{2,60}\)\s*[-–—:]?\s*")
 _ABBREVIATIONS = {
     "mr",
     "mrs",
@@ -54,20 +54,36 @@ class Article:
     text: str
     published: str | None  # ISO date
     sentences: list[str]
+    filed_in: str | None = None  # the dateline's place: where the story was filed
+
+
+def publication_date(raw: str) -> str | None:
+    """The date the text says it was published: a leading `date YYYY-MM-DD` line, else its
+    dateline ("Beijing, 14 March 2025 —"); None when it says neither."""
+    match = _DATE_LINE.match(raw)
+    if match:
+        return match.group(1)
+    dateline = read_dateline(raw)
+    return dateline.published if dateline else None
 
 
 def parse_article(raw: str, published: str | None = None) -> Article:
-    """Take the leading `date YYYY-MM-DD` line (unless a date is given) and split sentences."""
+    """The publication date (the one given, else a leading `date YYYY-MM-DD` line, else the
+    story's dateline) and the sentences, without the dateline."""
     match = _DATE_LINE.match(raw)
     if match:
         published = published or match.group(1)
         raw = raw[match.end() :]
-    raw = _DATELINE.sub("", raw, count=1)
+    dateline = read_dateline(raw)
+    if dateline:
+        published = published or dateline.published
+        raw = raw[: dateline.start] + "\n\n" + raw[dateline.end :]
     sentences = []
     for paragraph in re.split(r"\n\s*\n", raw):
         for sentence in split_sentences(" ".join(paragraph.split())):
             sentences.extend(bounded(sentence))
-    return Article(raw, published, [s for s in sentences if s])
+    filed_in = dateline.place if dateline else None
+    return Article(raw, published, [s for s in sentences if s], filed_in)
 
 
 #: no sentence of news prose is this long; a longer "sentence" (a table pasted as one line, a

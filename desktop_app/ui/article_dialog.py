@@ -4,7 +4,6 @@ in one undoable step."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from html import escape
 
@@ -31,6 +30,7 @@ from desktop_app.domain.dates import check_iso_date, today_iso
 from desktop_app.domain.records import Source
 from desktop_app.domain.vocabulary import CATEGORIES
 from desktop_app.extract.extractor import Candidate
+from desktop_app.extract.text import publication_date
 from desktop_app.session.article import ArticlePlan, ChosenCandidate
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.date_fields import DateField
@@ -109,9 +109,9 @@ class ArticleDialog(QDialog):
                 f"of up to {self.MAX_CHARACTERS:,}. Paste one article at a time."
             )
             return
-        dated = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})", text)
+        dated = publication_date(text)  # the article's own date, not today's, when it has one
         if dated:
-            self.published.set_iso(dated.group(1))
+            self.published.set_iso(dated)
         self.find_button.setText("&Stop")
         self.add_button.setEnabled(False)
         self.summary.setText("Finding candidates…")
