@@ -8,6 +8,7 @@ import calendar
 import datetime as dt
 import re
 
+from desktop_app.extract import rules
 from desktop_app.extract.relative_dates import relative_deadline
 
 NUMBERS = {
@@ -126,7 +127,7 @@ def _deadline(sentence: str, pub: dt.date) -> tuple[str | None, str]:
             match.group(2).lower()
         ]
         return _add(pub, number, match.group(2)).isoformat(), precision
-    relative = relative_deadline(sentence, pub)
+    relative = relative_deadline(sentence, pub) if rules.enabled("relative_dates") else None
     if relative:
         return relative
     match = _BY_MONTH.search(sentence)

@@ -7,8 +7,9 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass
 
-from desktop_app.extract import countries, cues
+from desktop_app.extract import countries, cues, rules
 from desktop_app.extract.deadlines import NUMBERS, find_deadline
+from desktop_app.extract.not_promises import not_a_promise
 from desktop_app.extract.places import FoundPlace, places_in, venue_in
 from desktop_app.extract.relative_dates import vague_deadline
 from desktop_app.extract.text import parse_article
@@ -115,6 +116,8 @@ def _parties(named: list[str], main: list[str], subject: str) -> list[str]:
 def _commitments(sentence: str, published: str | None) -> list[tuple[str, float, str]]:
     """The promised actions in a sentence (several when it says 'agreed to X and to Y')."""
     if any(p.search(sentence) for p in cues.LOOKALIKES):
+        return []
+    if rules.enabled("not_a_promise") and not_a_promise(sentence, published):
         return []
     for pattern, confidence in cues.COMMITMENT_CUES:
         match = pattern.search(sentence)

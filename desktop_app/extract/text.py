@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop_app.extract import rules
 from desktop_app.extract.datelines import read_dateline
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
@@ -63,7 +64,7 @@ def publication_date(raw: str) -> str | None:
     match = _DATE_LINE.match(raw)
     if match:
         return match.group(1)
-    dateline = read_dateline(raw)
+    dateline = read_dateline(raw) if rules.enabled("datelines") else None
     return dateline.published if dateline else None
 
 
@@ -74,7 +75,7 @@ def parse_article(raw: str, published: str | None = None) -> Article:
     if match:
         published = published or match.group(1)
         raw = raw[match.end() :]
-    dateline = read_dateline(raw)
+    dateline = read_dateline(raw) if rules.enabled("datelines") else None
     if dateline:
         published = published or dateline.published
         raw = raw[: dateline.start] + "\n\n" + raw[dateline.end :]
