@@ -24,6 +24,11 @@ ARTICLES = Path(__file__).parent / "articles"
         ("March 14, 2025 - ", "2025-03-14", None),
         ("Talks end in Beijing\nBEIJING, 14 March 2025 — ", "2025-03-14", "Beijing"),
         ("ISLAMABAD (AFP) — ", None, "Islamabad"),
+        ("Readout of the talks\n\nLima, 18 June 2025\n\n", "2025-06-18", "Lima"),
+        ("Live: talks in Doha\nSunday 19 October 2025\n\n", "2025-10-19", None),
+        ("Accra, the 7th of March 2025 – ", "2025-03-07", "Accra"),
+        ("12 September 2025 | Europe desk\n\n", "2025-09-12", None),
+        ("BOGOTÁ, Wednesday 9 April 2025\n", "2025-04-09", "Bogotá"),
         ("Beijing, 31 February 2025 — ", None, None),  # no such day: no date, no dateline
     ],
 )

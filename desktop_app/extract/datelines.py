@@ -19,20 +19,28 @@ _MONTHS["sept"] = 9
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 WRITTEN_DATE = (
-    rf"{_WEEKDAY}(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_NAMES})\.?,?\s+"
-    rf"(?P<year>\d{{4}})|(?P<month2>{_MONTH_NAMES})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})|"
+    rf"{_WEEKDAY}(?:(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<month>{_MONTH_NAMES})\.?,?\s+(?P<year>\d{{4}})|"
+    rf"(?P<month2>{_MONTH_NAMES})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})|"
     r"(?P<iso>\d{4}-\d{2}-\d{2}))"
 )
-_DASH = r"\s*(?:[-–—:|]+|\.(?=\s))\s*"
-_PLACE = r"(?P<place>[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3})"
+# what ends a dateline: a dash, a colon, a bar ("12 September 2025 | Caucasus desk"), or
+# the end of its line
+_END = r"(?:\s*[-–—:|]+\s*|[ \t]*(?=\n)|[ \t]*$)"
+_NOT_A_PLACE = r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+_WORD = r"[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*"
+_PLACE = rf"(?P<place>{_NOT_A_PLACE}{_WORD}(?:[ -]{_WORD}){{0,3}})"
 _AGENCY = r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
-_FORMS = [
-    re.compile(rf"{_PLACE},\s+{WRITTEN_DATE}{_AGENCY}{_DASH}", re.IGNORECASE),
-    re.compile(rf"{_PLACE}{_AGENCY}{_DASH}{WRITTEN_DATE}{_DASH}", re.IGNORECASE),
-    re.compile(rf"{WRITTEN_DATE}{_AGENCY}{_DASH}", re.IGNORECASE),
-    # a place with an agency but no date: "ISLAMABAD (Reuters) -", "(MENAFN- Khaama Press)"
-    re.compile(r"(?:(?P<place>[A-Z][A-Z .,'-]{2,40}?)\s*)?\([^)\n]{2,60}\)\s*[-–—:]?\s*"),
+_DATED_FORMS = [
+    re.compile(rf"{_PLACE},?\s+{WRITTEN_DATE}{_AGENCY}{_END}", re.IGNORECASE),
+    re.compile(rf"{_PLACE}{_AGENCY}\s*[-–—:]\s*{WRITTEN_DATE}{_END}", re.IGNORECASE),
+    re.compile(rf"{WRITTEN_DATE}{_AGENCY}{_END}", re.IGNORECASE),
 ]
+# a place with an agency but no date, opening the story: "ISLAMABAD (Reuters) -",
+# "(MENAFN- Khaama Press)"
+_UNDATED = re.compile(r"(?:(?P<place>[A-Z][A-Z .,'-]{2,40}?)\s*)?\([^)\n]{2,60}\)\s*[-–—:]?\s*")
+#: how far into a story a dateline may come (after a headline, a kicker, a byline)
+LINES_LOOKED_AT = 4
 
 
 @dataclass(frozen=True)
@@ -58,23 +66,31 @@ def date_from_parts(match: re.Match) -> str | None:
         return None
 
 
+def _line_starts(text: str) -> list[int]:
+    """Where the first few non-empty lines start (each past its leading blanks)."""
+    starts: list[int] = []
+    position = 0
+    while len(starts) < LINES_LOOKED_AT and position < min(len(text), 800):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        if text[position:end].strip():
+            starts.append(position + len(text[position:end]) - len(text[position:end].lstrip()))
+        position = end + 1
+    return starts
+
+
 def read_dateline(text: str) -> Dateline | None:
-    """The dateline at the start of text (or of its second line, after a headline)."""
-    starts = [len(text) - len(text.lstrip())]
-    first_break = text.find("\n", starts[0])
-    if 0 < first_break < 300:
-        starts.append(
-            first_break + 1 + len(text[first_break + 1 :]) - len(text[first_break + 1 :].lstrip())
-        )
-    for index, start in enumerate(starts):
-        for number, form in enumerate(_FORMS):
+    """The dateline at the start of text or of one of its first lines (after a headline)."""
+    starts = _line_starts(text)
+    for start in starts:
+        for form in _DATED_FORMS:
             match = form.match(text, start)
-            if not match or (index and number == len(_FORMS) - 1):
-                continue  # after a headline, only a dateline with a date counts
-            published = date_from_parts(match) if "month" in form.groupindex else None
-            if number < len(_FORMS) - 1 and published is None:
-                continue
-            place = match.groupdict().get("place")
-            place = place.strip(" ,").title() if place and place.strip(" ,") else None
-            return Dateline(published, place, start, match.end())
+            published = date_from_parts(match) if match else None
+            if published:
+                place = match.groupdict().get("place")
+                return Dateline(published, place.title() if place else None, start, match.end())
+    match = _UNDATED.match(text, starts[0]) if starts else None
+    if match:
+        place = (match.group("place") or "").strip(" ,")
+        return Dateline(None, place.title() or None, starts[0], match.end())
     return None

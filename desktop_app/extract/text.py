@@ -50,6 +50,11 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
+# a paragraph ends at a blank line, and before a bulleted line ("- Turkey to open …", "• …"):
+# each bullet is a sentence of its own even when it has no full stop
+_BULLET = re.compile(r"\n\s*\n|\n[ \t]*(?=[-•*–][ \t])")
+
+
 @dataclass
 class Article:
     text: str
@@ -80,7 +85,7 @@ def parse_article(raw: str, published: str | None = None) -> Article:
         published = published or dateline.published
         raw = raw[: dateline.start] + "\n\n" + raw[dateline.end :]
     sentences = []
-    for paragraph in re.split(r"\n\s*\n", raw):
+    for paragraph in _BULLET.split(raw):
         for sentence in split_sentences(" ".join(paragraph.split())):
             sentences.extend(bounded(sentence))
     filed_in = dateline.place if dateline else None
