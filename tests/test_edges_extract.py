@@ -397,7 +397,13 @@ def test_a_statistic_without_a_period_and_one_without_a_change():
     statistic = only("There were 40 protests, a 10% increase.", "statistic")
     assert (statistic.period_start, statistic.period_end) == (None, None)
     assert (statistic.change_percent, statistic.baseline_value) == (10.0, 36)
-    assert found("There were 40 protests in 2022.", "statistic") == []
+    # a count with its unit is a statistic even without a change (issue 21: "20 killed")
+    statistic = only("There were 40 protests in 2022.", "statistic")
+    assert (statistic.value, statistic.period_end, statistic.change_percent) == (
+        40.0,
+        "2022-12-31",
+        None,
+    )
     statistic = only("Deaths rose with 70 killed, an increase of 40 percent.", "statistic")
     assert (statistic.value, statistic.unit, statistic.change_percent) == (70.0, "killed", 40.0)
 

@@ -225,4 +225,4 @@ def country_mentions(text: str) -> dict[str, int]:
 
 
 def is_country_word(word: str) -> bool:
-    return word in _names() or word.rstrip("'’s") in _names()
+    return word in _names() or re.sub(r"['’]s?$", "", word) in _names()

@@ -7,11 +7,13 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass
 
-from desktop_app.extract import countries, cues, rules
+from desktop_app.extract import countries, cues, rules, sites
+from desktop_app.extract.categories import category_of as keyword_category
 from desktop_app.extract.deadlines import NUMBERS, find_deadline
 from desktop_app.extract.not_promises import not_a_promise
-from desktop_app.extract.places import FoundPlace, places_in, venue_in
+from desktop_app.extract.places import FoundPlace, filed_from, places_in, venue_in
 from desktop_app.extract.relative_dates import vague_deadline
+from desktop_app.extract.statistics import figures_in
 from desktop_app.extract.text import parse_article
 
 
@@ -38,6 +40,14 @@ class Candidate:
     # without a date ("in the coming weeks")
     note: str | None = None
 
+    def with_parties(self, parties: list[str]) -> Candidate:
+        self.parties = parties
+        return self
+
+    def with_places(self, places: list[dict]) -> Candidate:
+        self.places = places
+        return self
+
     def as_json(self) -> dict:
         data = asdict(self)
         return {k: v for k, v in data.items() if v is not None or k in ("deadline",)}
@@ -47,42 +57,125 @@ def extract(text: str, published: str | None = None) -> list[Candidate]:
     """All candidates in an article, in the order of their sentences."""
     article = parse_article(text, published)
     main_parties = _main_parties(article.text)
-    venue: FoundPlace | None = None
+    venue: FoundPlace | None = filed_from(article.filed_in)
     candidates: list[Candidate] = []
     for sentence in article.sentences:
-        venue = venue_in(sentence) or venue
+        said_venue = venue_in(sentence)
+        venue = said_venue or venue
         places = [p.as_json() for p in places_in(sentence)]
+        for place in places:
+            if said_venue and place["name"] == said_venue.name:
+                place["role"] = "venue"  # "after talks in Beijing": the meeting's place
         named = countries.countries_in(sentence)
-        commitments = _commitments(sentence, article.published)
-        for action, confidence, subject in commitments:
-            parties = _parties(named, main_parties, subject)
-            deadline, precision = find_deadline(action, article.published)
-            note = deadline_note(action, deadline, article.published)
-            here = list(places)
-            if venue and not any(p["name"] == venue.name for p in here):
-                here.append(venue.as_json())
-            title = action_title(sentence, action)
+        promises = _commitments(sentence, article.published)
+        for action, confidence, subject in promises:
             candidates.append(
-                Candidate(
-                    kind="commitment",
-                    sentence=sentence,
-                    title=title,
-                    parties=parties,
-                    places=here,
-                    deadline=deadline,
-                    deadline_precision=precision,
-                    category=cues.category_of(title),
-                    confidence=confidence,
-                    note=note,
-                )
+                _commitment(sentence, action, confidence, subject, article.published)
+                .with_parties(_parties(named, main_parties, subject))
+                .with_places(_commitment_places(places, action, venue))
             )
         event = _event(sentence, article.published, named or main_parties, places)
         if event:
+            if venue and event.event_kind in ("meeting", "visit", "agreement"):
+                event.places = _with_venue(event.places, venue)
             candidates.append(event)
-        statistic = _statistic(sentence, named or main_parties, places)
-        if statistic:
-            candidates.append(statistic)
+        if rules.enabled("statistics"):
+            if not promises:  # a figure in a promise is a target, not a report
+                candidates.extend(
+                    statistics_in(sentence, named or main_parties, places, article.published)
+                )
+        else:
+            statistic = _statistic(sentence, named or main_parties, places)
+            candidates.extend([statistic] if statistic else [])
+    if rules.enabled("small_places"):
+        _locate_small_places(candidates, frozenset(main_parties))
     return candidates
+
+
+def statistics_in(
+    sentence: str, parties: list[str], places: list[dict], published: str | None
+) -> list[Candidate]:
+    """The figures the sentence reports (statistics.figures_in), as candidates."""
+    return [
+        Candidate(
+            kind="statistic",
+            sentence=sentence,
+            title=f"{figure.value:,.10g} {figure.unit}",
+            parties=parties,
+            places=places,
+            category=category_of(figure.label, sentence),
+            confidence=0.7,
+            value=figure.value,
+            unit=figure.unit,
+            period_start=figure.period_start,
+            period_end=figure.period_end,
+            change_percent=figure.change_percent,
+            baseline_value=figure.baseline,
+        )
+        for figure in figures_in(sentence, published)
+    ]
+
+
+def _locate_small_places(candidates: list[Candidate], parties: frozenset[str]) -> None:
+    """Coordinates for the names no bigger gazetteer knew, from GeoNames' places of 500
+    people, preferring the article's parties' countries (one look-up for the article)."""
+    unknown = {
+        p["name"]
+        for c in candidates
+        for p in c.places
+        if p["lat"] is None and p["precision"] == "near"
+    }
+    found = sites.small_places(unknown, parties) if unknown else {}
+    for candidate in candidates:
+        for place in candidate.places:
+            site = found.get(place["name"]) if place["lat"] is None else None
+            if site:
+                place.update(country=site.country, lat=site.lat, lon=site.lon, precision="exact")
+
+
+def category_of(title: str, sentence: str) -> str:
+    """The keyword model's category (categories.py); the older title-only count when the
+    model is switched off for the ablation."""
+    if rules.enabled("categories"):
+        return keyword_category(title, sentence)
+    return cues.category_of(title)
+
+
+def _commitment(
+    sentence: str, action: str, confidence: float, subject: str, published: str | None
+) -> Candidate:
+    deadline, precision = find_deadline(action, published)
+    title = action_title(sentence, action)
+    return Candidate(
+        kind="commitment",
+        sentence=sentence,
+        title=title,
+        parties=[],
+        places=[],
+        deadline=deadline,
+        deadline_precision=precision,
+        category=category_of(title, sentence),
+        confidence=confidence,
+        note=deadline_note(action, deadline, published),
+    )
+
+
+def _commitment_places(places: list[dict], action: str, venue: FoundPlace | None) -> list[dict]:
+    """The sentence's places; the meeting's venue stays marked as the venue (the session
+    gives it to the meeting, not the commitment) unless the promised action names it."""
+    promised = cues.title_from(action, limit=len(action) + 1)  # without ", officials said …"
+    here = []
+    for place in places:
+        named_in_action = place["name"] in promised
+        role = "mentioned" if named_in_action else place["role"]
+        here.append(place | {"role": role})
+    return _with_venue(here, venue) if venue else here
+
+
+def _with_venue(places: list[dict], venue: FoundPlace) -> list[dict]:
+    if any(p["name"] == venue.name for p in places):
+        return places
+    return [*places, venue.as_json()]
 
 
 def deadline_note(action: str, deadline: str | None, published: str | None) -> str | None:
