@@ -76,6 +76,7 @@ DEMONYMS = {
     "Egyptian": "EGY",
     "Ethiopian": "ETH",
     "Eritrean": "ERI",
+    "Nigerien": "NER",
 }
 # Kosovo is no ISO 3166-1 country (pycountry, hence country_names, does not list it), but
 # articles name it as a party: its user-assigned code.
@@ -148,6 +149,7 @@ def capitals() -> dict[str, str]:
 def _names() -> dict[str, str]:
     """Every spelling (name, other name, demonym) that maps to an ISO alpha-3 code."""
     table: dict[str, str] = {}
+    holders: dict[str, int] = {}  # code -> length of the name its demonyms came from
     for country in gazetteer.countries():
         name = country.name.split(",")[0].strip()
         if len(name) < 4:
@@ -162,7 +164,11 @@ def _names() -> dict[str, str]:
             stem + "an",
             stem + "ese",
         ):
-            table.setdefault(demonym, country.iso3)
+            # on a clash the longer name wins: "Nigerian" is Nigeria+n, not Niger+ian
+            holder = table.get(demonym)
+            if holder is None or len(name) > holders.get(holder, 0):
+                table[demonym] = country.iso3
+        holders[country.iso3] = max(len(name), holders.get(country.iso3, 0))
     table.update(country_names.country_spellings())  # a name wins over a derived demonym
     table.update(DEMONYMS)
     table.update(UNLISTED_STATES)
@@ -198,21 +204,20 @@ def _branch(node: dict) -> str:
 
 
 def countries_in(sentence: str) -> list[str]:
-    """ISO alpha-3 codes of the states named in sentence, in order of first mention."""
-    found: list[str] = []
-    for match in _pattern().finditer(sentence):
-        code = _names()[match.group(1)]
-        if code not in found:
-            found.append(code)
+    """ISO alpha-3 codes of the states named in sentence, in order of first mention (a capital
+    standing for its government counts where it stands: "Moscow and Kyiv" is RUS, UKR)."""
+    mentions: list[tuple[int, str]] = [
+        (match.start(), _names()[match.group(1)]) for match in _pattern().finditer(sentence)
+    ]
     for capital, code in capitals().items():
         if capital not in sentence:
             continue
         for match in re.finditer(rf"(?<![\w]){re.escape(capital)}(?:['’]s)?(?![\w])", sentence):
             before = sentence[max(0, match.start() - 30) : match.start()].split()
             previous = before[-1].lower().strip(",") if before else ""
-            if previous not in _PLACE_PREPOSITIONS and code not in found:
-                found.append(code)
-    return found
+            if previous not in _PLACE_PREPOSITIONS:
+                mentions.append((match.start(), code))
+    return list(dict.fromkeys(code for _start, code in sorted(mentions)))
 
 
 def country_mentions(text: str) -> dict[str, int]:

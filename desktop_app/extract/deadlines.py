@@ -41,18 +41,25 @@ _UNIT = r"(day|week|month|year)s?"
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 _WITHIN = re.compile(
-    rf"\b(?:within|in|over|during|for|inside)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
-    rf"{_NUMBER}[\s-]+{_UNIT}\b",
+    rf"\b(?:within|in|over|during|for|inside|in\s+the\s+delay\s+of|in\s+a\s+delay\s+of)\s+"
+    rf"(?:the\s+)?(?:next\s+|coming\s+)?{_NUMBER}[\s-]+{_UNIT}\b|"
+    r"\bwithin\s+the\s+(?:coming|next)\s+()(day|week|month|year)\b",
     re.IGNORECASE,
 )
-_END_OF_MONTH = re.compile(rf"\bby\s+the\s+end\s+of\s+{_MONTH}(?:\s+(\d{{4}}))?", re.IGNORECASE)
+_END_OF_MONTH = re.compile(
+    rf"\b(?:by|before|until|at|towards?)\s+the\s+end\s+of\s+{_MONTH}(?:\s+(\d{{4}}))?",
+    re.IGNORECASE,
+)
 _END_OF_YEAR = re.compile(r"\bby\s+the\s+end\s+of\s+(?:the\s+year|(\d{4}))", re.IGNORECASE)
 _ON_DATE = re.compile(
-    rf"\b(?:on|by|before|until)\s+(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})"
+    rf"\b(?:on|by|before|until|from|starting|as\s+of|no\s+later\s+than)\s+(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})"
     rf"(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+(\d{{4}}))?",
     re.IGNORECASE,
 )
-_BY_MONTH = re.compile(rf"\b(?:by|before|until)\s+{_MONTH}(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
+_BY_MONTH = re.compile(
+    rf"\b(?:by|before|until|in|from|during)\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?:\s+(\d{{4}}))?\b",
+    re.IGNORECASE,
+)
 _BY_YEAR = re.compile(r"\b(?:by|before|until)\s+(\d{4})\b", re.IGNORECASE)
 
 
@@ -121,12 +128,11 @@ def _deadline(sentence: str, pub: dt.date) -> tuple[str | None, str]:
             return None, "day"
     match = _WITHIN.search(sentence)
     if match:
-        amount = match.group(1).lower()
-        number = int(amount) if amount.isdigit() else NUMBERS[amount]
-        precision = {"day": "day", "week": "day", "month": "month", "year": "month"}[
-            match.group(2).lower()
-        ]
-        return _add(pub, number, match.group(2)).isoformat(), precision
+        amount = (match.group(1) or "").lower()  # "within the coming month": one month
+        unit = match.group(2) or match.group(4)
+        number = int(amount) if amount.isdigit() else NUMBERS.get(amount, 1)
+        precision = {"day": "day", "week": "day", "month": "month", "year": "month"}[unit.lower()]
+        return _add(pub, number, unit).isoformat(), precision
     relative = relative_deadline(sentence, pub) if rules.enabled("relative_dates") else None
     if relative:
         return relative

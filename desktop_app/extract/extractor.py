@@ -56,7 +56,7 @@ class Candidate:
 def extract(text: str, published: str | None = None) -> list[Candidate]:
     """All candidates in an article, in the order of their sentences."""
     article = parse_article(text, published)
-    main_parties = _main_parties(article.text)
+    main_parties = _main_parties(article.text, article.sentences)
     venue: FoundPlace | None = filed_from(article.filed_in)
     candidates: list[Candidate] = []
     for sentence in article.sentences:
@@ -187,7 +187,15 @@ def deadline_note(action: str, deadline: str | None, published: str | None) -> s
     return f"no date: “{vague}”" if vague else None
 
 
-def _main_parties(text: str) -> list[str]:
+def _main_parties(text: str, sentences: list[str]) -> list[str]:
+    """The meeting's parties: the first two states of the lead (the first of the opening
+    sentences that names two: "Russia and Ukraine swapped prisoners in a deal mediated by the
+    UAE"), else the two states the article names most."""
+    if rules.enabled("party_roles"):
+        for sentence in sentences[:3]:
+            named = countries.countries_in(sentence)
+            if len(named) >= 2:
+                return named[:2]
     mentions = countries.country_mentions(text)
     ranked = sorted(mentions, key=lambda code: -mentions[code])
     return [code for code in ranked[:2] if mentions[code] >= 1]
@@ -199,11 +207,35 @@ _PLURAL_SUBJECT = re.compile(
 
 
 def _parties(named: list[str], main: list[str], subject: str) -> list[str]:
-    """States in the sentence; a plural subject ('the foreign ministers') means the article's
-    main parties as well ('according to Pakistan's ministry, the ministers agreed…')."""
-    if _PLURAL_SUBJECT.search(subject) or not named:
-        return list(dict.fromkeys([*main, *named]))
-    return named
+    """The promisors. By role: the states of the subject that promised ("China agreed to",
+    "Beijing will"), not the ones the promise is to ("… for Indian pilgrims"); a plural
+    subject ("both sides", "the two countries", "the ministers") means the meeting's parties,
+    the article's main ones. Without either, the states the sentence names."""
+    if not rules.enabled("party_roles"):
+        if _PLURAL_SUBJECT.search(subject) or not named:
+            return list(dict.fromkeys([*main, *named]))
+        return named
+    clause = _subject_clause(subject)
+    in_subject = countries.countries_in(clause)
+    if _PLURAL_SUBJECT.search(clause) and len(in_subject) < 2:
+        return list(dict.fromkeys([*in_subject, *main]))
+    if in_subject:
+        return in_subject
+    return named or list(main)
+
+
+def _subject_clause(subject: str) -> str:
+    """The part of the text before the promise verb that holds its subject: the last clause
+    that names a state or a plural subject ("After talks with Kenya, Somalia pledged": Somalia)."""
+    clauses = [
+        c
+        for c in re.split(r",\s+|;\s+|\s+(?:said|says|announced)\s+(?:that\s+)?", subject)
+        if c.strip()
+    ]
+    for clause in reversed(clauses):
+        if countries.countries_in(clause) or _PLURAL_SUBJECT.search(clause):
+            return clause
+    return subject
 
 
 def _commitments(sentence: str, published: str | None) -> list[tuple[str, float, str]]:
@@ -212,6 +244,11 @@ def _commitments(sentence: str, published: str | None) -> list[tuple[str, float,
         return []
     if rules.enabled("not_a_promise") and not_a_promise(sentence, published):
         return []
+    telegram = cues.TELEGRAM.match(sentence)
+    if telegram and (
+        countries.countries_in(telegram.group(1)) or _PLURAL_SUBJECT.search(telegram.group(1))
+    ):
+        return [(sentence[telegram.end() :], 0.6, telegram.group(1))]
     for pattern, confidence in cues.COMMITMENT_CUES:
         match = pattern.search(sentence)
         if not match:
@@ -224,13 +261,29 @@ def _commitments(sentence: str, published: str | None) -> list[tuple[str, float,
         if "visit" in pattern.pattern and "visit" in match.group().lower():
             return [(sentence, confidence, subject)]
         action = sentence[match.end() :] if not match.group().strip().endswith("visit") else ""
-        if "has" in match.group().lower() or "have" in match.group().lower():
-            action = "Sign and ratify " + re.sub(
-                r"^the\s+", "the ", sentence.split(" still ")[0].split(" has ")[0].lower()
-            )
+        if re.search(r"\bto\s+be\s+(?:signed|ratified|approved)", match.group()):
+            action = _pending_action(match.group(), subject, sentence[match.end() :])
         parts = re.split(r",?\s+and\s+(?:to|also\s+to)\s+", action)
         return [(part, confidence, subject) for part in parts if len(part.split()) >= 2]
     return []
+
+
+_MONTH_NAMES = "|".join(calendar.month_name[1:])
+_PENDING_VERBS = {"signed": "Sign", "ratified": "Ratify", "approved": "Approve"}
+
+
+def _pending_action(cue: str, subject: str, rest: str) -> str:
+    """'The peace deal will have to be ratified by both parliaments' -> 'Ratify the peace
+    deal by both parliaments': the verbs of the cue, then what is to be signed."""
+    verbs = [_PENDING_VERBS[v] for v in re.findall(r"signed|ratified|approved", cue)]
+    verbs = [verbs[0]] + [v.lower() for v in verbs[1:]]
+    thing = subject.strip().rstrip(",")
+    thing = thing[:1].lower() + thing[1:] if thing.startswith(("The ", "This ", "That ")) else thing
+    # "… by Pakistan", "by both parliaments": who signs (a party), not a time ("by June")
+    agent = re.match(r"\s*by\s+([^,;.]+)", rest)
+    if agent and not re.search(r"\d|\bend\b|year|month|week|" + _MONTH_NAMES, agent.group(1)):
+        rest = rest[agent.end() :]
+    return " ".join(part for part in (" and ".join(verbs), thing, rest.strip(" .")) if part)
 
 
 def action_title(sentence: str, action: str) -> str:

@@ -13,7 +13,7 @@ FAILED = re.compile(
     r"materiali[sz]ed|delivered|happened|took\s+place|enforced|ratified)\b|"
     r"\b(?:went|remain(?:s|ed)?|are\s+still|is\s+still|left)\s+unfulfilled\b|"
     r"\b(?:broke|broken|breaking)\s+(?:its|their|his|her|the|a)\s+(?:promise|pledge|word)|"
-    r"\breneged\b|\bfell\s+through\b|\bwent\s+unheeded\b|\bwas\s+abandoned\b|"
+    r"\breneged\b|\bfailed\s+(?:when|after|because|as)\b|\bfell\s+through\b|\bwent\s+unheeded\b|\bwas\s+abandoned\b|"
     r"\b(?:promises?|pledges?|commitments?|undertakings?)\s+(?:\w+\s+)?(?:made|given)\s+"
     r"(?:in|on|during|at|back\s+in|years?\s+ago)\b",
     _I,
@@ -21,8 +21,18 @@ FAILED = re.compile(
 # an earlier promise recalled: "had pledged", "pledged in 2019", "had agreed back in 2021"
 # (the year right after the verb: "agreed to restore flights suspended in 2020" is a promise)
 _RECALLED_YEAR = re.compile(
-    rf"\bhad\s+(?:also\s+)?{_CUE}\s+(?:\w+\s+){{0,6}}?(?:in|back\s+in)\s+(\d{{4}})\b|"
-    rf"\b{_CUE}\s+(?:in|back\s+in)\s+(\d{{4}})\b",
+    rf"\bhad\s+(?:also\s+)?(?:{_CUE}|said|announced|stated)\s+(?:\w+\s+){{0,6}}?"
+    r"(?:in|back\s+in)\s+(\d{4})\b|"
+    rf"\b{_CUE}\s+(?:in|back\s+in)\s+(\d{{4}})\b|"
+    rf"\b(?:in|back\s+in)\s+(\d{{4}}),?\s+(?:[\w'’-]+\s+){{0,4}}had\s+(?:also\s+)?{_CUE}\b",
+    _I,
+)
+# "would need", "did not say when": a condition or a silence, not a promise; "…, which will
+# link": the subject of "will" is a thing
+NOT_SAID = re.compile(
+    r"\b(?:did|do|does)\s+not\s+(?:say|specify|explain|confirm|give)\b|"
+    r"\b(?:would|will)\s+(?:need|require|depend|take\s+years|cost)\b|"
+    r",\s+which\s+(?:will|would)\b",
     _I,
 )
 _PAST_PERFECT = re.compile(
@@ -44,9 +54,11 @@ def not_a_promise(sentence: str, published: str | None) -> str | None:
     if FAILED.search(sentence) or _PAST_PERFECT.search(sentence):
         return "past"
     recalled = _RECALLED_YEAR.search(sentence)
-    year = recalled and (recalled.group(1) or recalled.group(2))
+    year = recalled and (recalled.group(1) or recalled.group(2) or recalled.group(3))
     if year and published and int(year) < int(published[:4]):
         return "past"
+    if NOT_SAID.search(sentence):
+        return "not said"
     if QUESTION.search(sentence):
         return "question"
     if CONDITIONAL.search(sentence):

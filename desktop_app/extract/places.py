@@ -26,6 +26,14 @@ ORGANISATION_WORDS = set(
     "group council ministry institute agency press union organization organisation committee "
     "commission house forces guards bank fund office court route".split()
 )
+# English words that are also the names of towns in the gazetteer: a place only after "in",
+# "to", "near"…
+COMMON_WORD_TOWNS = set(
+    "police mobile reading bath nice split sale mission union independence hope temple "
+    "marathon opportunity colon concord progress unity liberty victory enterprise commerce "
+    "justice security florence march may june august most deal wells troy many rich "
+    "industry harmony providence plenty orange".split()
+)
 # words before a name that make it a place rather than an actor
 PLACE_PREPOSITIONS = set(
     "in at to from near into via through outside inside around and of visit visited "
@@ -41,7 +49,7 @@ _NAME = rf"[A-Z][\w'’–-]+(?:\s+{_LINK}[A-Z][\w'’–-]+)?"
 # "in Kadugli", "to Kadugli and Umm Sarit", "from Turbat, Gwadar and Panjgur", "between Sohar
 # and Al Ain", "through Dhalkebar"
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|at|near|outside|from|to|into|between|through|across|along|via|towards|"
+    r"\b(?i:in|at|near|outside|from|to|into|between|through|across|along|via|towards|"
     rf"beyond|past|linking|opposite|as\s+far\s+as)\s+(?:the\s+(?:port|town|city|village|district|region|province|"
     rf"state|border\s+town)\s+of\s+)?({_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)"
 )
@@ -145,6 +153,12 @@ def places_in(sentence: str) -> list[FoundPlace]:
         previous = before[-1].lower() if before else ""
         if match.group() in countries.capitals() and previous not in PLACE_PREPOSITIONS:
             continue  # "Washington signed": the government, not the city
+        if (
+            len(words) == 1
+            and words[0].lower() in COMMON_WORD_TOWNS
+            and previous not in PLACE_PREPOSITIONS
+        ):
+            continue  # "Police said": the police, not the Polish town
         for size in range(len(words), 0, -1):
             name = without_possessive(" ".join(words[:size]))
             if not _usable(name):
