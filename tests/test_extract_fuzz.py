@@ -10,6 +10,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop_app.domain.vocabulary import PLACE_PRECISIONS
 from desktop_app.extract.extractor import extract
 
 NUMBER = st.one_of(
@@ -75,6 +76,8 @@ def test_any_text_gives_candidates_or_none(text: str, published: dt.date | None)
     found = extract(text, published.isoformat() if published else None)
     for candidate in found:
         json.dumps(candidate.as_json())  # what the CLI prints for the dialog
+        for place in candidate.places:  # what the store accepts
+            assert place["precision"] in PLACE_PRECISIONS
         for value in (candidate.deadline, candidate.date, candidate.period_end):
             if value:
                 dt.date.fromisoformat(value)

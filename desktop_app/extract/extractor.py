@@ -92,6 +92,11 @@ def extract(text: str, published: str | None = None) -> list[Candidate]:
     return candidates
 
 
+def plain_number(value: float) -> str:
+    """118000000000.0 -> '118,000,000,000', 1.25 -> '1.25': never '1.18e+11'."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def statistics_in(
     sentence: str, parties: list[str], places: list[dict], published: str | None
 ) -> list[Candidate]:
@@ -100,7 +105,7 @@ def statistics_in(
         Candidate(
             kind="statistic",
             sentence=sentence,
-            title=f"{figure.value:,.10g} {figure.unit}",
+            title=f"{plain_number(figure.value)} {figure.unit}",
             parties=parties,
             places=places,
             category=category_of(figure.label, sentence),
@@ -160,10 +165,18 @@ def _commitment(
     )
 
 
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|say|says|told|added|announced|reported)\b|"
+    r"\b(?:after|during|at|following)\s+(?:[\w'’-]+\s+){0,4}?(?:talks|meeting|summit|"
+    r"consultations|negotiations)\b",
+    re.IGNORECASE,
+)
+
+
 def _commitment_places(places: list[dict], action: str, venue: FoundPlace | None) -> list[dict]:
     """The sentence's places; the meeting's venue stays marked as the venue (the session
     gives it to the meeting, not the commitment) unless the promised action names it."""
-    promised = cues.title_from(action, limit=len(action) + 1)  # without ", officials said …"
+    promised = _ATTRIBUTION.split(action)[0]  # without ", officials said after talks in …"
     here = []
     for place in places:
         named_in_action = place["name"] in promised

@@ -138,6 +138,11 @@ def places_in(sentence: str) -> list[FoundPlace]:
         )
     if rules.enabled("small_places"):
         for site in sites.sites_in(sentence):
+            region = next((key for key in found if site.name.lower() in key), None)
+            if region:  # "eastern Ladakh": the region, with what is known of Ladakh
+                old = found[region]
+                found[region] = FoundPlace(old.name, site.country, site.lat, site.lon, "region")
+                continue
             found.setdefault(
                 site.name.lower(),
                 FoundPlace(site.name, site.country, site.lat, site.lon, site.precision),
