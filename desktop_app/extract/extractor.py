@@ -200,7 +200,7 @@ def deadline_note(action: str, deadline: str | None, published: str | None) -> s
     return f"no date: “{vague}”" if vague else None
 
 
-def _main_parties(text: str, sentences: list[str]) -> list[str]:
+def _main_parties(text: str, sentences: list[str] | tuple = ()) -> list[str]:
     """The meeting's parties: the first two states of the lead (the first of the opening
     sentences that names two: "Russia and Ukraine swapped prisoners in a deal mediated by the
     UAE"), else the two states the article names most."""
