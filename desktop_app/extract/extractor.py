@@ -101,6 +101,9 @@ def statistics_in(
     sentence: str, parties: list[str], places: list[dict], published: str | None
 ) -> list[Candidate]:
     """The figures the sentence reports (statistics.figures_in), as candidates."""
+    figures = figures_in(sentence, published)
+    # one category for the sentence's figures: a long table of figures stays linear
+    category = category_of("", sentence) if figures else "other"
     return [
         Candidate(
             kind="statistic",
@@ -108,7 +111,7 @@ def statistics_in(
             title=f"{plain_number(figure.value)} {figure.unit}",
             parties=parties,
             places=places,
-            category=category_of(figure.label, sentence),
+            category=category,
             confidence=0.7,
             value=figure.value,
             unit=figure.unit,
@@ -117,7 +120,7 @@ def statistics_in(
             change_percent=figure.change_percent,
             baseline_value=figure.baseline,
         )
-        for figure in figures_in(sentence, published)
+        for figure in figures
     ]
 
 
