@@ -77,6 +77,8 @@ def run_with_progress(parent, label: str, work, on_done, on_error) -> Task:
     dialog.canceled.connect(task.cancelled.set)
 
     def progress(done: int, total: int) -> None:
+        if not isValid(dialog):
+            return  # the dialog went with its parent while the work still reports
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total else 0)
 
