@@ -16,6 +16,9 @@ from pathlib import Path
 
 
 def run_smoke_test() -> int:
+    import faulthandler
+
+    faulthandler.enable()  # a crash in Qt's code still says where Python was (CI logs)
     started = time.perf_counter()
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -3,6 +3,7 @@ change nothing: a write lock held by another process, a full disk, far-off dates
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -138,8 +139,10 @@ def test_dates_far_in_the_future_are_a_sentence_not_an_overflow(tmp_path, capsys
         assert not out.exists()
     article = tmp_path / "article.txt"
     article.write_text("Pakistan and Iran agreed to reopen the border crossing within two weeks.\n")
-    assert run_cli(["extract", str(article), "--date", "9999-12-31"]) == 2
-    assert capsys.readouterr().err.count("\n") == 1
+    # issue 21: the article is still read; only the deadline past year 9999 is left out
+    assert run_cli(["extract", str(article), "--date", "9999-12-31", "--json"]) == 0
+    (candidate,) = json.loads(capsys.readouterr().out)
+    assert candidate["deadline"] is None
 
 
 def test_a_write_that_fills_the_disk_raises_that_not_a_failed_rollback(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from desktop_app.domain import country_names, gazetteer
 
@@ -75,6 +76,7 @@ DEMONYMS = {
     "Egyptian": "EGY",
     "Ethiopian": "ETH",
     "Eritrean": "ERI",
+    "Nigerien": "NER",
 }
 # Kosovo is no ISO 3166-1 country (pycountry, hence country_names, does not list it), but
 # articles name it as a party: its user-assigned code.
@@ -147,6 +149,7 @@ def capitals() -> dict[str, str]:
 def _names() -> dict[str, str]:
     """Every spelling (name, other name, demonym) that maps to an ISO alpha-3 code."""
     table: dict[str, str] = {}
+    holders: dict[str, int] = {}  # code -> length of the name its demonyms came from
     for country in gazetteer.countries():
         name = country.name.split(",")[0].strip()
         if len(name) < 4:
@@ -161,7 +164,11 @@ def _names() -> dict[str, str]:
             stem + "an",
             stem + "ese",
         ):
-            table.setdefault(demonym, country.iso3)
+            # on a clash the longer name wins: "Nigerian" is Nigeria+n, not Niger+ian
+            holder = table.get(demonym)
+            if holder is None or len(name) > holders.get(holder, 0):
+                table[demonym] = country.iso3
+        holders[country.iso3] = max(len(name), holders.get(country.iso3, 0))
     table.update(country_names.country_spellings())  # a name wins over a derived demonym
     table.update(DEMONYMS)
     table.update(UNLISTED_STATES)
@@ -170,27 +177,47 @@ def _names() -> dict[str, str]:
 
 @functools.cache
 def _pattern() -> re.Pattern:
-    names = sorted(_names(), key=len, reverse=True)
-    escaped = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w.])({escaped})(?:['’]s)?(?![\w])")
+    return re.compile(rf"(?<![\w.])(?=[A-Z])({trie_pattern(_names())})(?:['’]s)?(?![\w])")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for many words, as a tree of their shared prefixes: a flat
+    alternation of 1,900 names tries every name at every capital letter (seconds on a long
+    text); the tree tries one branch per letter. Longer words are tried first at each branch,
+    so the longest name matches ("Niger" does not steal "Nigeria")."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branch(trie)
+
+
+def _branch(node: dict) -> str:
+    options = [re.escape(char) + _branch(child) for char, child in node.items() if char]
+    options.sort(key=len, reverse=True)
+    if not options:
+        return ""
+    body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def countries_in(sentence: str) -> list[str]:
-    """ISO alpha-3 codes of the states named in sentence, in order of first mention."""
-    found: list[str] = []
-    for match in _pattern().finditer(sentence):
-        code = _names()[match.group(1)]
-        if code not in found:
-            found.append(code)
+    """ISO alpha-3 codes of the states named in sentence, in order of first mention (a capital
+    standing for its government counts where it stands: "Moscow and Kyiv" is RUS, UKR)."""
+    mentions: list[tuple[int, str]] = [
+        (match.start(), _names()[match.group(1)]) for match in _pattern().finditer(sentence)
+    ]
     for capital, code in capitals().items():
         if capital not in sentence:
             continue
         for match in re.finditer(rf"(?<![\w]){re.escape(capital)}(?:['’]s)?(?![\w])", sentence):
-            before = sentence[: match.start()].split()
+            before = sentence[max(0, match.start() - 30) : match.start()].split()
             previous = before[-1].lower().strip(",") if before else ""
-            if previous not in _PLACE_PREPOSITIONS and code not in found:
-                found.append(code)
-    return found
+            if previous not in _PLACE_PREPOSITIONS:
+                mentions.append((match.start(), code))
+    return list(dict.fromkeys(code for _start, code in sorted(mentions)))
 
 
 def country_mentions(text: str) -> dict[str, int]:
@@ -203,4 +230,4 @@ def country_mentions(text: str) -> dict[str, int]:
 
 
 def is_country_word(word: str) -> bool:
-    return word in _names() or word.rstrip("'’s") in _names()
+    return word in _names() or re.sub(r"['’]s?$", "", word) in _names()

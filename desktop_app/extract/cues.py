@@ -14,12 +14,16 @@ COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
             0.9,
         ),
         (r"\bpledg(?:e|ed|es|ing)\s+(?:to\s+)?", 0.9),
+        # the English of communiqués written in French: "agreed for the reopening of",
+        # "has engaged itself to hand over"
+        (r"\bagreed\s+for\s+(?=the\s+)", 0.8),
+        (r"\b(?:has|have)\s+engaged\s+(?:itself|themselves)\s+to\s+", 0.8),
         (
             r"\bcommit(?:ted|s|ting)?\s+(?:themselves\s+|itself\s+|their\s+countries\s+|"
             r"their\s+governments\s+)?to\s+",
             0.85,
         ),
-        (r"\bpromis(?:e|ed|es|ing)\s+to\s+", 0.85),
+        (r"\bpromis(?:e|ed|es|ing)\s+(?:to\s+|(?=not\s+to\s+))", 0.85),
         (r"\bvow(?:ed|s)?\s+to\s+", 0.8),
         (r"\bundert(?:ook|ake|akes)\s+to\s+", 0.85),
         (r"\b(?:decided|resolved)\s+to\s+", 0.75),
@@ -31,11 +35,15 @@ COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
         (r"\b(?:upcoming|forthcoming|planned|expected)\s+visit\b", 0.7),
         (
             r"\b(?:will|shall|would)\s+(?:also\s+)?(?!likely\b|probably\b|be\s+remembered\b|"
-            r"be\s+held\b)",
+            r"be\s+held\b|have\s+to\s+be\b)",
             0.75,
         ),
         (r"\b(?:is|are)\s+(?:also\s+)?(?:scheduled|set|due)\s+to\s+", 0.6),
-        (r"\b(?:still\s+)?(?:has|have)\s+to\s+be\s+(?:signed|ratified|approved)", 0.5),
+        (
+            r"\b(?:still\s+)?(?:will\s+)?(?:has|have|needs?)\s+to\s+be\s+(?:signed|ratified|"
+            r"approved)(?:\s+and\s+(?:signed|ratified|approved))?",
+            0.5,
+        ),
     )
 ]
 LOOKALIKES = [
@@ -156,6 +164,12 @@ _TRAILING = re.compile(
     r"\s+following\s+(?:recent|the|a|last)\b|,\s+(?:[\w'’-]+\s+){1,3}said\b|"
     r"\s+before\s+returning\b|;).*$",
     re.IGNORECASE,
+)
+# a headline or a bullet in telegram style: "- Turkey to open the crossing by year-end",
+# "Both sides to resume flights" (a subject of at most five words, then "to" and a verb)
+TELEGRAM = re.compile(
+    r"^(?:[-•*–]\s+)?((?:[A-Z][\w'’-]*|and|the|two|both|sides|countries|,)(?:\s*,?\s+"
+    r"(?:[A-Z][\w'’-]*|and|the|two|both|sides|countries)){0,4})\s+to\s+(?=[a-z])"
 )
 _ADVERBS = re.compile(r"^(?:also|further|swiftly|quickly|soon|jointly|formally|to)\s+", re.I)
 

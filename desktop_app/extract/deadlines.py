@@ -8,6 +8,9 @@ import calendar
 import datetime as dt
 import re
 
+from desktop_app.extract import rules
+from desktop_app.extract.relative_dates import relative_deadline
+
 NUMBERS = {
     "a": 1,
     "an": 1,
@@ -38,18 +41,25 @@ _UNIT = r"(day|week|month|year)s?"
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 _WITHIN = re.compile(
-    rf"\b(?:within|in|over|during|for|inside)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
-    rf"{_NUMBER}[\s-]+{_UNIT}\b",
+    rf"\b(?:within|in|over|during|for|inside|in\s+the\s+delay\s+of|in\s+a\s+delay\s+of)\s+"
+    rf"(?:the\s+)?(?:next\s+|coming\s+)?{_NUMBER}[\s-]+{_UNIT}\b|"
+    r"\bwithin\s+the\s+(?:coming|next)\s+()(day|week|month|year)\b",
     re.IGNORECASE,
 )
-_END_OF_MONTH = re.compile(rf"\bby\s+the\s+end\s+of\s+{_MONTH}(?:\s+(\d{{4}}))?", re.IGNORECASE)
+_END_OF_MONTH = re.compile(
+    rf"\b(?:by|before|until|at|towards?)\s+the\s+end\s+of\s+{_MONTH}(?:\s+(\d{{4}}))?",
+    re.IGNORECASE,
+)
 _END_OF_YEAR = re.compile(r"\bby\s+the\s+end\s+of\s+(?:the\s+year|(\d{4}))", re.IGNORECASE)
 _ON_DATE = re.compile(
-    rf"\b(?:on|by|before|until)\s+(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})"
+    rf"\b(?:on|by|before|until|from|starting|as\s+of|no\s+later\s+than)\s+(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})"
     rf"(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+(\d{{4}}))?",
     re.IGNORECASE,
 )
-_BY_MONTH = re.compile(rf"\b(?:by|before|until)\s+{_MONTH}(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
+_BY_MONTH = re.compile(
+    rf"\b(?:by|before|until|in|from|during)\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?:\s+(\d{{4}}))?\b",
+    re.IGNORECASE,
+)
 _BY_YEAR = re.compile(r"\b(?:by|before|until)\s+(\d{4})\b", re.IGNORECASE)
 
 
@@ -86,10 +96,17 @@ def _next_year_for(month: int, day: int, published: dt.date) -> int:
 
 
 def find_deadline(sentence: str, published: str | None) -> tuple[str | None, str]:
-    """(ISO date or None, precision day/month/year) of the deadline the sentence sets."""
+    """(ISO date or None, precision day/month/year) of the deadline the sentence sets; None
+    when it would fall outside the calendar (year 1 to 9999: "within 99999999999 days")."""
     if not published:
         return None, "day"
-    pub = dt.date.fromisoformat(published)
+    try:
+        return _deadline(sentence, dt.date.fromisoformat(published))
+    except (OverflowError, ValueError):
+        return None, "day"
+
+
+def _deadline(sentence: str, pub: dt.date) -> tuple[str | None, str]:
     match = _END_OF_MONTH.search(sentence)
     if match:
         month = MONTHS[match.group(1).lower()]
@@ -111,18 +128,20 @@ def find_deadline(sentence: str, published: str | None) -> tuple[str | None, str
             return None, "day"
     match = _WITHIN.search(sentence)
     if match:
-        amount = match.group(1).lower()
-        number = int(amount) if amount.isdigit() else NUMBERS[amount]
-        precision = {"day": "day", "week": "day", "month": "month", "year": "month"}[
-            match.group(2).lower()
-        ]
-        return _add(pub, number, match.group(2)).isoformat(), precision
+        amount = (match.group(1) or "").lower()  # "within the coming month": one month
+        unit = match.group(2) or match.group(4)
+        number = int(amount) if amount.isdigit() else NUMBERS.get(amount, 1)
+        precision = {"day": "day", "week": "day", "month": "month", "year": "month"}[unit.lower()]
+        return _add(pub, number, unit).isoformat(), precision
+    relative = relative_deadline(sentence, pub) if rules.enabled("relative_dates") else None
+    if relative:
+        return relative
     match = _BY_MONTH.search(sentence)
     if match:
         month = MONTHS[match.group(1).lower()]
         year = int(match.group(2)) if match.group(2) else _year_of_month(month, pub)
         return _month_end(year, month).isoformat(), "month"
     match = _BY_YEAR.search(sentence)
-    if match and int(match.group(1)) >= pub.year:
+    if match:  # a year already past is kept: the extractor flags it
         return dt.date(int(match.group(1)), 12, 31).isoformat(), "year"
     return None, "day"

@@ -7,9 +7,13 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass
 
-from desktop_app.extract import countries, cues
+from desktop_app.extract import countries, cues, rules, sites
+from desktop_app.extract.categories import category_of as keyword_category
 from desktop_app.extract.deadlines import NUMBERS, find_deadline
-from desktop_app.extract.places import FoundPlace, places_in, venue_in
+from desktop_app.extract.not_promises import not_a_promise
+from desktop_app.extract.places import FoundPlace, filed_from, places_in, venue_in
+from desktop_app.extract.relative_dates import vague_deadline
+from desktop_app.extract.statistics import figures_in
 from desktop_app.extract.text import parse_article
 
 
@@ -32,6 +36,17 @@ class Candidate:
     period_end: str | None = None
     change_percent: float | None = None
     baseline_value: float | None = None
+    # what a reviewer should know: a deadline before the publication date, a time promised
+    # without a date ("in the coming weeks")
+    note: str | None = None
+
+    def with_parties(self, parties: list[str]) -> Candidate:
+        self.parties = parties
+        return self
+
+    def with_places(self, places: list[dict]) -> Candidate:
+        self.places = places
+        return self
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -41,44 +56,162 @@ class Candidate:
 def extract(text: str, published: str | None = None) -> list[Candidate]:
     """All candidates in an article, in the order of their sentences."""
     article = parse_article(text, published)
-    main_parties = _main_parties(article.text)
-    venue: FoundPlace | None = None
+    main_parties = _main_parties(article.text, article.sentences)
+    venue: FoundPlace | None = filed_from(article.filed_in)
     candidates: list[Candidate] = []
     for sentence in article.sentences:
-        venue = venue_in(sentence) or venue
+        said_venue = venue_in(sentence)
+        venue = said_venue or venue
         places = [p.as_json() for p in places_in(sentence)]
+        for place in places:
+            if said_venue and place["name"] == said_venue.name:
+                place["role"] = "venue"  # "after talks in Beijing": the meeting's place
         named = countries.countries_in(sentence)
-        commitments = _commitments(sentence, article.published)
-        for action, confidence, subject in commitments:
-            parties = _parties(named, main_parties, subject)
-            deadline, precision = find_deadline(action, article.published)
-            here = list(places)
-            if venue and not any(p["name"] == venue.name for p in here):
-                here.append(venue.as_json())
-            title = action_title(sentence, action)
+        promises = _commitments(sentence, article.published)
+        for action, confidence, subject in promises:
             candidates.append(
-                Candidate(
-                    kind="commitment",
-                    sentence=sentence,
-                    title=title,
-                    parties=parties,
-                    places=here,
-                    deadline=deadline,
-                    deadline_precision=precision,
-                    category=cues.category_of(title),
-                    confidence=confidence,
-                )
+                _commitment(sentence, action, confidence, subject, article.published)
+                .with_parties(_parties(named, main_parties, subject))
+                .with_places(_commitment_places(places, action, venue))
             )
         event = _event(sentence, article.published, named or main_parties, places)
         if event:
+            if venue and event.event_kind in ("meeting", "visit", "agreement"):
+                event.places = _with_venue(event.places, venue)
             candidates.append(event)
-        statistic = _statistic(sentence, named or main_parties, places)
-        if statistic:
-            candidates.append(statistic)
+        if rules.enabled("statistics"):
+            if not promises:  # a figure in a promise is a target, not a report
+                candidates.extend(
+                    statistics_in(sentence, named or main_parties, places, article.published)
+                )
+        else:
+            statistic = _statistic(sentence, named or main_parties, places)
+            candidates.extend([statistic] if statistic else [])
+    if rules.enabled("small_places"):
+        _locate_small_places(candidates, frozenset(main_parties))
     return candidates
 
 
-def _main_parties(text: str) -> list[str]:
+def plain_number(value: float) -> str:
+    """118000000000.0 -> '118,000,000,000', 1.25 -> '1.25': never '1.18e+11'."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def statistics_in(
+    sentence: str, parties: list[str], places: list[dict], published: str | None
+) -> list[Candidate]:
+    """The figures the sentence reports (statistics.figures_in), as candidates."""
+    figures = figures_in(sentence, published)
+    # one category for the sentence's figures: a long table of figures stays linear
+    category = category_of("", sentence) if figures else "other"
+    return [
+        Candidate(
+            kind="statistic",
+            sentence=sentence,
+            title=f"{plain_number(figure.value)} {figure.unit}",
+            parties=parties,
+            places=places,
+            category=category,
+            confidence=0.7,
+            value=figure.value,
+            unit=figure.unit,
+            period_start=figure.period_start,
+            period_end=figure.period_end,
+            change_percent=figure.change_percent,
+            baseline_value=figure.baseline,
+        )
+        for figure in figures
+    ]
+
+
+def _locate_small_places(candidates: list[Candidate], parties: frozenset[str]) -> None:
+    """Coordinates for the names no bigger gazetteer knew, from GeoNames' places of 500
+    people, preferring the article's parties' countries (one look-up for the article)."""
+    unknown = {
+        p["name"]
+        for c in candidates
+        for p in c.places
+        if p["lat"] is None and p["precision"] == "near"
+    }
+    found = sites.small_places(unknown, parties) if unknown else {}
+    for candidate in candidates:
+        for place in candidate.places:
+            site = found.get(place["name"]) if place["lat"] is None else None
+            if site:
+                place.update(country=site.country, lat=site.lat, lon=site.lon, precision="exact")
+
+
+def category_of(title: str, sentence: str) -> str:
+    """The keyword model's category (categories.py); the older title-only count when the
+    model is switched off for the ablation."""
+    if rules.enabled("categories"):
+        return keyword_category(title, sentence)
+    return cues.category_of(title)
+
+
+def _commitment(
+    sentence: str, action: str, confidence: float, subject: str, published: str | None
+) -> Candidate:
+    deadline, precision = find_deadline(action, published)
+    title = action_title(sentence, action)
+    return Candidate(
+        kind="commitment",
+        sentence=sentence,
+        title=title,
+        parties=[],
+        places=[],
+        deadline=deadline,
+        deadline_precision=precision,
+        category=category_of(title, sentence),
+        confidence=confidence,
+        note=deadline_note(action, deadline, published),
+    )
+
+
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|say|says|told|added|announced|reported)\b|"
+    r"\b(?:after|during|at|following)\s+(?:[\w'’-]+\s+){0,4}?(?:talks|meeting|summit|"
+    r"consultations|negotiations)\b",
+    re.IGNORECASE,
+)
+
+
+def _commitment_places(places: list[dict], action: str, venue: FoundPlace | None) -> list[dict]:
+    """The sentence's places; the meeting's venue stays marked as the venue (the session
+    gives it to the meeting, not the commitment) unless the promised action names it."""
+    promised = _ATTRIBUTION.split(action)[0]  # without ", officials said after talks in …"
+    here = []
+    for place in places:
+        named_in_action = place["name"] in promised
+        role = "mentioned" if named_in_action else place["role"]
+        here.append(place | {"role": role})
+    return _with_venue(here, venue) if venue else here
+
+
+def _with_venue(places: list[dict], venue: FoundPlace) -> list[dict]:
+    if any(p["name"] == venue.name for p in places):
+        return places
+    return [*places, venue.as_json()]
+
+
+def deadline_note(action: str, deadline: str | None, published: str | None) -> str | None:
+    """Kept, but said: a deadline already past when the article appeared, or a time promised
+    with no date."""
+    if deadline and published and deadline < published:
+        return f"deadline {deadline} is before the publication date {published}"
+    vague = vague_deadline(action) if not deadline else None
+    return f"no date: “{vague}”" if vague else None
+
+
+def _main_parties(text: str, sentences: list[str] | tuple = ()) -> list[str]:
+    """The meeting's parties: the first two states of the lead (the first of the opening
+    sentences that names two: "Russia and Ukraine swapped prisoners in a deal mediated by the
+    UAE"), else the two states the article names most."""
+    if rules.enabled("party_roles"):
+        for sentence in sentences[:3]:
+            named = countries.countries_in(sentence)
+            if len(named) >= 2:
+                return named[:2]
     mentions = countries.country_mentions(text)
     ranked = sorted(mentions, key=lambda code: -mentions[code])
     return [code for code in ranked[:2] if mentions[code] >= 1]
@@ -90,17 +223,48 @@ _PLURAL_SUBJECT = re.compile(
 
 
 def _parties(named: list[str], main: list[str], subject: str) -> list[str]:
-    """States in the sentence; a plural subject ('the foreign ministers') means the article's
-    main parties as well ('according to Pakistan's ministry, the ministers agreed…')."""
-    if _PLURAL_SUBJECT.search(subject) or not named:
-        return list(dict.fromkeys([*main, *named]))
-    return named
+    """The promisors. By role: the states of the subject that promised ("China agreed to",
+    "Beijing will"), not the ones the promise is to ("… for Indian pilgrims"); a plural
+    subject ("both sides", "the two countries", "the ministers") means the meeting's parties,
+    the article's main ones. Without either, the states the sentence names."""
+    if not rules.enabled("party_roles"):
+        if _PLURAL_SUBJECT.search(subject) or not named:
+            return list(dict.fromkeys([*main, *named]))
+        return named
+    clause = _subject_clause(subject)
+    in_subject = countries.countries_in(clause)
+    if _PLURAL_SUBJECT.search(clause) and len(in_subject) < 2:
+        return list(dict.fromkeys([*in_subject, *main]))
+    if in_subject:
+        return in_subject
+    return named or list(main)
+
+
+def _subject_clause(subject: str) -> str:
+    """The part of the text before the promise verb that holds its subject: the last clause
+    that names a state or a plural subject ("After talks with Kenya, Somalia pledged": Somalia)."""
+    clauses = [
+        c
+        for c in re.split(r",\s+|;\s+|\s+(?:said|says|announced)\s+(?:that\s+)?", subject)
+        if c.strip()
+    ]
+    for clause in reversed(clauses):
+        if countries.countries_in(clause) or _PLURAL_SUBJECT.search(clause):
+            return clause
+    return subject
 
 
 def _commitments(sentence: str, published: str | None) -> list[tuple[str, float, str]]:
     """The promised actions in a sentence (several when it says 'agreed to X and to Y')."""
     if any(p.search(sentence) for p in cues.LOOKALIKES):
         return []
+    if rules.enabled("not_a_promise") and not_a_promise(sentence, published):
+        return []
+    telegram = cues.TELEGRAM.match(sentence)
+    if telegram and (
+        countries.countries_in(telegram.group(1)) or _PLURAL_SUBJECT.search(telegram.group(1))
+    ):
+        return [(sentence[telegram.end() :], 0.6, telegram.group(1))]
     for pattern, confidence in cues.COMMITMENT_CUES:
         match = pattern.search(sentence)
         if not match:
@@ -113,13 +277,29 @@ def _commitments(sentence: str, published: str | None) -> list[tuple[str, float,
         if "visit" in pattern.pattern and "visit" in match.group().lower():
             return [(sentence, confidence, subject)]
         action = sentence[match.end() :] if not match.group().strip().endswith("visit") else ""
-        if "has" in match.group().lower() or "have" in match.group().lower():
-            action = "Sign and ratify " + re.sub(
-                r"^the\s+", "the ", sentence.split(" still ")[0].split(" has ")[0].lower()
-            )
+        if re.search(r"\bto\s+be\s+(?:signed|ratified|approved)", match.group()):
+            action = _pending_action(match.group(), subject, sentence[match.end() :])
         parts = re.split(r",?\s+and\s+(?:to|also\s+to)\s+", action)
         return [(part, confidence, subject) for part in parts if len(part.split()) >= 2]
     return []
+
+
+_MONTH_NAMES = "|".join(calendar.month_name[1:])
+_PENDING_VERBS = {"signed": "Sign", "ratified": "Ratify", "approved": "Approve"}
+
+
+def _pending_action(cue: str, subject: str, rest: str) -> str:
+    """'The peace deal will have to be ratified by both parliaments' -> 'Ratify the peace
+    deal by both parliaments': the verbs of the cue, then what is to be signed."""
+    verbs = [_PENDING_VERBS[v] for v in re.findall(r"signed|ratified|approved", cue)]
+    verbs = [verbs[0]] + [v.lower() for v in verbs[1:]]
+    thing = subject.strip().rstrip(",")
+    thing = thing[:1].lower() + thing[1:] if thing.startswith(("The ", "This ", "That ")) else thing
+    # "… by Pakistan", "by both parliaments": who signs (a party), not a time ("by June")
+    agent = re.match(r"\s*by\s+([^,;.]+)", rest)
+    if agent and not re.search(r"\d|\bend\b|year|month|week|" + _MONTH_NAMES, agent.group(1)):
+        rest = rest[agent.end() :]
+    return " ".join(part for part in (" and ".join(verbs), thing, rest.strip(" .")) if part)
 
 
 def action_title(sentence: str, action: str) -> str:
@@ -188,6 +368,8 @@ def _event_date(sentence: str, published: str | None) -> str | None:
     if match:
         wanted = list(calendar.day_name).index(match.group(1))
         back = (pub.weekday() - wanted) % 7
+        if back > pub.toordinal() - 1:
+            return None  # before the first day of the calendar
         return (pub - dt.timedelta(days=back)).isoformat()
     return published
 
@@ -232,8 +414,9 @@ def _statistic(sentence: str, parties: list[str], places: list[dict]) -> Candida
         count = months.group(1)
         count = int(count) if count.isdigit() else (NUMBERS.get(count.lower()) or 12)
         year = int(months.group(2))
-        start = f"{year}-01-01"
-        end = dt.date(year, count, calendar.monthrange(year, count)[1]).isoformat()
+        if 1 <= count <= 12 and year >= 1:  # "the first 13 months of 2024" gives no period
+            start = f"{year:04d}-01-01"
+            end = dt.date(year, count, calendar.monthrange(year, count)[1]).isoformat()
     elif year_match := _YEAR.search(sentence):
         start, end = f"{year_match.group(1)}-01-01", f"{year_match.group(1)}-12-31"
     baseline = round(value / (1 + percent / 100)) if percent not in (None, -100) else None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from desktop_app.domain import gazetteer
-from desktop_app.extract import countries
+from desktop_app.extract import countries, rules, sites
 
 TITLES = set(
     "president minister prime foreign secretary chancellor king queen prince emir sheikh "
@@ -26,6 +26,14 @@ ORGANISATION_WORDS = set(
     "group council ministry institute agency press union organization organisation committee "
     "commission house forces guards bank fund office court route".split()
 )
+# English words that are also the names of towns in the gazetteer: a place only after "in",
+# "to", "near"…
+COMMON_WORD_TOWNS = set(
+    "police mobile reading bath nice split sale mission union independence hope temple "
+    "marathon opportunity colon concord progress unity liberty victory enterprise commerce "
+    "justice security florence march may june august most deal wells troy many rich "
+    "industry harmony providence plenty orange".split()
+)
 # words before a name that make it a place rather than an actor
 PLACE_PREPOSITIONS = set(
     "in at to from near into via through outside inside around and of visit visited "
@@ -36,10 +44,23 @@ _REGION = re.compile(
     r"\b((?:southern|northern|eastern|western|central|south-eastern|south-western|"
     r"north-eastern|north-western)\s+[A-Z][\w-]+)"
 )
-_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
-# "in Kadugli", "to Kadugli and Umm Sarit", "from Turbat, Gwadar and Panjgur"
+_LINK = r"(?:(?:del|de\s+la|de|da|do|di|la|el|al|du|des|van|von)\s+)?"
+_NAME = rf"[A-Z][\w'’–-]+(?:\s+{_LINK}[A-Z][\w'’–-]+)?"
+# "in Kadugli", "to Kadugli and Umm Sarit", "from Turbat, Gwadar and Panjgur", "between Sohar
+# and Al Ain", "through Dhalkebar"
 _AFTER_PREPOSITION = re.compile(
-    rf"\b(?:in|at|near|outside|from|to|into)\s+({_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)"
+    r"\b(?i:in|at|near|outside|from|to|into|between|through|across|along|via|towards|"
+    rf"beyond|past|linking|opposite|as\s+far\s+as)\s+(?:the\s+(?:port|town|city|village|district|region|province|"
+    rf"state|border\s+town)\s+of\s+)?({_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)"
+)
+# "the Tienditas bridge", "the Dorohusk crossing", "the Itaipu dam", "the port of Sohar"
+_FACILITY = re.compile(
+    rf"\b({_NAME})\s+(?:border\s+|road\s+|rail\s+)?(?:bridge|crossing|crossing\s+point|"
+    r"border\s+post|post|gate|checkpoint|dam|port|airport|pass|terminal|oilfield|gas\s+field|"
+    r"power\s+plant|nuclear\s+plant|refinery|valley|corridor|border\s+point|railway|"
+    r"rail\s+line|line|road|highway|pipeline|route|interconnector)s?\b|"
+    rf"\b(?:port|town|city|village|region|province|state|district|border\s+post|crossing|"
+    rf"border\s+crossing|bridge|dam)\s+of\s+({_NAME})"
 )
 _VENUE = re.compile(
     r"\b(?:convened|met|meeting|talks|arrived|gathered|summit|conference|signed[^.]*?)\s+"
@@ -115,6 +136,17 @@ def places_in(sentence: str) -> list[FoundPlace]:
         found[region.lower()] = FoundPlace(
             region, codes[0] if codes else None, None, None, "region"
         )
+    if rules.enabled("small_places"):
+        for site in sites.sites_in(sentence):
+            region = next((key for key in found if site.name.lower() in key), None)
+            if region:  # "eastern Ladakh": the region, with what is known of Ladakh
+                old = found[region]
+                found[region] = FoundPlace(old.name, site.country, site.lat, site.lon, "region")
+                continue
+            found.setdefault(
+                site.name.lower(),
+                FoundPlace(site.name, site.country, site.lat, site.lon, site.precision),
+            )
     for match in _CAPITALISED.finditer(sentence):
         if match.start() in persons:
             continue
@@ -122,23 +154,29 @@ def places_in(sentence: str) -> list[FoundPlace]:
         following = sentence[match.end() : match.end() + 20].strip().split(" ")[0].lower()
         if any(w.lower().strip(".,;") in ORGANISATION_WORDS for w in [*words, following]):
             continue  # "Minsk Group" is not Minsk
-        before = sentence[: match.start()].split()
+        before = sentence[max(0, match.start() - 30) : match.start()].split()
         previous = before[-1].lower() if before else ""
         if match.group() in countries.capitals() and previous not in PLACE_PREPOSITIONS:
             continue  # "Washington signed": the government, not the city
+        if (
+            len(words) == 1
+            and words[0].lower() in COMMON_WORD_TOWNS
+            and previous not in PLACE_PREPOSITIONS
+        ):
+            continue  # "Police said": the police, not the Polish town
         for size in range(len(words), 0, -1):
-            name = " ".join(words[:size]).rstrip("'’s").rstrip("'’")
+            name = without_possessive(" ".join(words[:size]))
             if not _usable(name):
                 continue
             city = _city(name)
             if city:
                 found.setdefault(name.lower(), city)
                 break
-    for match in _AFTER_PREPOSITION.finditer(sentence):
+    for match in [*_AFTER_PREPOSITION.finditer(sentence), *_FACILITY.finditer(sentence)]:
+        named = match.group(1) or match.group(2)
         if match.start(1) in persons:
             continue
-        for name in re.split(r",\s+|\s+and\s+", match.group(1)):
-            name = name.rstrip("'’s").rstrip("'’")
+        for name in _names_in(named):
             words = name.split()
             if (
                 not _usable(name)
@@ -147,8 +185,39 @@ def places_in(sentence: str) -> list[FoundPlace]:
                 or any(name.lower() in key for key in found)
             ):
                 continue
-            found[name.lower()] = FoundPlace(name, None, None, None, "near")
+            found[name.lower()] = _city(name) or FoundPlace(name, None, None, None, "near")
     return list(found.values())
+
+
+def without_possessive(name: str) -> str:
+    """ "Pakistan's" -> "Pakistan", "Wales'" -> "Wales"; "Bardibas" stays whole."""
+    return re.sub(r"['’]s?$", "", name)
+
+
+def _names_in(listed: str) -> list[str]:
+    """'Kadugli and Umm Sarit', 'Turbat, Gwadar', 'Nemba-Gasenyi', 'Alican–Margara': the
+    places one by one (a pair joined by a dash is a crossing or a line between two places,
+    unless the pair is itself a known name: 'Nagorno-Karabakh')."""
+    names = []
+    for name in re.split(r",\s+|\s+and\s+", listed):
+        name = without_possessive(name)
+        parts = re.split(r"[–-](?=[A-Z])", name)
+        if len(parts) > 1 and name not in sites.known_sites() and not _city(name):
+            names.extend(parts)
+        else:
+            names.append(name)
+    return names
+
+
+def filed_from(place: str | None) -> FoundPlace | None:
+    """The dateline's place as the meeting's venue until a sentence names another: a story
+    filed from Muscat about talks is, nearly always, about talks in Muscat."""
+    if not place:
+        return None
+    city = _city(place, "venue")  # first: "Kuwait City" is a city, though it starts with a country
+    if city or not _usable(place):
+        return city
+    return FoundPlace(place, None, None, None, "near", "venue")
 
 
 def venue_in(sentence: str) -> FoundPlace | None:

@@ -28,6 +28,17 @@ class ChosenCandidate:
     parties: list[str]
     date: str | None
     category: str
+    places: list[dict] | None = None  # as edited in the dialog; None: the candidate's
+
+    @property
+    def own_places(self) -> list[dict]:
+        """The places that are the candidate's own (not the meeting's venue)."""
+        chosen = self.candidate.places if self.places is None else self.places
+        return [p for p in chosen if p.get("role") != "venue"]
+
+    @property
+    def all_places(self) -> list[dict]:
+        return self.candidate.places if self.places is None else self.places
 
 
 @dataclass
@@ -91,8 +102,7 @@ class _ArticleWriter:
             candidate = chosen.candidate
             if candidate.kind != "event":
                 continue
-            places = [p for p in candidate.places if p.get("role") != "venue"][:1]
-            places = places or candidate.places[:1]
+            places = chosen.own_places[:1] or chosen.all_places[:1]
             event_id = records.add(
                 self.db,
                 Event(
@@ -112,7 +122,7 @@ class _ArticleWriter:
     def _reported_meeting(self, commitments: list[ChosenCandidate]) -> int:
         """The talks the commitments came from, when no event of the article was ticked."""
         venue = next(
-            (p for c in commitments for p in c.candidate.places if p.get("role") == "venue"),
+            (p for c in commitments for p in c.all_places if p.get("role") == "venue"),
             None,
         )
         return records.add(
@@ -141,11 +151,7 @@ class _ArticleWriter:
                 deadline=chosen.date if chosen.date and chosen.date >= published else None,
                 deadline_precision=candidate.deadline_precision,
                 parties=self._actors(chosen.parties, "promisor"),
-                place_ids=tuple(
-                    dict.fromkeys(
-                        self._place(p) for p in candidate.places if p.get("role") != "venue"
-                    )
-                ),
+                place_ids=tuple(dict.fromkeys(self._place(p) for p in chosen.own_places)),
                 source_ids=(self.source_id,),
             ),
         )
@@ -159,7 +165,8 @@ class _ArticleWriter:
                 value=candidate.value,
                 unit=candidate.unit or "",
                 period_start=candidate.period_start,
-                period_end=candidate.period_end,
+                # the date the user typed over the candidate's period end (issue 21)
+                period_end=chosen.date or candidate.period_end,
                 baseline_value=candidate.baseline_value,
                 country_iso3=chosen.parties[0] if chosen.parties else None,
                 source_id=self.source_id,

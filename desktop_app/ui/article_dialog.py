@@ -4,7 +4,6 @@ in one undoable step."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from html import escape
 
@@ -31,6 +30,7 @@ from desktop_app.domain.dates import check_iso_date, today_iso
 from desktop_app.domain.records import Source
 from desktop_app.domain.vocabulary import CATEGORIES
 from desktop_app.extract.extractor import Candidate
+from desktop_app.extract.text import publication_date
 from desktop_app.session.article import ArticlePlan, ChosenCandidate
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.accessibility import buttons_in_shown_order, prepare_forms_under
@@ -38,8 +38,9 @@ from desktop_app.ui.date_fields import DateField
 from desktop_app.ui.extraction import ExtractionProcess
 from desktop_app.ui.status_style import warning_text_colour
 
-COLUMNS = ("Add", "Kind", "Title", "Parties", "Deadline or date", "Category")
-COL_ADD, COL_KIND, COL_TITLE, COL_PARTIES, COL_DATE, COL_CATEGORY = range(len(COLUMNS))
+COLUMNS = ("Add", "Kind", "Title", "Parties", "Places", "Deadline or date", "Category")
+COL_ADD, COL_KIND, COL_TITLE, COL_PARTIES, COL_PLACES, COL_DATE, COL_CATEGORY = range(len(COLUMNS))
+NOTE_COLOUR = "#FFF2B3"  # a date cell with a note: a deadline already past, or none given
 
 
 class ArticleDialog(QDialog):
@@ -68,7 +69,9 @@ class ArticleDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setColumnWidth(COL_TITLE, 380)
         self.table.setColumnWidth(COL_PARTIES, 110)
+        self.table.setColumnWidth(COL_PLACES, 170)
         self.table.setColumnWidth(COL_DATE, 120)
+        self.table.itemChanged.connect(self._cell_edited)
         self.summary = QLabel("Paste an article and press Find candidates.")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.addButton(
@@ -120,9 +123,9 @@ class ArticleDialog(QDialog):
                 f"of up to {self.MAX_CHARACTERS:,}. Paste one article at a time."
             )
             return
-        dated = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})", text)
+        dated = publication_date(text)  # the article's own date, not today's, when it has one
         if dated:
-            self.published.set_iso(dated.group(1))
+            self.published.set_iso(dated)
         self.find_button.setText("&Stop")
         self.add_button.setEnabled(False)
         self.summary.setText("Finding candidates…")
@@ -156,6 +159,16 @@ class ArticleDialog(QDialog):
         super().done(result)
 
     def _show_candidates(self, candidates: list[Candidate]) -> None:
+        # filled with its signals and painting off: a thousand rows, one repaint
+        self.table.setUpdatesEnabled(False)
+        self.table.blockSignals(True)
+        try:
+            self._fill_table(candidates)
+        finally:
+            self.table.blockSignals(False)
+            self.table.setUpdatesEnabled(True)
+
+    def _fill_table(self, candidates: list[Candidate]) -> None:
         self.candidates = candidates
         text = self.found_text = self.text.toPlainText()
         self.table.setRowCount(len(self.candidates))
@@ -176,13 +189,14 @@ class ArticleDialog(QDialog):
             title.setToolTip(candidate.sentence)
             self.table.setItem(row, COL_TITLE, title)
             self.table.setItem(row, COL_PARTIES, QTableWidgetItem("; ".join(candidate.parties)))
-            self.table.setItem(
-                row,
-                COL_DATE,
-                QTableWidgetItem(
-                    candidate.deadline or candidate.date or candidate.period_end or ""
-                ),
+            self.table.setItem(row, COL_PLACES, places_item(candidate))
+            date = QTableWidgetItem(
+                candidate.deadline or candidate.date or candidate.period_end or ""
             )
+            if candidate.note:
+                date.setBackground(QColor(NOTE_COLOUR))
+                date.setToolTip(candidate.note[:1].upper() + candidate.note[1:] + ".")
+            self.table.setItem(row, COL_DATE, date)
             category = QComboBox()
             for name in CATEGORIES:
                 category.addItem(name.capitalize(), name)
@@ -196,7 +210,8 @@ class ArticleDialog(QDialog):
         commitments = sum(c.kind == "commitment" for c in self.candidates)
         self.summary.setText(
             f"{len(self.candidates)} candidates ({commitments} commitments). "
-            "Untick what is wrong, edit titles, parties and dates, then add."
+            "Untick what is wrong, edit titles, parties, places and dates, then add. "
+            "A yellow date has a note: point at it."
         )
         self.add_button.setEnabled(bool(self.candidates))
 
@@ -219,10 +234,25 @@ class ArticleDialog(QDialog):
                         "parties": parties,
                         "date": self.table.item(row, COL_DATE).text().strip() or None,
                         "category": self.table.cellWidget(row, COL_CATEGORY).currentData(),
+                        "places": typed_places(self.table.item(row, COL_PLACES).text(), candidate),
                     },
                 )
             )
         return picked
+
+    def _cell_edited(self, item: QTableWidgetItem) -> None:
+        """Parties typed as names become codes as soon as the cell is left ("pakistan; Iran"
+        -> "PAK; IRN"); a name that is no country stays as typed, marked, with the reason."""
+        if item.column() != COL_PARTIES:
+            return
+        codes, unknown = resolve_parties(item.text())
+        self.table.blockSignals(True)  # the rewrite below is no new edit
+        try:
+            item.setText("; ".join(codes))
+            item.setBackground(QColor("#F9D3BF") if unknown else QBrush())
+            item.setToolTip(f"{unknown[0]!r} is not a country name or ISO code" if unknown else "")
+        finally:
+            self.table.blockSignals(False)
 
     def accept(self) -> None:
         try:
@@ -256,6 +286,21 @@ class ArticleDialog(QDialog):
                     item.setBackground(QColor("#F9D3BF"))
                     self.table.setCurrentItem(item)
                     raise ValueError(f"row {row + 1}, {COLUMNS[column]}: {error}") from None
+            self._check_deadline(row)
+
+    def _check_deadline(self, row: int) -> None:
+        """A commitment's deadline before the article appeared is shown (flagged), but not
+        written: the user clears or corrects it."""
+        item = self.table.item(row, COL_DATE)
+        published = self.published.iso()
+        date = item.text().strip()
+        if self.candidates[row].kind == "commitment" and date and published and date < published:
+            item.setBackground(QColor("#F9D3BF"))
+            self.table.setCurrentItem(item)
+            raise ValueError(
+                f"row {row + 1}: the deadline {date} is before the publication date "
+                f"{published}; clear it or correct it"
+            )
 
     def plan(self) -> ArticlePlan:
         """What Add selected writes: the ticked candidates with the user's edits."""
@@ -282,6 +327,63 @@ def _check_parties(text: str) -> None:
     for part in text.split(";"):
         if part.strip():
             part_to_code(part)
+
+
+def resolve_parties(text: str) -> tuple[list[str], list[str]]:
+    """(what the cell should say, the parts that are no country): codes for the parts that
+    name a country, the other parts as typed."""
+    shown, unknown = [], []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        try:
+            shown.append(part_to_code(part))
+        except ValueError:
+            shown.append(part)
+            unknown.append(part)
+    return list(dict.fromkeys(shown)), unknown
+
+
+def places_item(candidate: Candidate) -> QTableWidgetItem:
+    """The places cell: a commitment's own places (the meeting's venue is the meeting's),
+    an event's all; the tooltip says where each one is."""
+    shown = [
+        p for p in candidate.places if candidate.kind != "commitment" or p.get("role") != "venue"
+    ]
+    item = QTableWidgetItem("; ".join(p["name"] for p in shown))
+    item.setToolTip(
+        "\n".join(
+            f"{p['name']}: {p.get('precision') or 'near'}"
+            + (f", {p['lat']:.2f}, {p['lon']:.2f}" if p.get("lat") is not None else "")
+            + (" (venue)" if p.get("role") == "venue" else "")
+            for p in shown
+        )
+    )
+    return item
+
+
+def typed_places(text: str, candidate: Candidate) -> list[dict]:
+    """The places a user left or typed in the cell: a name the candidate had keeps what the
+    extractor knew of it; a new name is looked up in the gazetteer, else kept by its name.
+    The meeting's venue stays with the candidate (it is the meeting's, not the cell's)."""
+    known = {p["name"].lower(): p for p in candidate.places}
+    places = [p for p in candidate.places if p.get("role") == "venue"]
+    for name in (n.strip() for n in text.split(";")):
+        if not name:
+            continue
+        place = known.get(name.lower())
+        if place is None:
+            city = gazetteer.place_exactly(name)
+            place = {
+                "name": name,
+                "country": city.country_iso3 if city else None,
+                "lat": round(city.latitude, 4) if city else None,
+                "lon": round(city.longitude, 4) if city else None,
+                "precision": "exact" if city else "near",
+                "role": "mentioned",
+            }
+        places.append(place | {"role": "mentioned"})
+    return list({p["name"].lower(): p for p in places}.values())
 
 
 def part_to_code(text: str) -> str:
