@@ -175,3 +175,23 @@ def test_typing_fast_keeps_one_read_going_and_shows_the_newest_text(qtbot, tmp_p
     border = queries.CommitmentFilter(text="border")
     expected = queries.count_commitments(window.db, window.as_of, border)
     assert model.rowCount() == expected > 0
+
+
+def test_closing_the_window_while_a_search_waits_for_its_read_raises_nothing(
+    qtbot, tmp_path, monkeypatch
+):
+    # a read runs, a newer text waits for it: the window closes (its connection with it)
+    # before the read ends; the newer read must not start on the closed connection
+    monkeypatch.setattr(PagedTableModel, "PAGE_SIZE", 2)
+    monkeypatch.setattr(PagedTableModel, "BACKGROUND_IDS_FROM", 3)
+    QSettings().clear()
+    window = MainWindow(write_sample(tmp_path / "s.db"))
+    qtbot.addWidget(window)
+    model = window.commitment_model
+    qtbot.waitUntil(lambda: not model.reordering, timeout=5000)
+    for text in ("b", "border"):
+        model.filter = queries.CommitmentFilter(text=text)
+        model.reload()
+    window.close()
+    qtbot.wait(500)  # the first read arrives after the close: an error in a slot fails here
+    assert window.session is None and not model.reordering

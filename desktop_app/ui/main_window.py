@@ -367,6 +367,8 @@ class MainWindow(QMainWindow):
         if self.db is not None:  # the tables exist once a database is open
             self.layouts.save()
         if self.session is not None:
+            for model in (self.commitment_model, self.event_model, self.statistic_model):
+                model.retire()  # reads still on their way find the connection closed
             self.session.close()
             self.session = None
         super().closeEvent(event)

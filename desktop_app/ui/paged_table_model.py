@@ -47,6 +47,7 @@ class PagedTableModel(QAbstractTableModel):
         self._reordering = False  # a costly order is being read on a worker (reload)
         self._order_read_running = False  # at most one such read at a time
         self._order_wanted = False  # a newer order was asked for while one was read
+        self._retired = False  # replaced, or its window closed: its reads are dropped
         self.sort_key = self.COLUMNS[0][0] if self.COLUMNS else ""
         self.descending = False
 
@@ -165,7 +166,7 @@ class PagedTableModel(QAbstractTableModel):
         """A read of the row order ended; True if a newer one was asked for meanwhile (and
         is now started)."""
         self._order_read_running = False
-        if self._order_wanted:
+        if self._order_wanted and not self._retired:
             self._order_wanted = False
             self._start_order_read()
             return True
@@ -217,6 +218,7 @@ class PagedTableModel(QAbstractTableModel):
         reads still on their way are dropped when they arrive, not shown or followed up."""
         self._generation += 1
         self._reordering = self._order_wanted = False
+        self._retired = True
 
     @property
     def reordering(self) -> bool:
