@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.store.queries import CommitmentFilter
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.tabs import TAB_MAP
 from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
@@ -59,7 +60,7 @@ class MapTab(QWidget):
     def attach(cls, window) -> MapTab:
         """A Map tab in window's tab bar, wired to its selection and filter bar."""
         tab = cls(window)
-        window.tabs.insertTab(TAB_MAP, tab, "&Map")
+        window.tabs.insertTab(TAB_MAP, tab, translate("MainWindow", "&Map"))
         tab.commitment_clicked.connect(window._select_from_chart)
         tab.places_selected.connect(window.filter_bar.set_area)
         tab.events_follow_area = lambda: _events_in_area(window)

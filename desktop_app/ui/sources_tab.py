@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.store import source_citations, source_merge
 from desktop_app.store.errors import StoreError
 from desktop_app.store.snapshots import snapshot_of
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.source_view import source_html
 
 HEADERS = ("Title", "Publisher", "Published", "Cited by", "Snapshot", "Web address")
@@ -79,7 +80,7 @@ class SourcesTab(QWidget):
     def attach(cls, window) -> SourcesTab:
         """Add the tab to the window; it follows the window's changes by itself."""
         tab = cls(window)
-        window.tabs.addTab(tab, "S&ources")
+        window.tabs.addTab(tab, translate("MainWindow", "S&ources"))
         # read again each time it is shown: another program may have added sources meanwhile
         window.tabs.currentChanged.connect(lambda _index: tab.data_changed())
         window.undo_stack.indexChanged.connect(lambda _index: tab.data_changed())
