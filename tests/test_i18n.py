@@ -246,3 +246,28 @@ def test_lang_does_not_break_the_command_line(tmp_path):
         assert result.returncode == 0, result.stderr
     assert '"integrity_check": "ok"' in result.stdout
     assert Status.FULFILLED.value == "fulfilled"
+
+
+def test_the_french_dialogs_are_named_with_no_clashing_mnemonics(french, qtbot, tmp_path):
+    """The editors, Update status and Export in French: every control still has a name, no
+    two Alt+letters clash, and the field labels are French."""
+    from desktop_app.ui.accessibility import unnamed_controls
+    from tests.test_accessibility import editors
+
+    window = new_window(qtbot, tmp_path, "fr")
+    wrapped = ("commitment editor", "event editor", "statistic editor", "status dialog", "export")
+    problems, titles = {}, {}
+    for title, dialog in editors(window).items():
+        dialog.show()
+        qtbot.wait(5)
+        if title in wrapped:
+            clashes = clashing_mnemonics(dialog_mnemonic_texts(dialog))
+            problems[title] = (unnamed_controls(dialog), clashes)
+            titles[title] = dialog.windowTitle()
+        dialog.reject()
+    assert problems == {title: ([], {}) for title in wrapped}
+    assert titles["commitment editor"] == "Nouvel engagement"
+    assert titles["event editor"] == "Nouvel événement"
+    assert titles["statistic editor"] == "Nouvelle statistique publiée"
+    assert titles["status dialog"].startswith("Mettre à jour le statut : ")
+    assert titles["export"] == "Exporter"

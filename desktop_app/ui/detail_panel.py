@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.local_names import with_local_name
 from desktop_app.domain.status import Status, is_overdue
 from desktop_app.store import change_history, listings, queries
-from desktop_app.ui.i18n import status_label, translate
+from desktop_app.ui.i18n import category_label, role_label, status_label, translate
 from desktop_app.ui.status_style import status_badge_html, status_text_colour
 
 #: how a rating that cites no source is marked in the history (words, not only a colour)
@@ -110,7 +110,10 @@ def _detail_html(
 ) -> str:
     """The commitment, its status on as_of (with each party's own beside it when they
     differ) and its history."""
-    parties = ", ".join(f"{escape(p['name'])} ({p['role']})" for p in detail["parties"]) or "—"
+    parties = (
+        ", ".join(f"{escape(p['name'])} ({role_label(p['role'])})" for p in detail["parties"])
+        or "—"
+    )
     places = (
         ", ".join(escape(with_local_name(p["name"], p["local_name"])) for p in detail["places"])
         or "—"
@@ -134,7 +137,7 @@ def _detail_html(
     <p>{status_badge_html(current)} &nbsp;{w["as_of"]} {escape(as_of)}{_own_statuses_html(own)}</p>
     <table cellspacing=2>
       <tr><td><b>{w["Parties"]}</b></td><td>{parties}</td></tr>
-      <tr><td><b>{w["Category"]}</b></td><td>{escape(detail["category"].capitalize())}</td></tr>
+      <tr><td><b>{w["Category"]}</b></td><td>{escape(category_label(detail["category"]))}</td></tr>
       <tr><td><b>{w["Made on"]}</b></td><td>{escape(detail["made_on"])}</td></tr>
       <tr><td><b>{w["Deadline"]}</b></td><td>{deadline}</td></tr>
       <tr><td><b>{w["Places"]}</b></td><td>{places}</td></tr>
@@ -181,7 +184,7 @@ def _own_statuses_html(own: list[queries.PartyStatus]) -> str:
     if not own:
         return ""
     badges = " &nbsp;".join(
-        f"{escape(p.name)}{'' if p.role == 'promisor' else f' ({escape(p.role)})'} "
+        f"{escape(p.name)}{'' if p.role == 'promisor' else f' ({escape(role_label(p.role))})'} "
         f"{status_badge_html(p.status)}"
         for p in own
     )

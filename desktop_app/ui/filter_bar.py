@@ -19,7 +19,7 @@ from desktop_app.store import listings
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.ui.accessibility import name_widget
 from desktop_app.ui.date_fields import OptionalDateField
-from desktop_app.ui.i18n import status_label, translate
+from desktop_app.ui.i18n import category_label, status_label, translate
 from desktop_app.ui.searchable_combo import make_searchable
 
 
@@ -50,7 +50,7 @@ class FilterBar(QWidget):
         self.category = QComboBox()
         self.category.addItem(translate("FilterBar", "Any category"), None)
         for category in CATEGORIES:
-            self.category.addItem(category.capitalize(), category)
+            self.category.addItem(category_label(category), category)
         self.party = QComboBox()
         self.place = QComboBox()
         make_searchable(self.place)  # by either name: Zahidan or زاهدان

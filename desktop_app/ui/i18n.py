@@ -130,3 +130,37 @@ VIEW_MENU_TABS = (
     QT_TRANSLATE_NOOP("MainWindow", "Map"),
     QT_TRANSLATE_NOOP("MainWindow", "S&ources"),
 )
+
+
+def category_label(category: str) -> str:
+    """A commitment category (a code of domain/vocabulary.py) as the window shows it."""
+    labels = {
+        "security": translate("Vocabulary", "Security"),
+        "economic": translate("Vocabulary", "Economic"),
+        "diplomatic": translate("Vocabulary", "Diplomatic"),
+        "political": translate("Vocabulary", "Political"),
+        "humanitarian": translate("Vocabulary", "Humanitarian"),
+        "other": translate("Vocabulary", "Other"),
+    }
+    return labels.get(category, category.capitalize())
+
+
+def role_label(role: str) -> str:
+    """A party's role in a commitment (promisor, beneficiary, guarantor), in lower case."""
+    labels = {
+        "promisor": translate("Vocabulary", "promisor"),
+        "beneficiary": translate("Vocabulary", "beneficiary"),
+        "guarantor": translate("Vocabulary", "guarantor"),
+    }
+    return labels.get(role, role)
+
+
+def precision_label(precision: str) -> str:
+    """How precise a deadline is (day, week, month, year), as the editor offers it."""
+    labels = {
+        "day": translate("Vocabulary", "to the day"),
+        "week": translate("Vocabulary", "to the week"),
+        "month": translate("Vocabulary", "to the month"),
+        "year": translate("Vocabulary", "to the year"),
+    }
+    return labels.get(precision, precision)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QFont
 from desktop_app.domain.status import Status
 from desktop_app.store import listings, queries
 from desktop_app.store.queries import CommitmentFilter
-from desktop_app.ui.i18n import status_definition, status_label, translate
+from desktop_app.ui.i18n import category_label, status_definition, status_label, translate
 from desktop_app.ui.paged_table_model import PagedTableModel
 from desktop_app.ui.status_style import status_colour, status_text_colour, text_colour_on
 
@@ -90,9 +90,9 @@ class CommitmentTableModel(PagedTableModel):
         if key == "party_statuses":
             return " · ".join(f"{p.code} {status_label(p.status)}" for p in row[key])
         if key == "category":
-            return row["category"].capitalize()
+            return category_label(row["category"])
         if key == "deadline" and row["overdue"]:
-            return f"{row['deadline']}  overdue"
+            return f"{row['deadline']}  " + translate("Columns", "overdue")
         return super().display(row, key)
 
     def cell_role(self, row: dict, key: str, role: int):

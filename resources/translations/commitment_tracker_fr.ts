@@ -32,6 +32,10 @@
         <translation>Statuts des parties</translation>
     </message>
     <message>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
         <source>Each party&apos;s own status:</source>
         <translation>Statut propre de chaque partie :</translation>
     </message>
@@ -256,6 +260,105 @@
     </message>
 </context>
 <context>
+    <name>CommitmentEditor</name>
+    <message>
+        <source>Edit commitment</source>
+        <translation>Modifier l’engagement</translation>
+    </message>
+    <message>
+        <source>New commitment</source>
+        <translation>Nouvel engagement</translation>
+    </message>
+    <message>
+        <source>What was promised, in a few words</source>
+        <translation>Ce qui a été promis, en quelques mots</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>pas d’échéance</translation>
+    </message>
+    <message>
+        <source>Optional: who benefits, separated by ;</source>
+        <translation>Facultatif : qui en bénéficie, séparés par ;</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Details, wording, conditions</source>
+        <translation>Détails, formulation, conditions</translation>
+    </message>
+    <message>
+        <source>The exact words of the promise, as published</source>
+        <translation>Les mots exacts de la promesse, tels que publiés</translation>
+    </message>
+    <message>
+        <source>Where the quote comes from (web address)</source>
+        <translation>D’où vient la citation (adresse web)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <source>&amp;Made on</source>
+        <translation>Pr&amp;is le</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>Éc&amp;héance</translation>
+    </message>
+    <message>
+        <source>Deadline p&amp;recision</source>
+        <translation>Précision de l’échéa&amp;nce</translation>
+    </message>
+    <message>
+        <source>&amp;Promised by</source>
+        <translation>&amp;Promis par</translation>
+    </message>
+    <message>
+        <source>&amp;Beneficiaries</source>
+        <translation>&amp;Bénéficiaires</translation>
+    </message>
+    <message>
+        <source>P&amp;laces</source>
+        <translation>&amp;Lieux</translation>
+    </message>
+    <message>
+        <source>&amp;Origin event</source>
+        <translation>Événement d’&amp;origine</translation>
+    </message>
+    <message>
+        <source>D&amp;escription</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>&amp;Sources</translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation>Cit&amp;ation</translation>
+    </message>
+    <message>
+        <source>Quote so&amp;urce</source>
+        <translation>So&amp;urce de la citation</translation>
+    </message>
+    <message>
+        <source>name at least one party that made the commitment</source>
+        <translation>nommez au moins une partie qui a pris l’engagement</translation>
+    </message>
+    <message>
+        <source>type the quote whose source is given, or clear the quote source</source>
+        <translation>saisissez la citation dont la source est donnée, ou effacez la source de la citation</translation>
+    </message>
+</context>
+<context>
     <name>CountsLabel</name>
     <message>
         <source>counting overdue</source>
@@ -412,6 +515,136 @@
     <message>
         <source>Source</source>
         <translation>Source</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <source>Edit event</source>
+        <translation>Modifier l’événement</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Nouvel événement</translation>
+    </message>
+    <message>
+        <source>same day</source>
+        <translation>le même jour</translation>
+    </message>
+    <message>
+        <source>What happened, in a few words</source>
+        <translation>Ce qui s’est passé, en quelques mots</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;End date</source>
+        <translation>Date de &amp;fin</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>Tit&amp;re</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Lieu</translation>
+    </message>
+    <message>
+        <source>&amp;Actors</source>
+        <translation>&amp;Acteurs</translation>
+    </message>
+    <message>
+        <source>&amp;Fatalities</source>
+        <translation>&amp;Victimes</translation>
+    </message>
+    <message>
+        <source>De&amp;scription</source>
+        <translation>De&amp;scription</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Current view (filtered commitments, as of the chosen date)</source>
+        <translation>Vue actuelle (engagements filtrés, à la date choisie)</translation>
+    </message>
+    <message>
+        <source>Commitments</source>
+        <translation>Engagements</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Historique des statuts</translation>
+    </message>
+    <message>
+        <source>Reported statistics</source>
+        <translation>Statistiques publiées</translation>
+    </message>
+    <message>
+        <source>Actors</source>
+        <translation>Acteurs</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>Journal des modifications</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>CSV (.csv)</source>
+        <translation>CSV (.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Excel-friendly (BOM, Windows line ends, formulas neutralised)</source>
+        <translation>Adapté à Excel (BOM, fins de ligne Windows, formules neutralisées)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Contenu</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>{count} rows exported to {target}</source>
+        <translation>{count} lignes exportées vers {target}</translation>
     </message>
 </context>
 <context>
@@ -667,6 +900,77 @@
     </message>
 </context>
 <context>
+    <name>StatisticEditor</name>
+    <message>
+        <source>Edit statistic</source>
+        <translation>Modifier la statistique</translation>
+    </message>
+    <message>
+        <source>New reported statistic</source>
+        <translation>Nouvelle statistique publiée</translation>
+    </message>
+    <message>
+        <source>e.g. Attacks in Pakistan</source>
+        <translation>p. ex. Attentats au Pakistan</translation>
+    </message>
+    <message>
+        <source>optional value to compare with</source>
+        <translation>valeur de comparaison facultative</translation>
+    </message>
+    <message>
+        <source>Country name or ISO code</source>
+        <translation>Nom du pays ou code ISO</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>&amp;Libellé</translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation>&amp;Valeur</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>&amp;Unité</translation>
+    </message>
+    <message>
+        <source>Period &amp;from</source>
+        <translation>Période &amp;du</translation>
+    </message>
+    <message>
+        <source>Period &amp;to</source>
+        <translation>Période &amp;au</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline value</source>
+        <translation>Valeur de &amp;référence</translation>
+    </message>
+    <message>
+        <source>Baseline fr&amp;om</source>
+        <translation>Référence d&amp;epuis</translation>
+    </message>
+    <message>
+        <source>Ba&amp;seline to</source>
+        <translation>Référence &amp;jusqu’au</translation>
+    </message>
+    <message>
+        <source>&amp;Country</source>
+        <translation>&amp;Pays</translation>
+    </message>
+    <message>
+        <source>&amp;Method note</source>
+        <translation>Note de &amp;méthode</translation>
+    </message>
+    <message>
+        <source>{text} is not a country name or ISO code</source>
+        <translation>{text} n’est ni un nom de pays ni un code ISO</translation>
+    </message>
+    <message>
+        <source>the baseline {text} is not a number</source>
+        <translation>la valeur de référence {text} n’est pas un nombre</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Not yet rated</source>
@@ -782,6 +1086,61 @@
     <message>
         <source>give the rationale for this status: what happened, and why</source>
         <translation>donnez la justification de ce statut : ce qui s’est passé, et pourquoi</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Economic</source>
+        <translation>Économie</translation>
+    </message>
+    <message>
+        <source>Diplomatic</source>
+        <translation>Diplomatie</translation>
+    </message>
+    <message>
+        <source>Political</source>
+        <translation>Politique</translation>
+    </message>
+    <message>
+        <source>Humanitarian</source>
+        <translation>Humanitaire</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>promisor</source>
+        <translation>promettant</translation>
+    </message>
+    <message>
+        <source>beneficiary</source>
+        <translation>bénéficiaire</translation>
+    </message>
+    <message>
+        <source>guarantor</source>
+        <translation>garant</translation>
+    </message>
+    <message>
+        <source>to the day</source>
+        <translation>au jour près</translation>
+    </message>
+    <message>
+        <source>to the week</source>
+        <translation>à la semaine près</translation>
+    </message>
+    <message>
+        <source>to the month</source>
+        <translation>au mois près</translation>
+    </message>
+    <message>
+        <source>to the year</source>
+        <translation>à l’année près</translation>
     </message>
 </context>
 </TS>
