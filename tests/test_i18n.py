@@ -271,3 +271,18 @@ def test_the_french_dialogs_are_named_with_no_clashing_mnemonics(french, qtbot, 
     assert titles["statistic editor"] == "Nouvelle statistique publiée"
     assert titles["status dialog"].startswith("Mettre à jour le statut : ")
     assert titles["export"] == "Exporter"
+
+
+def test_the_french_window_screenshot(french, qtbot, tmp_path):
+    """Writes docs/french-window.png: the main window in French, a kept commitment selected,
+    with its history in the detail panel."""
+    window = new_window(qtbot, tmp_path, "fr")
+    window.resize(1400, 640)
+    model = window.commitment_model
+    kept = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Tenu")
+    window.commitments_view.selectRow(kept)
+    qtbot.waitUntil(lambda: "Historique" in window.detail.browser.toPlainText())
+    qtbot.wait(50)
+    assert "Tenu" in window.detail.browser.toPlainText()
+    docs = ROOT / "docs"
+    assert window.grab().save(str(docs / "french-window.png"))

@@ -230,12 +230,14 @@ def _history_row(entry: dict, as_of: str) -> str:
         source = UNSOURCED_HTML
     note = escape(entry["note"])
     if entry["evidence"]:
-        note += f"<br><i>Evidence: {escape(entry['evidence'])}</i>"
-    after = " (after the as-of date)" if future else ""
+        evidence = translate("DetailPanel", "Evidence: {event}").format(event=entry["evidence"])
+        note += f"<br><i>{escape(evidence)}</i>"
+    after = " " + translate("DetailPanel", "(after the as-of date)") if future else ""
+    party = entry["party"] or translate("DetailPanel", "all parties")
     return (
         f"<tr{style}><td>{escape(entry['date'])}{after}</td>"
         f"<td>{status_badge_html(entry['status'])}</td>"
-        f"<td>{escape(entry['party'] or 'all parties')}</td><td>{note}</td><td>{source}</td></tr>"
+        f"<td>{escape(party)}</td><td>{note}</td><td>{source}</td></tr>"
     )
 
 

@@ -4,8 +4,9 @@ English labels, so only what the window shows goes through here).
 
 pyside6-lupdate finds a string only where it is written literally inside `self.tr("…")`,
 `QCoreApplication.translate("Context", "…")`, `translate("Context", "…")` or
-`QT_TRANSLATE_NOOP("Context", "…")`: the helpers below take text that was marked one of those
-ways, never a string built at run time.
+`QT_TRANSLATE_NOOP("Context", "…")`, in double quotes (it skipped a single-quoted one here):
+the helpers below take text that was marked one of those ways, never a string built at run
+time. `make translations` collects them; tests/test_i18n.py fails when the catalogue is behind.
 """
 
 from __future__ import annotations

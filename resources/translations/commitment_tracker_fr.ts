@@ -516,6 +516,18 @@
         <source>Source</source>
         <translation>Source</translation>
     </message>
+    <message>
+        <source>Evidence: {event}</source>
+        <translation>Élément probant : {event}</translation>
+    </message>
+    <message>
+        <source>(after the as-of date)</source>
+        <translation>(après la date de situation)</translation>
+    </message>
+    <message>
+        <source>all parties</source>
+        <translation>toutes les parties</translation>
+    </message>
 </context>
 <context>
     <name>EventEditor</name>
