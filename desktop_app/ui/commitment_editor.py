@@ -65,6 +65,11 @@ class CommitmentEditor(RememberingDialog):
         self.quote_source.setPlaceholderText(
             translate("CommitmentEditor", "Where the quote comes from (web address)")
         )
+        self._lay_out()
+        if commitment:
+            self._show(commitment)
+
+    def _lay_out(self) -> None:
         for label, widget in (
             (translate("CommitmentEditor", "&Title"), self.title_edit),
             (translate("CommitmentEditor", "&Category"), self.category),
@@ -81,8 +86,6 @@ class CommitmentEditor(RememberingDialog):
             (translate("CommitmentEditor", "Quote so&urce"), self.quote_source),
         ):
             self.form.addRow(label, widget)
-        if commitment:
-            self._show(commitment)
 
     def _show(self, c: Commitment) -> None:
         self.title_edit.setText(c.title)
