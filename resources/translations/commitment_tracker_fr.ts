@@ -912,6 +912,29 @@
     </message>
 </context>
 <context>
+    <name>Pickers</name>
+    <message>
+        <source>Countries or actors, separated by ;  (e.g. Pakistan; Iran)</source>
+        <translation>Pays ou acteurs, séparés par ;  (p. ex. Pakistan; Iran)</translation>
+    </message>
+    <message>
+        <source>Places, separated by ;  (type 3 letters for suggestions)</source>
+        <translation>Lieux, séparés par ;  (tapez 3 lettres pour des suggestions)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Web addresses or known sources, separated by ;</source>
+        <translation>Adresses web ou sources connues, séparées par ;</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Adresse web</translation>
+    </message>
+</context>
+<context>
     <name>StatisticEditor</name>
     <message>
         <source>Edit statistic</source>
