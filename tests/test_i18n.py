@@ -134,6 +134,9 @@ def test_the_window_speaks_french(french, qtbot, tmp_path):
     assert window.update_status_action.text() == "Mettre à jour le stat&ut…"
     assert window.commitment_model.headerData(5, Qt.Orientation.Horizontal) == "Échéance"
     assert window.filter_bar.status.itemText(0) == "Tous les statuts"
+    deadlines = window.dashboard_tab.deadlines
+    assert deadlines.headerItem().text(0) == "Échéance"
+    assert deadlines.accessibleName() == "Échéances à venir"
 
 
 def test_no_menu_command_is_left_in_english(qapp, qtbot, tmp_path):

@@ -410,6 +410,73 @@
     </message>
 </context>
 <context>
+    <name>Deadlines</name>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
+    </message>
+    <message>
+        <source>in 1 day</source>
+        <translation>dans 1 jour</translation>
+    </message>
+    <message>
+        <source>in {days} days</source>
+        <translation>dans {days} jours</translation>
+    </message>
+    <message>
+        <source>1 day late</source>
+        <translation>1 jour de retard</translation>
+    </message>
+    <message>
+        <source>{days} days late</source>
+        <translation>{days} jours de retard</translation>
+    </message>
+    <message>
+        <source>Upcoming deadlines</source>
+        <translation>Échéances à venir</translation>
+    </message>
+    <message>
+        <source>Overdue commitments, those due in the next 30 days and in 31 to 90 days; Enter or a click selects one</source>
+        <translation>Les engagements en retard, ceux qui arrivent à échéance dans les 30 prochains jours et dans 31 à 90 jours ; Entrée ou un clic en sélectionne un</translation>
+    </message>
+    <message>
+        <source>Click a commitment to select it in the Commitments tab</source>
+        <translation>Cliquez sur un engagement pour le sélectionner dans l’onglet Engagements</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Due in the next {days} days</source>
+        <translation>À échéance dans les {days} prochains jours</translation>
+    </message>
+    <message>
+        <source>Due in {first} to {last} days</source>
+        <translation>À échéance dans {first} à {last} jours</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+</context>
+<context>
     <name>DetailPanel</name>
     <message>
         <source>Commitment details</source>
