@@ -137,6 +137,7 @@ def test_the_window_speaks_french(french, qtbot, tmp_path):
     deadlines = window.dashboard_tab.deadlines
     assert deadlines.headerItem().text(0) == "Échéance"
     assert deadlines.accessibleName() == "Échéances à venir"
+    assert window.sources_tab.table.horizontalHeaderItem(1).text() == "Éditeur"
 
 
 def test_no_menu_command_is_left_in_english(qapp, qtbot, tmp_path):

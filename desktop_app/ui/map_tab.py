@@ -18,10 +18,13 @@ from desktop_app.ui.i18n import translate
 from desktop_app.ui.tabs import TAB_MAP
 from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
-HINT = (
-    "Drag to pan, wheel to zoom, Shift+drag a rectangle to filter the tables to its places; "
-    "click a commitment's place to select it."
-)
+
+def map_hint() -> str:
+    return translate(
+        "MapTab",
+        "Drag to pan, wheel to zoom, Shift+drag a rectangle to filter the tables to its places; "
+        "click a commitment's place to select it.",
+    )
 
 
 def read_map_data(db, as_of: str, flt: CommitmentFilter, cache_key: object):
@@ -45,7 +48,7 @@ class MapTab(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(map_hint())
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.map = None
@@ -102,7 +105,7 @@ class MapTab(QWidget):
         self.stale = False
         self._generation += 1
         generation, request = self._generation, self.request
-        self.hint.setText("Reading the places and events for the map…")
+        self.hint.setText(translate("MapTab", "Reading the places and events for the map…"))
         path, as_of, flt, cache_key = request
 
         def work(db, _report):
@@ -116,7 +119,7 @@ class MapTab(QWidget):
         report = report_failure(self, "Drawing the map")
 
         def failed(error: BaseException) -> None:
-            self.hint.setText(HINT)
+            self.hint.setText(map_hint())
             self.stale = True  # tried again when next shown or asked
             report(error)
 
@@ -133,7 +136,7 @@ class MapTab(QWidget):
 
     def _draw(self, numbers: tuple, request: tuple) -> None:
         self.map.draw(*numbers)
-        self.hint.setText(HINT)
+        self.hint.setText(map_hint())
         if not self._framed:
             self.map.fit_markers()
             self._framed = True

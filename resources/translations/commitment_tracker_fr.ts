@@ -940,6 +940,17 @@
     </message>
 </context>
 <context>
+    <name>MapTab</name>
+    <message>
+        <source>Drag to pan, wheel to zoom, Shift+drag a rectangle to filter the tables to its places; click a commitment&apos;s place to select it.</source>
+        <translation>Faites glisser pour déplacer, la molette pour zoomer, Maj+glisser un rectangle pour filtrer les tableaux sur ses lieux ; cliquez sur le lieu d’un engagement pour le sélectionner.</translation>
+    </message>
+    <message>
+        <source>Reading the places and events for the map…</source>
+        <translation>Lecture des lieux et des événements pour la carte…</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
@@ -999,6 +1010,69 @@
     <message>
         <source>Web address</source>
         <translation>Adresse web</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesTab</name>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié le</translation>
+    </message>
+    <message>
+        <source>Cited by</source>
+        <translation>Cité par</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Copie</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Adresse web</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Every source with its publisher, date and the number of records citing it</source>
+        <translation>Chaque source avec son éditeur, sa date et le nombre d’enregistrements qui la citent</translation>
+    </message>
+    <message>
+        <source>Source details</source>
+        <translation>Détails de la source</translation>
+    </message>
+    <message>
+        <source>The chosen source, the records citing it and its saved article text</source>
+        <translation>La source choisie, les enregistrements qui la citent et le texte enregistré de l’article</translation>
+    </message>
+    <message>
+        <source>Merge duplicate sources</source>
+        <translation>Fusionner les sources en double</translation>
+    </message>
+    <message>
+        <source>Sources with the same web address become the oldest one</source>
+        <translation>Les sources de même adresse web se fondent dans la plus ancienne</translation>
+    </message>
+    <message>
+        <source>{sources} sources; 1 duplicate</source>
+        <translation>{sources} sources ; 1 doublon</translation>
+    </message>
+    <message>
+        <source>{sources} sources; {extra} duplicates</source>
+        <translation>{sources} sources ; {extra} doublons</translation>
+    </message>
+    <message>
+        <source>(the same web address as an older source)</source>
+        <translation>(la même adresse web qu’une source plus ancienne)</translation>
     </message>
 </context>
 <context>
