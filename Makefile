@@ -4,7 +4,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: run test lint format clean package package-check bench bench-scale reliability mutation
+.PHONY: run test lint format clean package package-check bench bench-scale reliability mutation \
+	translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,17 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(VENV)/bin/ruff format desktop_app tests packaging $(wildcard bench) $(wildcard reliability) $(wildcard mutation)
 	$(VENV)/bin/ruff check --fix desktop_app tests packaging $(wildcard bench) $(wildcard reliability) $(wildcard mutation)
+
+# The interface's catalogues: pyside6-lupdate collects every translate()/tr() string of ui/ and
+# charts/ into resources/translations/*.ts (kept translations stay, vanished strings go), then
+# pyside6-lrelease compiles each .ts into the .qm the app loads. Translate in the .ts (Qt
+# Linguist: .venv/bin/pyside6-linguist), then run this again; commit both files.
+LANGUAGES := fr
+TS_FILES := $(foreach lang,$(LANGUAGES),resources/translations/commitment_tracker_$(lang).ts)
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete \
+		desktop_app/ui desktop_app/charts -ts $(TS_FILES)
+	for ts in $(TS_FILES); do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 # The one-folder bundle (build/dist/commitment-tracker) and the .deb (build/*.deb).
 package: $(STAMP)

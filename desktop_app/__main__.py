@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_smoke_test()
     from desktop_app.ui.app import run_gui
 
-    return run_gui(database=args.db, profile_stalls=args.profile_stalls)
+    return run_gui(database=args.db, profile_stalls=args.profile_stalls, language=args.lang)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", help="database file to open (default: the one in your data folder)")
     parser.add_argument(
+        "--lang",
+        metavar="LANGUAGE",
+        help="the window's language, e.g. fr or en (default: the system's, else English)",
+    )
+    parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="check the installed app offscreen on sample data, then exit",

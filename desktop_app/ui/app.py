@@ -9,8 +9,9 @@ from pathlib import Path
 from desktop_app import APP_ID, APP_NAME, DESKTOP_ID, __version__
 
 
-def create_application():
-    """The QApplication, created once, with names that QSettings and the desktop use."""
+def create_application(language: str | None = None):
+    """The QApplication, created once, with names that QSettings and the desktop use, speaking
+    language (a code such as "fr"; None: the system's; English when there is no catalogue)."""
     if (
         not os.environ.get("DISPLAY")
         and not os.environ.get("WAYLAND_DISPLAY")
@@ -36,6 +37,14 @@ def create_application():
     from desktop_app.ui.gui_thread_gc import collect_on_gui_thread
 
     collect_on_gui_thread()  # never on a worker: see the module
+    from desktop_app.ui.i18n import install_translators
+
+    chosen = install_translators(app, language)
+    if language and chosen != language.split("_")[0] and chosen != language:
+        print(
+            f"commitment-tracker: no {language!r} translation; the window stays in English.",
+            file=sys.stderr,
+        )
     return app
 
 
@@ -52,8 +61,10 @@ def initial_database(requested: str | None) -> Path:
     return default_database_path()
 
 
-def run_gui(database: str | None = None, profile_stalls: bool = False) -> int:
-    app = create_application()
+def run_gui(
+    database: str | None = None, profile_stalls: bool = False, language: str | None = None
+) -> int:
+    app = create_application(language)
     from desktop_app.paths import default_database_path
     from desktop_app.ui.error_dialog import install_excepthook, setup_logging
     from desktop_app.ui.main_window import MainWindow

@@ -24,6 +24,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.base_dialog import RememberingDialog
 from desktop_app.ui.database_files import dialog_folder
 from desktop_app.ui.date_fields import DateField
+from desktop_app.ui.i18n import category_label
 from desktop_app.ui.worker import run_with_progress, with_own_connection
 
 BRIEF_FILES = "PDF document (*.pdf);;Web page, one file (*.html)"
@@ -63,7 +64,7 @@ class BriefDialog(RememberingDialog):
         self.as_of = DateField(window.as_of)
         parties = [(name, name) for _id, name in listings.party_choices(window.db)]
         self.parties = _checklist(parties)
-        self.categories = _checklist([(c.capitalize(), c) for c in CATEGORIES])
+        self.categories = _checklist([(category_label(c), c) for c in CATEGORIES])
         self.page_size = QComboBox()
         self.page_size.addItems(["A4", "Letter"])
         folder = dialog_folder(window)

@@ -10,6 +10,7 @@ from desktop_app.domain.vocabulary import CATEGORIES, DATE_PRECISIONS
 from desktop_app.store import listings
 from desktop_app.ui.base_dialog import RememberingDialog
 from desktop_app.ui.date_fields import DateField, OptionalDateField
+from desktop_app.ui.i18n import category_label, precision_label, translate
 from desktop_app.ui.pickers import ActorField, PlaceField, SourceField
 
 
@@ -19,54 +20,72 @@ class CommitmentEditor(RememberingDialog):
     ) -> None:
         """made_on: the date a new commitment starts with (the window's as-of date, so that
         what is recorded shows in the table that is open)."""
-        super().__init__("Edit commitment" if commitment else "New commitment", parent)
+        super().__init__(
+            translate("CommitmentEditor", "Edit commitment")
+            if commitment
+            else translate("CommitmentEditor", "New commitment"),
+            parent,
+        )
         self.db = db
         self.original = commitment
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("What was promised, in a few words")
+        self.title_edit.setPlaceholderText(
+            translate("CommitmentEditor", "What was promised, in a few words")
+        )
         self.category = QComboBox()
         for category in CATEGORIES:
-            self.category.addItem(category.capitalize(), category)
+            self.category.addItem(category_label(category), category)
         self.made_on = DateField(made_on)
-        self.deadline = OptionalDateField(empty_text="no deadline")
+        self.deadline = OptionalDateField(empty_text=translate("CommitmentEditor", "no deadline"))
         self.deadline_precision = QComboBox()
         for precision in DATE_PRECISIONS:
-            self.deadline_precision.addItem(f"to the {precision}", precision)
+            self.deadline_precision.addItem(precision_label(precision), precision)
         self.promisors = ActorField(db)
         self.beneficiaries = ActorField(db)
-        self.beneficiaries.setPlaceholderText("Optional: who benefits, separated by ;")
+        self.beneficiaries.setPlaceholderText(
+            translate("CommitmentEditor", "Optional: who benefits, separated by ;")
+        )
         self.places = PlaceField(db)
         self.origin = QComboBox()
-        self.origin.addItem("(none)", None)
+        self.origin.addItem(translate("CommitmentEditor", "(none)"), None)
         for event_id, text in listings.event_choices(db):
             self.origin.addItem(text, event_id)
         self.description = QPlainTextEdit()
-        self.description.setPlaceholderText("Details, wording, conditions")
+        self.description.setPlaceholderText(
+            translate("CommitmentEditor", "Details, wording, conditions")
+        )
         self.description.setFixedHeight(90)
         self.sources = SourceField(db)
         self.quote = QPlainTextEdit()
-        self.quote.setPlaceholderText("The exact words of the promise, as published")
+        self.quote.setPlaceholderText(
+            translate("CommitmentEditor", "The exact words of the promise, as published")
+        )
         self.quote.setFixedHeight(60)
         self.quote_source = SourceField(db, multiple=False)
-        self.quote_source.setPlaceholderText("Where the quote comes from (web address)")
-        for label, widget in (
-            ("&Title", self.title_edit),
-            ("&Category", self.category),
-            ("&Made on", self.made_on),
-            ("&Deadline", self.deadline),
-            ("Deadline p&recision", self.deadline_precision),
-            ("&Promised by", self.promisors),
-            ("&Beneficiaries", self.beneficiaries),
-            ("P&laces", self.places),
-            ("&Origin event", self.origin),
-            ("D&escription", self.description),
-            ("&Sources", self.sources),
-            ("&Quote", self.quote),
-            ("Quote so&urce", self.quote_source),
-        ):
-            self.form.addRow(label, widget)
+        self.quote_source.setPlaceholderText(
+            translate("CommitmentEditor", "Where the quote comes from (web address)")
+        )
+        self._lay_out()
         if commitment:
             self._show(commitment)
+
+    def _lay_out(self) -> None:
+        for label, widget in (
+            (translate("CommitmentEditor", "&Title"), self.title_edit),
+            (translate("CommitmentEditor", "&Category"), self.category),
+            (translate("CommitmentEditor", "&Made on"), self.made_on),
+            (translate("CommitmentEditor", "&Deadline"), self.deadline),
+            (translate("CommitmentEditor", "Deadline p&recision"), self.deadline_precision),
+            (translate("CommitmentEditor", "&Promised by"), self.promisors),
+            (translate("CommitmentEditor", "&Beneficiaries"), self.beneficiaries),
+            (translate("CommitmentEditor", "P&laces"), self.places),
+            (translate("CommitmentEditor", "&Origin event"), self.origin),
+            (translate("CommitmentEditor", "D&escription"), self.description),
+            (translate("CommitmentEditor", "&Sources"), self.sources),
+            (translate("CommitmentEditor", "&Quote"), self.quote),
+            (translate("CommitmentEditor", "Quote so&urce"), self.quote_source),
+        ):
+            self.form.addRow(label, widget)
 
     def _show(self, c: Commitment) -> None:
         self.title_edit.setText(c.title)
@@ -88,12 +107,19 @@ class CommitmentEditor(RememberingDialog):
     def build_result(self) -> Draft:
         promisors = self.promisors.refs()
         if not promisors:
-            raise ValueError("name at least one party that made the commitment")
+            raise ValueError(
+                translate("CommitmentEditor", "name at least one party that made the commitment")
+            )
         beneficiaries = [b for b in self.beneficiaries.refs() if b not in promisors]
         quote = self.quote.toPlainText().strip()
         quote_sources = self.quote_source.refs()
         if quote_sources and not quote:
-            raise ValueError("type the quote whose source is given, or clear the quote source")
+            raise ValueError(
+                translate(
+                    "CommitmentEditor",
+                    "type the quote whose source is given, or clear the quote source",
+                )
+            )
         commitment = Commitment(
             title=self.title_edit.text(),
             made_on=self.made_on.iso(),

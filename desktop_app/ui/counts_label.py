@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 
 from desktop_app.store import queries
+from desktop_app.ui.i18n import translate
 
 BIG_FILE_BYTES = 32 * 1024 * 1024  # from this size the counts are made on a worker
 
@@ -68,19 +69,51 @@ class CountsLabel(QLabel):
         self, as_of: str, shown: int, totals: dict[str, int] | None, overdue: int | None
     ) -> None:
         self._last = (as_of, totals, overdue)
-        overdue_text = "counting overdue" if overdue is None else f"{overdue:,} overdue"
+        overdue_text = (
+            translate("CountsLabel", "counting overdue")
+            if overdue is None
+            else translate("CountsLabel", "{count} overdue").format(count=f"{overdue:,}")
+        )
+        as_of_text = translate("CountsLabel", "as of {date}").format(date=as_of)
         if totals is None:
-            shown_text = f"{counted(shown, 'commitment')} shown"
-            self.setText(f"{shown_text} · {overdue_text} as of {as_of} · counting…")
+            shown_text = translate("CountsLabel", "{commitments} shown").format(
+                commitments=counted(shown, "commitment")
+            )
+            counting = translate("CountsLabel", "counting…")
+            self.setText(f"{shown_text} · {overdue_text} {as_of_text} · {counting}")
             return
-        filtered = "" if shown == totals["commitments"] else f"{shown:,} shown of "
+        filtered = (
+            ""
+            if shown == totals["commitments"]
+            else translate("CountsLabel", "{count} shown of ").format(count=f"{shown:,}")
+        )
         self.setText(
             f"{filtered}{counted(totals['commitments'], 'commitment')} · {overdue_text} "
-            f"as of {as_of} · {counted(totals['events'], 'event')} · "
+            f"{as_of_text} · {counted(totals['events'], 'event')} · "
             f"{counted(totals['statistics'], 'statistic')}"
         )
 
 
 def counted(number: int, noun: str) -> str:
-    """'1 statistic', '2 statistics' (our nouns all take an s)."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+    """'1 statistic', '2 statistics', in the interface's language (noun: commitment, event or
+    statistic)."""
+    one, many = _NOUN_FORMS[noun]
+    return (one() if number == 1 else many()).format(count=f"{number:,}")
+
+
+# each form written out so that lupdate finds it; French, like English, has one plural form
+# past one (Qt's %n plurals would show "commitment(s)" in English without a catalogue)
+_NOUN_FORMS = {
+    "commitment": (
+        lambda: translate("CountsLabel", "{count} commitment"),
+        lambda: translate("CountsLabel", "{count} commitments"),
+    ),
+    "event": (
+        lambda: translate("CountsLabel", "{count} event"),
+        lambda: translate("CountsLabel", "{count} events"),
+    ),
+    "statistic": (
+        lambda: translate("CountsLabel", "{count} statistic"),
+        lambda: translate("CountsLabel", "{count} statistics"),
+    ),
+}

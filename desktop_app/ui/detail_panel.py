@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.local_names import with_local_name
-from desktop_app.domain.status import STATUS_INFO, Status, is_overdue
+from desktop_app.domain.status import Status, is_overdue
 from desktop_app.store import change_history, listings, queries
+from desktop_app.ui.i18n import category_label, role_label, status_label, translate
 from desktop_app.ui.status_style import status_badge_html, status_text_colour
 
 #: how a rating that cites no source is marked in the history (words, not only a colour)
@@ -31,21 +32,30 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
-        self.browser.setAccessibleName("Commitment details")
+        self.browser.setAccessibleName(translate("DetailPanel", "Commitment details"))
         self.browser.setAccessibleDescription(
-            "The selected commitment: its status, parties, deadline, places, sources and history"
+            translate(
+                "DetailPanel",
+                "The selected commitment: its status, parties, deadline, places, sources "
+                "and history",
+            )
         )
         self.changes_browser = QTextBrowser()
-        self.changes_browser.setAccessibleName("Changes to the commitment")
+        self.changes_browser.setAccessibleName(
+            translate("DetailPanel", "Changes to the commitment")
+        )
         self.changes_browser.setAccessibleDescription(
-            "What changed in the selected commitment and its status updates, when, and by whom"
+            translate(
+                "DetailPanel",
+                "What changed in the selected commitment and its status updates, when, and by whom",
+            )
         )
         self.views = QTabWidget()
         self.views.setDocumentMode(True)
-        self.views.addTab(self.browser, "Details")
-        self.views.addTab(self.changes_browser, "Changes")
-        self.update_button = QPushButton("Update status…")
-        self.edit_button = QPushButton("Edit…")
+        self.views.addTab(self.browser, translate("DetailPanel", "Details"))
+        self.views.addTab(self.changes_browser, translate("DetailPanel", "Changes"))
+        self.update_button = QPushButton(translate("DetailPanel", "Update status…"))
+        self.edit_button = QPushButton(translate("DetailPanel", "Edit…"))
         self.update_button.clicked.connect(self.update_status_requested)
         self.edit_button.clicked.connect(self.edit_requested)
         buttons = QHBoxLayout()
@@ -70,8 +80,11 @@ class DetailPanel(QWidget):
         self.edit_button.setEnabled(detail is not None)
         if detail is None:
             self.browser.setHtml(
-                "<p style='color:gray'>Select a commitment to see its parties, deadline and "
-                "history.</p>"
+                "<p style='color:gray'>"
+                + translate(
+                    "DetailPanel", "Select a commitment to see its parties, deadline and history."
+                )
+                + "</p>"
             )
             self.changes_browser.setHtml(
                 "<p style='color:gray'>Select a commitment to see what changed and who changed it."
@@ -97,15 +110,19 @@ def _detail_html(
 ) -> str:
     """The commitment, its status on as_of (with each party's own beside it when they
     differ) and its history."""
-    parties = ", ".join(f"{escape(p['name'])} ({p['role']})" for p in detail["parties"]) or "—"
+    parties = (
+        ", ".join(f"{escape(p['name'])} ({role_label(p['role'])})" for p in detail["parties"])
+        or "—"
+    )
     places = (
         ", ".join(escape(with_local_name(p["name"], p["local_name"])) for p in detail["places"])
         or "—"
     )
-    deadline = escape(detail["deadline"] or "none")
+    w = _card_words()
+    deadline = escape(detail["deadline"] or w["none"])
     if is_overdue(detail["deadline"], current, as_of):
         colour = status_text_colour(Status.BROKEN).name()  # readable on the theme's base
-        deadline += f" <b style='color:{colour}'>(overdue)</b>"
+        deadline += f" <b style='color:{colour}'>({w['overdue']})</b>"
     origin = (
         f"{escape(detail['origin_date'])} · {escape(detail['origin_event'])}"
         if detail["origin_event"]
@@ -113,29 +130,53 @@ def _detail_html(
     )
     sources = "<br>".join(_source_html(s) for s in detail["sources"]) or "—"
     rows = "".join(_history_row(entry, as_of) for entry in history) or (
-        "<tr><td colspan=5 style='color:gray'>No status recorded yet.</td></tr>"
+        f"<tr><td colspan=5 style='color:gray'>{w['no_status']}</td></tr>"
     )
     return f"""
     <h3>{escape(detail["title"])}</h3>
-    <p>{status_badge_html(current)} &nbsp;as of {escape(as_of)}{_own_statuses_html(own)}</p>
+    <p>{status_badge_html(current)} &nbsp;{w["as_of"]} {escape(as_of)}{_own_statuses_html(own)}</p>
     <table cellspacing=2>
-      <tr><td><b>Parties</b></td><td>{parties}</td></tr>
-      <tr><td><b>Category</b></td><td>{escape(detail["category"].capitalize())}</td></tr>
-      <tr><td><b>Made on</b></td><td>{escape(detail["made_on"])}</td></tr>
-      <tr><td><b>Deadline</b></td><td>{deadline}</td></tr>
-      <tr><td><b>Places</b></td><td>{places}</td></tr>
-      <tr><td><b>Origin</b></td><td>{origin}</td></tr>
-      <tr><td><b>Sources</b></td><td>{sources}</td></tr>
+      <tr><td><b>{w["Parties"]}</b></td><td>{parties}</td></tr>
+      <tr><td><b>{w["Category"]}</b></td><td>{escape(category_label(detail["category"]))}</td></tr>
+      <tr><td><b>{w["Made on"]}</b></td><td>{escape(detail["made_on"])}</td></tr>
+      <tr><td><b>{w["Deadline"]}</b></td><td>{deadline}</td></tr>
+      <tr><td><b>{w["Places"]}</b></td><td>{places}</td></tr>
+      <tr><td><b>{w["Origin"]}</b></td><td>{origin}</td></tr>
+      <tr><td><b>{w["Sources"]}</b></td><td>{sources}</td></tr>
     </table>
     {_quote_html(detail)}
     <p>{escape(detail["description"])}</p>
-    <h4>History</h4>
+    <h4>{w["History"]}</h4>
     <table cellspacing=4 width="100%">
-      <tr><th align=left>Date</th><th align=left>Status</th><th align=left>Concerns</th>
-          <th align=left>Rationale</th><th align=left>Source</th></tr>
+      <tr><th align=left>{w["Date"]}</th><th align=left>{w["Status"]}</th>
+          <th align=left>{w["Concerns"]}</th><th align=left>{w["Rationale"]}</th>
+          <th align=left>{w["Source"]}</th></tr>
       {rows}
     </table>
     """
+
+
+def _card_words() -> dict[str, str]:
+    """The detail card's headings in the interface's language (lupdate reads each literal)."""
+    return {
+        "none": translate("DetailPanel", "none"),
+        "overdue": translate("DetailPanel", "overdue"),
+        "no_status": translate("DetailPanel", "No status recorded yet."),
+        "as_of": translate("DetailPanel", "as of"),
+        "Parties": translate("DetailPanel", "Parties"),
+        "Category": translate("DetailPanel", "Category"),
+        "Made on": translate("DetailPanel", "Made on"),
+        "Deadline": translate("DetailPanel", "Deadline"),
+        "Places": translate("DetailPanel", "Places"),
+        "Origin": translate("DetailPanel", "Origin"),
+        "Sources": translate("DetailPanel", "Sources"),
+        "History": translate("DetailPanel", "History"),
+        "Date": translate("DetailPanel", "Date"),
+        "Status": translate("DetailPanel", "Status"),
+        "Concerns": translate("DetailPanel", "Concerns"),
+        "Rationale": translate("DetailPanel", "Rationale"),
+        "Source": translate("DetailPanel", "Source"),
+    }
 
 
 def _own_statuses_html(own: list[queries.PartyStatus]) -> str:
@@ -143,7 +184,7 @@ def _own_statuses_html(own: list[queries.PartyStatus]) -> str:
     if not own:
         return ""
     badges = " &nbsp;".join(
-        f"{escape(p.name)}{'' if p.role == 'promisor' else f' ({escape(p.role)})'} "
+        f"{escape(p.name)}{'' if p.role == 'promisor' else f' ({escape(role_label(p.role))})'} "
         f"{status_badge_html(p.status)}"
         for p in own
     )
@@ -189,12 +230,14 @@ def _history_row(entry: dict, as_of: str) -> str:
         source = UNSOURCED_HTML
     note = escape(entry["note"])
     if entry["evidence"]:
-        note += f"<br><i>Evidence: {escape(entry['evidence'])}</i>"
-    after = " (after the as-of date)" if future else ""
+        evidence = translate("DetailPanel", "Evidence: {event}").format(event=entry["evidence"])
+        note += f"<br><i>{escape(evidence)}</i>"
+    after = " " + translate("DetailPanel", "(after the as-of date)") if future else ""
+    party = entry["party"] or translate("DetailPanel", "all parties")
     return (
         f"<tr{style}><td>{escape(entry['date'])}{after}</td>"
         f"<td>{status_badge_html(entry['status'])}</td>"
-        f"<td>{escape(entry['party'] or 'all parties')}</td><td>{note}</td><td>{source}</td></tr>"
+        f"<td>{escape(party)}</td><td>{note}</td><td>{source}</td></tr>"
     )
 
 
@@ -255,7 +298,7 @@ def _summary(row_json: str | None) -> str:
     except ValueError:
         return ""
     if "status" in row:
-        return f"{STATUS_INFO[Status(row['status'])].label} on {row.get('date', '?')}"
+        return f"{status_label(row['status'])} · {row.get('date', '?')}"
     return str(row.get("title") or row.get("label") or row.get("name") or "")
 
 

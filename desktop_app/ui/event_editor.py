@@ -9,6 +9,7 @@ from desktop_app.domain.records import Event
 from desktop_app.domain.vocabulary import EVENT_KINDS
 from desktop_app.ui.base_dialog import RememberingDialog
 from desktop_app.ui.date_fields import DateField, OptionalDateField
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.pickers import ActorField, PlaceField
 
 
@@ -16,33 +17,40 @@ class EventEditor(RememberingDialog):
     def __init__(
         self, db, event: Event | None = None, parent=None, date: str | None = None
     ) -> None:
-        super().__init__("Edit event" if event else "New event", parent)
+        super().__init__(
+            translate("EventEditor", "Edit event")
+            if event
+            else translate("EventEditor", "New event"),
+            parent,
+        )
         self.db = db
         self.original = event
         self.date = DateField(date)  # a new event starts at the window's as-of date
-        self.end_date = OptionalDateField(empty_text="same day")
+        self.end_date = OptionalDateField(empty_text=translate("EventEditor", "same day"))
         self.kind = QComboBox()
         for kind in EVENT_KINDS:
             self.kind.addItem(kind.capitalize(), kind)
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("What happened, in a few words")
+        self.title_edit.setPlaceholderText(
+            translate("EventEditor", "What happened, in a few words")
+        )
         self.place = PlaceField(db, multiple=False)
         self.actors = ActorField(db)
         self.fatalities = QSpinBox()
         self.fatalities.setRange(-1, 10_000_000)
-        self.fatalities.setSpecialValueText("unknown")
+        self.fatalities.setSpecialValueText(translate("EventEditor", "unknown"))
         self.fatalities.setValue(-1)
         self.description = QPlainTextEdit()
         self.description.setFixedHeight(90)
         for label, widget in (
-            ("&Date", self.date),
-            ("&End date", self.end_date),
-            ("&Kind", self.kind),
-            ("&Title", self.title_edit),
-            ("&Place", self.place),
-            ("&Actors", self.actors),
-            ("&Fatalities", self.fatalities),
-            ("De&scription", self.description),
+            (translate("EventEditor", "&Date"), self.date),
+            (translate("EventEditor", "&End date"), self.end_date),
+            (translate("EventEditor", "&Kind"), self.kind),
+            (translate("EventEditor", "&Title"), self.title_edit),
+            (translate("EventEditor", "&Place"), self.place),
+            (translate("EventEditor", "&Actors"), self.actors),
+            (translate("EventEditor", "&Fatalities"), self.fatalities),
+            (translate("EventEditor", "De&scription"), self.description),
         ):
             self.form.addRow(label, widget)
         if event:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,32 +20,42 @@ from desktop_app.exchange.csv_export import ExportCancelled
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.accessibility import buttons_in_shown_order, prepare_forms_under
 from desktop_app.ui.database_files import dialog_folder
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.worker import run_with_progress, with_own_connection
 
 EXPORT_CHOICES = (
-    ("view", "Current view (filtered commitments, as of the chosen date)"),
-    ("commitments", "Commitments"),
-    ("events", "Events"),
-    ("status_updates", "Status history"),
-    ("statistics", "Reported statistics"),
-    ("actors", "Actors"),
-    ("places", "Places"),
-    ("sources", "Sources"),
-    ("record_changes", "Change log"),
+    (
+        "view",
+        QT_TRANSLATE_NOOP(
+            "ExportDialog", "Current view (filtered commitments, as of the chosen date)"
+        ),
+    ),
+    ("commitments", QT_TRANSLATE_NOOP("ExportDialog", "Commitments")),
+    ("events", QT_TRANSLATE_NOOP("ExportDialog", "Events")),
+    ("status_updates", QT_TRANSLATE_NOOP("ExportDialog", "Status history")),
+    ("statistics", QT_TRANSLATE_NOOP("ExportDialog", "Reported statistics")),
+    ("actors", QT_TRANSLATE_NOOP("ExportDialog", "Actors")),
+    ("places", QT_TRANSLATE_NOOP("ExportDialog", "Places")),
+    ("sources", QT_TRANSLATE_NOOP("ExportDialog", "Sources")),
+    ("record_changes", QT_TRANSLATE_NOOP("ExportDialog", "Change log")),
 )
 
 
 class ExportDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(translate("ExportDialog", "Export"))
         self.what = QComboBox()
         for key, label in EXPORT_CHOICES:
-            self.what.addItem(label, key)
+            self.what.addItem(translate("ExportDialog", label), key)
         self.format = QComboBox()
-        self.format.addItem("CSV (.csv)", "csv")
-        self.format.addItem("Excel workbook (.xlsx)", "xlsx")
-        self.excel = QCheckBox("Excel-friendly (BOM, Windows line ends, formulas neutralised)")
+        self.format.addItem(translate("ExportDialog", "CSV (.csv)"), "csv")
+        self.format.addItem(translate("ExportDialog", "Excel workbook (.xlsx)"), "xlsx")
+        self.excel = QCheckBox(
+            translate(
+                "ExportDialog", "Excel-friendly (BOM, Windows line ends, formulas neutralised)"
+            )
+        )
         self.excel.setChecked(True)
         self.format.currentIndexChanged.connect(
             lambda: self.excel.setEnabled(self.format.currentData() == "csv")
@@ -52,12 +63,14 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("ExportDialog", "Export…")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&What", self.what)
-        form.addRow("&Format", self.format)
+        form.addRow(translate("ExportDialog", "&What"), self.what)
+        form.addRow(translate("ExportDialog", "&Format"), self.format)
         form.addRow("", self.excel)
         form.addRow(buttons)
         prepare_forms_under(self)  # screen readers say each field's label
@@ -71,7 +84,7 @@ def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) ->
     try:
         refuse_overwriting(window.database_path, target)
     except StoreError as error:
-        QMessageBox.warning(window, "Export CSV", str(error))
+        QMessageBox.warning(window, translate("ExportDialog", "Export CSV"), str(error))
         return
     from desktop_app.exchange.csv_export import (
         count_rows,
@@ -98,7 +111,12 @@ def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) ->
         return export_table(path, what, target, excel, lambda n: report(n, total))
 
     def done(count) -> None:
-        window.statusBar().showMessage(f"{count:,} rows exported to {target}", 8000)
+        window.statusBar().showMessage(
+            translate("ExportDialog", "{count} rows exported to {target}").format(
+                count=f"{count:,}", target=target
+            ),
+            8000,
+        )
         if on_done:
             on_done(count)
 
@@ -106,7 +124,9 @@ def export_csv_to(window, what: str, target: Path, excel: bool, on_done=None) ->
         if isinstance(error, ExportCancelled):
             window.statusBar().showMessage("Export cancelled; no file was written.", 8000)
             return
-        QMessageBox.warning(window, "Export CSV", f"The export failed: {error}")
+        QMessageBox.warning(
+            window, translate("ExportDialog", "Export CSV"), f"The export failed: {error}"
+        )
 
     run_with_progress(window, "Exporting CSV…", with_own_connection(path, work), done, failed)
 
@@ -119,7 +139,7 @@ def run_export(window) -> None:
     name = f"{'commitments-view' if what == 'view' else what}.{kind}"
     files = "Excel workbooks (*.xlsx)" if kind == "xlsx" else "CSV files (*.csv)"
     target, _ = QFileDialog.getSaveFileName(
-        window, "Export", str(dialog_folder(window) / name), files
+        window, translate("ExportDialog", "Export"), str(dialog_folder(window) / name), files
     )
     if target:
         target = Path(target)

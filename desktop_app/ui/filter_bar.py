@@ -19,12 +19,16 @@ from desktop_app.store import listings
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.ui.accessibility import name_widget
 from desktop_app.ui.date_fields import OptionalDateField
+from desktop_app.ui.i18n import category_label, status_label, translate
 from desktop_app.ui.searchable_combo import make_searchable
 
-STATUS_FILTER_NOTE = (
-    "Shows the commitments whose status, or one party's own status, is the one chosen: "
-    "the Party statuses column names the party when it is not the headline."
-)
+
+def status_filter_note() -> str:
+    return translate(
+        "FilterBar",
+        "Shows the commitments whose status, or one party's own status, is the one chosen: "
+        "the Party statuses column names the party when it is not the headline.",
+    )
 
 
 class FilterBar(QWidget):
@@ -33,33 +37,40 @@ class FilterBar(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search titles, descriptions and notes (Ctrl+F)")
+        self.search.setPlaceholderText(
+            translate("FilterBar", "Search titles, descriptions and notes (Ctrl+F)")
+        )
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
-        self.status.addItem("Any status", None)
-        for status, info in STATUS_INFO.items():
-            self.status.addItem(info.label, status.value)
-        self.status.setToolTip(STATUS_FILTER_NOTE)
-        self.status.setAccessibleDescription(STATUS_FILTER_NOTE)
+        self.status.addItem(translate("FilterBar", "Any status"), None)
+        for status in STATUS_INFO:
+            self.status.addItem(status_label(status), status.value)
+        self.status.setToolTip(status_filter_note())
+        self.status.setAccessibleDescription(status_filter_note())
         self.category = QComboBox()
-        self.category.addItem("Any category", None)
+        self.category.addItem(translate("FilterBar", "Any category"), None)
         for category in CATEGORIES:
-            self.category.addItem(category.capitalize(), category)
+            self.category.addItem(category_label(category), category)
         self.party = QComboBox()
         self.place = QComboBox()
         make_searchable(self.place)  # by either name: Zahidan or زاهدان
         self._choices: dict[QComboBox, list] = {}  # what each list was last filled with
-        self.made_from = OptionalDateField(empty_text="made from: any")
-        self.made_to = OptionalDateField(empty_text="made to: any")
-        self.overdue = QCheckBox("Overdue only")
-        self.unsourced = QCheckBox("Unsourced only")
+        self.made_from = OptionalDateField(empty_text=translate("FilterBar", "made from: any"))
+        self.made_to = OptionalDateField(empty_text=translate("FilterBar", "made to: any"))
+        self.overdue = QCheckBox(translate("FilterBar", "Overdue only"))
+        self.unsourced = QCheckBox(translate("FilterBar", "Unsourced only"))
         self.unsourced.setToolTip(
-            "Shows the commitments whose latest rating (on the as-of date) cites no source"
+            translate(
+                "FilterBar",
+                "Shows the commitments whose latest rating (on the as-of date) cites no source",
+            )
         )
         # places chosen with a rectangle on the map; the button shows them and clears them
         self.area: tuple[int, ...] = ()
         self.area_button = QToolButton()
-        self.area_button.setToolTip("Places chosen on the map; click to show every place again")
+        self.area_button.setToolTip(
+            translate("FilterBar", "Places chosen on the map; click to show every place again")
+        )
         self.area_button.clicked.connect(lambda: self.set_area(()))
         self.area_button.hide()
         # a burst of keys (a paste, auto-repeat) is one query; while a query runs, keys typed
@@ -106,28 +117,72 @@ class FilterBar(QWidget):
     def _show_area(self, place_ids: tuple[int, ...]) -> None:
         self.area = tuple(place_ids)
         count = len(self.area)
-        self.area_button.setText(f"Map area: {count} place{'s' if count != 1 else ''} ✕")
+        text = (
+            translate("FilterBar", "Map area: 1 place ✕")
+            if count == 1
+            else translate("FilterBar", "Map area: {count} places ✕").format(count=count)
+        )
+        self.area_button.setText(text)
         self.area_button.setVisible(bool(count))
 
     def _name_for_screen_readers(self) -> None:
-        search_note = "Finds words in titles, descriptions and status notes (Ctrl+F)"
-        name_widget(self.search, "Search commitments", search_note)
-        name_widget(self.status, "Status filter", STATUS_FILTER_NOTE)
-        name_widget(self.category, "Category filter", "Shows one category of commitment", True)
-        name_widget(self.party, "Party filter", "Shows the commitments of one party", True)
-        name_widget(self.place, "Place filter", "Shows the commitments at one place", True)
-        name_widget(self.made_from, "Made from", "Commitments made on or after this date", True)
-        name_widget(self.made_to, "Made to", "Commitments made on or before this date", True)
-        name_widget(self.overdue, "Overdue only", "Shows only commitments past their deadline")
-        name_widget(self.unsourced, "Unsourced only", self.unsourced.toolTip())
-        name_widget(self.area_button, "Map area", self.area_button.toolTip())
+        search_note = translate(
+            "FilterBar", "Finds words in titles, descriptions and status notes (Ctrl+F)"
+        )
+        name_widget(self.search, translate("FilterBar", "Search commitments"), search_note)
+        name_widget(self.status, translate("FilterBar", "Status filter"), status_filter_note())
+        name_widget(
+            self.category,
+            translate("FilterBar", "Category filter"),
+            translate("FilterBar", "Shows one category of commitment"),
+            True,
+        )
+        name_widget(
+            self.party,
+            translate("FilterBar", "Party filter"),
+            translate("FilterBar", "Shows the commitments of one party"),
+            True,
+        )
+        name_widget(
+            self.place,
+            translate("FilterBar", "Place filter"),
+            translate("FilterBar", "Shows the commitments at one place"),
+            True,
+        )
+        name_widget(
+            self.made_from,
+            translate("FilterBar", "Made from"),
+            translate("FilterBar", "Commitments made on or after this date"),
+            True,
+        )
+        name_widget(
+            self.made_to,
+            translate("FilterBar", "Made to"),
+            translate("FilterBar", "Commitments made on or before this date"),
+            True,
+        )
+        name_widget(
+            self.overdue,
+            translate("FilterBar", "Overdue only"),
+            translate("FilterBar", "Shows only commitments past their deadline"),
+        )
+        name_widget(
+            self.unsourced, translate("FilterBar", "Unsourced only"), self.unsourced.toolTip()
+        )
+        name_widget(
+            self.area_button, translate("FilterBar", "Map area"), self.area_button.toolTip()
+        )
 
     def load_choices(self, db) -> None:
         """Fill the party and place lists from the open database, keeping the selection: the
         actors and places that commitments name (a list is rebuilt only when it changed)."""
         for combo, empty, choices in (
-            (self.party, "Any party", listings.party_choices(db)),
-            (self.place, "Any place", listings.commitment_place_choices(db)),
+            (self.party, translate("FilterBar", "Any party"), listings.party_choices(db)),
+            (
+                self.place,
+                translate("FilterBar", "Any place"),
+                listings.commitment_place_choices(db),
+            ),
         ):
             if self._choices.get(combo) == choices:
                 continue

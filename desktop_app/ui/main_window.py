@@ -38,6 +38,7 @@ from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.database_files import RecentFiles
 from desktop_app.ui.date_fields import ISO_FORMAT, DateField, add_to_toolbar
 from desktop_app.ui.first_paint import after_first_paint
+from desktop_app.ui.i18n import VIEW_MENU_TABS, translate
 from desktop_app.ui.map_tab import MapTab
 from desktop_app.ui.paged_table_model import ID_ROLE
 from desktop_app.ui.saved_views import SavedViews
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
 
     def _open_after_first_paint(self, path: Path) -> None:
         self.setWindowTitle(f"{path.name} — {APP_NAME}")
-        self.statusBar().showMessage(f"Opening {path}…")
+        self.statusBar().showMessage(translate("MainWindow", "Opening {path}…").format(path=path))
         self.menuBar().setEnabled(False)
         after_first_paint(self, lambda: self._open_deferred(path))
 
@@ -116,22 +117,22 @@ class MainWindow(QMainWindow):
         )
         self.commitments.edit_requested.connect(partial(record_actions.edit_selected, self))
         self.commitments.selection_changed.connect(self._show_detail)
-        self.tabs.addTab(self.commitments, "&Commitments")
+        self.tabs.addTab(self.commitments, translate("MainWindow", "&Commitments"))
         # events: a search box and the table
         self.event_search = QLineEdit()
-        self.event_search.setPlaceholderText("Search events")
-        self.event_search.setAccessibleName("Search events")
+        self.event_search.setPlaceholderText(translate("MainWindow", "Search events"))
+        self.event_search.setAccessibleName(self.event_search.placeholderText())
         self.event_search.setClearButtonEnabled(True)
         self.event_search.textChanged.connect(self._apply_event_search)
         self.events_page = QWidget()
         QVBoxLayout(self.events_page).addWidget(self.event_search)
-        self.tabs.addTab(self.events_page, "Even&ts")
+        self.tabs.addTab(self.events_page, translate("MainWindow", "Even&ts"))
         self.statistics_page = QWidget()
         QVBoxLayout(self.statistics_page)
-        self.tabs.addTab(self.statistics_page, "&Statistics")
+        self.tabs.addTab(self.statistics_page, translate("MainWindow", "&Statistics"))
         self.dashboard_tab = DashboardTab()
         self.dashboard_tab.commitment_clicked.connect(self._select_from_chart)
-        self.tabs.addTab(self.dashboard_tab, "&Dashboard")
+        self.tabs.addTab(self.dashboard_tab, translate("MainWindow", "&Dashboard"))
         self.map_tab = MapTab.attach(self)
         self.sources_tab = sources_tab.SourcesTab.attach(self)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -146,16 +147,18 @@ class MainWindow(QMainWindow):
             setattr(self, f"{name}_action", action)  # window.undo_action, for tests and tools
 
     def _build_menus_and_toolbar(self) -> None:
-        tab_names = ["Commitments", "Events", "Statistics", "Dashboard", "Map", "S&ources"]
+        tab_names = [translate("MainWindow", name) for name in VIEW_MENU_TABS]
         submenus = self.commands.build_menus(self, tab_names, self.tabs.setCurrentIndex)
         self.recent_menu, self.views_menu = submenus["recent"], submenus["views"]
         self.recent_files = RecentFiles(submenus["recent"], self.open_path_with_message)
         self.saved_views = SavedViews(submenus["views"], self.save_view_action, self.recall_view)
         toolbar = self.commands.build_toolbar(self)
         self.as_of_field = DateField(self.as_of)
-        self.as_of_field.setAccessibleDescription("Tables, details and charts show this date")
+        self.as_of_field.setAccessibleDescription(
+            translate("MainWindow", "Tables, details and charts show this date")
+        )
         self.as_of_field.dateChanged.connect(self._as_of_changed)
-        add_to_toolbar(toolbar, "&As of", self.as_of_field)  # Alt+A
+        add_to_toolbar(toolbar, translate("MainWindow", "&As of"), self.as_of_field)  # Alt+A
         accessibility.set_tab_order([self.as_of_field, self.tabs, self.filter_bar.search])
         toolbar.addAction(self.today_action)
 
@@ -188,7 +191,9 @@ class MainWindow(QMainWindow):
         try:
             self.open_file(path)
         except StoreError as error:
-            QMessageBox.warning(self, "Cannot open the database", str(error))
+            QMessageBox.warning(
+                self, translate("MainWindow", "Cannot open the database"), str(error)
+            )
             return False
         return True
 
@@ -289,7 +294,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(TAB_COMMITMENTS)
         if not self.select_commitment(commitment_id):
             self.statusBar().showMessage(
-                "That commitment is hidden by the current filter; clear it with Ctrl+L.", 6000
+                translate(
+                    "MainWindow",
+                    "That commitment is hidden by the current filter; clear it with Ctrl+L.",
+                ),
+                6000,
             )
 
     # --- selection -----------------------------------------------------------------------------

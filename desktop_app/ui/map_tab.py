@@ -14,13 +14,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.store.queries import CommitmentFilter
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.tabs import TAB_MAP
 from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
-HINT = (
-    "Drag to pan, wheel to zoom, Shift+drag a rectangle to filter the tables to its places; "
-    "click a commitment's place to select it."
-)
+
+def map_hint() -> str:
+    return translate(
+        "MapTab",
+        "Drag to pan, wheel to zoom, Shift+drag a rectangle to filter the tables to its places; "
+        "click a commitment's place to select it.",
+    )
 
 
 def read_map_data(db, as_of: str, flt: CommitmentFilter, cache_key: object):
@@ -44,7 +48,7 @@ class MapTab(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(map_hint())
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.map = None
@@ -59,7 +63,7 @@ class MapTab(QWidget):
     def attach(cls, window) -> MapTab:
         """A Map tab in window's tab bar, wired to its selection and filter bar."""
         tab = cls(window)
-        window.tabs.insertTab(TAB_MAP, tab, "&Map")
+        window.tabs.insertTab(TAB_MAP, tab, translate("MainWindow", "&Map"))
         tab.commitment_clicked.connect(window._select_from_chart)
         tab.places_selected.connect(window.filter_bar.set_area)
         tab.events_follow_area = lambda: _events_in_area(window)
@@ -101,7 +105,7 @@ class MapTab(QWidget):
         self.stale = False
         self._generation += 1
         generation, request = self._generation, self.request
-        self.hint.setText("Reading the places and events for the map…")
+        self.hint.setText(translate("MapTab", "Reading the places and events for the map…"))
         path, as_of, flt, cache_key = request
 
         def work(db, _report):
@@ -115,7 +119,7 @@ class MapTab(QWidget):
         report = report_failure(self, "Drawing the map")
 
         def failed(error: BaseException) -> None:
-            self.hint.setText(HINT)
+            self.hint.setText(map_hint())
             self.stale = True  # tried again when next shown or asked
             report(error)
 
@@ -132,7 +136,7 @@ class MapTab(QWidget):
 
     def _draw(self, numbers: tuple, request: tuple) -> None:
         self.map.draw(*numbers)
-        self.hint.setText(HINT)
+        self.hint.setText(map_hint())
         if not self._framed:
             self.map.fit_markers()
             self._framed = True

@@ -14,6 +14,7 @@ from desktop_app.domain.dates import today_iso
 from desktop_app.domain.drafts import ActorRef, NewPlace, NewSource, NewState, PlaceRef, SourceRef
 from desktop_app.domain.records import Place, Source
 from desktop_app.store import listings
+from desktop_app.ui.i18n import translate
 
 SEPARATOR = "; "
 
@@ -65,7 +66,9 @@ class ActorField(QLineEdit):
     def __init__(self, db, parent=None) -> None:
         super().__init__(parent)
         self.db = db
-        self.setPlaceholderText("Countries or actors, separated by ;  (e.g. Pakistan; Iran)")
+        self.setPlaceholderText(
+            translate("Pickers", "Countries or actors, separated by ;  (e.g. Pakistan; Iran)")
+        )
         names = {name for _id, name, _iso in listings.actor_choices(db)}
         names.update(country.name for country in gazetteer.countries())
         completer = MultiValueCompleter(sorted(names, key=str.lower), self)
@@ -106,7 +109,9 @@ class PlaceField(QLineEdit):
         self.db = db
         self.multiple = multiple
         self.setPlaceholderText(
-            "Places, separated by ;  (type 3 letters for suggestions)" if multiple else "Place"
+            translate("Pickers", "Places, separated by ;  (type 3 letters for suggestions)")
+            if multiple
+            else translate("Pickers", "Place")
         )
         self._model = QStringListModel(self)
         completer = (
@@ -240,7 +245,9 @@ class SourceField(QLineEdit):
         self.db = db
         self.multiple = multiple
         self.setPlaceholderText(
-            "Web addresses or known sources, separated by ;" if multiple else "Web address"
+            translate("Pickers", "Web addresses or known sources, separated by ;")
+            if multiple
+            else translate("Pickers", "Web address")
         )
         self._labels = listings.source_choices(db)
         completer = (

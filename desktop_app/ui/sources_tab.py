@@ -5,7 +5,7 @@ after each change while it is."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,9 +24,17 @@ from PySide6.QtWidgets import (
 from desktop_app.store import source_citations, source_merge
 from desktop_app.store.errors import StoreError
 from desktop_app.store.snapshots import snapshot_of
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.source_view import source_html
 
-HEADERS = ("Title", "Publisher", "Published", "Cited by", "Snapshot", "Web address")
+HEADERS = (
+    QT_TRANSLATE_NOOP("SourcesTab", "Title"),
+    QT_TRANSLATE_NOOP("SourcesTab", "Publisher"),
+    QT_TRANSLATE_NOOP("SourcesTab", "Published"),
+    QT_TRANSLATE_NOOP("SourcesTab", "Cited by"),
+    QT_TRANSLATE_NOOP("SourcesTab", "Snapshot"),
+    QT_TRANSLATE_NOOP("SourcesTab", "Web address"),
+)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -39,11 +47,14 @@ class SourcesTab(QWidget):
         super().__init__()
         self.window_ = window
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setAccessibleName("Sources")
+        self.table.setAccessibleName(translate("SourcesTab", "Sources"))
         self.table.setAccessibleDescription(
-            "Every source with its publisher, date and the number of records citing it"
+            translate(
+                "SourcesTab",
+                "Every source with its publisher, date and the number of records citing it",
+            )
         )
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([translate("SourcesTab", h) for h in HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -51,14 +62,18 @@ class SourcesTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self.show_selected)
         self.view = QTextBrowser()
-        self.view.setAccessibleName("Source details")
+        self.view.setAccessibleName(translate("SourcesTab", "Source details"))
         self.view.setAccessibleDescription(
-            "The chosen source, the records citing it and its saved article text"
+            translate(
+                "SourcesTab", "The chosen source, the records citing it and its saved article text"
+            )
         )
         self.view.setOpenExternalLinks(True)
         self.duplicates = QLabel()
-        self.merge_button = QPushButton("Merge duplicate sources")
-        self.merge_button.setToolTip("Sources with the same web address become the oldest one")
+        self.merge_button = QPushButton(translate("SourcesTab", "Merge duplicate sources"))
+        self.merge_button.setToolTip(
+            translate("SourcesTab", "Sources with the same web address become the oldest one")
+        )
         self.merge_button.clicked.connect(self.merge_duplicates)
         bar = QHBoxLayout()
         bar.addWidget(self.duplicates, 1)
@@ -79,7 +94,7 @@ class SourcesTab(QWidget):
     def attach(cls, window) -> SourcesTab:
         """Add the tab to the window; it follows the window's changes by itself."""
         tab = cls(window)
-        window.tabs.addTab(tab, "S&ources")
+        window.tabs.addTab(tab, translate("MainWindow", "S&ources"))
         # read again each time it is shown: another program may have added sources meanwhile
         window.tabs.currentChanged.connect(lambda _index: tab.data_changed())
         window.undo_stack.indexChanged.connect(lambda _index: tab.data_changed())
@@ -128,10 +143,14 @@ class SourcesTab(QWidget):
                     )
                 self.table.setItem(r, c, item)
         extra = sum(len(g) - 1 for g in self.groups)
-        self.duplicates.setText(
-            f"{len(self.rows):,} sources; {extra} duplicate{'' if extra == 1 else 's'} "
-            "(the same web address as an older source)"
+        duplicates = (
+            translate("SourcesTab", "{sources} sources; 1 duplicate")
+            if extra == 1
+            else translate("SourcesTab", "{sources} sources; {extra} duplicates")
         )
+        note = translate("SourcesTab", "(the same web address as an older source)")
+        counts = duplicates.format(sources=f"{len(self.rows):,}", extra=extra)
+        self.duplicates.setText(f"{counts} {note}")
         self.merge_button.setEnabled(extra > 0)
         if selected is not None:
             self.select(selected)

@@ -8,6 +8,7 @@ from desktop_app.domain import gazetteer
 from desktop_app.domain.records import Statistic
 from desktop_app.ui.base_dialog import RememberingDialog
 from desktop_app.ui.date_fields import OptionalDateField
+from desktop_app.ui.i18n import translate
 
 
 def _number_field() -> QDoubleSpinBox:
@@ -19,33 +20,40 @@ def _number_field() -> QDoubleSpinBox:
 
 class StatisticEditor(RememberingDialog):
     def __init__(self, db, statistic: Statistic | None = None, parent=None) -> None:
-        super().__init__("Edit statistic" if statistic else "New reported statistic", parent)
+        super().__init__(
+            translate("StatisticEditor", "Edit statistic")
+            if statistic
+            else translate("StatisticEditor", "New reported statistic"),
+            parent,
+        )
         self.original = statistic
         self.label_edit = QLineEdit()
-        self.label_edit.setPlaceholderText("e.g. Attacks in Pakistan")
+        self.label_edit.setPlaceholderText(translate("StatisticEditor", "e.g. Attacks in Pakistan"))
         self.value = _number_field()
         self.unit = QLineEdit()
         self.period_start = OptionalDateField()
         self.period_end = OptionalDateField()
         self.baseline = QLineEdit()
-        self.baseline.setPlaceholderText("optional value to compare with")
+        self.baseline.setPlaceholderText(
+            translate("StatisticEditor", "optional value to compare with")
+        )
         self.baseline_start = OptionalDateField()
         self.baseline_end = OptionalDateField()
         self.country = QLineEdit()
-        self.country.setPlaceholderText("Country name or ISO code")
+        self.country.setPlaceholderText(translate("StatisticEditor", "Country name or ISO code"))
         self.method = QPlainTextEdit()
         self.method.setFixedHeight(70)
         for label, widget in (
-            ("&Label", self.label_edit),
-            ("&Value", self.value),
-            ("&Unit", self.unit),
-            ("Period &from", self.period_start),
-            ("Period &to", self.period_end),
-            ("&Baseline value", self.baseline),
-            ("Baseline fr&om", self.baseline_start),
-            ("Ba&seline to", self.baseline_end),
-            ("&Country", self.country),
-            ("&Method note", self.method),
+            (translate("StatisticEditor", "&Label"), self.label_edit),
+            (translate("StatisticEditor", "&Value"), self.value),
+            (translate("StatisticEditor", "&Unit"), self.unit),
+            (translate("StatisticEditor", "Period &from"), self.period_start),
+            (translate("StatisticEditor", "Period &to"), self.period_end),
+            (translate("StatisticEditor", "&Baseline value"), self.baseline),
+            (translate("StatisticEditor", "Baseline fr&om"), self.baseline_start),
+            (translate("StatisticEditor", "Ba&seline to"), self.baseline_end),
+            (translate("StatisticEditor", "&Country"), self.country),
+            (translate("StatisticEditor", "&Method note"), self.method),
         ):
             self.form.addRow(label, widget)
         if statistic:
@@ -65,12 +73,17 @@ class StatisticEditor(RememberingDialog):
         country_text = self.country.text().strip()
         country = gazetteer.find_country(country_text) if country_text else None
         if country_text and country is None:
-            raise ValueError(f"{country_text!r} is not a country name or ISO code")
+            raise ValueError(
+                translate("StatisticEditor", "{text} is not a country name or ISO code").format(
+                    text=repr(country_text)
+                )
+            )
         baseline_text = self.baseline.text().strip()
         try:
             baseline = float(baseline_text) if baseline_text else None
         except ValueError:
-            raise ValueError(f"the baseline {baseline_text!r} is not a number") from None
+            message = translate("StatisticEditor", "the baseline {text} is not a number")
+            raise ValueError(message.format(text=repr(baseline_text))) from None
         original = self.original
         return Statistic(
             label=self.label_edit.text(),

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.contrast import readable_as_text, text_on
 from desktop_app.domain.status import STATUS_INFO, Status
+from desktop_app.ui.i18n import status_label
 
 
 def status_colour(status: str) -> QColor:
@@ -43,5 +44,5 @@ def status_badge_html(status: str) -> str:
     fg = text_colour_on(QColor(info.colour)).name()
     return (
         f'<span style="background-color:{info.colour}; color:{fg}; padding:2px 6px;">'
-        f"&nbsp;{info.label}&nbsp;</span>"
+        f"&nbsp;{status_label(status)}&nbsp;</span>"
     )

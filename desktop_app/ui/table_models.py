@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QFont
 
-from desktop_app.domain.status import STATUS_INFO, Status, party_statuses_text
+from desktop_app.domain.status import Status
 from desktop_app.store import listings, queries
 from desktop_app.store.queries import CommitmentFilter
+from desktop_app.ui.i18n import category_label, status_definition, status_label, translate
 from desktop_app.ui.paged_table_model import PagedTableModel
 from desktop_app.ui.status_style import status_colour, status_text_colour, text_colour_on
 
@@ -17,15 +18,16 @@ from desktop_app.ui.status_style import status_colour, status_text_colour, text_
 class CommitmentTableModel(PagedTableModel):
     TABLE = "commitments"
     COLUMNS = (
-        ("title", "Commitment"),
-        ("status", "Status"),  # next to the title, so that a narrow table still shows it
-        ("parties", "Parties"),
-        ("category", "Category"),
-        ("made_on", "Made on"),
-        ("deadline", "Deadline"),
+        ("title", QT_TRANSLATE_NOOP("Columns", "Commitment")),
+        # next to the title, so that a narrow table still shows it
+        ("status", QT_TRANSLATE_NOOP("Columns", "Status")),
+        ("parties", QT_TRANSLATE_NOOP("Columns", "Parties")),
+        ("category", QT_TRANSLATE_NOOP("Columns", "Category")),
+        ("made_on", QT_TRANSLATE_NOOP("Columns", "Made on")),
+        ("deadline", QT_TRANSLATE_NOOP("Columns", "Deadline")),
         # each party's own status, only where one differs from the headline; last, so that
         # the columns' saved widths and the default sort (by column number) stay in place
-        ("party_statuses", "Party statuses"),
+        ("party_statuses", QT_TRANSLATE_NOOP("Columns", "Party statuses")),
     )
 
     def __init__(self, db, as_of: str, parent=None) -> None:
@@ -84,13 +86,13 @@ class CommitmentTableModel(PagedTableModel):
 
     def display(self, row: dict, key: str) -> str:
         if key == "status":
-            return STATUS_INFO[Status(row["status"])].label
+            return status_label(row["status"])
         if key == "party_statuses":
-            return party_statuses_text([(p.code, p.status) for p in row[key]], compact=True)
+            return " · ".join(f"{p.code} {status_label(p.status)}" for p in row[key])
         if key == "category":
-            return row["category"].capitalize()
+            return category_label(row["category"])
         if key == "deadline" and row["overdue"]:
-            return f"{row['deadline']}  overdue"
+            return f"{row['deadline']}  " + translate("Columns", "overdue")
         return super().display(row, key)
 
     def cell_role(self, row: dict, key: str, role: int):
@@ -101,10 +103,12 @@ class CommitmentTableModel(PagedTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(text_colour_on(colour))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return STATUS_INFO[Status(row["status"])].definition
+                return status_definition(row["status"])
         if key == "party_statuses" and row[key] and role == Qt.ItemDataRole.ToolTipRole:
-            return "Each party's own status:\n" + "\n".join(
-                f"{p.name} ({p.role}): {STATUS_INFO[Status(p.status)].label}" for p in row[key]
+            return (
+                translate("Columns", "Each party's own status:")
+                + "\n"
+                + "\n".join(f"{p.name} ({p.role}): {status_label(p.status)}" for p in row[key])
             )
         if key == "deadline" and row["overdue"]:
             if role == Qt.ItemDataRole.ForegroundRole:
@@ -114,7 +118,10 @@ class CommitmentTableModel(PagedTableModel):
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"The deadline passed before {self.as_of} and the commitment is still open."
+                return translate(
+                    "Columns",
+                    "The deadline passed before {as_of} and the commitment is still open.",
+                ).format(as_of=self.as_of)
         if key == "title" and role == Qt.ItemDataRole.ToolTipRole:
             return row["title"]
         return None
@@ -123,12 +130,12 @@ class CommitmentTableModel(PagedTableModel):
 class EventTableModel(PagedTableModel):
     TABLE = "events"
     COLUMNS = (
-        ("date", "Date"),
-        ("kind", "Kind"),
-        ("title", "Event"),
-        ("place", "Place"),
-        ("actors", "Actors"),
-        ("fatalities", "Fatalities"),
+        ("date", QT_TRANSLATE_NOOP("Columns", "Date")),
+        ("kind", QT_TRANSLATE_NOOP("Columns", "Kind")),
+        ("title", QT_TRANSLATE_NOOP("Columns", "Event")),
+        ("place", QT_TRANSLATE_NOOP("Columns", "Place")),
+        ("actors", QT_TRANSLATE_NOOP("Columns", "Actors")),
+        ("fatalities", QT_TRANSLATE_NOOP("Columns", "Fatalities")),
     )
 
     def __init__(self, db, as_of: str | None = None, parent=None) -> None:
@@ -173,13 +180,13 @@ class EventTableModel(PagedTableModel):
 class StatisticTableModel(PagedTableModel):
     TABLE = "statistics"
     COLUMNS = (
-        ("label", "Statistic"),
-        ("value", "Value"),
-        ("unit", "Unit"),
-        ("period", "Period"),
-        ("change", "Change"),
-        ("country", "Country"),
-        ("source", "Source"),
+        ("label", QT_TRANSLATE_NOOP("Columns", "Statistic")),
+        ("value", QT_TRANSLATE_NOOP("Columns", "Value")),
+        ("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
+        ("period", QT_TRANSLATE_NOOP("Columns", "Period")),
+        ("change", QT_TRANSLATE_NOOP("Columns", "Change")),
+        ("country", QT_TRANSLATE_NOOP("Columns", "Country")),
+        ("source", QT_TRANSLATE_NOOP("Columns", "Source")),
     )
 
     def __init__(self, db, as_of: str | None = None, parent=None) -> None:

@@ -5,25 +5,34 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from desktop_app.domain.status import label
 from desktop_app.store.deadlines import DUE_SOON_DAYS, DeadlineLists
+from desktop_app.ui.i18n import status_label, translate
 from desktop_app.ui.status_style import status_colour, text_colour_on
 
-_COLUMNS = ("Deadline", "Commitment", "Status", "Parties")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("Deadlines", "Deadline"),
+    QT_TRANSLATE_NOOP("Deadlines", "Commitment"),
+    QT_TRANSLATE_NOOP("Deadlines", "Status"),
+    QT_TRANSLATE_NOOP("Deadlines", "Parties"),
+)
 
 
 def _when(deadline: str, as_of: str) -> str:
     """'in 12 days', 'today', '3 days late'."""
     days = (dt.date.fromisoformat(deadline) - dt.date.fromisoformat(as_of)).days
     if days == 0:
-        return "today"
-    if days > 0:
-        return f"in {days} day{'s' if days != 1 else ''}"
-    return f"{-days} day{'s' if days != -1 else ''} late"
+        return translate("Deadlines", "today")
+    if days == 1:
+        return translate("Deadlines", "in 1 day")
+    if days > 1:
+        return translate("Deadlines", "in {days} days").format(days=days)
+    if days == -1:
+        return translate("Deadlines", "1 day late")
+    return translate("Deadlines", "{days} days late").format(days=-days)
 
 
 class UpcomingDeadlines(QTreeWidget):
@@ -31,16 +40,21 @@ class UpcomingDeadlines(QTreeWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Upcoming deadlines")
+        self.setAccessibleName(translate("Deadlines", "Upcoming deadlines"))
         self.setAccessibleDescription(
-            "Overdue commitments, those due in the next 30 days and in 31 to 90 days; Enter or "
-            "a click selects one"
+            translate(
+                "Deadlines",
+                "Overdue commitments, those due in the next 30 days and in 31 to 90 days; "
+                "Enter or a click selects one",
+            )
         )
         self.setObjectName("upcoming_deadlines")
-        self.setHeaderLabels(list(_COLUMNS))
+        self.setHeaderLabels([translate("Deadlines", column) for column in _COLUMNS])
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
-        self.setToolTip("Click a commitment to select it in the Commitments tab")
+        self.setToolTip(
+            translate("Deadlines", "Click a commitment to select it in the Commitments tab")
+        )
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
         self.show_lists(None)
@@ -51,9 +65,14 @@ class UpcomingDeadlines(QTreeWidget):
             return
         first, second = DUE_SOON_DAYS
         for title, rows in (
-            ("Overdue", lists.overdue),
-            (f"Due in the next {first} days", lists.soon),
-            (f"Due in {first + 1} to {second} days", lists.later),
+            (translate("Deadlines", "Overdue"), lists.overdue),
+            (translate("Deadlines", "Due in the next {days} days").format(days=first), lists.soon),
+            (
+                translate("Deadlines", "Due in {first} to {last} days").format(
+                    first=first + 1, last=second
+                ),
+                lists.later,
+            ),
         ):
             group = QTreeWidgetItem(self, [f"{title} ({len(rows)})"])
             group.setFirstColumnSpanned(True)
@@ -64,7 +83,7 @@ class UpcomingDeadlines(QTreeWidget):
             for row in rows:
                 self._add_row(group, row, lists.as_of)
             if not rows:
-                empty = QTreeWidgetItem(group, ["", "none"])
+                empty = QTreeWidgetItem(group, ["", translate("Deadlines", "none")])
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
             group.setExpanded(True)
         for column in (0, 2):
@@ -73,7 +92,9 @@ class UpcomingDeadlines(QTreeWidget):
 
     def _add_row(self, group: QTreeWidgetItem, row: dict, as_of: str) -> None:
         when = f"{row['deadline']} ({_when(row['deadline'], as_of)})"
-        item = QTreeWidgetItem(group, [when, row["title"], label(row["status"]), row["parties"]])
+        item = QTreeWidgetItem(
+            group, [when, row["title"], status_label(row["status"]), row["parties"]]
+        )
         item.setData(0, Qt.ItemDataRole.UserRole, row["id"])
         background = status_colour(row["status"])
         item.setBackground(2, QBrush(background))
