@@ -18,7 +18,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench) $(wildcard reliability) $(wildcard mutation)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto --maxprocesses 4  # a test per core
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop_app tests packaging $(wildcard bench) $(wildcard reliability) $(wildcard mutation)
