@@ -64,30 +64,65 @@ def draw_chart(name: str, widget: QWidget, data: chart_data.DashboardData) -> No
     widget.setAccessibleDescription(chart_summary(name, data))
 
 
+#: the attribute of Dashboard that holds each chart, and where it goes (row and column of the
+#: overview; None: a page of its own)
+CHART_PLACES: dict[str, tuple[str, tuple[int, int] | None]] = {
+    "status-over-time": ("status_over_time", (0, 0)),
+    "by-party": ("by_party", (0, 1)),
+    "by-category": ("by_category", (1, 0)),
+    "events": ("events", (1, 1)),
+    "timeline": ("timeline", None),
+}
+
+
 class Dashboard(QWidget):
     commitment_clicked = Signal(int)
     drawn = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, build_now: bool = True) -> None:
+        """The charts are built here, or with build_now=False one per build_next() call (each
+        takes a few dozen milliseconds: built one per turn of the event loop, they are built
+        and first painted without freezing the window). Placeholders keep their places."""
         super().__init__(parent)
-        self.status_over_time = new_chart("status-over-time")
-        self.by_party = new_chart("by-party")
-        self.by_category = new_chart("by-category")
-        self.events = new_chart("events")
-        self.timeline = new_chart("timeline")
-        self.timeline.commitment_clicked.connect(self.commitment_clicked)
         overview = QWidget()
-        grid = QGridLayout(overview)
-        grid.addWidget(self.status_over_time, 0, 0)
-        grid.addWidget(self.by_party, 0, 1)
-        grid.addWidget(self.by_category, 1, 0)
-        grid.addWidget(self.events, 1, 1)
+        self.grid = QGridLayout(overview)
         self.pages = QTabWidget()
         self.pages.addTab(overview, "Overview")
-        self.pages.addTab(self.timeline, "Timeline")
+        self.pages.addTab(QWidget(), "Timeline")
+        self._unbuilt = list(CHART_NAMES)
+        for name in CHART_NAMES:
+            attribute, cell = CHART_PLACES[name]
+            if cell is not None:
+                placeholder = QWidget()
+                setattr(self, attribute, placeholder)
+                self.grid.addWidget(placeholder, *cell)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+        while build_now and self.build_next():
+            pass
+
+    @property
+    def built(self) -> bool:
+        return not self._unbuilt
+
+    def build_next(self) -> bool:
+        """Build the next chart in its place; whether any is left to build."""
+        if not self._unbuilt:
+            return False
+        name = self._unbuilt.pop(0)
+        attribute, cell = CHART_PLACES[name]
+        chart = new_chart(name)
+        if cell is None:  # the timeline: a page of its own
+            self.pages.removeTab(1)
+            self.pages.insertTab(1, chart, "Timeline")
+            chart.commitment_clicked.connect(self.commitment_clicked)
+        else:
+            placeholder = getattr(self, attribute)
+            self.grid.replaceWidget(placeholder, chart)
+            placeholder.deleteLater()
+        setattr(self, attribute, chart)
+        return bool(self._unbuilt)
 
     def draw(self, data: chart_data.DashboardData) -> None:
         for name in CHART_NAMES:

@@ -42,26 +42,43 @@ class DashboardTab(QWidget):
         self.drawn_for: tuple | None = None  # (as_of, filter, cache key) of what is drawn
         self._loading: QLabel | None = None  # shown while the chart modules load on a worker
 
-    def create(self) -> None:
-        """Build the charts (and load pyqtgraph); the next refresh draws them."""
+    def create(self, build_now: bool = True) -> None:
+        """Build the charts (and load pyqtgraph); the next refresh draws them. With
+        build_now=False they are built one by one (_build_in_steps)."""
         if self.dashboard is not None:
+            while build_now and self.dashboard.build_next():  # the rest of them, now
+                pass
             return
         from desktop_app.charts.dashboard import Dashboard
 
-        self.dashboard = Dashboard(self)
+        self.dashboard = Dashboard(self, build_now=build_now)
         self.dashboard.commitment_clicked.connect(self.commitment_clicked)
         self.splitter.insertWidget(0, self.dashboard)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.stale = True
 
+    def _build_in_steps(self, then: Callable[[], None]) -> None:
+        """Build the charts one per turn of the event loop, then call then()."""
+        self.create(build_now=False)
+
+        def next_chart() -> None:
+            if self.dashboard.build_next():
+                QTimer.singleShot(0, self, next_chart)
+            else:
+                then()
+
+        next_chart()
+
     def create_soon(self, refresh: Callable[[], None]) -> None:
         """Build the charts and, if they are stale, call refresh(). If the chart modules are
         not imported yet (the tab opened before the prefetch ran), import them on a worker
         first: pyqtgraph takes a third of a second, which the window would spend frozen."""
-        if self.dashboard is not None or CHART_MODULE in sys.modules:
-            self.create()
+        if self.dashboard is not None:
             self._refresh_if_stale(refresh)
+            return
+        if CHART_MODULE in sys.modules:
+            self._build_in_steps(lambda: self._refresh_if_stale(refresh))
             return
         if self._loading is not None:
             return  # already on its way
@@ -74,8 +91,7 @@ class DashboardTab(QWidget):
         def done(_result) -> None:
             self._loading.deleteLater()
             self._loading = None
-            self.create()
-            self._refresh_if_stale(refresh)
+            self._build_in_steps(lambda: self._refresh_if_stale(refresh))
 
         run_in_background(self, work, done, report_failure(self, "Loading the charts"))
 
@@ -88,8 +104,8 @@ class DashboardTab(QWidget):
     ) -> None:
         """Count the charts' numbers on a worker thread (its own connection) and draw them when
         they arrive; only the newest request is drawn. A hidden dashboard waits until shown."""
-        if self.dashboard is None or not shown:
-            self.stale = True
+        if self.dashboard is None or not self.dashboard.built or not shown:
+            self.stale = True  # drawn when shown, or once the charts are built
             return
         from desktop_app.charts.chart_data import dashboard_data, status_index
         from desktop_app.store.deadlines import deadline_lists
