@@ -64,6 +64,10 @@ def draw_chart(name: str, widget: QWidget, data: chart_data.DashboardData) -> No
     widget.setAccessibleDescription(chart_summary(name, data))
 
 
+#: the pause between two charts built or drawn in steps: a frame, so that the one before is
+#: painted first (Qt paints when no timer is due; with no pause it paints several at once)
+FRAME_MS = 16
+
 #: the attribute of Dashboard that holds each chart, and where it goes (row and column of the
 #: overview; None: a page of its own)
 CHART_PLACES: dict[str, tuple[str, tuple[int, int] | None]] = {
@@ -142,7 +146,7 @@ class Dashboard(QWidget):
             name = names.pop(0)
             draw_chart(name, self.chart(name), data)
             if names:
-                QTimer.singleShot(0, self, next_chart)
+                QTimer.singleShot(FRAME_MS, self, next_chart)
             else:
                 self.drawn.emit()
                 then()

@@ -61,10 +61,11 @@ class DashboardTab(QWidget):
     def _build_in_steps(self, then: Callable[[], None]) -> None:
         """Build the charts one per turn of the event loop, then call then()."""
         self.create(build_now=False)
+        from desktop_app.charts.dashboard import FRAME_MS
 
         def next_chart() -> None:
             if self.dashboard.build_next():
-                QTimer.singleShot(0, self, next_chart)
+                QTimer.singleShot(FRAME_MS, self, next_chart)
             else:
                 then()
 
