@@ -403,12 +403,12 @@ from desktop_app.ui.main_window import MainWindow
 window = MainWindow({str(db_path)!r})
 window.resize(1280, 800)
 window.show()
-for tab in range(4):
+for tab in range(window.tabs.count()):
     window.tabs.setCurrentIndex(tab)
     deadline = time.time() + 60
     while time.time() < deadline:
         app.processEvents()
-        if tab != 3 or (window.dashboard is not None and window.dashboard.timeline.bars):
+        if tab != 3 or window.dashboard_tab.drawn_for is not None:
             break
         time.sleep(0.02)
 window.events_view.verticalScrollBar().setValue(10**9)
@@ -418,6 +418,8 @@ print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=300
     )
+    if "rss " not in out.stdout:
+        raise RuntimeError(f"the memory measurement failed: {out.stderr.strip()[-500:]}")
     kilobytes = int(out.stdout.split("rss ")[1].split()[0])
     megabytes = kilobytes / 1024
     record(
