@@ -869,6 +869,273 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>new, with its status</source>
+        <translation>nouveau, avec son statut</translation>
+    </message>
+    <message>
+        <source>an update</source>
+        <translation>une mise à jour</translation>
+    </message>
+    <message>
+        <source>an update, a new status</source>
+        <translation>une mise à jour, un nouveau statut</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>aucun changement</translation>
+    </message>
+    <message>
+        <source>a new status</source>
+        <translation>un nouveau statut</translation>
+    </message>
+    <message>
+        <source>Commitment Tracker export, or a file laid out like it</source>
+        <translation>Export de Commitment Tracker, ou fichier disposé de même</translation>
+    </message>
+    <message>
+        <source>ACLED event export</source>
+        <translation>Export d’événements ACLED</translation>
+    </message>
+    <message>
+        <source>UCDP GED events (Uppsala)</source>
+        <translation>Événements UCDP GED (Uppsala)</translation>
+    </message>
+    <message>
+        <source>Import CSV or Excel</source>
+        <translation>Importer un CSV ou un classeur Excel</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>The import is one step: Edit &gt; Undo (Ctrl+Z) takes it back while this file is open.</source>
+        <translation>L’import est une seule étape : Édition &gt; Annuler (Ctrl+Z) le défait tant que ce fichier est ouvert.</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Détecter</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 avec BOM</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>Virgule</translation>
+    </message>
+    <message>
+        <source>Semicolon</source>
+        <translation>Point-virgule</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>Bar |</source>
+        <translation>Barre |</translation>
+    </message>
+    <message>
+        <source>How the file writes 03/04/2024: 3 April or 4 March?</source>
+        <translation>Comment le fichier écrit 03/04/2024 : 3 avril ou 4 mars ?</translation>
+    </message>
+    <message>
+        <source>Guess from the file</source>
+        <translation>Deviner d’après le fichier</translation>
+    </message>
+    <message>
+        <source>Day first (31/12/2024)</source>
+        <translation>Jour d’abord (31/12/2024)</translation>
+    </message>
+    <message>
+        <source>Month first (12/31/2024)</source>
+        <translation>Mois d’abord (12/31/2024)</translation>
+    </message>
+    <message>
+        <source>Year first (2024-12-31)</source>
+        <translation>Année d’abord (2024-12-31)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Into</source>
+        <translation>&amp;Vers</translation>
+    </message>
+    <message>
+        <source>&amp;Preset</source>
+        <translation>&amp;Préréglage</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding</source>
+        <translation>&amp;Encodage</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter</source>
+        <translation>&amp;Délimiteur</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet</source>
+        <translation>Feui&amp;lle</translation>
+    </message>
+    <message>
+        <source>Date &amp;order</source>
+        <translation>&amp;Ordre des dates</translation>
+    </message>
+    <message>
+        <source>Problems (nothing is imported while there are any):</source>
+        <translation>Problèmes (rien n’est importé tant qu’il y en a) :</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Correspondance des colonnes</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation>Aperçu des premières lignes</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>CSV or Excel files (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>Fichiers CSV ou Excel (*.csv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>Le fichier ne peut pas être lu : {error}</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Le fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(non importé)</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Devient</translation>
+    </message>
+    <message>
+        <source>problem: {columns}</source>
+        <translation>problème : {columns}</translation>
+    </message>
+    <message>
+        <source>Checking about {rows} rows…</source>
+        <translation>Vérification d’environ {rows} lignes…</translation>
+    </message>
+    <message>
+        <source>Check cancelled; press Check again to finish it.</source>
+        <translation>Vérification annulée ; cliquez sur Vérifier à nouveau pour la terminer.</translation>
+    </message>
+    <message>
+        <source>The file could not be checked: {error}</source>
+        <translation>Le fichier n’a pas pu être vérifié : {error}</translation>
+    </message>
+    <message>
+        <source>Checking CSV…</source>
+        <translation>Vérification du CSV…</translation>
+    </message>
+    <message>
+        <source>{rows} rows ready ({encoding}, delimiter {delimiter}{dates}): {added} new, {updated} to update, {unchanged} unchanged</source>
+        <translation>{rows} lignes prêtes ({encoding}, délimiteur {delimiter}{dates}) : {added} nouvelles, {updated} à mettre à jour, {unchanged} inchangées</translation>
+    </message>
+    <message>
+        <source>, {count} new statuses.</source>
+        <translation>, {count} nouveaux statuts.</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) in {rows} rows.</source>
+        <translation>{count} problème(s) dans {rows} lignes.</translation>
+    </message>
+    <message>
+        <source>day first</source>
+        <translation>jour d’abord</translation>
+    </message>
+    <message>
+        <source>month first</source>
+        <translation>mois d’abord</translation>
+    </message>
+    <message>
+        <source>year first</source>
+        <translation>année d’abord</translation>
+    </message>
+    <message>
+        <source> (guessed)</source>
+        <translation> (deviné)</translation>
+    </message>
+    <message>
+        <source>, dates {order}{guessed}</source>
+        <translation>, dates {order}{guessed}</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Import annulé ; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>The import failed: {error}</source>
+        <translation>L’import a échoué : {error}</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>Importer un CSV</translation>
+    </message>
+    <message>
+        <source>Importing CSV…</source>
+        <translation>Import du CSV…</translation>
+    </message>
+    <message>
+        <source>Import of {name}</source>
+        <translation>Import de {name}</translation>
+    </message>
+    <message>
+        <source>Not undone</source>
+        <translation>Non annulé</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} updated, {unchanged} unchanged. Undo with Ctrl+Z.</source>
+        <translation>Importé : {added} ajoutées, {updated} mises à jour, {unchanged} inchangées. Annulez avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation> et {count} de plus</translation>
+    </message>
+    <message>
+        <source>New actors (not countries, not yet recorded): {listed}. Import creates them as they are written; if one is meant to be a country, correct its cell and press Check again.</source>
+        <translation>Nouveaux acteurs (ni pays, ni déjà enregistrés) : {listed}. L’import les crée tels qu’ils sont écrits ; si l’un doit être un pays, corrigez sa cellule et cliquez sur Vérifier à nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Commitments</source>
