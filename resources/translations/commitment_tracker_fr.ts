@@ -1257,6 +1257,141 @@
     </message>
 </context>
 <context>
+    <name>MergeConflictsDialog</name>
+    <message>
+        <source>Merge conflicts</source>
+        <translation>Conflits de fusion</translation>
+    </message>
+    <message>
+        <source>{count} values set aside by merges: the value kept is in the file, the value lost is kept here.</source>
+        <translation>{count} valeurs mises de côté par des fusions : la valeur retenue est dans le fichier, la valeur perdue est conservée ici.</translation>
+    </message>
+    <message>
+        <source>1 value set aside by merges: the value kept is in the file, the value lost is kept here.</source>
+        <translation>1 valeur mise de côté par des fusions : la valeur retenue est dans le fichier, la valeur perdue est conservée ici.</translation>
+    </message>
+    <message>
+        <source>No merge has set a value aside in this file.</source>
+        <translation>Aucune fusion n’a mis de valeur de côté dans ce fichier.</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export merge conflicts</source>
+        <translation>Exporter les conflits de fusion</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{target} could not be written: {reason}.</source>
+        <translation>{target} n’a pas pu être écrit : {reason}.</translation>
+    </message>
+    <message>
+        <source>{rows} conflicts written to {target}.</source>
+        <translation>{rows} conflits écrits dans {target}.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Les vôtres</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Les leurs</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Retenue</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Merge from another database</source>
+        <extracomment>bytes of both files: smaller ones are compared at once, bigger ones on a worker</extracomment>
+        <translation>Fusionner depuis une autre base</translation>
+    </message>
+    <message>
+        <source>A colleague&apos;s Commitment Tracker file (.db)</source>
+        <translation>Le fichier Commitment Tracker d’un collègue (.db)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose the file to merge into yours.</source>
+        <translation>Choisissez le fichier à fusionner dans le vôtre.</translation>
+    </message>
+    <message>
+        <source>Before merging, a copy of your file is kept beside it; Edit &gt; Undo (Ctrl+Z) takes the merge back while this file is open. Values that lose are kept in View &gt; Merge conflicts.</source>
+        <translation>Avant la fusion, une copie de votre fichier est gardée à côté ; Édition &gt; Annuler (Ctrl+Z) défait la fusion tant que ce fichier est ouvert. Les valeurs perdantes sont conservées dans Affichage &gt; Conflits de fusion.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <source>Merge from</source>
+        <translation>Fusionner depuis</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled; choose the file again to compare it.</source>
+        <translation>Comparaison annulée ; choisissez à nouveau le fichier pour le comparer.</translation>
+    </message>
+    <message>
+        <source>Comparing the files…</source>
+        <translation>Comparaison des fichiers…</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: your file already holds everything in theirs.</source>
+        <translation>Rien à fusionner : votre fichier contient déjà tout ce que contient le leur.</translation>
+    </message>
+    <message>
+        <source>Merge cancelled; nothing was changed.</source>
+        <translation>Fusion annulée ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusion</translation>
+    </message>
+    <message>
+        <source>The merge failed: {error}</source>
+        <translation>La fusion a échoué : {error}</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fusion…</translation>
+    </message>
+    <message>
+        <source>Merge from {name}</source>
+        <translation>Fusion depuis {name}</translation>
+    </message>
+    <message>
+        <source>Not undone</source>
+        <translation>Non annulé</translation>
+    </message>
+    <message>
+        <source>Merged: {summary}. Your file as it was is kept in {copy}; Ctrl+Z undoes the merge.</source>
+        <translation>Fusionné : {summary}. Votre fichier tel qu’il était est gardé dans {copy} ; Ctrl+Z défait la fusion.</translation>
+    </message>
+</context>
+<context>
     <name>Pickers</name>
     <message>
         <source>Countries or actors, separated by ;  (e.g. Pakistan; Iran)</source>
