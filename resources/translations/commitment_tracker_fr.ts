@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BriefDialog</name>
+    <message>
+        <source>PDF document (*.pdf);;Web page, one file (*.html)</source>
+        <translation>Document PDF (*.pdf);;Page web, un seul fichier (*.html)</translation>
+    </message>
+    <message>
+        <source>Export brief</source>
+        <translation>Exporter la note</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;As of</source>
+        <translation>À la &amp;date du</translation>
+    </message>
+    <message>
+        <source>&amp;Parties (none ticked: all)</source>
+        <translation>&amp;Parties (aucune cochée : toutes)</translation>
+    </message>
+    <message>
+        <source>&amp;Categories (none ticked: all)</source>
+        <translation>&amp;Catégories (aucune cochée : toutes)</translation>
+    </message>
+    <message>
+        <source>Page &amp;size (PDF)</source>
+        <translation>&amp;Format de page (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Output</source>
+        <translation>&amp;Sortie</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>choose the date the brief describes</source>
+        <translation>choisissez la date que la note décrit</translation>
+    </message>
+    <message>
+        <source>choose the file to write</source>
+        <translation>choisissez le fichier à écrire</translation>
+    </message>
+    <message>
+        <source>Laying out the brief…</source>
+        <translation>Mise en page de la note…</translation>
+    </message>
+    <message>
+        <source> ({pages} pages)</source>
+        <translation> ({pages} pages)</translation>
+    </message>
+    <message>
+        <source>Brief written to {path}{pages}</source>
+        <translation>Note écrite dans {path}{pages}</translation>
+    </message>
+    <message>
+        <source>Brief cancelled; no file was written.</source>
+        <translation>Note annulée ; aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>The brief could not be written: {error}</source>
+        <translation>La note n’a pas pu être écrite : {error}</translation>
+    </message>
+    <message>
+        <source>Reading the brief…</source>
+        <translation>Lecture de la note…</translation>
+    </message>
+    <message>
+        <source>Export deadlines</source>
+        <translation>Exporter les échéances</translation>
+    </message>
+    <message>
+        <source>{count} deadlines written to {output}</source>
+        <translation>{count} échéances écrites dans {output}</translation>
+    </message>
+    <message>
+        <source>Calendar cancelled; no file was written.</source>
+        <translation>Calendrier annulé ; aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>The calendar could not be written: {error}</source>
+        <translation>Le calendrier n’a pas pu être écrit : {error}</translation>
+    </message>
+    <message>
+        <source>Writing the deadlines…</source>
+        <translation>Écriture des échéances…</translation>
+    </message>
+    <message>
+        <source>iCalendar file (*.ics)</source>
+        <translation>Fichier iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Commitment</source>
@@ -1412,6 +1507,81 @@
     <message>
         <source>Web address</source>
         <translation>Adresse web</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Not shared. Readers would see the file as it is when you press Share.</source>
+        <translation>Non partagé. Les lecteurs verraient le fichier tel qu’il est au moment où vous cliquez sur Partager.</translation>
+    </message>
+    <message>
+        <source>Share read-only</source>
+        <translation>Partager en lecture seule</translation>
+    </message>
+    <message>
+        <source>Colleagues without the app can read a copy of this database in their browser, with its statuses in words, facets and ready-made queries. Nobody can change it.</source>
+        <translation>Des collègues sans l’application peuvent lire une copie de cette base dans leur navigateur, avec ses statuts en toutes lettres, des facettes et des requêtes toutes prêtes. Personne ne peut la modifier.</translation>
+    </message>
+    <message>
+        <source>e.g. CC BY 4.0 (optional)</source>
+        <translation>p. ex. CC BY 4.0 (facultatif)</translation>
+    </message>
+    <message>
+        <source>Let other computers on the network read it</source>
+        <translation>Laisser les autres ordinateurs du réseau la lire</translation>
+    </message>
+    <message>
+        <source>readers type it, with the user name &apos;{reader}&apos;</source>
+        <translation>les lecteurs le saisissent, avec le nom d’utilisateur « {reader} »</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>&amp;Partager</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <source>&amp;Licence</source>
+        <translation>&amp;Licence</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>Ouvrez d’abord une base.</translation>
+    </message>
+    <message>
+        <source>Type a password: readers on the network will be asked for it.</source>
+        <translation>Saisissez un mot de passe : les lecteurs du réseau devront le donner.</translation>
+    </message>
+    <message>
+        <source>Copying {name} and starting the server…</source>
+        <translation>Copie de {name} et démarrage du serveur…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source> (user &lt;b&gt;{reader}&lt;/b&gt; and your password)</source>
+        <translation> (utilisateur &lt;b&gt;{reader}&lt;/b&gt; et votre mot de passe)</translation>
+    </message>
+    <message>
+        <source>Shared at {link}{login}.&lt;br&gt;Readers see {name} as it was at {time}: to show later changes, stop and share again.</source>
+        <translation>Partagé à l’adresse {link}{login}.&lt;br&gt;Les lecteurs voient {name} tel qu’il était à {time} : pour montrer les changements ultérieurs, arrêtez et partagez à nouveau.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop sharing</source>
+        <translation>&amp;Arrêter le partage</translation>
+    </message>
+    <message>
+        <source>Could not share: {error}</source>
+        <translation>Impossible de partager : {error}</translation>
     </message>
 </context>
 <context>
