@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AnalystDialog</name>
+    <message>
+        <source>Analyst name</source>
+        <translation>Nom de l’analyste</translation>
+    </message>
+    <message>
+        <source>Your name, as the change log should record it</source>
+        <translation>Votre nom, tel que le journal des changements doit l’enregistrer</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Votre &amp;nom</translation>
+    </message>
+    <message>
+        <source>type a name: the change log records it with every change</source>
+        <translation>saisissez un nom : le journal des changements l’enregistre avec chaque changement</translation>
+    </message>
+</context>
+<context>
     <name>BriefDialog</name>
     <message>
         <source>PDF document (*.pdf);;Web page, one file (*.html)</source>
@@ -692,6 +711,23 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Un problème est survenu</translation>
+    </message>
+    <message>
+        <source>The last action failed: {error}.
+
+Your data is safe: every change is saved in a transaction, and an action that fails is not written. Details are in the log file:
+{log}</source>
+        <translation>La dernière action a échoué : {error}.
+
+Vos données sont en sécurité : chaque changement est enregistré dans une transaction, et une action qui échoue n’est pas écrite. Les détails sont dans le fichier journal :
+{log}</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>Edit event</source>
@@ -819,6 +855,17 @@
     <message>
         <source>{count} rows exported to {target}</source>
         <translation>{count} lignes exportées vers {target}</translation>
+    </message>
+</context>
+<context>
+    <name>Extraction</name>
+    <message>
+        <source>the reader stopped unexpectedly</source>
+        <translation>le lecteur s’est arrêté de façon inattendue</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s answer could not be read ({error})</source>
+        <translation>la réponse du lecteur n’a pas pu être lue ({error})</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1554,68 @@
     <message>
         <source>Web address</source>
         <translation>Adresse web</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceNames</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Local name</source>
+        <translation>Nom local</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Place names</source>
+        <translation>Noms de lieux</translation>
+    </message>
+    <message>
+        <source>Find a place by either name</source>
+        <translation>Trouver un lieu par l’un ou l’autre nom</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <source>Each place&apos;s name and its name in the country&apos;s own script; F2 edits a cell</source>
+        <translation>Le nom de chaque lieu et son nom dans l’écriture du pays ; F2 modifie une cellule</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>&amp;Places</source>
+        <translation>&amp;Lieux</translation>
+    </message>
+    <message>
+        <source>row {row} has no name; a place needs one</source>
+        <translation>la ligne {row} n’a pas de nom ; un lieu en a besoin d’un</translation>
+    </message>
+    <message>
+        <source>Edit {count} place names</source>
+        <translation>Modifier {count} noms de lieux</translation>
+    </message>
+    <message>
+        <source>Edit 1 place name</source>
+        <translation>Modifier 1 nom de lieu</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViews</name>
+    <message>
+        <source>Save view</source>
+        <translation>Enregistrer la vue</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Nom de cette vue :</translation>
     </message>
 </context>
 <context>
