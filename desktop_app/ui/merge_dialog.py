@@ -105,7 +105,10 @@ class MergeDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, translate("MergeDialog", "Merge from"), str(dialog_folder(self.window_)), FILTER
+            self,
+            translate("MergeDialog", "Merge from"),
+            str(dialog_folder(self.window_)),
+            translate("DatabaseFiles", FILTER),
         )
         if path:
             self.path.setText(path)

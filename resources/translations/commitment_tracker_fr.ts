@@ -524,6 +524,49 @@
     </message>
 </context>
 <context>
+    <name>DatabaseFiles</name>
+    <message>
+        <source>Commitment Tracker databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bases Commitment Tracker (*.db *.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Nouvelle base</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose a new name for an empty database.</source>
+        <translation>{path} existe déjà ; choisissez un nouveau nom pour une base vide.</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Enregistrer une copie</translation>
+    </message>
+    <message>
+        <source>That is the open file; choose another name.</source>
+        <translation>C’est le fichier ouvert ; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Copy saved to {target}</source>
+        <translation>Copie enregistrée dans {target}</translation>
+    </message>
+    <message>
+        <source>Copy cancelled; nothing was written.</source>
+        <translation>Copie annulée ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Saving a copy…</source>
+        <translation>Enregistrement d’une copie…</translation>
+    </message>
+    <message>
+        <source>Open sample database</source>
+        <translation>Ouvrir la base d’exemple</translation>
+    </message>
+</context>
+<context>
     <name>Deadlines</name>
     <message>
         <source>Deadline</source>
@@ -1605,6 +1648,71 @@ Vos données sont en sécurité : chaque changement est enregistré dans une tra
     <message>
         <source>Edit 1 place name</source>
         <translation>Modifier 1 nom de lieu</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>New commitment {name}</source>
+        <extracomment>undo step names (new, edit, delete) for each kind of record, translated when pushed; one template a kind, since other languages inflect the noun and its article</extracomment>
+        <translation>Nouvel engagement {name}</translation>
+    </message>
+    <message>
+        <source>Edit commitment {name}</source>
+        <translation>Modifier l’engagement {name}</translation>
+    </message>
+    <message>
+        <source>Delete commitment {name}</source>
+        <translation>Supprimer l’engagement {name}</translation>
+    </message>
+    <message>
+        <source>New event {name}</source>
+        <translation>Nouvel événement {name}</translation>
+    </message>
+    <message>
+        <source>Edit event {name}</source>
+        <translation>Modifier l’événement {name}</translation>
+    </message>
+    <message>
+        <source>Delete event {name}</source>
+        <translation>Supprimer l’événement {name}</translation>
+    </message>
+    <message>
+        <source>New statistic {name}</source>
+        <translation>Nouvelle statistique {name}</translation>
+    </message>
+    <message>
+        <source>Edit statistic {name}</source>
+        <translation>Modifier la statistique {name}</translation>
+    </message>
+    <message>
+        <source>Delete statistic {name}</source>
+        <translation>Supprimer la statistique {name}</translation>
+    </message>
+    <message>
+        <source>Not undone</source>
+        <extracomment>the window&apos;s commands that are functions of this module of the same name</extracomment>
+        <translation>Non annulé</translation>
+    </message>
+    <message>
+        <source>New from article ({count} commitments)</source>
+        <translation>Nouveau depuis un article ({count} engagements)</translation>
+    </message>
+    <message>
+        <source>Select a commitment first, then update its status.</source>
+        <translation>Sélectionnez d’abord un engagement, puis mettez à jour son statut.</translation>
+    </message>
+    <message>
+        <source>Status {status} for {title}</source>
+        <translation>Statut {status} pour {title}</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Non supprimé</translation>
+    </message>
+    <message>
+        <source>Deleted. Undo with Ctrl+Z.</source>
+        <translation>Supprimé. Annulez avec Ctrl+Z.</translation>
     </message>
 </context>
 <context>
