@@ -21,6 +21,138 @@
     </message>
 </context>
 <context>
+    <name>ArticleDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <source>Deadline or date</source>
+        <translation>Échéance ou date</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>New from article</source>
+        <translation>Nouveau depuis un article</translation>
+    </message>
+    <message>
+        <source>Paste the article here (Ctrl+V), then press Find candidates</source>
+        <translation>Collez l’article ici (Ctrl+V), puis cliquez sur Trouver les candidats</translation>
+    </message>
+    <message>
+        <source>Headline or description of the article</source>
+        <translation>Titre ou description de l’article</translation>
+    </message>
+    <message>
+        <source>https://… (optional)</source>
+        <translation>https://… (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Find candidates</source>
+        <translation>&amp;Trouver les candidats</translation>
+    </message>
+    <message>
+        <source>Paste an article and press Find candidates.</source>
+        <translation>Collez un article et cliquez sur Trouver les candidats.</translation>
+    </message>
+    <message>
+        <source>Add selected</source>
+        <translation>Ajouter la sélection</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>Publié le</translation>
+    </message>
+    <message>
+        <source>Source title</source>
+        <translation>Titre de la source</translation>
+    </message>
+    <message>
+        <source>Source URL</source>
+        <translation>URL de la source</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation>Texte de l’article</translation>
+    </message>
+    <message>
+        <source>Candidate commitments and events</source>
+        <translation>Engagements et événements candidats</translation>
+    </message>
+    <message>
+        <source>Tick the rows to add; Space ticks the current one</source>
+        <translation>Cochez les lignes à ajouter ; Espace coche la ligne courante</translation>
+    </message>
+    <message>
+        <source>This text has {count} characters; New from article reads one article of up to {most}. Paste one article at a time.</source>
+        <extracomment>longer text is not one article: it is refused with a sentence instead of read for minutes</extracomment>
+        <translation>Ce texte compte {count} caractères ; Nouveau depuis un article lit un article d’au plus {most}. Collez un article à la fois.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Finding candidates…</source>
+        <translation>Recherche des candidats…</translation>
+    </message>
+    <message>
+        <source>Stopped. Edit the text or press Find candidates again.</source>
+        <translation>Arrêté. Modifiez le texte ou cliquez à nouveau sur Trouver les candidats.</translation>
+    </message>
+    <message>
+        <source>The article could not be read: {reason}</source>
+        <translation>L’article n’a pas pu être lu : {reason}</translation>
+    </message>
+    <message>
+        <source>{count} candidates ({commitments} commitments). Untick what is wrong, edit titles, parties, places and dates, then add. A yellow date has a note: point at it.</source>
+        <translation>{count} candidats ({commitments} engagements). Décochez ce qui est faux, modifiez titres, parties, lieux et dates, puis ajoutez. Une date en jaune a une note : pointez-la.</translation>
+    </message>
+    <message>
+        <source>{name} is not a country name or ISO code</source>
+        <translation>{name} n’est ni un nom de pays ni un code ISO</translation>
+    </message>
+    <message>
+        <source>row {row}, {column}: {error}</source>
+        <translation>ligne {row}, {column} : {error}</translation>
+    </message>
+    <message>
+        <source>row {row}: the deadline {date} is before the publication date {published}; clear it or correct it</source>
+        <translation>ligne {row} : l’échéance {date} précède la date de publication {published} ; effacez-la ou corrigez-la</translation>
+    </message>
+    <message>
+        <source>a ticked candidate needs a title</source>
+        <translation>un candidat coché a besoin d’un titre</translation>
+    </message>
+    <message>
+        <source> (venue)</source>
+        <translation> (lieu de la rencontre)</translation>
+    </message>
+</context>
+<context>
     <name>BriefDialog</name>
     <message>
         <source>PDF document (*.pdf);;Web page, one file (*.html)</source>
