@@ -1934,6 +1934,49 @@ Vos données sont en sécurité : chaque changement est enregistré dans une tra
     </message>
 </context>
 <context>
+    <name>SourceView</name>
+    <message>
+        <source>Web address</source>
+        <translation>Adresse web</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié le</translation>
+    </message>
+    <message>
+        <source>Accessed</source>
+        <translation>Consulté le</translation>
+    </message>
+    <message>
+        <source>Cited by 1 record</source>
+        <translation>Citée par 1 fiche</translation>
+    </message>
+    <message>
+        <source>Cited by {count} records</source>
+        <translation>Citée par {count} fiches</translation>
+    </message>
+    <message>
+        <source>No live record cites this source.</source>
+        <translation>Aucune fiche en vigueur ne cite cette source.</translation>
+    </message>
+    <message>
+        <source>No snapshot: only sources made with New from article keep the article&apos;s text.</source>
+        <translation>Pas de copie : seules les sources créées par Nouveau depuis un article gardent le texte de l’article.</translation>
+    </message>
+    <message>
+        <source>The article as it was added ({size} bytes, stored in {stored}); {highlighted}: the sentences records were made from.</source>
+        <translation>L’article tel qu’il a été ajouté ({size} octets, stockés en {stored}) ; {highlighted} : les phrases dont les fiches ont été tirées.</translation>
+    </message>
+    <message>
+        <source>highlighted</source>
+        <translation>surligné</translation>
+    </message>
+</context>
+<context>
     <name>SourcesTab</name>
     <message>
         <source>Title</source>
@@ -1984,6 +2027,10 @@ Vos données sont en sécurité : chaque changement est enregistré dans une tra
         <translation>Les sources de même adresse web se fondent dans la plus ancienne</translation>
     </message>
     <message>
+        <source>kept</source>
+        <translation>gardé</translation>
+    </message>
+    <message>
         <source>{sources} sources; 1 duplicate</source>
         <translation>{sources} sources ; 1 doublon</translation>
     </message>
@@ -1994,6 +2041,30 @@ Vos données sont en sécurité : chaque changement est enregistré dans une tra
     <message>
         <source>(the same web address as an older source)</source>
         <translation>(la même adresse web qu’une source plus ancienne)</translation>
+    </message>
+    <message>
+        <source>Select a source to see the records citing it and the article it keeps.</source>
+        <translation>Sélectionnez une source pour voir les fiches qui la citent et l’article qu’elle garde.</translation>
+    </message>
+    <message>
+        <source>Sources not merged</source>
+        <translation>Sources non fusionnées</translation>
+    </message>
+    <message>
+        <source>Merge {count} duplicate sources</source>
+        <translation>Fusionner {count} sources en double</translation>
+    </message>
+    <message>
+        <source>{count} duplicate sources merged. Undo with Ctrl+Z.</source>
+        <translation>{count} sources en double fusionnées. Annulez avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Merge 1 duplicate source</source>
+        <translation>Fusionner 1 source en double</translation>
+    </message>
+    <message>
+        <source>1 duplicate source merged. Undo with Ctrl+Z.</source>
+        <translation>1 source en double fusionnée. Annulez avec Ctrl+Z.</translation>
     </message>
 </context>
 <context>
