@@ -8,19 +8,26 @@ from PySide6.QtWidgets import QLineEdit
 from desktop_app.session.imports import login_name
 from desktop_app.ui import settings
 from desktop_app.ui.base_dialog import RememberingDialog
+from desktop_app.ui.i18n import translate
 
 
 class AnalystDialog(RememberingDialog):
     def __init__(self, current: str, parent=None) -> None:
-        super().__init__("Analyst name", parent)
+        super().__init__(translate("AnalystDialog", "Analyst name"), parent)
         self.name = QLineEdit(current or login_name())
-        self.name.setPlaceholderText("Your name, as the change log should record it")
-        self.form.addRow("Your &name", self.name)
+        self.name.setPlaceholderText(
+            translate("AnalystDialog", "Your name, as the change log should record it")
+        )
+        self.form.addRow(translate("AnalystDialog", "Your &name"), self.name)
 
     def build_result(self) -> str:
         name = " ".join(self.name.text().split())
         if not name:
-            raise ValueError("type a name: the change log records it with every change")
+            raise ValueError(
+                translate(
+                    "AnalystDialog", "type a name: the change log records it with every change"
+                )
+            )
         return name
 
 

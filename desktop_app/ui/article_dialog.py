@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,9 +36,18 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.accessibility import buttons_in_shown_order, prepare_forms_under
 from desktop_app.ui.date_fields import DateField
 from desktop_app.ui.extraction import ExtractionProcess
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.status_style import warning_text_colour
 
-COLUMNS = ("Add", "Kind", "Title", "Parties", "Places", "Deadline or date", "Category")
+COLUMNS = (  # translated where shown
+    QT_TRANSLATE_NOOP("ArticleDialog", "Add"),
+    QT_TRANSLATE_NOOP("ArticleDialog", "Kind"),
+    QT_TRANSLATE_NOOP("ArticleDialog", "Title"),
+    QT_TRANSLATE_NOOP("ArticleDialog", "Parties"),
+    QT_TRANSLATE_NOOP("ArticleDialog", "Places"),
+    QT_TRANSLATE_NOOP("ArticleDialog", "Deadline or date"),
+    QT_TRANSLATE_NOOP("ArticleDialog", "Category"),
+)
 COL_ADD, COL_KIND, COL_TITLE, COL_PARTIES, COL_PLACES, COL_DATE, COL_CATEGORY = range(len(COLUMNS))
 NOTE_COLOUR = "#FFF2B3"  # a date cell with a note: a deadline already past, or none given
 
@@ -46,36 +55,44 @@ NOTE_COLOUR = "#FFF2B3"  # a date cell with a note: a deadline already past, or 
 class ArticleDialog(QDialog):
     def __init__(self, parent=None, text: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New from article")
+        self.setWindowTitle(translate("ArticleDialog", "New from article"))
         self.resize(1000, 700)
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("Paste the article here (Ctrl+V), then press Find candidates")
+        self.text.setPlaceholderText(
+            translate(
+                "ArticleDialog", "Paste the article here (Ctrl+V), then press Find candidates"
+            )
+        )
         clipboard = QApplication.clipboard().text() if text is None else text
         if clipboard and len(clipboard.split()) > 20:
             self.text.setPlainText(clipboard)
         self.published = DateField(today_iso())
         self.source_title = QLineEdit()
-        self.source_title.setPlaceholderText("Headline or description of the article")
+        self.source_title.setPlaceholderText(
+            translate("ArticleDialog", "Headline or description of the article")
+        )
         self.source_url = QLineEdit()
-        self.source_url.setPlaceholderText("https://… (optional)")
+        self.source_url.setPlaceholderText(translate("ArticleDialog", "https://… (optional)"))
         self.publisher = QLineEdit()
-        self.find_button = find = QPushButton("&Find candidates")
+        self.find_button = find = QPushButton(translate("ArticleDialog", "&Find candidates"))
         find.clicked.connect(self._find_or_stop)
         self.reader = ExtractionProcess(self)
         self.reader.finished.connect(self._found)
         self.reader.failed.connect(self._not_read)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("ArticleDialog", c) for c in COLUMNS])
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setColumnWidth(COL_TITLE, 380)
         self.table.setColumnWidth(COL_PARTIES, 110)
         self.table.setColumnWidth(COL_PLACES, 170)
         self.table.setColumnWidth(COL_DATE, 120)
         self.table.itemChanged.connect(self._cell_edited)
-        self.summary = QLabel("Paste an article and press Find candidates.")
+        self.summary = QLabel(
+            translate("ArticleDialog", "Paste an article and press Find candidates.")
+        )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.addButton(
-            "Add selected", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("ArticleDialog", "Add selected"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.add_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
@@ -89,10 +106,10 @@ class ArticleDialog(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("Published on", self.published)
-        form.addRow("Source title", self.source_title)
-        form.addRow("Source URL", self.source_url)
-        form.addRow("Publisher", self.publisher)
+        form.addRow(translate("ArticleDialog", "Published on"), self.published)
+        form.addRow(translate("ArticleDialog", "Source title"), self.source_title)
+        form.addRow(translate("ArticleDialog", "Source URL"), self.source_url)
+        form.addRow(translate("ArticleDialog", "Publisher"), self.publisher)
         top = QHBoxLayout()
         top.addWidget(self.text, 3)
         side = QVBoxLayout()
@@ -107,9 +124,11 @@ class ArticleDialog(QDialog):
         layout.addWidget(self.buttons)
         prepare_forms_under(self)  # screen readers say each field's label
         buttons_in_shown_order(self.buttons)
-        self.text.setAccessibleName("Article text")
-        self.table.setAccessibleName("Candidate commitments and events")
-        self.table.setAccessibleDescription("Tick the rows to add; Space ticks the current one")
+        self.text.setAccessibleName(translate("ArticleDialog", "Article text"))
+        self.table.setAccessibleName(translate("ArticleDialog", "Candidate commitments and events"))
+        self.table.setAccessibleDescription(
+            translate("ArticleDialog", "Tick the rows to add; Space ticks the current one")
+        )
 
     #: longer text is not one article: it is refused with a sentence instead of read for minutes
     MAX_CHARACTERS = 200_000
@@ -119,16 +138,19 @@ class ArticleDialog(QDialog):
         text = self.text.toPlainText()
         if len(text) > self.MAX_CHARACTERS:
             self.summary.setText(
-                f"This text has {len(text):,} characters; New from article reads one article "
-                f"of up to {self.MAX_CHARACTERS:,}. Paste one article at a time."
+                translate(
+                    "ArticleDialog",
+                    "This text has {count} characters; New from article reads one article "
+                    "of up to {most}. Paste one article at a time.",
+                ).format(count=f"{len(text):,}", most=f"{self.MAX_CHARACTERS:,}")
             )
             return
         dated = publication_date(text)  # the article's own date, not today's, when it has one
         if dated:
             self.published.set_iso(dated)
-        self.find_button.setText("&Stop")
+        self.find_button.setText(translate("ArticleDialog", "&Stop"))
         self.add_button.setEnabled(False)
-        self.summary.setText("Finding candidates…")
+        self.summary.setText(translate("ArticleDialog", "Finding candidates…"))
         self.reader.start(text, self.published.iso())
 
     @property
@@ -139,12 +161,14 @@ class ArticleDialog(QDialog):
         if self.finding:
             self.reader.stop()
             self._finding_done()
-            self.summary.setText("Stopped. Edit the text or press Find candidates again.")
+            self.summary.setText(
+                translate("ArticleDialog", "Stopped. Edit the text or press Find candidates again.")
+            )
         else:
             self.find_candidates()
 
     def _finding_done(self) -> None:
-        self.find_button.setText("&Find candidates")
+        self.find_button.setText(translate("ArticleDialog", "&Find candidates"))
 
     def _found(self, candidates: list[Candidate]) -> None:
         self._finding_done()
@@ -152,7 +176,11 @@ class ArticleDialog(QDialog):
 
     def _not_read(self, reason: str) -> None:
         self._finding_done()
-        self.summary.setText(f"The article could not be read: {reason}")
+        self.summary.setText(
+            translate("ArticleDialog", "The article could not be read: {reason}").format(
+                reason=reason
+            )
+        )
 
     def done(self, result: int) -> None:
         self.reader.stop()  # closing the dialog stops the reading
@@ -209,9 +237,12 @@ class ArticleDialog(QDialog):
             self.source_title.setText(" ".join(first.split()[:12]))
         commitments = sum(c.kind == "commitment" for c in self.candidates)
         self.summary.setText(
-            f"{len(self.candidates)} candidates ({commitments} commitments). "
-            "Untick what is wrong, edit titles, parties, places and dates, then add. "
-            "A yellow date has a note: point at it."
+            translate(
+                "ArticleDialog",
+                "{count} candidates ({commitments} commitments). "
+                "Untick what is wrong, edit titles, parties, places and dates, then add. "
+                "A yellow date has a note: point at it.",
+            ).format(count=len(self.candidates), commitments=commitments)
         )
         self.add_button.setEnabled(bool(self.candidates))
 
@@ -250,7 +281,13 @@ class ArticleDialog(QDialog):
         try:
             item.setText("; ".join(codes))
             item.setBackground(QColor("#F9D3BF") if unknown else QBrush())
-            item.setToolTip(f"{unknown[0]!r} is not a country name or ISO code" if unknown else "")
+            item.setToolTip(
+                translate("ArticleDialog", "{name} is not a country name or ISO code").format(
+                    name=repr(unknown[0])
+                )
+                if unknown
+                else ""
+            )
         finally:
             self.table.blockSignals(False)
 
@@ -285,7 +322,13 @@ class ArticleDialog(QDialog):
                 except ValueError as error:
                     item.setBackground(QColor("#F9D3BF"))
                     self.table.setCurrentItem(item)
-                    raise ValueError(f"row {row + 1}, {COLUMNS[column]}: {error}") from None
+                    raise ValueError(
+                        translate("ArticleDialog", "row {row}, {column}: {error}").format(
+                            row=row + 1,
+                            column=translate("ArticleDialog", COLUMNS[column]),
+                            error=error,
+                        )
+                    ) from None
             self._check_deadline(row)
 
     def _check_deadline(self, row: int) -> None:
@@ -298,8 +341,11 @@ class ArticleDialog(QDialog):
             item.setBackground(QColor("#F9D3BF"))
             self.table.setCurrentItem(item)
             raise ValueError(
-                f"row {row + 1}: the deadline {date} is before the publication date "
-                f"{published}; clear it or correct it"
+                translate(
+                    "ArticleDialog",
+                    "row {row}: the deadline {date} is before the publication date "
+                    "{published}; clear it or correct it",
+                ).format(row=row + 1, date=date, published=published)
             )
 
     def plan(self) -> ArticlePlan:
@@ -320,7 +366,7 @@ class ArticleDialog(QDialog):
 
 def _check_title(text: str) -> None:
     if not text:
-        raise ValueError("a ticked candidate needs a title")
+        raise ValueError(translate("ArticleDialog", "a ticked candidate needs a title"))
 
 
 def _check_parties(text: str) -> None:
@@ -355,7 +401,7 @@ def places_item(candidate: Candidate) -> QTableWidgetItem:
         "\n".join(
             f"{p['name']}: {p.get('precision') or 'near'}"
             + (f", {p['lat']:.2f}, {p['lon']:.2f}" if p.get("lat") is not None else "")
-            + (" (venue)" if p.get("role") == "venue" else "")
+            + (translate("ArticleDialog", " (venue)") if p.get("role") == "venue" else "")
             for p in shown
         )
     )
@@ -390,5 +436,9 @@ def part_to_code(text: str) -> str:
     """A party typed in a cell ("Pakistan", "pak", "PAK") as its ISO 3166-1 alpha-3 code."""
     country = gazetteer.find_country(text.strip())
     if country is None:
-        raise ValueError(f"{text.strip()!r} is not a country name or ISO code")
+        raise ValueError(
+            translate("ArticleDialog", "{name} is not a country name or ISO code").format(
+                name=repr(text.strip())
+            )
+        )
     return country.iso3

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,10 +24,10 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.base_dialog import RememberingDialog
 from desktop_app.ui.database_files import dialog_folder
 from desktop_app.ui.date_fields import DateField
-from desktop_app.ui.i18n import category_label
+from desktop_app.ui.i18n import category_label, translate
 from desktop_app.ui.worker import run_with_progress, with_own_connection
 
-BRIEF_FILES = "PDF document (*.pdf);;Web page, one file (*.html)"
+BRIEF_FILES = QT_TRANSLATE_NOOP("BriefDialog", "PDF document (*.pdf);;Web page, one file (*.html)")
 
 
 class BriefCancelled(Exception):
@@ -58,7 +58,7 @@ class BriefDialog(RememberingDialog):
     """What the brief covers and where it goes; the result is (scope, output, page size)."""
 
     def __init__(self, window) -> None:
-        super().__init__("Export brief", window)
+        super().__init__(translate("BriefDialog", "Export brief"), window)
         from desktop_app.store import listings
 
         self.as_of = DateField(window.as_of)
@@ -69,22 +69,31 @@ class BriefDialog(RememberingDialog):
         self.page_size.addItems(["A4", "Letter"])
         folder = dialog_folder(window)
         self.output = QLineEdit(str(folder / f"brief-{window.as_of}.pdf"))
-        browse = QPushButton("Browse…")
+        browse = QPushButton(translate("BriefDialog", "Browse…"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.output)
         where.addWidget(browse)
-        self.form.addRow("&As of", self.as_of)
-        self.form.addRow("&Parties (none ticked: all)", self.parties)
-        self.form.addRow("&Categories (none ticked: all)", self.categories)
-        self.form.addRow("Page &size (PDF)", self.page_size)
-        output_label = QLabel("&Output")
+        self.form.addRow(translate("BriefDialog", "&As of"), self.as_of)
+        self.form.addRow(translate("BriefDialog", "&Parties (none ticked: all)"), self.parties)
+        self.form.addRow(
+            translate("BriefDialog", "&Categories (none ticked: all)"), self.categories
+        )
+        self.form.addRow(translate("BriefDialog", "Page &size (PDF)"), self.page_size)
+        output_label = QLabel(translate("BriefDialog", "&Output"))
         output_label.setBuddy(self.output)  # a row of two widgets: the label needs its buddy
         self.form.addRow(output_label, where)
-        self.buttons.button(self.buttons.StandardButton.Ok).setText("Export")
+        self.buttons.button(self.buttons.StandardButton.Ok).setText(
+            translate("BriefDialog", "Export")
+        )
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export brief", self.output.text(), BRIEF_FILES)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("BriefDialog", "Export brief"),
+            self.output.text(),
+            translate("BriefDialog", BRIEF_FILES),
+        )
         if path:
             self.output.setText(path)
 
@@ -94,9 +103,9 @@ class BriefDialog(RememberingDialog):
 
         as_of = self.as_of.iso()
         if not as_of:
-            raise ValueError("choose the date the brief describes")
+            raise ValueError(translate("BriefDialog", "choose the date the brief describes"))
         if not self.output.text().strip():
-            raise ValueError("choose the file to write")
+            raise ValueError(translate("BriefDialog", "choose the file to write"))
         page_size = self.page_size.currentText()
         output = check_output(Path(self.output.text().strip()).expanduser(), page_size)
         scope = BriefScope(as_of, ticked(self.parties), ticked(self.categories))
@@ -110,7 +119,7 @@ def export_brief_to(window, scope, output: Path, page_size: str, on_done=None) -
     try:
         refuse_overwriting(window.database_path, output)
     except StoreError as error:
-        QMessageBox.warning(window, "Export brief", str(error))
+        QMessageBox.warning(window, translate("BriefDialog", "Export brief"), str(error))
         return
 
     def work(db, report):
@@ -130,22 +139,35 @@ def export_brief_to(window, scope, output: Path, page_size: str, on_done=None) -
         pngs = chart_pngs(numbers)  # widgets: drawn here, on the GUI thread
         # laying out a long PDF takes seconds (10 s for 120 pages): a worker does it
         write = lambda _report: write_read_brief(brief, pngs, output, page_size)  # noqa: E731
-        run_with_progress(window, "Laying out the brief…", write, written, failed)
+        run_with_progress(
+            window, translate("BriefDialog", "Laying out the brief…"), write, written, failed
+        )
 
     def written(result) -> None:
-        pages = f" ({result.pages} pages)" if result.pages else ""
-        window.statusBar().showMessage(f"Brief written to {result.path}{pages}", 8000)
+        pages = (
+            translate("BriefDialog", " ({pages} pages)").format(pages=result.pages)
+            if result.pages
+            else ""
+        )
+        message = translate("BriefDialog", "Brief written to {path}{pages}")
+        window.statusBar().showMessage(message.format(path=result.path, pages=pages), 8000)
         if on_done:
             on_done(result)
 
     def failed(error) -> None:
         if isinstance(error, BriefCancelled):
-            window.statusBar().showMessage("Brief cancelled; no file was written.", 8000)
+            window.statusBar().showMessage(
+                translate("BriefDialog", "Brief cancelled; no file was written."), 8000
+            )
             return
-        QMessageBox.warning(window, "Export brief", f"The brief could not be written: {error}")
+        QMessageBox.warning(
+            window,
+            translate("BriefDialog", "Export brief"),
+            translate("BriefDialog", "The brief could not be written: {error}").format(error=error),
+        )
 
     task = with_own_connection(window.database_path, work)
-    run_with_progress(window, "Reading the brief…", task, counted, failed)
+    run_with_progress(window, translate("BriefDialog", "Reading the brief…"), task, counted, failed)
 
 
 def run_export_brief(window) -> None:
@@ -164,28 +186,41 @@ def export_deadlines_to(window, output: Path, on_done=None) -> None:
     try:
         refuse_overwriting(window.database_path, output)
     except StoreError as error:
-        QMessageBox.warning(window, "Export deadlines", str(error))
+        QMessageBox.warning(window, translate("BriefDialog", "Export deadlines"), str(error))
         return
     as_of = window.as_of
 
     def done(count: int) -> None:
-        window.statusBar().showMessage(f"{count:,} deadlines written to {output}", 8000)
+        window.statusBar().showMessage(
+            translate("BriefDialog", "{count} deadlines written to {output}").format(
+                count=f"{count:,}", output=output
+            ),
+            8000,
+        )
         if on_done:
             on_done(count)
 
     def failed(error) -> None:
         if isinstance(error, CalendarCancelled):
-            window.statusBar().showMessage("Calendar cancelled; no file was written.", 8000)
+            window.statusBar().showMessage(
+                translate("BriefDialog", "Calendar cancelled; no file was written."), 8000
+            )
             return
         QMessageBox.warning(
-            window, "Export deadlines", f"The calendar could not be written: {error}"
+            window,
+            translate("BriefDialog", "Export deadlines"),
+            translate("BriefDialog", "The calendar could not be written: {error}").format(
+                error=error
+            ),
         )
 
     def work(db, report) -> int:  # about 1 ms a deadline: 100,000 take a minute and a half
         return write_deadlines_calendar(db, as_of, output, report)
 
     task = with_own_connection(window.database_path, work)
-    run_with_progress(window, "Writing the deadlines…", task, done, failed)
+    run_with_progress(
+        window, translate("BriefDialog", "Writing the deadlines…"), task, done, failed
+    )
 
 
 def run_export_deadlines(window) -> None:
@@ -193,7 +228,10 @@ def run_export_deadlines(window) -> None:
         return
     suggested = dialog_folder(window) / "deadlines.ics"
     path, _ = QFileDialog.getSaveFileName(
-        window, "Export deadlines", str(suggested), "iCalendar file (*.ics)"
+        window,
+        translate("BriefDialog", "Export deadlines"),
+        str(suggested),
+        translate("BriefDialog", "iCalendar file (*.ics)"),
     )
     if path:
         output = Path(path)

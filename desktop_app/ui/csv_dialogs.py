@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,24 +31,28 @@ from desktop_app.exchange.csv_format import CsvProblem
 from desktop_app.exchange.csv_import import ImportCancelled
 from desktop_app.ui import settings
 from desktop_app.ui.accessibility import buttons_in_shown_order, prepare_forms_under
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.status_style import status_text_colour
 from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_in_background, run_with_progress, with_own_connection
 
 OUTCOME_WORDS = {
-    "new": "new",
-    "new+status": "new, with its status",
-    "update": "an update",
-    "update+status": "an update, a new status",
-    "unchanged": "no change",
-    "unchanged+status": "a new status",
-}
+    "new": QT_TRANSLATE_NOOP("ImportDialog", "new"),
+    "new+status": QT_TRANSLATE_NOOP("ImportDialog", "new, with its status"),
+    "update": QT_TRANSLATE_NOOP("ImportDialog", "an update"),
+    "update+status": QT_TRANSLATE_NOOP("ImportDialog", "an update, a new status"),
+    "unchanged": QT_TRANSLATE_NOOP("ImportDialog", "no change"),
+    "unchanged+status": QT_TRANSLATE_NOOP("ImportDialog", "a new status"),
+}  # translated where shown
 PRESET_LABELS = {
-    "native": "Commitment Tracker export, or a file laid out like it",
-    "acled": "ACLED event export",
-    "ucdp": "UCDP GED events (Uppsala)",
+    "native": QT_TRANSLATE_NOOP(
+        "ImportDialog", "Commitment Tracker export, or a file laid out like it"
+    ),
+    "acled": QT_TRANSLATE_NOOP("ImportDialog", "ACLED event export"),
+    "ucdp": QT_TRANSLATE_NOOP("ImportDialog", "UCDP GED events (Uppsala)"),
 }
 assert tuple(PRESET_LABELS) == IMPORT_PRESETS
+COUNTED = ("rows", "added", "updated", "unchanged")  # an import's numbers, shown as 1,234
 
 
 class ImportDialog(QDialog):
@@ -57,7 +62,7 @@ class ImportDialog(QDialog):
     def __init__(self, window, path: str | None = None) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Import CSV or Excel")
+        self.setWindowTitle(self.tr("Import CSV or Excel"))
         self.resize(900, 640)
         self.prepared: csv_import.PreparedFile | None = None
         self.result_value: csv_import.ImportResult | None = None
@@ -68,7 +73,7 @@ class ImportDialog(QDialog):
         self.path = QLineEdit(path or "")
         self._make_choices()
         self.mapping = QTableWidget(0, 2)
-        self.mapping.setHorizontalHeaderLabels(["Field", "Column in the file"])
+        self.mapping.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in the file")])
         self.mapping.horizontalHeader().setStretchLastSection(True)
         self.preview = QTableWidget()
         self.problems = QListWidget()
@@ -76,7 +81,10 @@ class ImportDialog(QDialog):
         self.new_names = QLabel()  # names that are no known actor and no country
         self.new_names.setWordWrap(True)
         self.undo_note = QLabel(
-            "The import is one step: Edit > Undo (Ctrl+Z) takes it back while this file is open."
+            self.tr(
+                "The import is one step: Edit > Undo (Ctrl+Z) takes it back while this file is "
+                "open."
+            )
         )
         self._make_buttons()
         self._lay_out()
@@ -94,44 +102,44 @@ class ImportDialog(QDialog):
             self.table.addItem(table.replace("_", " ").capitalize(), table)
         self.preset = QComboBox()
         for preset, label in PRESET_LABELS.items():
-            self.preset.addItem(label, preset)
+            self.preset.addItem(self.tr(label), preset)
         self.sheet = QComboBox()  # a workbook's sheets; empty and disabled for a CSV file
         self.sheet.setEnabled(False)
         self.encoding = QComboBox()
         for label, value in (
-            ("Detect", None),
+            (self.tr("Detect"), None),
             ("UTF-8", "utf-8"),
-            ("UTF-8 with BOM", "utf-8-sig"),
+            (self.tr("UTF-8 with BOM"), "utf-8-sig"),
             ("Windows-1252", "cp1252"),
             ("UTF-16", "utf-16"),
         ):
             self.encoding.addItem(label, value)
         self.delimiter = QComboBox()
         for label, value in (
-            ("Detect", None),
-            ("Comma", ","),
-            ("Semicolon", ";"),
-            ("Tab", "\t"),
-            ("Bar |", "|"),
+            (self.tr("Detect"), None),
+            (self.tr("Comma"), ","),
+            (self.tr("Semicolon"), ";"),
+            (self.tr("Tab"), "\t"),
+            (self.tr("Bar |"), "|"),
         ):
             self.delimiter.addItem(label, value)
         self.date_order = QComboBox()
-        self.date_order.setToolTip("How the file writes 03/04/2024: 3 April or 4 March?")
+        self.date_order.setToolTip(self.tr("How the file writes 03/04/2024: 3 April or 4 March?"))
         for label, value in (
-            ("Guess from the file", None),
-            ("Day first (31/12/2024)", "day-first"),
-            ("Month first (12/31/2024)", "month-first"),
-            ("Year first (2024-12-31)", "iso"),
+            (self.tr("Guess from the file"), None),
+            (self.tr("Day first (31/12/2024)"), "day-first"),
+            (self.tr("Month first (12/31/2024)"), "month-first"),
+            (self.tr("Year first (2024-12-31)"), "iso"),
         ):
             self.date_order.addItem(label, value)
 
     def _make_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.check_button = self.buttons.addButton(
-            "Check again", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Check again"), QDialogButtonBox.ButtonRole.ActionRole
         )
         for button in self.buttons.buttons():  # Enter never starts an import unreviewed
             button.setAutoDefault(False)
@@ -141,28 +149,28 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
 
     def _lay_out(self) -> None:
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path)
         file_row.addWidget(browse)
-        file_label = QLabel("&File")
+        file_label = QLabel(self.tr("&File"))
         file_label.setBuddy(self.path)  # a row of widgets cannot be a buddy: the field is
         form = QFormLayout()
         form.addRow(file_label, file_row)
-        form.addRow("&Into", self.table)
-        form.addRow("&Preset", self.preset)
-        form.addRow("&Encoding", self.encoding)
-        form.addRow("&Delimiter", self.delimiter)
-        form.addRow("&Sheet", self.sheet)
-        form.addRow("Date &order", self.date_order)
+        form.addRow(self.tr("&Into"), self.table)
+        form.addRow(self.tr("&Preset"), self.preset)
+        form.addRow(self.tr("&Encoding"), self.encoding)
+        form.addRow(self.tr("&Delimiter"), self.delimiter)
+        form.addRow(self.tr("&Sheet"), self.sheet)
+        form.addRow(self.tr("Date &order"), self.date_order)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         columns = QHBoxLayout()
         columns.addWidget(self.mapping, 1)
         columns.addWidget(self.preview, 2)
         layout.addLayout(columns, 2)
-        layout.addWidget(QLabel("Problems (nothing is imported while there are any):"))
+        layout.addWidget(QLabel(self.tr("Problems (nothing is imported while there are any):")))
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.new_names)
@@ -170,16 +178,16 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         prepare_forms_under(self)  # screen readers say each field's label
         buttons_in_shown_order(self.buttons)
-        self.mapping.setAccessibleName("Column mapping")
-        self.preview.setAccessibleName("Preview of the first rows")
-        self.problems.setAccessibleName("Problems")
+        self.mapping.setAccessibleName(self.tr("Column mapping"))
+        self.preview.setAccessibleName(self.tr("Preview of the first rows"))
+        self.problems.setAccessibleName(self.tr("Problems"))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Import CSV or Excel",
+            self.tr("Import CSV or Excel"),
             str(Path.home()),
-            "CSV or Excel files (*.csv *.txt *.xlsx *.xlsm);;All files (*)",
+            self.tr("CSV or Excel files (*.csv *.txt *.xlsx *.xlsm);;All files (*)"),
         )
         if path:
             self.path.setText(path)
@@ -219,9 +227,9 @@ class ImportDialog(QDialog):
                 self.problems.addItem(
                     str(error)
                     if isinstance(error, CsvProblem)
-                    else f"The file cannot be read: {error}"
+                    else self.tr("The file cannot be read: {error}").format(error=error)
                 )
-                self.summary.setText("The file cannot be read.")
+                self.summary.setText(self.tr("The file cannot be read."))
 
         if _size(text) <= self.PREPARE_HERE_UP_TO:
             try:
@@ -231,7 +239,7 @@ class ImportDialog(QDialog):
                 return
             arrived(prepared)
             return
-        self.summary.setText(f"Reading {Path(text).name}…")
+        self.summary.setText(self.tr("Reading {name}…").format(name=Path(text).name))
 
         def work(_report) -> csv_import.PreparedFile:
             return csv_import.prepare(text, encoding, delimiter, sheet)
@@ -315,7 +323,7 @@ class ImportDialog(QDialog):
             label = field + (" *" if field in csv_import.REQUIRED[table] else "")
             self.mapping.setItem(row, 0, QTableWidgetItem(label))
             combo = QComboBox()
-            combo.addItem("(not imported)", None)
+            combo.addItem(self.tr("(not imported)"), None)
             for index, name in enumerate(header):
                 combo.addItem(name, index)
             combo.setCurrentIndex(max(0, combo.findData(automatic.get(field))))
@@ -338,7 +346,7 @@ class ImportDialog(QDialog):
         header = self.prepared.header
         rows = self.prepared.preview
         self.preview.setColumnCount(len(header) + 1)
-        self.preview.setHorizontalHeaderLabels(["Becomes", *header])
+        self.preview.setHorizontalHeaderLabels([self.tr("Becomes"), *header])
         self.preview.setRowCount(len(rows))
         self.preview.setVerticalHeaderLabels([str(line) for line, _ in rows])
         for r, (_line, cells) in enumerate(rows):
@@ -353,9 +361,10 @@ class ImportDialog(QDialog):
             problems.setdefault(problem.line, []).append(problem.column or "row")
         for r, (line, _cells) in enumerate(self.prepared.preview):
             if line in problems:
-                text = "problem: " + ", ".join(problems[line])
+                text = self.tr("problem: {columns}").format(columns=", ".join(problems[line]))
             else:
-                text = OUTCOME_WORDS.get(result.outcomes.get(line, ""), "")
+                word = OUTCOME_WORDS.get(result.outcomes.get(line, ""), "")
+                text = self.tr(word) if word else ""
             item = QTableWidgetItem(text)
             if line in problems:
                 item.setForeground(status_text_colour("broken"))
@@ -403,7 +412,9 @@ class ImportDialog(QDialog):
         path = self.window_.database_path
         generation = self._check_generation
         self.import_button.setEnabled(False)
-        self.summary.setText(f"Checking about {self.prepared.lines:,} rows…")
+        self.summary.setText(
+            self.tr("Checking about {rows} rows…").format(rows=f"{self.prepared.lines:,}")
+        )
 
         job = self._import_job(dry_run=True)
 
@@ -418,11 +429,14 @@ class ImportDialog(QDialog):
             if generation != self._check_generation:
                 return
             if isinstance(error, ImportCancelled):
-                self.summary.setText("Check cancelled; press Check again to finish it.")
+                self.summary.setText(self.tr("Check cancelled; press Check again to finish it."))
             else:
-                self.problems.addItem(f"The file could not be checked: {error}")
+                self.problems.addItem(
+                    self.tr("The file could not be checked: {error}").format(error=error)
+                )
 
-        run_with_progress(self, "Checking CSV…", with_own_connection(path, work), done, failed)
+        title = self.tr("Checking CSV…")
+        run_with_progress(self, title, with_own_connection(path, work), done, failed)
 
     def _show_check(self, result: csv_import.ImportResult) -> None:
         self._show_outcomes(result)
@@ -432,23 +446,43 @@ class ImportDialog(QDialog):
         rows = result.rows
         if result.ok:
             self.summary.setText(
-                f"{rows:,} rows ready ({self.prepared.encoding}, delimiter "
-                f"{self.prepared.delimiter!r}{self._dates_read(result)}): {result.added:,} new, "
-                f"{result.updated:,} to update, {result.unchanged:,} unchanged"
-                + (f", {result.statuses_added:,} new statuses." if result.statuses_added else ".")
+                self.tr(
+                    "{rows} rows ready ({encoding}, delimiter {delimiter}{dates}): {added} new, "
+                    "{updated} to update, {unchanged} unchanged",
+                ).format(
+                    **{name: f"{getattr(result, name):,}" for name in COUNTED},
+                    encoding=self.prepared.encoding,
+                    delimiter=repr(self.prepared.delimiter),
+                    dates=self._dates_read(result),
+                )
+                + (
+                    self.tr(", {count} new statuses.").format(count=f"{result.statuses_added:,}")
+                    if result.statuses_added
+                    else "."
+                )
             )
         else:
             listed = len(result.problems) - (1 if result.unlisted else 0)
-            self.summary.setText(f"{listed + result.unlisted:,} problem(s) in {rows:,} rows.")
+            self.summary.setText(
+                self.tr("{count} problem(s) in {rows} rows.").format(
+                    count=f"{listed + result.unlisted:,}", rows=f"{rows:,}"
+                )
+            )
         self.new_names.setText(_new_names_note(result.new_actors))
         self.import_button.setEnabled(result.ok and rows > 0)
 
     def _dates_read(self, result: csv_import.ImportResult) -> str:
         if result.date_order is None:
             return ""
-        how = {"day-first": "day first", "month-first": "month first", "iso": "year first"}
-        guessed = " (guessed)" if self.date_order.currentData() is None else ""
-        return f", dates {how[result.date_order]}{guessed}"
+        how = {
+            "day-first": self.tr("day first"),
+            "month-first": self.tr("month first"),
+            "iso": self.tr("year first"),
+        }
+        guessed = self.tr(" (guessed)") if self.date_order.currentData() is None else ""
+        return self.tr(", dates {order}{guessed}").format(
+            order=how[result.date_order], guessed=guessed
+        )
 
     def _mapping_to_remember(self) -> tuple | None:
         """(table, header, mapping) to remember once imported; None for a preset's file."""
@@ -484,12 +518,14 @@ class ImportDialog(QDialog):
 
         def failed(error) -> None:
             if isinstance(error, ImportCancelled):
-                self.summary.setText("Import cancelled; nothing was imported.")
+                self.summary.setText(self.tr("Import cancelled; nothing was imported."))
                 return
-            QMessageBox.warning(self, "Import CSV", f"The import failed: {error}")
+            message = self.tr("The import failed: {error}").format(error=error)
+            QMessageBox.warning(self, self.tr("Import CSV"), message)
 
         self.import_button.setEnabled(False)
-        run_with_progress(self, "Importing CSV…", with_own_connection(path, work), done, failed)
+        title = self.tr("Importing CSV…")
+        run_with_progress(self, title, with_own_connection(path, work), done, failed)
 
 
 def run_import(window, path: str | None = None) -> csv_import.ImportResult | None:
@@ -497,19 +533,23 @@ def run_import(window, path: str | None = None) -> csv_import.ImportResult | Non
     if not dialog.exec() or dialog.result_value is None:
         return None
     result = dialog.result_value
-    text = f"Import of {Path(dialog.path.text()).name}"
+    text = translate("ImportDialog", "Import of {name}").format(name=Path(dialog.path.text()).name)
     window.undo_stack.push(
         RestoreCommand(
             window.session,
             dialog.copy_before,
             window.refresh,
             text,
-            lambda message: QMessageBox.warning(window, "Not undone", message),
+            lambda message: QMessageBox.warning(
+                window, translate("ImportDialog", "Not undone"), message
+            ),
         )
     )
     window.statusBar().showMessage(
-        f"Imported: {result.added:,} added, {result.updated:,} updated, "
-        f"{result.unchanged:,} unchanged. Undo with Ctrl+Z.",
+        translate(
+            "ImportDialog",
+            "Imported: {added} added, {updated} updated, {unchanged} unchanged. Undo with Ctrl+Z.",
+        ).format(**{name: f"{getattr(result, name):,}" for name in COUNTED}),
         12000,
     )
     return result
@@ -549,9 +589,12 @@ def _new_names_note(names: list[str], shown: int = 8) -> str:
     if not names:
         return ""
     listed = ", ".join(names[:shown]) + (
-        f" and {len(names) - shown:,} more" if len(names) > shown else ""
+        translate("ImportDialog", " and {count} more").format(count=f"{len(names) - shown:,}")
+        if len(names) > shown
+        else ""
     )
-    return (
-        f"New actors (not countries, not yet recorded): {listed}. Import creates them as they "
-        "are written; if one is meant to be a country, correct its cell and press Check again."
-    )
+    return translate(
+        "ImportDialog",
+        "New actors (not countries, not yet recorded): {listed}. Import creates them as they "
+        "are written; if one is meant to be a country, correct its cell and press Check again.",
+    ).format(listed=listed)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import settings
+from desktop_app.ui.i18n import translate
 
-FILTER = "Commitment Tracker databases (*.db *.sqlite);;All files (*)"
+#: the file dialogs' filter, translated where shown (merge_dialog.py uses it too)
+FILTER = QT_TRANSLATE_NOOP(
+    "DatabaseFiles", "Commitment Tracker databases (*.db *.sqlite);;All files (*)"
+)
 
 
 def dialog_folder(window) -> Path:
@@ -19,7 +24,10 @@ def dialog_folder(window) -> Path:
 
 def choose_database(window) -> None:
     path, _ = QFileDialog.getOpenFileName(
-        window, "Open database", str(dialog_folder(window)), FILTER
+        window,
+        translate("DatabaseFiles", "Open database"),
+        str(dialog_folder(window)),
+        translate("DatabaseFiles", FILTER),
     )
     if path:
         window.open_path_with_message(path)
@@ -27,15 +35,20 @@ def choose_database(window) -> None:
 
 def new_database(window) -> None:
     path, _ = QFileDialog.getSaveFileName(
-        window, "New database", str(dialog_folder(window) / "commitments.db"), FILTER
+        window,
+        translate("DatabaseFiles", "New database"),
+        str(dialog_folder(window) / "commitments.db"),
+        translate("DatabaseFiles", FILTER),
     )
     if not path:
         return
     if Path(path).exists():
         QMessageBox.warning(
             window,
-            "New database",
-            f"{path} already exists; choose a new name for an empty database.",
+            translate("DatabaseFiles", "New database"),
+            translate(
+                "DatabaseFiles", "{path} already exists; choose a new name for an empty database."
+            ).format(path=path),
         )
         return
     window.open_path_with_message(path)
@@ -43,13 +56,20 @@ def new_database(window) -> None:
 
 def save_a_copy(window) -> None:
     path, _ = QFileDialog.getSaveFileName(
-        window, "Save a copy", str(dialog_folder(window) / "commitments-copy.db"), FILTER
+        window,
+        translate("DatabaseFiles", "Save a copy"),
+        str(dialog_folder(window) / "commitments-copy.db"),
+        translate("DatabaseFiles", FILTER),
     )
     if not path:
         return
     target = Path(path)
     if target.exists() and target.samefile(window.database_path):
-        QMessageBox.warning(window, "Save a copy", "That is the open file; choose another name.")
+        QMessageBox.warning(
+            window,
+            translate("DatabaseFiles", "Save a copy"),
+            translate("DatabaseFiles", "That is the open file; choose another name."),
+        )
         return
     _copy_in_background(window, target)
 
@@ -74,18 +94,28 @@ def _copy_in_background(window, target: Path) -> None:
             raise
 
     def done(_result) -> None:
-        window.statusBar().showMessage(f"Copy saved to {target}", 5000)
+        window.statusBar().showMessage(
+            translate("DatabaseFiles", "Copy saved to {target}").format(target=target), 5000
+        )
 
     def failed(error) -> None:
         if isinstance(error, CopyCancelled):
-            window.statusBar().showMessage("Copy cancelled; nothing was written.", 5000)
+            window.statusBar().showMessage(
+                translate("DatabaseFiles", "Copy cancelled; nothing was written."), 5000
+            )
         elif isinstance(error, StoreError | OSError):
-            QMessageBox.warning(window, "Save a copy", str(error))
+            QMessageBox.warning(window, translate("DatabaseFiles", "Save a copy"), str(error))
         else:
             raise error
 
     path = window.session.path
-    run_with_progress(window, "Saving a copy…", with_own_connection(path, work), done, failed)
+    run_with_progress(
+        window,
+        translate("DatabaseFiles", "Saving a copy…"),
+        with_own_connection(path, work),
+        done,
+        failed,
+    )
 
 
 def open_sample(window) -> None:
@@ -99,7 +129,9 @@ def open_sample(window) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_sample(path)
         except (StoreError, OSError) as error:
-            QMessageBox.warning(window, "Open sample database", str(error))
+            QMessageBox.warning(
+                window, translate("DatabaseFiles", "Open sample database"), str(error)
+            )
             return
     window.open_path_with_message(path)
 

@@ -9,6 +9,7 @@ import traceback
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.paths import log_file_path
+from desktop_app.ui.i18n import translate
 
 log = logging.getLogger("commitment_tracker")
 
@@ -35,10 +36,13 @@ def install_excepthook() -> None:
             return
         QMessageBox.critical(
             QApplication.activeWindow(),
-            "Something went wrong",
-            f"The last action failed: {value or kind.__name__}.\n\n"
-            f"Your data is safe: every change is saved in a transaction, and an action that "
-            f"fails is not written. Details are in the log file:\n{log_file_path()}",
+            translate("ErrorDialog", "Something went wrong"),
+            translate(
+                "ErrorDialog",
+                "The last action failed: {error}.\n\n"
+                "Your data is safe: every change is saved in a transaction, and an action that "
+                "fails is not written. Details are in the log file:\n{log}",
+            ).format(error=value or kind.__name__, log=log_file_path()),
         )
 
     sys.excepthook = hook

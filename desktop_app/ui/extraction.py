@@ -14,6 +14,7 @@ import sys
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from desktop_app.extract.extractor import Candidate
+from desktop_app.ui.i18n import translate
 
 
 def _command() -> tuple[str, list[str]]:
@@ -68,10 +69,18 @@ class ExtractionProcess(QObject):
         errors = bytes(process.readAllStandardError()).decode("utf-8", "replace").strip()
         process.deleteLater()
         if code != 0:
-            last = errors.splitlines()[-1] if errors else "the reader stopped unexpectedly"
+            last = (
+                errors.splitlines()[-1]
+                if errors
+                else translate("Extraction", "the reader stopped unexpectedly")
+            )
             self.failed.emit(last.removeprefix("commitment-tracker: "))
             return
         try:
             self.finished.emit([Candidate(**item) for item in json.loads(output)])
         except (ValueError, TypeError) as error:
-            self.failed.emit(f"the reader's answer could not be read ({error})")
+            self.failed.emit(
+                translate("Extraction", "the reader's answer could not be read ({error})").format(
+                    error=error
+                )
+            )

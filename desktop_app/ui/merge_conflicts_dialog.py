@@ -23,6 +23,7 @@ from desktop_app.exchange.merge_log import (
     write_conflicts_csv,
 )
 from desktop_app.ui.database_files import dialog_folder
+from desktop_app.ui.i18n import translate
 
 SHOWN = COLUMN_TITLES[:-1]  # the UUID goes to the CSV only
 
@@ -31,14 +32,25 @@ class MergeConflictsDialog(QDialog):
     def __init__(self, window, conflicts: list[LoggedConflict]) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Merge conflicts")
+        self.setWindowTitle(translate("MergeConflictsDialog", "Merge conflicts"))
         self.conflicts = conflicts
         count = len(conflicts)
         self.caption = QLabel(
-            f"{count} value{'s' * (count != 1)} set aside by merges: the value kept is in the "
-            "file, the value lost is kept here."
+            (
+                translate(
+                    "MergeConflictsDialog",
+                    "{count} values set aside by merges: the value kept is in the file, the "
+                    "value lost is kept here.",
+                )
+                if count != 1
+                else translate(
+                    "MergeConflictsDialog",
+                    "1 value set aside by merges: the value kept is in the file, the value lost "
+                    "is kept here.",
+                )
+            ).format(count=count)
             if conflicts
-            else "No merge has set a value aside in this file."
+            else translate("MergeConflictsDialog", "No merge has set a value aside in this file.")
         )
         self.caption.setWordWrap(True)
         self.table = QTableWidget(count, len(SHOWN))
@@ -56,7 +68,8 @@ class MergeConflictsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = buttons.addButton(
-            "&Export CSV…", QDialogButtonBox.ButtonRole.ActionRole
+            translate("MergeConflictsDialog", "&Export CSV…"),
+            QDialogButtonBox.ButtonRole.ActionRole,
         )
         self.export_button.setEnabled(bool(conflicts))
         self.export_button.clicked.connect(self.export)
@@ -70,9 +83,9 @@ class MergeConflictsDialog(QDialog):
     def export(self) -> None:
         target, _ = QFileDialog.getSaveFileName(
             self,
-            "Export merge conflicts",
+            translate("MergeConflictsDialog", "Export merge conflicts"),
             str(dialog_folder(self.window_) / "merge-conflicts.csv"),
-            "CSV files (*.csv)",
+            translate("MergeConflictsDialog", "CSV files (*.csv)"),
         )
         if not target:
             return
@@ -80,10 +93,18 @@ class MergeConflictsDialog(QDialog):
             rows = write_conflicts_csv(self.conflicts, target)
         except OSError as error:
             QMessageBox.warning(
-                self, "Export merge conflicts", f"{target} could not be written: {error.strerror}."
+                self,
+                translate("MergeConflictsDialog", "Export merge conflicts"),
+                translate(
+                    "MergeConflictsDialog", "{target} could not be written: {reason}."
+                ).format(target=target, reason=error.strerror),
             )
             return
-        self.caption.setText(f"{rows} conflicts written to {target}.")
+        self.caption.setText(
+            translate("MergeConflictsDialog", "{rows} conflicts written to {target}.").format(
+                rows=rows, target=target
+            )
+        )
 
 
 def _cells(conflict: LoggedConflict) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,10 +28,18 @@ from desktop_app.session.merging import merge_from_file, plan_from_file, restora
 from desktop_app.session.session import CopyCancelled
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.database_files import FILTER, dialog_folder
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.undo_commands import RestoreCommand
 from desktop_app.ui.worker import run_with_progress, with_own_connection
 
-CONFLICT_COLUMNS = ("Record", "Field", "Yours", "Theirs", "Kept", "Why")
+CONFLICT_COLUMNS = (  # translated where shown
+    QT_TRANSLATE_NOOP("MergeDialog", "Record"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Field"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Yours"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Theirs"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Kept"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Why"),
+)
 
 
 class MergeDialog(QDialog):
@@ -41,33 +50,42 @@ class MergeDialog(QDialog):
     def __init__(self, window, path: str | None = None) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Merge from another database")
+        self.setWindowTitle(translate("MergeDialog", "Merge from another database"))
         self.plan: MergePlan | None = None
         self.result_plan: MergePlan | None = None
         self.copy_before: Path | None = None
         self.path = QLineEdit()
-        self.path.setPlaceholderText("A colleague's Commitment Tracker file (.db)")
+        self.path.setPlaceholderText(
+            translate("MergeDialog", "A colleague's Commitment Tracker file (.db)")
+        )
         self.path.returnPressed.connect(self.preview)
         # a preview is of the file it was made for: another name must be compared first
         self.path.textEdited.connect(lambda _text: self.merge_button.setEnabled(False))
-        browse = QPushButton("&Browse…")
+        browse = QPushButton(translate("MergeDialog", "&Browse…"))
         browse.clicked.connect(self._browse)
-        self.summary = QLabel("Choose the file to merge into yours.")
+        self.summary = QLabel(translate("MergeDialog", "Choose the file to merge into yours."))
         self.summary.setWordWrap(True)
         self.conflicts = QTableWidget(0, len(CONFLICT_COLUMNS))
-        self.conflicts.setHorizontalHeaderLabels(CONFLICT_COLUMNS)
+        self.conflicts.setHorizontalHeaderLabels(
+            [translate("MergeDialog", c) for c in CONFLICT_COLUMNS]
+        )
         self.conflicts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.conflicts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.conflicts.horizontalHeader().setStretchLastSection(True)
         self.conflicts.verticalHeader().hide()
         self.undo_note = QLabel(
-            "Before merging, a copy of your file is kept beside it; Edit > Undo (Ctrl+Z) "
-            "takes the merge back while this file is open. Values that lose are kept in "
-            "View > Merge conflicts."
+            translate(
+                "MergeDialog",
+                "Before merging, a copy of your file is kept beside it; Edit > Undo (Ctrl+Z) "
+                "takes the merge back while this file is open. Values that lose are kept in "
+                "View > Merge conflicts.",
+            )
         )
         self.undo_note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.merge_button = buttons.addButton("&Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = buttons.addButton(
+            translate("MergeDialog", "&Merge"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.merge_button.setEnabled(False)
         buttons.accepted.connect(self.start_merge)
         buttons.rejected.connect(self.reject)
@@ -87,7 +105,10 @@ class MergeDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Merge from", str(dialog_folder(self.window_)), FILTER
+            self,
+            translate("MergeDialog", "Merge from"),
+            str(dialog_folder(self.window_)),
+            translate("DatabaseFiles", FILTER),
         )
         if path:
             self.path.setText(path)
@@ -113,12 +134,18 @@ class MergeDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, MergeCancelled):
-                self.show_error("Comparison cancelled; choose the file again to compare it.")
+                self.show_error(
+                    translate(
+                        "MergeDialog", "Comparison cancelled; choose the file again to compare it."
+                    )
+                )
             else:
                 self.show_error(error)
 
         work = with_own_connection(session.path, partial(_plan_on_worker, theirs=theirs))
-        run_with_progress(self, "Comparing the files…", work, self.show_plan, failed)
+        run_with_progress(
+            self, translate("MergeDialog", "Comparing the files…"), work, self.show_plan, failed
+        )
 
     def show_error(self, error: BaseException | str) -> None:
         self.plan = None
@@ -131,7 +158,9 @@ class MergeDialog(QDialog):
         if plan.added:
             text = text.replace(" new,", f" new ({plan.new_in_words()}),", 1)
         if not plan.writes_anything and not plan.conflicts:
-            text = "Nothing to merge: your file already holds everything in theirs."
+            text = translate(
+                "MergeDialog", "Nothing to merge: your file already holds everything in theirs."
+            )
         self.summary.setText(text)
         self.conflicts.setRowCount(len(plan.conflicts))
         for row, conflict in enumerate(plan.conflicts):
@@ -172,14 +201,26 @@ class MergeDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, CopyCancelled | MergeCancelled):
-                self.summary.setText("Merge cancelled; nothing was changed.")
+                self.summary.setText(
+                    translate("MergeDialog", "Merge cancelled; nothing was changed.")
+                )
                 self.merge_button.setEnabled(True)
                 return
-            QMessageBox.warning(self, "Merge", f"The merge failed: {error}")
+            QMessageBox.warning(
+                self,
+                translate("MergeDialog", "Merge"),
+                translate("MergeDialog", "The merge failed: {error}").format(error=error),
+            )
             self.merge_button.setEnabled(True)
 
         self.merge_button.setEnabled(False)
-        run_with_progress(self, "Merging…", with_own_connection(session.path, work), done, failed)
+        run_with_progress(
+            self,
+            translate("MergeDialog", "Merging…"),
+            with_own_connection(session.path, work),
+            done,
+            failed,
+        )
 
 
 def _plan_on_worker(db, report, theirs: Path) -> MergePlan:
@@ -199,13 +240,17 @@ def run_merge(window, path: str | None = None) -> MergePlan | None:
             window.session,
             copy,
             window.refresh,
-            f"Merge from {Path(plan.theirs_path).name}",
-            lambda message: QMessageBox.warning(window, "Not undone", message),
+            translate("MergeDialog", "Merge from {name}").format(name=Path(plan.theirs_path).name),
+            lambda message: QMessageBox.warning(
+                window, translate("MergeDialog", "Not undone"), message
+            ),
         )
     )
     window.statusBar().showMessage(
-        f"Merged: {plan.summary(shown_conflicts=0).rstrip('.')}. Your file as it was is kept "
-        f"in {copy}; Ctrl+Z undoes the merge.",
+        translate(
+            "MergeDialog",
+            "Merged: {summary}. Your file as it was is kept in {copy}; Ctrl+Z undoes the merge.",
+        ).format(summary=plan.summary(shown_conflicts=0).rstrip("."), copy=copy),
         20000,
     )
     return plan

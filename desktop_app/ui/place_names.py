@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLineEdit, QTableWidget, QTableWidgetItem
 
 from desktop_app.domain.records import Place
 from desktop_app.store import records
 from desktop_app.ui.base_dialog import RememberingDialog
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.paged_table_model import text_alignment
 from desktop_app.ui.settings import dialog_geometry
 
-COLUMNS = ("Name", "Local name", "Country")
+COLUMNS = (  # translated where shown
+    QT_TRANSLATE_NOOP("PlaceNames", "Name"),
+    QT_TRANSLATE_NOOP("PlaceNames", "Local name"),
+    QT_TRANSLATE_NOOP("PlaceNames", "Country"),
+)
 NAME, LOCAL, COUNTRY = range(len(COLUMNS))
 
 _PLACES = """SELECT id, name, local_name, COALESCE(country_iso3, '') FROM places
@@ -24,23 +29,26 @@ _PLACES = """SELECT id, name, local_name, COALESCE(country_iso3, '') FROM places
 
 class PlaceNamesDialog(RememberingDialog):
     def __init__(self, db, parent=None) -> None:
-        super().__init__("Place names", parent)
+        super().__init__(translate("PlaceNames", "Place names"), parent)
         self.db = db
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a place by either name")
+        self.search.setPlaceholderText(translate("PlaceNames", "Find a place by either name"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._show_matching)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("PlaceNames", c) for c in COLUMNS])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab goes on to OK; arrows move in the table
-        self.table.setAccessibleName("Places")
+        self.table.setAccessibleName(translate("PlaceNames", "Places"))
         self.table.setAccessibleDescription(
-            "Each place's name and its name in the country's own script; F2 edits a cell"
+            translate(
+                "PlaceNames",
+                "Each place's name and its name in the country's own script; F2 edits a cell",
+            )
         )
-        self.form.addRow("&Find", self.search)
-        self.form.addRow("&Places", self.table)
+        self.form.addRow(translate("PlaceNames", "&Find"), self.search)
+        self.form.addRow(translate("PlaceNames", "&Places"), self.table)
         self.stored: dict[int, tuple[str, str]] = {}
         for place_id, name, local, country in db.execute(_PLACES).fetchall():
             self._add_row(place_id, name, local, country)
@@ -79,7 +87,11 @@ class PlaceNamesDialog(RememberingDialog):
             if (name, local) == self.stored[place_id]:
                 continue
             if not name:
-                raise ValueError(f"row {row + 1} has no name; a place needs one")
+                raise ValueError(
+                    translate("PlaceNames", "row {row} has no name; a place needs one").format(
+                        row=row + 1
+                    )
+                )
             place = records.get(self.db, Place, place_id)
             changed.append((place_id, dataclasses.replace(place, name=name, local_name=local)))
         return changed
@@ -107,4 +119,9 @@ def edit_place_names(window) -> None:
     dialog.save = save
     if dialog.exec() and "change" in saved:
         count = saved["count"]
-        push_change(window, saved["change"], f"Edit {count} place name{'s' * (count != 1)}")
+        step = (
+            translate("PlaceNames", "Edit {count} place names")
+            if count != 1
+            else translate("PlaceNames", "Edit 1 place name")
+        )
+        push_change(window, saved["change"], step.format(count=count))

@@ -4,18 +4,45 @@ editor open with the reason) and then pushed as an undoable step."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.dates import today_iso
 from desktop_app.domain.drafts import Draft
 from desktop_app.domain.records import Commitment, Event, Statistic
-from desktop_app.domain.status import STATUS_INFO
 from desktop_app.session import Change
 from desktop_app.store import listings, records
+from desktop_app.ui.i18n import status_label, translate
 from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS
 from desktop_app.ui.undo_commands import ChangeCommand, quoted
 
-NOUNS = {Commitment: "commitment", Event: "event", Statistic: "statistic"}
+#: undo step names (new, edit, delete) for each kind of record, translated when pushed; one
+#: template a kind, since other languages inflect the noun and its article
+STEP_TEXTS = {
+    Commitment: (
+        QT_TRANSLATE_NOOP("RecordActions", "New commitment {name}"),
+        QT_TRANSLATE_NOOP("RecordActions", "Edit commitment {name}"),
+        QT_TRANSLATE_NOOP("RecordActions", "Delete commitment {name}"),
+    ),
+    Event: (
+        QT_TRANSLATE_NOOP("RecordActions", "New event {name}"),
+        QT_TRANSLATE_NOOP("RecordActions", "Edit event {name}"),
+        QT_TRANSLATE_NOOP("RecordActions", "Delete event {name}"),
+    ),
+    Statistic: (
+        QT_TRANSLATE_NOOP("RecordActions", "New statistic {name}"),
+        QT_TRANSLATE_NOOP("RecordActions", "Edit statistic {name}"),
+        QT_TRANSLATE_NOOP("RecordActions", "Delete statistic {name}"),
+    ),
+}
+NEW, EDIT, DELETE = range(3)
+
+
+def step_text(cls: type, step: int, name: str) -> str:
+    """An undo step's name in the interface's language, e.g. New event "Summit"."""
+    return translate("RecordActions", STEP_TEXTS[cls][step]).format(name=quoted(name))
+
+
 #: the window's commands that are functions of this module of the same name
 WINDOW_EDITS = ("new_commitment", "new_event", "new_statistic", "update_status", "change_analyst")
 
@@ -24,7 +51,7 @@ def push_change(window, change: Change, text: str) -> None:
     """Put a change already applied on the undo stack (and refresh the window)."""
 
     def failed(message: str) -> None:
-        QMessageBox.warning(window, "Not undone", message)
+        QMessageBox.warning(window, translate("RecordActions", "Not undone"), message)
 
     window.undo_stack.push(ChangeCommand(window.session, change, window.refresh, text, failed))
 
@@ -48,8 +75,8 @@ def _add_through(window, editor) -> int | None:
     editor.save = save
     if not editor.exec():
         return None
-    noun = NOUNS[type(_record_of(editor.result_value))]
-    push_change(window, added["change"], f"New {noun} {quoted(_name(editor.result_value))}")
+    kind = type(_record_of(editor.result_value))
+    push_change(window, added["change"], step_text(kind, NEW, _name(editor.result_value)))
     return added["id"]
 
 
@@ -87,7 +114,13 @@ def new_from_article(window) -> None:
     dialog.save = save
     if dialog.exec():
         count = added["count"]
-        push_change(window, added["change"], f"New from article ({count} commitments)")
+        push_change(
+            window,
+            added["change"],
+            translate("RecordActions", "New from article ({count} commitments)").format(
+                count=count
+            ),
+        )
         window.tabs.setCurrentIndex(TAB_COMMITMENTS)
 
 
@@ -96,7 +129,9 @@ def update_status(window) -> None:
 
     commitment_id = window.selected_id(TAB_COMMITMENTS)
     if commitment_id is None:
-        window.statusBar().showMessage("Select a commitment first, then update its status.", 5000)
+        window.statusBar().showMessage(
+            translate("RecordActions", "Select a commitment first, then update its status."), 5000
+        )
         return
     detail = listings.commitment_detail(window.db, commitment_id) or {"title": ""}
     dialog = StatusDialog(window.db, commitment_id, window.as_of or today_iso(), parent=window)
@@ -107,8 +142,11 @@ def update_status(window) -> None:
 
     dialog.save = save
     if dialog.exec():
-        label = STATUS_INFO[dialog.result_value.record.status].label
-        push_change(window, added["change"], f"Status {label} for {quoted(detail['title'])}")
+        label = status_label(dialog.result_value.record.status)
+        text = translate("RecordActions", "Status {status} for {title}")
+        push_change(
+            window, added["change"], text.format(status=label, title=quoted(detail["title"]))
+        )
 
 
 def edit_selected(window, *_args) -> None:
@@ -138,7 +176,7 @@ def edit_selected(window, *_args) -> None:
 
     editor.save = save
     if editor.exec() and "change" in edited:
-        push_change(window, edited["change"], f"Edit {NOUNS[cls]} {quoted(_name(before))}")
+        push_change(window, edited["change"], step_text(cls, EDIT, _name(before)))
 
 
 def delete_selected(window) -> None:
@@ -153,10 +191,10 @@ def delete_selected(window) -> None:
     try:
         change = window.session.set_deleted(cls, record_id)
     except StoreError as error:
-        QMessageBox.warning(window, "Not deleted", str(error))
+        QMessageBox.warning(window, translate("RecordActions", "Not deleted"), str(error))
         return
-    push_change(window, change, f"Delete {NOUNS[cls]} {quoted(name)}")
-    window.statusBar().showMessage("Deleted. Undo with Ctrl+Z.", 5000)
+    push_change(window, change, step_text(cls, DELETE, name))
+    window.statusBar().showMessage(translate("RecordActions", "Deleted. Undo with Ctrl+Z."), 5000)
 
 
 def change_analyst(window) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.ui import settings
+from desktop_app.ui.i18n import translate
 
 
 def filter_to_dict(flt: CommitmentFilter) -> dict:
@@ -41,7 +42,9 @@ class SavedViews:
     def save(self, flt: CommitmentFilter, name: str | None = None) -> None:
         if name is None:
             name, ok = QInputDialog.getText(
-                self.menu.parentWidget(), "Save view", "Name of this view:"
+                self.menu.parentWidget(),
+                translate("SavedViews", "Save view"),
+                translate("SavedViews", "Name of this view:"),
             )
             if not ok or not name.strip():
                 return

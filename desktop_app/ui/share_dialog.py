@@ -11,7 +11,7 @@ import html
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -34,9 +34,12 @@ from desktop_app.publish.server import (
     ShareCancelled,
     datasette_available,
 )
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.worker import Task, run_in_background
 
-NOT_SHARING = "Not shared. Readers would see the file as it is when you press Share."
+NOT_SHARING = QT_TRANSLATE_NOOP(  # translated where shown
+    "ShareDialog", "Not shared. Readers would see the file as it is when you press Share."
+)
 NETWORK_HOST = "0.0.0.0"
 
 
@@ -46,7 +49,7 @@ class ShareDialog(QDialog):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.setObjectName("ShareDialog")
-        self.setWindowTitle("Share read-only")
+        self.setWindowTitle(translate("ShareDialog", "Share read-only"))
         self.owner_window = window
         self.server: ReadOnlyServer | None = None
         self.task: Task | None = None
@@ -56,36 +59,45 @@ class ShareDialog(QDialog):
 
     def _build(self) -> None:
         intro = QLabel(
-            "Colleagues without the app can read a copy of this database in their browser, "
-            "with its statuses in words, facets and ready-made queries. Nobody can change it."
+            translate(
+                "ShareDialog",
+                "Colleagues without the app can read a copy of this database in their browser, "
+                "with its statuses in words, facets and ready-made queries. Nobody can change it.",
+            )
         )
         intro.setWordWrap(True)
         self.title = QLineEdit()
         self.licence = QLineEdit()
-        self.licence.setPlaceholderText("e.g. CC BY 4.0 (optional)")
-        self.network = QCheckBox("Let other computers on the network read it")
+        self.licence.setPlaceholderText(translate("ShareDialog", "e.g. CC BY 4.0 (optional)"))
+        self.network = QCheckBox(
+            translate("ShareDialog", "Let other computers on the network read it")
+        )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(f"readers type it, with the user name '{READER}'")
+        self.password.setPlaceholderText(
+            translate("ShareDialog", "readers type it, with the user name '{reader}'").format(
+                reader=READER
+            )
+        )
         self.warning = QLabel(network_warning("the network"))
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #D55E00;")
         self.network.toggled.connect(self._network_toggled)
-        self.status = QLabel(NOT_SHARING)
+        self.status = QLabel(translate("ShareDialog", NOT_SHARING))
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setOpenExternalLinks(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.share_button = QPushButton("&Share")
+        self.share_button = QPushButton(translate("ShareDialog", "&Share"))
         self.share_button.clicked.connect(self._share_clicked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.share_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.hide)  # closing the dialog keeps sharing
         form = QFormLayout()
-        form.addRow("&Title", self.title)
-        form.addRow("&Licence", self.licence)
+        form.addRow(translate("ShareDialog", "&Title"), self.title)
+        form.addRow(translate("ShareDialog", "&Licence"), self.licence)
         form.addRow("", self.network)
-        form.addRow("&Password", self.password)
+        form.addRow(translate("ShareDialog", "&Password"), self.password)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -116,13 +128,17 @@ class ShareDialog(QDialog):
     def start_server(self) -> None:
         path = self.owner_window.database_path
         if path is None:
-            self._show("Open a database first.")
+            self._show(translate("ShareDialog", "Open a database first."))
             return
         if not datasette_available():
             self._show(INSTALL_HINT)
             return
         if self.network.isChecked() and not self.password.text():
-            self._show("Type a password: readers on the network will be asked for it.")
+            self._show(
+                translate(
+                    "ShareDialog", "Type a password: readers on the network will be asked for it."
+                )
+            )
             return
         options = ServeOptions(
             host=NETWORK_HOST if self.network.isChecked() else "127.0.0.1",
@@ -134,8 +150,12 @@ class ShareDialog(QDialog):
             ),
         )
         server = ReadOnlyServer(path, options)
-        self._show(f"Copying {Path(path).name} and starting the server…")
-        self.share_button.setText("&Cancel")
+        self._show(
+            translate("ShareDialog", "Copying {name} and starting the server…").format(
+                name=Path(path).name
+            )
+        )
+        self.share_button.setText(translate("ShareDialog", "&Cancel"))
         self._set_inputs_enabled(False)
         self.task = run_in_background(
             self, server.start, lambda url: self._started(server, url), self._failed
@@ -145,22 +165,35 @@ class ShareDialog(QDialog):
         self.task = None
         self.server = server
         taken = datetime.now().strftime("%H:%M")
-        login = f" (user <b>{READER}</b> and your password)" if server.options.password else ""
-        self._show(
-            f'Shared at <a href="{url}">{url}</a>{login}.<br>Readers see '
-            f"{html.escape(server.database.name)} as it was at {taken}: "
-            "to show later changes, stop and share again."
+        login = (
+            translate("ShareDialog", " (user <b>{reader}</b> and your password)").format(
+                reader=READER
+            )
+            if server.options.password
+            else ""
         )
-        self.share_button.setText("&Stop sharing")
+        self._show(
+            translate(
+                "ShareDialog",
+                "Shared at {link}{login}.<br>Readers see {name} as it was at {time}: "
+                "to show later changes, stop and share again.",
+            ).format(
+                link=f'<a href="{url}">{url}</a>',
+                login=login,
+                name=html.escape(server.database.name),
+                time=taken,
+            )
+        )
+        self.share_button.setText(translate("ShareDialog", "&Stop sharing"))
 
     def _failed(self, error: BaseException) -> None:
         self.task = None
         self._set_inputs_enabled(True)
-        self.share_button.setText("&Share")
+        self.share_button.setText(translate("ShareDialog", "&Share"))
         if isinstance(error, ShareCancelled):
-            self._show(NOT_SHARING)
+            self._show(translate("ShareDialog", NOT_SHARING))
         else:
-            self._show(f"Could not share: {error}")
+            self._show(translate("ShareDialog", "Could not share: {error}").format(error=error))
 
     def stop_server(self) -> None:
         """Stop the server (and a start under way); safe when nothing runs."""
@@ -170,8 +203,8 @@ class ShareDialog(QDialog):
             self.server.stop()
             self.server = None
         self._set_inputs_enabled(True)
-        self.share_button.setText("&Share")
-        self._show(NOT_SHARING)
+        self.share_button.setText(translate("ShareDialog", "&Share"))
+        self._show(translate("ShareDialog", NOT_SHARING))
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
         for widget in (self.title, self.licence, self.network):

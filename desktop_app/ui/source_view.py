@@ -7,6 +7,7 @@ import re
 from html import escape
 
 from desktop_app.store.snapshots import Snapshot
+from desktop_app.ui.i18n import translate
 
 # highlighted sentences are underlined as well as tinted, so that they show in black and white
 HIGHLIGHT_STYLE = "background-color:#FFE08A; text-decoration:underline"
@@ -19,25 +20,32 @@ def source_html(detail: dict, citing: list[dict], snapshot: Snapshot | None) -> 
     facts = "".join(
         f"<tr><td><b>{name}</b></td><td>{value}</td></tr>"
         for name, value in (
-            ("Web address", link),
-            ("Publisher", escape(detail["publisher"] or "—")),
-            ("Published", escape(detail["published_on"] or "—")),
-            ("Accessed", escape(detail["accessed_on"] or "—")),
+            (translate("SourceView", "Web address"), link),
+            (translate("SourceView", "Publisher"), escape(detail["publisher"] or "—")),
+            (translate("SourceView", "Published"), escape(detail["published_on"] or "—")),
+            (translate("SourceView", "Accessed"), escape(detail["accessed_on"] or "—")),
         )
+    )
+    cited = (
+        translate("SourceView", "Cited by 1 record")
+        if len(citing) == 1
+        else translate("SourceView", "Cited by {count} records").format(count=len(citing))
     )
     return f"""
     <h3>{title}</h3>
     <table cellspacing=2>{facts}</table>
-    <h4>Cited by {len(citing)} record{"" if len(citing) == 1 else "s"}</h4>
+    <h4>{cited}</h4>
     {_citing_html(citing)}
-    <h4>Snapshot</h4>
+    <h4>{translate("SourceView", "Snapshot")}</h4>
     {_snapshot_html(snapshot)}
     """
 
 
 def _citing_html(citing: list[dict]) -> str:
     if not citing:
-        return "<p style='color:gray'>No live record cites this source.</p>"
+        return "<p style='color:gray'>{}</p>".format(
+            translate("SourceView", "No live record cites this source.")
+        )
     items = "".join(
         f"<li>{escape(c['kind'])}: {escape(c['label'])}{_dated(c['date'])}</li>" for c in citing
     )
@@ -50,15 +58,25 @@ def _dated(date: str | None) -> str:
 
 def _snapshot_html(snapshot: Snapshot | None) -> str:
     if snapshot is None:
-        return (
-            "<p style='color:gray'>No snapshot: only sources made with New from article keep "
-            "the article's text.</p>"
+        return "<p style='color:gray'>{}</p>".format(
+            translate(
+                "SourceView",
+                "No snapshot: only sources made with New from article keep the article's text.",
+            )
         )
     size = len(snapshot.text.encode("utf-8"))
-    note = (
-        f"<p style='color:gray'>The article as it was added ({size:,} bytes, stored in "
-        f"{snapshot.stored_bytes:,}); <span style='{HIGHLIGHT_STYLE}'>highlighted</span>: the "
-        "sentences records were made from.</p>"
+    note = "<p style='color:gray'>{}</p>".format(
+        translate(
+            "SourceView",
+            "The article as it was added ({size} bytes, stored in {stored}); "
+            "{highlighted}: the sentences records were made from.",
+        ).format(
+            size=f"{size:,}",
+            stored=f"{snapshot.stored_bytes:,}",
+            highlighted="<span style='{}'>{}</span>".format(
+                HIGHLIGHT_STYLE, translate("SourceView", "highlighted")
+            ),
+        )
     )
     return note + highlighted_paragraphs(snapshot.text, snapshot.sentences)
 

@@ -131,7 +131,7 @@ class SourcesTab(QWidget):
                 row["publisher"] or "",
                 row["published_on"] or "",
                 str(row["cited"]),
-                "kept" if row["has_snapshot"] else "",
+                translate("SourcesTab", "kept") if row["has_snapshot"] else "",
                 row["url"] or "",
             )
             for c, text in enumerate(cells):
@@ -173,10 +173,11 @@ class SourcesTab(QWidget):
         source_id, db = self.selected_id(), self.window_.db
         detail = source_citations.source_detail(db, source_id) if source_id and db else None
         if detail is None:
-            self.view.setHtml(
-                "<p style='color:gray'>Select a source to see the records citing it and the "
-                "article it keeps.</p>"
+            prompt = translate(
+                "SourcesTab",
+                "Select a source to see the records citing it and the article it keeps.",
             )
+            self.view.setHtml(f"<p style='color:gray'>{prompt}</p>")
             return
         citing = source_citations.citing_records(db, source_id)
         self.view.setHtml(source_html(detail, citing, snapshot_of(db, source_id)))
@@ -187,11 +188,15 @@ class SourcesTab(QWidget):
         try:
             merged, change = self.window_.session.apply(source_merge.merge_duplicates)
         except StoreError as error:
-            QMessageBox.warning(self, "Sources not merged", str(error))
+            QMessageBox.warning(self, translate("SourcesTab", "Sources not merged"), str(error))
             return
         if not merged:
             return
-        push_change(self.window_, change, f"Merge {merged} duplicate source{'s' * (merged > 1)}")
-        self.window_.statusBar().showMessage(
-            f"{merged} duplicate source{'s' * (merged > 1)} merged. Undo with Ctrl+Z.", 6000
-        )
+        if merged > 1:
+            step = translate("SourcesTab", "Merge {count} duplicate sources")
+            done = translate("SourcesTab", "{count} duplicate sources merged. Undo with Ctrl+Z.")
+        else:
+            step = translate("SourcesTab", "Merge 1 duplicate source")
+            done = translate("SourcesTab", "1 duplicate source merged. Undo with Ctrl+Z.")
+        push_change(self.window_, change, step.format(count=merged))
+        self.window_.statusBar().showMessage(done.format(count=merged), 6000)

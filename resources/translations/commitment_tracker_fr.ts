@@ -2,6 +2,252 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AnalystDialog</name>
+    <message>
+        <source>Analyst name</source>
+        <translation>Nom de l’analyste</translation>
+    </message>
+    <message>
+        <source>Your name, as the change log should record it</source>
+        <translation>Votre nom, tel que le journal des changements doit l’enregistrer</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Votre &amp;nom</translation>
+    </message>
+    <message>
+        <source>type a name: the change log records it with every change</source>
+        <translation>saisissez un nom : le journal des changements l’enregistre avec chaque changement</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <source>Deadline or date</source>
+        <translation>Échéance ou date</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>New from article</source>
+        <translation>Nouveau depuis un article</translation>
+    </message>
+    <message>
+        <source>Paste the article here (Ctrl+V), then press Find candidates</source>
+        <translation>Collez l’article ici (Ctrl+V), puis cliquez sur Trouver les candidats</translation>
+    </message>
+    <message>
+        <source>Headline or description of the article</source>
+        <translation>Titre ou description de l’article</translation>
+    </message>
+    <message>
+        <source>https://… (optional)</source>
+        <translation>https://… (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Find candidates</source>
+        <translation>&amp;Trouver les candidats</translation>
+    </message>
+    <message>
+        <source>Paste an article and press Find candidates.</source>
+        <translation>Collez un article et cliquez sur Trouver les candidats.</translation>
+    </message>
+    <message>
+        <source>Add selected</source>
+        <translation>Ajouter la sélection</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>Publié le</translation>
+    </message>
+    <message>
+        <source>Source title</source>
+        <translation>Titre de la source</translation>
+    </message>
+    <message>
+        <source>Source URL</source>
+        <translation>URL de la source</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation>Texte de l’article</translation>
+    </message>
+    <message>
+        <source>Candidate commitments and events</source>
+        <translation>Engagements et événements candidats</translation>
+    </message>
+    <message>
+        <source>Tick the rows to add; Space ticks the current one</source>
+        <translation>Cochez les lignes à ajouter ; Espace coche la ligne courante</translation>
+    </message>
+    <message>
+        <source>This text has {count} characters; New from article reads one article of up to {most}. Paste one article at a time.</source>
+        <extracomment>longer text is not one article: it is refused with a sentence instead of read for minutes</extracomment>
+        <translation>Ce texte compte {count} caractères ; Nouveau depuis un article lit un article d’au plus {most}. Collez un article à la fois.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Finding candidates…</source>
+        <translation>Recherche des candidats…</translation>
+    </message>
+    <message>
+        <source>Stopped. Edit the text or press Find candidates again.</source>
+        <translation>Arrêté. Modifiez le texte ou cliquez à nouveau sur Trouver les candidats.</translation>
+    </message>
+    <message>
+        <source>The article could not be read: {reason}</source>
+        <translation>L’article n’a pas pu être lu : {reason}</translation>
+    </message>
+    <message>
+        <source>{count} candidates ({commitments} commitments). Untick what is wrong, edit titles, parties, places and dates, then add. A yellow date has a note: point at it.</source>
+        <translation>{count} candidats ({commitments} engagements). Décochez ce qui est faux, modifiez titres, parties, lieux et dates, puis ajoutez. Une date en jaune a une note : pointez-la.</translation>
+    </message>
+    <message>
+        <source>{name} is not a country name or ISO code</source>
+        <translation>{name} n’est ni un nom de pays ni un code ISO</translation>
+    </message>
+    <message>
+        <source>row {row}, {column}: {error}</source>
+        <translation>ligne {row}, {column} : {error}</translation>
+    </message>
+    <message>
+        <source>row {row}: the deadline {date} is before the publication date {published}; clear it or correct it</source>
+        <translation>ligne {row} : l’échéance {date} précède la date de publication {published} ; effacez-la ou corrigez-la</translation>
+    </message>
+    <message>
+        <source>a ticked candidate needs a title</source>
+        <translation>un candidat coché a besoin d’un titre</translation>
+    </message>
+    <message>
+        <source> (venue)</source>
+        <translation> (lieu de la rencontre)</translation>
+    </message>
+</context>
+<context>
+    <name>BriefDialog</name>
+    <message>
+        <source>PDF document (*.pdf);;Web page, one file (*.html)</source>
+        <translation>Document PDF (*.pdf);;Page web, un seul fichier (*.html)</translation>
+    </message>
+    <message>
+        <source>Export brief</source>
+        <translation>Exporter la note</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;As of</source>
+        <translation>À la &amp;date du</translation>
+    </message>
+    <message>
+        <source>&amp;Parties (none ticked: all)</source>
+        <translation>&amp;Parties (aucune cochée : toutes)</translation>
+    </message>
+    <message>
+        <source>&amp;Categories (none ticked: all)</source>
+        <translation>&amp;Catégories (aucune cochée : toutes)</translation>
+    </message>
+    <message>
+        <source>Page &amp;size (PDF)</source>
+        <translation>&amp;Format de page (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Output</source>
+        <translation>&amp;Sortie</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>choose the date the brief describes</source>
+        <translation>choisissez la date que la note décrit</translation>
+    </message>
+    <message>
+        <source>choose the file to write</source>
+        <translation>choisissez le fichier à écrire</translation>
+    </message>
+    <message>
+        <source>Laying out the brief…</source>
+        <translation>Mise en page de la note…</translation>
+    </message>
+    <message>
+        <source> ({pages} pages)</source>
+        <translation> ({pages} pages)</translation>
+    </message>
+    <message>
+        <source>Brief written to {path}{pages}</source>
+        <translation>Note écrite dans {path}{pages}</translation>
+    </message>
+    <message>
+        <source>Brief cancelled; no file was written.</source>
+        <translation>Note annulée ; aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>The brief could not be written: {error}</source>
+        <translation>La note n’a pas pu être écrite : {error}</translation>
+    </message>
+    <message>
+        <source>Reading the brief…</source>
+        <translation>Lecture de la note…</translation>
+    </message>
+    <message>
+        <source>Export deadlines</source>
+        <translation>Exporter les échéances</translation>
+    </message>
+    <message>
+        <source>{count} deadlines written to {output}</source>
+        <translation>{count} échéances écrites dans {output}</translation>
+    </message>
+    <message>
+        <source>Calendar cancelled; no file was written.</source>
+        <translation>Calendrier annulé ; aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>The calendar could not be written: {error}</source>
+        <translation>Le calendrier n’a pas pu être écrit : {error}</translation>
+    </message>
+    <message>
+        <source>Writing the deadlines…</source>
+        <translation>Écriture des échéances…</translation>
+    </message>
+    <message>
+        <source>iCalendar file (*.ics)</source>
+        <translation>Fichier iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Commitment</source>
@@ -410,6 +656,49 @@
     </message>
 </context>
 <context>
+    <name>DatabaseFiles</name>
+    <message>
+        <source>Commitment Tracker databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bases Commitment Tracker (*.db *.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Nouvelle base</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose a new name for an empty database.</source>
+        <translation>{path} existe déjà ; choisissez un nouveau nom pour une base vide.</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Enregistrer une copie</translation>
+    </message>
+    <message>
+        <source>That is the open file; choose another name.</source>
+        <translation>C’est le fichier ouvert ; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Copy saved to {target}</source>
+        <translation>Copie enregistrée dans {target}</translation>
+    </message>
+    <message>
+        <source>Copy cancelled; nothing was written.</source>
+        <translation>Copie annulée ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Saving a copy…</source>
+        <translation>Enregistrement d’une copie…</translation>
+    </message>
+    <message>
+        <source>Open sample database</source>
+        <translation>Ouvrir la base d’exemple</translation>
+    </message>
+</context>
+<context>
     <name>Deadlines</name>
     <message>
         <source>Deadline</source>
@@ -597,6 +886,23 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Un problème est survenu</translation>
+    </message>
+    <message>
+        <source>The last action failed: {error}.
+
+Your data is safe: every change is saved in a transaction, and an action that fails is not written. Details are in the log file:
+{log}</source>
+        <translation>La dernière action a échoué : {error}.
+
+Vos données sont en sécurité : chaque changement est enregistré dans une transaction, et une action qui échoue n’est pas écrite. Les détails sont dans le fichier journal :
+{log}</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>Edit event</source>
@@ -724,6 +1030,17 @@
     <message>
         <source>{count} rows exported to {target}</source>
         <translation>{count} lignes exportées vers {target}</translation>
+    </message>
+</context>
+<context>
+    <name>Extraction</name>
+    <message>
+        <source>the reader stopped unexpectedly</source>
+        <translation>le lecteur s’est arrêté de façon inattendue</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s answer could not be read ({error})</source>
+        <translation>la réponse du lecteur n’a pas pu être lue ({error})</translation>
     </message>
 </context>
 <context>
@@ -869,6 +1186,273 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>new, with its status</source>
+        <translation>nouveau, avec son statut</translation>
+    </message>
+    <message>
+        <source>an update</source>
+        <translation>une mise à jour</translation>
+    </message>
+    <message>
+        <source>an update, a new status</source>
+        <translation>une mise à jour, un nouveau statut</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>aucun changement</translation>
+    </message>
+    <message>
+        <source>a new status</source>
+        <translation>un nouveau statut</translation>
+    </message>
+    <message>
+        <source>Commitment Tracker export, or a file laid out like it</source>
+        <translation>Export de Commitment Tracker, ou fichier disposé de même</translation>
+    </message>
+    <message>
+        <source>ACLED event export</source>
+        <translation>Export d’événements ACLED</translation>
+    </message>
+    <message>
+        <source>UCDP GED events (Uppsala)</source>
+        <translation>Événements UCDP GED (Uppsala)</translation>
+    </message>
+    <message>
+        <source>Import CSV or Excel</source>
+        <translation>Importer un CSV ou un classeur Excel</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>The import is one step: Edit &gt; Undo (Ctrl+Z) takes it back while this file is open.</source>
+        <translation>L’import est une seule étape : Édition &gt; Annuler (Ctrl+Z) le défait tant que ce fichier est ouvert.</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Détecter</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 avec BOM</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>Virgule</translation>
+    </message>
+    <message>
+        <source>Semicolon</source>
+        <translation>Point-virgule</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>Bar |</source>
+        <translation>Barre |</translation>
+    </message>
+    <message>
+        <source>How the file writes 03/04/2024: 3 April or 4 March?</source>
+        <translation>Comment le fichier écrit 03/04/2024 : 3 avril ou 4 mars ?</translation>
+    </message>
+    <message>
+        <source>Guess from the file</source>
+        <translation>Deviner d’après le fichier</translation>
+    </message>
+    <message>
+        <source>Day first (31/12/2024)</source>
+        <translation>Jour d’abord (31/12/2024)</translation>
+    </message>
+    <message>
+        <source>Month first (12/31/2024)</source>
+        <translation>Mois d’abord (12/31/2024)</translation>
+    </message>
+    <message>
+        <source>Year first (2024-12-31)</source>
+        <translation>Année d’abord (2024-12-31)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Into</source>
+        <translation>&amp;Vers</translation>
+    </message>
+    <message>
+        <source>&amp;Preset</source>
+        <translation>&amp;Préréglage</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding</source>
+        <translation>&amp;Encodage</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter</source>
+        <translation>&amp;Délimiteur</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet</source>
+        <translation>Feui&amp;lle</translation>
+    </message>
+    <message>
+        <source>Date &amp;order</source>
+        <translation>&amp;Ordre des dates</translation>
+    </message>
+    <message>
+        <source>Problems (nothing is imported while there are any):</source>
+        <translation>Problèmes (rien n’est importé tant qu’il y en a) :</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Correspondance des colonnes</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation>Aperçu des premières lignes</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>CSV or Excel files (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>Fichiers CSV ou Excel (*.csv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>Le fichier ne peut pas être lu : {error}</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Le fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(non importé)</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Devient</translation>
+    </message>
+    <message>
+        <source>problem: {columns}</source>
+        <translation>problème : {columns}</translation>
+    </message>
+    <message>
+        <source>Checking about {rows} rows…</source>
+        <translation>Vérification d’environ {rows} lignes…</translation>
+    </message>
+    <message>
+        <source>Check cancelled; press Check again to finish it.</source>
+        <translation>Vérification annulée ; cliquez sur Vérifier à nouveau pour la terminer.</translation>
+    </message>
+    <message>
+        <source>The file could not be checked: {error}</source>
+        <translation>Le fichier n’a pas pu être vérifié : {error}</translation>
+    </message>
+    <message>
+        <source>Checking CSV…</source>
+        <translation>Vérification du CSV…</translation>
+    </message>
+    <message>
+        <source>{rows} rows ready ({encoding}, delimiter {delimiter}{dates}): {added} new, {updated} to update, {unchanged} unchanged</source>
+        <translation>{rows} lignes prêtes ({encoding}, délimiteur {delimiter}{dates}) : {added} nouvelles, {updated} à mettre à jour, {unchanged} inchangées</translation>
+    </message>
+    <message>
+        <source>, {count} new statuses.</source>
+        <translation>, {count} nouveaux statuts.</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) in {rows} rows.</source>
+        <translation>{count} problème(s) dans {rows} lignes.</translation>
+    </message>
+    <message>
+        <source>day first</source>
+        <translation>jour d’abord</translation>
+    </message>
+    <message>
+        <source>month first</source>
+        <translation>mois d’abord</translation>
+    </message>
+    <message>
+        <source>year first</source>
+        <translation>année d’abord</translation>
+    </message>
+    <message>
+        <source> (guessed)</source>
+        <translation> (deviné)</translation>
+    </message>
+    <message>
+        <source>, dates {order}{guessed}</source>
+        <translation>, dates {order}{guessed}</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Import annulé ; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>The import failed: {error}</source>
+        <translation>L’import a échoué : {error}</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>Importer un CSV</translation>
+    </message>
+    <message>
+        <source>Importing CSV…</source>
+        <translation>Import du CSV…</translation>
+    </message>
+    <message>
+        <source>Import of {name}</source>
+        <translation>Import de {name}</translation>
+    </message>
+    <message>
+        <source>Not undone</source>
+        <translation>Non annulé</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} updated, {unchanged} unchanged. Undo with Ctrl+Z.</source>
+        <translation>Importé : {added} ajoutées, {updated} mises à jour, {unchanged} inchangées. Annulez avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation> et {count} de plus</translation>
+    </message>
+    <message>
+        <source>New actors (not countries, not yet recorded): {listed}. Import creates them as they are written; if one is meant to be a country, correct its cell and press Check again.</source>
+        <translation>Nouveaux acteurs (ni pays, ni déjà enregistrés) : {listed}. L’import les crée tels qu’ils sont écrits ; si l’un doit être un pays, corrigez sa cellule et cliquez sur Vérifier à nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Commitments</source>
@@ -990,6 +1574,141 @@
     </message>
 </context>
 <context>
+    <name>MergeConflictsDialog</name>
+    <message>
+        <source>Merge conflicts</source>
+        <translation>Conflits de fusion</translation>
+    </message>
+    <message>
+        <source>{count} values set aside by merges: the value kept is in the file, the value lost is kept here.</source>
+        <translation>{count} valeurs mises de côté par des fusions : la valeur retenue est dans le fichier, la valeur perdue est conservée ici.</translation>
+    </message>
+    <message>
+        <source>1 value set aside by merges: the value kept is in the file, the value lost is kept here.</source>
+        <translation>1 valeur mise de côté par des fusions : la valeur retenue est dans le fichier, la valeur perdue est conservée ici.</translation>
+    </message>
+    <message>
+        <source>No merge has set a value aside in this file.</source>
+        <translation>Aucune fusion n’a mis de valeur de côté dans ce fichier.</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export merge conflicts</source>
+        <translation>Exporter les conflits de fusion</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{target} could not be written: {reason}.</source>
+        <translation>{target} n’a pas pu être écrit : {reason}.</translation>
+    </message>
+    <message>
+        <source>{rows} conflicts written to {target}.</source>
+        <translation>{rows} conflits écrits dans {target}.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Les vôtres</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Les leurs</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Retenue</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Merge from another database</source>
+        <extracomment>bytes of both files: smaller ones are compared at once, bigger ones on a worker</extracomment>
+        <translation>Fusionner depuis une autre base</translation>
+    </message>
+    <message>
+        <source>A colleague&apos;s Commitment Tracker file (.db)</source>
+        <translation>Le fichier Commitment Tracker d’un collègue (.db)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose the file to merge into yours.</source>
+        <translation>Choisissez le fichier à fusionner dans le vôtre.</translation>
+    </message>
+    <message>
+        <source>Before merging, a copy of your file is kept beside it; Edit &gt; Undo (Ctrl+Z) takes the merge back while this file is open. Values that lose are kept in View &gt; Merge conflicts.</source>
+        <translation>Avant la fusion, une copie de votre fichier est gardée à côté ; Édition &gt; Annuler (Ctrl+Z) défait la fusion tant que ce fichier est ouvert. Les valeurs perdantes sont conservées dans Affichage &gt; Conflits de fusion.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <source>Merge from</source>
+        <translation>Fusionner depuis</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled; choose the file again to compare it.</source>
+        <translation>Comparaison annulée ; choisissez à nouveau le fichier pour le comparer.</translation>
+    </message>
+    <message>
+        <source>Comparing the files…</source>
+        <translation>Comparaison des fichiers…</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: your file already holds everything in theirs.</source>
+        <translation>Rien à fusionner : votre fichier contient déjà tout ce que contient le leur.</translation>
+    </message>
+    <message>
+        <source>Merge cancelled; nothing was changed.</source>
+        <translation>Fusion annulée ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusion</translation>
+    </message>
+    <message>
+        <source>The merge failed: {error}</source>
+        <translation>La fusion a échoué : {error}</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fusion…</translation>
+    </message>
+    <message>
+        <source>Merge from {name}</source>
+        <translation>Fusion depuis {name}</translation>
+    </message>
+    <message>
+        <source>Not undone</source>
+        <translation>Non annulé</translation>
+    </message>
+    <message>
+        <source>Merged: {summary}. Your file as it was is kept in {copy}; Ctrl+Z undoes the merge.</source>
+        <translation>Fusionné : {summary}. Votre fichier tel qu’il était est gardé dans {copy} ; Ctrl+Z défait la fusion.</translation>
+    </message>
+</context>
+<context>
     <name>Pickers</name>
     <message>
         <source>Countries or actors, separated by ;  (e.g. Pakistan; Iran)</source>
@@ -1010,6 +1729,251 @@
     <message>
         <source>Web address</source>
         <translation>Adresse web</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceNames</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Local name</source>
+        <translation>Nom local</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Place names</source>
+        <translation>Noms de lieux</translation>
+    </message>
+    <message>
+        <source>Find a place by either name</source>
+        <translation>Trouver un lieu par l’un ou l’autre nom</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <source>Each place&apos;s name and its name in the country&apos;s own script; F2 edits a cell</source>
+        <translation>Le nom de chaque lieu et son nom dans l’écriture du pays ; F2 modifie une cellule</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>&amp;Places</source>
+        <translation>&amp;Lieux</translation>
+    </message>
+    <message>
+        <source>row {row} has no name; a place needs one</source>
+        <translation>la ligne {row} n’a pas de nom ; un lieu en a besoin d’un</translation>
+    </message>
+    <message>
+        <source>Edit {count} place names</source>
+        <translation>Modifier {count} noms de lieux</translation>
+    </message>
+    <message>
+        <source>Edit 1 place name</source>
+        <translation>Modifier 1 nom de lieu</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>New commitment {name}</source>
+        <extracomment>undo step names (new, edit, delete) for each kind of record, translated when pushed; one template a kind, since other languages inflect the noun and its article</extracomment>
+        <translation>Nouvel engagement {name}</translation>
+    </message>
+    <message>
+        <source>Edit commitment {name}</source>
+        <translation>Modifier l’engagement {name}</translation>
+    </message>
+    <message>
+        <source>Delete commitment {name}</source>
+        <translation>Supprimer l’engagement {name}</translation>
+    </message>
+    <message>
+        <source>New event {name}</source>
+        <translation>Nouvel événement {name}</translation>
+    </message>
+    <message>
+        <source>Edit event {name}</source>
+        <translation>Modifier l’événement {name}</translation>
+    </message>
+    <message>
+        <source>Delete event {name}</source>
+        <translation>Supprimer l’événement {name}</translation>
+    </message>
+    <message>
+        <source>New statistic {name}</source>
+        <translation>Nouvelle statistique {name}</translation>
+    </message>
+    <message>
+        <source>Edit statistic {name}</source>
+        <translation>Modifier la statistique {name}</translation>
+    </message>
+    <message>
+        <source>Delete statistic {name}</source>
+        <translation>Supprimer la statistique {name}</translation>
+    </message>
+    <message>
+        <source>Not undone</source>
+        <extracomment>the window&apos;s commands that are functions of this module of the same name</extracomment>
+        <translation>Non annulé</translation>
+    </message>
+    <message>
+        <source>New from article ({count} commitments)</source>
+        <translation>Nouveau depuis un article ({count} engagements)</translation>
+    </message>
+    <message>
+        <source>Select a commitment first, then update its status.</source>
+        <translation>Sélectionnez d’abord un engagement, puis mettez à jour son statut.</translation>
+    </message>
+    <message>
+        <source>Status {status} for {title}</source>
+        <translation>Statut {status} pour {title}</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Non supprimé</translation>
+    </message>
+    <message>
+        <source>Deleted. Undo with Ctrl+Z.</source>
+        <translation>Supprimé. Annulez avec Ctrl+Z.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViews</name>
+    <message>
+        <source>Save view</source>
+        <translation>Enregistrer la vue</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Nom de cette vue :</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Not shared. Readers would see the file as it is when you press Share.</source>
+        <translation>Non partagé. Les lecteurs verraient le fichier tel qu’il est au moment où vous cliquez sur Partager.</translation>
+    </message>
+    <message>
+        <source>Share read-only</source>
+        <translation>Partager en lecture seule</translation>
+    </message>
+    <message>
+        <source>Colleagues without the app can read a copy of this database in their browser, with its statuses in words, facets and ready-made queries. Nobody can change it.</source>
+        <translation>Des collègues sans l’application peuvent lire une copie de cette base dans leur navigateur, avec ses statuts en toutes lettres, des facettes et des requêtes toutes prêtes. Personne ne peut la modifier.</translation>
+    </message>
+    <message>
+        <source>e.g. CC BY 4.0 (optional)</source>
+        <translation>p. ex. CC BY 4.0 (facultatif)</translation>
+    </message>
+    <message>
+        <source>Let other computers on the network read it</source>
+        <translation>Laisser les autres ordinateurs du réseau la lire</translation>
+    </message>
+    <message>
+        <source>readers type it, with the user name &apos;{reader}&apos;</source>
+        <translation>les lecteurs le saisissent, avec le nom d’utilisateur « {reader} »</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>&amp;Partager</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <source>&amp;Licence</source>
+        <translation>&amp;Licence</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>Ouvrez d’abord une base.</translation>
+    </message>
+    <message>
+        <source>Type a password: readers on the network will be asked for it.</source>
+        <translation>Saisissez un mot de passe : les lecteurs du réseau devront le donner.</translation>
+    </message>
+    <message>
+        <source>Copying {name} and starting the server…</source>
+        <translation>Copie de {name} et démarrage du serveur…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source> (user &lt;b&gt;{reader}&lt;/b&gt; and your password)</source>
+        <translation> (utilisateur &lt;b&gt;{reader}&lt;/b&gt; et votre mot de passe)</translation>
+    </message>
+    <message>
+        <source>Shared at {link}{login}.&lt;br&gt;Readers see {name} as it was at {time}: to show later changes, stop and share again.</source>
+        <translation>Partagé à l’adresse {link}{login}.&lt;br&gt;Les lecteurs voient {name} tel qu’il était à {time} : pour montrer les changements ultérieurs, arrêtez et partagez à nouveau.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop sharing</source>
+        <translation>&amp;Arrêter le partage</translation>
+    </message>
+    <message>
+        <source>Could not share: {error}</source>
+        <translation>Impossible de partager : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SourceView</name>
+    <message>
+        <source>Web address</source>
+        <translation>Adresse web</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié le</translation>
+    </message>
+    <message>
+        <source>Accessed</source>
+        <translation>Consulté le</translation>
+    </message>
+    <message>
+        <source>Cited by 1 record</source>
+        <translation>Citée par 1 fiche</translation>
+    </message>
+    <message>
+        <source>Cited by {count} records</source>
+        <translation>Citée par {count} fiches</translation>
+    </message>
+    <message>
+        <source>No live record cites this source.</source>
+        <translation>Aucune fiche en vigueur ne cite cette source.</translation>
+    </message>
+    <message>
+        <source>No snapshot: only sources made with New from article keep the article&apos;s text.</source>
+        <translation>Pas de copie : seules les sources créées par Nouveau depuis un article gardent le texte de l’article.</translation>
+    </message>
+    <message>
+        <source>The article as it was added ({size} bytes, stored in {stored}); {highlighted}: the sentences records were made from.</source>
+        <translation>L’article tel qu’il a été ajouté ({size} octets, stockés en {stored}) ; {highlighted} : les phrases dont les fiches ont été tirées.</translation>
+    </message>
+    <message>
+        <source>highlighted</source>
+        <translation>surligné</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +2027,10 @@
         <translation>Les sources de même adresse web se fondent dans la plus ancienne</translation>
     </message>
     <message>
+        <source>kept</source>
+        <translation>gardé</translation>
+    </message>
+    <message>
         <source>{sources} sources; 1 duplicate</source>
         <translation>{sources} sources ; 1 doublon</translation>
     </message>
@@ -1073,6 +2041,30 @@
     <message>
         <source>(the same web address as an older source)</source>
         <translation>(la même adresse web qu’une source plus ancienne)</translation>
+    </message>
+    <message>
+        <source>Select a source to see the records citing it and the article it keeps.</source>
+        <translation>Sélectionnez une source pour voir les fiches qui la citent et l’article qu’elle garde.</translation>
+    </message>
+    <message>
+        <source>Sources not merged</source>
+        <translation>Sources non fusionnées</translation>
+    </message>
+    <message>
+        <source>Merge {count} duplicate sources</source>
+        <translation>Fusionner {count} sources en double</translation>
+    </message>
+    <message>
+        <source>{count} duplicate sources merged. Undo with Ctrl+Z.</source>
+        <translation>{count} sources en double fusionnées. Annulez avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Merge 1 duplicate source</source>
+        <translation>Fusionner 1 source en double</translation>
+    </message>
+    <message>
+        <source>1 duplicate source merged. Undo with Ctrl+Z.</source>
+        <translation>1 source en double fusionnée. Annulez avec Ctrl+Z.</translation>
     </message>
 </context>
 <context>
