@@ -446,8 +446,14 @@ def test_the_map_says_in_words_what_it_shows(tmp_path):
 
     db = open_database(write_sample(tmp_path / "s.db"))
     early = map_summary(map_data(db, "2024-01-20", None, StatusIndex.load(db)))
-    later = map_summary(map_data(db, "2024-06-30", None, StatusIndex.load(db)))
+    data = map_data(db, "2024-06-30", None, StatusIndex.load(db))
+    later = map_summary(data)
     db.close()
+    places = len(set(data.commitments.place_id.tolist()))
+    commitments = len(set(data.commitments.commitment_id.tolist()))
+    events = int(data.events.counts.sum())
+    assert places > 0 and f"{places} places of {commitments} commitments" in later
+    assert f"({events} events)" in later and events > 0
     assert early.startswith("Map as of 2024-01-20: 0 places of 0 commitments; events at")
     assert later.startswith("Map as of 2024-06-30: ") and " commitments (" in later
     assert early != later
