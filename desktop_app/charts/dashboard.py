@@ -94,6 +94,7 @@ class Dashboard(QWidget):
         self.pages.addTab(overview, "Overview")
         self.pages.addTab(QWidget(), "Timeline")
         self._unbuilt = list(CHART_NAMES)
+        self._newest: QWidget = overview
         for name in CHART_NAMES:
             attribute, cell = CHART_PLACES[name]
             if cell is not None:
@@ -126,7 +127,13 @@ class Dashboard(QWidget):
             self.grid.replaceWidget(placeholder, chart)
             placeholder.deleteLater()
         setattr(self, attribute, chart)
+        self._newest = chart
         return bool(self._unbuilt)
+
+    def newest_surface(self) -> QWidget:
+        """Where the chart built last paints (a plot's viewport, or the widget itself)."""
+        viewport = getattr(self._newest, "viewport", None)
+        return viewport() if callable(viewport) else self._newest
 
     def draw(self, data: chart_data.DashboardData) -> None:
         for name in CHART_NAMES:

@@ -37,7 +37,7 @@ def status_brush(status: str) -> QColor:
 
 def make_plot(title: str, x_title: str, y_title: str, date_axis: bool = False) -> pg.PlotWidget:
     axes = {"bottom": pg.DateAxisItem(orientation="bottom")} if date_axis else {}
-    plot = pg.PlotWidget(axisItems=axes)
+    plot = pg.PlotWidget(axisItems=axes, enableMenu=False)  # (no menu is built: 10-20 ms)
     background, foreground = theme_colours()
     plot.setBackground(background)
     plot.setTitle(title, color=foreground.name(), size="11pt")

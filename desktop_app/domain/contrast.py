@@ -9,6 +9,7 @@ relative luminance of the lighter colour.
 from __future__ import annotations
 
 import colorsys
+from functools import lru_cache
 
 #: WCAG AA for normal-size text
 AA_NORMAL_TEXT = 4.5
@@ -53,6 +54,7 @@ def hue_degrees(colour: str) -> float:
     return colorsys.rgb_to_hls(*_channels(colour))[0] * 360
 
 
+@lru_cache(maxsize=256)  # asked for every overdue cell painted
 def readable_as_text(colour: str, background: str, minimum: float = AA_NORMAL_TEXT) -> str:
     """colour itself when it reads as text on background; else the same hue and saturation,
     darker on a light background or lighter on a dark one, by the smallest step that reaches

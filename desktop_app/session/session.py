@@ -25,6 +25,7 @@ from desktop_app.store.database import (
     connect_existing,
     disk_is_full,
     open_database,
+    open_inspected,
     write_transaction,
 )
 from desktop_app.store.errors import StoreError
@@ -73,6 +74,12 @@ class Session:
         """Open (checking, creating or migrating) the file at path."""
         path = Path(path)
         return cls(open_database(path), path, analyst)
+
+    @classmethod
+    def open_inspected(cls, path: str | Path, version: int | None, analyst: str = "") -> Session:
+        """Open the file at path that inspect_file has just passed (version: its answer)."""
+        path = Path(path)
+        return cls(open_inspected(path, version), path, analyst)
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection (a worker, another window, another process) has committed

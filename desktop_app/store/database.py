@@ -88,10 +88,22 @@ def open_database(path: str | Path, check_every_page: bool = False) -> Database:
     check_every_page runs a full page check whatever the file's size (an import does, before it
     writes); otherwise files above QUICK_CHECK_LIMIT get the cheap checks of file_check.
     """
+    return open_inspected(path, inspect_to_open(path, check_every_page))
+
+
+def inspect_to_open(path: str | Path, check_every_page: bool = False) -> int | None:
+    """inspect_file, after refusing a folder: what open_database checks before it opens."""
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file.")
-    existing_version = inspect_file(path, check_every_page)
+    return inspect_file(path, check_every_page)
+
+
+def open_inspected(path: str | Path, existing_version: int | None) -> Database:
+    """open_database for a file inspect_file has just passed (its answer: existing_version).
+    The window inspects on a worker thread, where SQLite's reading leaves the GUI thread free,
+    then opens here, on the thread that will use the connection."""
+    path = Path(path)
     if existing_version is not None and existing_version < SCHEMA_VERSION:
         backup_before_migration(path, existing_version)
     try:

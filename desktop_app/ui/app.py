@@ -24,6 +24,10 @@ def create_application(language: str | None = None):
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app.ui.import_speed import speed_up_imports
+
+    speed_up_imports()
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)

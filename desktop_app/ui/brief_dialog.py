@@ -238,11 +238,3 @@ def run_export_deadlines(window) -> None:
         if output.suffix.lower() != ".ics":
             output = output.with_name(output.name + ".ics")
         export_deadlines_to(window, output)
-
-
-def slots(window) -> dict:
-    """The window's commands this module answers (ui/window_actions.py declares them)."""
-    return {
-        "export_brief": lambda: run_export_brief(window),
-        "export_deadlines": lambda: run_export_deadlines(window),
-    }

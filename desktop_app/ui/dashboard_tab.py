@@ -21,6 +21,9 @@ from desktop_app.ui.worker import report_failure, run_in_background, with_own_co
 CHART_MODULE = "desktop_app.charts.dashboard"
 
 
+PAINT_FALLBACK_MS = 250  # a chart that has not painted by then (a hidden window): go on
+
+
 class DashboardTab(QWidget):
     commitment_clicked = Signal(int)
 
@@ -62,13 +65,25 @@ class DashboardTab(QWidget):
         """Build the charts one per turn of the event loop, then call then()."""
         self.create(build_now=False)
         from desktop_app.charts.dashboard import FRAME_MS
+        from desktop_app.ui.first_paint import after_first_paint
 
         def next_chart() -> None:
-            if self.dashboard.build_next():
-                QTimer.singleShot(FRAME_MS, self, next_chart)
-            else:
+            if not self.dashboard.build_next():
                 then()
+                return
+            steps.append(step := object())
 
+            def go_on() -> None:  # once per chart, whichever comes first
+                if steps and steps[-1] is step:
+                    steps.pop()
+                    QTimer.singleShot(FRAME_MS, self, next_chart)
+
+            # the next chart after this one's first paint, so that no frame paints one chart
+            # and builds another (a minimised window never paints: the fallback goes on)
+            after_first_paint(self.dashboard.newest_surface(), go_on)
+            QTimer.singleShot(PAINT_FALLBACK_MS, self, go_on)
+
+        steps: list[object] = []
         next_chart()
 
     def create_soon(self, refresh: Callable[[], None]) -> None:

@@ -254,13 +254,3 @@ def run_merge(window, path: str | None = None) -> MergePlan | None:
         20000,
     )
     return plan
-
-
-def slots(window) -> dict:
-    """The window's merge commands (declared in ui/window_actions.py)."""
-    from desktop_app.ui.merge_conflicts_dialog import show_conflicts
-
-    return {
-        "merge": partial(run_merge, window),
-        "merge_conflicts": partial(show_conflicts, window),
-    }

@@ -89,10 +89,21 @@ class TableLayouts:
 WIDEST_COLUMN = 320  # px: one long place name must not push the other columns out of sight
 
 
+FIT_ROWS = 40  # the rows a column is fitted to (Qt's own default reads 1,000 a column)
+CELL_PADDING = 16  # px: the cell's margins and the focus frame, around its text
+
+
 def fit_columns(view: QTableView, first_column_width: int | None = None) -> None:
-    """Columns as wide as the rows read (up to WIDEST_COLUMN), the first as wide as asked."""
-    view.resizeColumnsToContents()
-    for column in range(view.model().columnCount()):
-        view.setColumnWidth(column, min(view.columnWidth(column), WIDEST_COLUMN))
+    """Columns as wide as the text of their first rows or their header (up to WIDEST_COLUMN),
+    the first as wide as asked. Only the text is measured: Qt's resizeColumnsToContents asks
+    every cell for a dozen roles (about 100 ms on the GUI thread for one table)."""
+    model, header = view.model(), view.horizontalHeader()
+    metrics = view.fontMetrics()
+    rows = min(model.rowCount(), FIT_ROWS)
+    for column in range(model.columnCount()):
+        texts = (model.data(model.index(row, column)) for row in range(rows))
+        widest = max((metrics.horizontalAdvance(str(t)) for t in texts if t), default=0)
+        width = max(widest + CELL_PADDING, header.sectionSizeHint(column))
+        view.setColumnWidth(column, min(width, WIDEST_COLUMN))
     if first_column_width is not None:
         view.setColumnWidth(0, first_column_width)

@@ -5,36 +5,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from importlib import import_module
 
 from desktop_app.domain.dates import today_iso
 from desktop_app.ui import database_files, help_dialogs, record_actions
 
 
 def window_slots(window) -> dict[str, Callable[[], object]]:
-    """The callable behind each command name, bound to window."""
-    from desktop_app.ui import (
-        brief_dialog,
-        chart_export,
-        csv_dialogs,
-        export_dialog,
-        merge_dialog,
-        place_names,
-        share_dialog,
-    )
-
+    """The callable behind each command name, bound to window. The dialogs' modules are
+    imported on first use, not while the window is built (about 50 ms before the first paint)."""
     edits = {
         name: partial(getattr(record_actions, name), window) for name in record_actions.WINDOW_EDITS
-    } | brief_dialog.slots(window)  # File > Export brief…, Export deadlines (.ics)…
+    }
     return edits | {
         "new_db": partial(database_files.new_database, window),
         "open": partial(database_files.choose_database, window),
         "save_copy": partial(database_files.save_a_copy, window),
-        "import": lambda: csv_dialogs.run_import(window),
-        "export": partial(export_dialog.run_export, window),
-        "export_chart": partial(chart_export.export_chart, window),
-        "share": partial(share_dialog.show_share_dialog, window),
-        "place_names": partial(place_names.edit_place_names, window),
-        **merge_dialog.slots(window),  # File > Merge…, View > Merge conflicts
+        "import": _later("csv_dialogs", "run_import", window),
+        "export": _later("export_dialog", "run_export", window),
+        "export_chart": _later("chart_export", "export_chart", window),
+        "export_brief": _later("brief_dialog", "run_export_brief", window),
+        "export_deadlines": _later("brief_dialog", "run_export_deadlines", window),
+        "share": _later("share_dialog", "show_share_dialog", window),
+        "place_names": _later("place_names", "edit_place_names", window),
+        "merge": _later("merge_dialog", "run_merge", window),
+        "merge_conflicts": _later("merge_conflicts_dialog", "show_conflicts", window),
         "quit": window.close,
         "from_article": partial(record_actions.new_from_article, window),
         "edit": partial(record_actions.edit_selected, window),
@@ -48,3 +43,13 @@ def window_slots(window) -> dict[str, Callable[[], object]]:
         "sample": partial(database_files.open_sample, window),
         "today": lambda: window.set_as_of(today_iso()),
     }
+
+
+def _later(module: str, function: str, window) -> Callable[[], object]:
+    """A command that imports desktop_app.ui.<module> when it is first run, then calls
+    its function with the window."""
+
+    def run() -> object:
+        return getattr(import_module(f"desktop_app.ui.{module}"), function)(window)
+
+    return run
