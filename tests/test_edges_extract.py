@@ -130,7 +130,11 @@ def test_ends_of_months_and_years(sentence, published, expected):
     "sentence, published, expected",
     [
         ("on March 5", "2024-03-05", ("2024-03-05", "day")),  # the day itself is still ahead
-        ("on March 5", "2024-03-06", ("2025-03-05", "day")),  # passed: next year
+        # just passed: that day, kept (the extractor flags it); long passed: next year's
+        ("on March 5", "2024-03-06", ("2024-03-05", "day")),
+        ("on March 5", "2024-04-19", ("2024-03-05", "day")),
+        ("on March 5", "2024-04-20", ("2025-03-05", "day")),
+        ("by 28 December", "2025-01-03", ("2024-12-28", "day")),  # the December just gone
         ("on 5 March", "2024-03-04", ("2024-03-05", "day")),
         ("before March 5th, 2026", "2024-03-06", ("2026-03-05", "day")),
         ("until the 1st of May", "2024-03-06", (None, "day")),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+# a time or a place between the verb and its "to": "resolved on Monday to", "vowed in Doha to"
+_WHEN = r"(?:\s+(?:on|in|at|during|after|last|this)\s+[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?"
 # (pattern, confidence, how the promised action is introduced)
 COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
     (re.compile(p, re.IGNORECASE), confidence)
@@ -14,6 +16,24 @@ COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
             0.9,
         ),
         (r"\bpledg(?:e|ed|es|ing)\s+(?:to\s+)?", 0.9),
+        # a document signed for a purpose: "signed a memorandum to build a power line"
+        (
+            r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:memorandum|agreement|deal|"
+            r"accord|protocol|declaration|treaty|pact|roadmap)(?:\s+of\s+understanding)?\s+"
+            r"(?:to|on|for)\s+",
+            0.8,
+        ),
+        # what a signed text holds: "the agreement also provides for joint patrols"
+        (
+            r"\b(?:deal|agreement|accord|memorandum|declaration|plan|pact|treaty|roadmap|"
+            r"protocol|communiqu[eé])\s+(?:also\s+)?(?:provides|provided)\s+for\s+",
+            0.75,
+        ),
+        (
+            r"\bexpressed\s+(?:its\s+|their\s+|his\s+|her\s+)?(?:readiness|willingness)\s+"
+            r"to\s+",
+            0.7,
+        ),
         # the English of communiqués written in French: "agreed for the reopening of",
         # "has engaged itself to hand over"
         (r"\bagreed\s+for\s+(?=the\s+)", 0.8),
@@ -24,21 +44,24 @@ COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
             0.85,
         ),
         (r"\bpromis(?:e|ed|es|ing)\s+(?:to\s+|(?=not\s+to\s+))", 0.85),
-        (r"\bvow(?:ed|s)?\s+to\s+", 0.8),
-        (r"\bundert(?:ook|ake|akes)\s+to\s+", 0.85),
-        (r"\b(?:decided|resolved)\s+to\s+", 0.75),
+        (rf"\bvow(?:ed|s)?{_WHEN}\s+to\s+", 0.8),
+        (rf"\bundert(?:ook|ake|akes){_WHEN}\s+to\s+", 0.85),
+        (rf"\b(?:decided|resolved){_WHEN}\s+to\s+", 0.75),
         (
             r"\bestablish(?:ed)?\s+(?=(?:a|an|the)\s+(?:\w+\s+){0,2}(?:system|mechanism|framework|"
             r"committee|commission|hotline|channel|task force|working group)\b)",
             0.7,
         ),
         (r"\b(?:upcoming|forthcoming|planned|expected)\s+visit\b", 0.7),
+        # the next round agreed: "The next session will be held in Baghdad in 2026"
+        (r"\b(?:next|following)\s+(?:meeting|session|round|summit)\b.*?\bwill\s+be\s+held\b", 0.6),
         (
-            r"\b(?:will|shall|would)\s+(?:also\s+)?(?!likely\b|probably\b|be\s+remembered\b|"
+            r"\b(?:will|shall|would)(?:,\s+\w+,)?\s+(?:also\s+)?(?!likely\b|probably\b|be\s+remembered\b|"
             r"be\s+held\b|have\s+to\s+be\b)",
             0.75,
         ),
         (r"\b(?:is|are)\s+(?:also\s+)?(?:scheduled|set|due)\s+to\s+", 0.6),
+        (r"\b(?:plans?|planned|intends?|intended)\s+to\s+", 0.6),
         (
             r"\b(?:still\s+)?(?:will\s+)?(?:has|have|needs?)\s+to\s+be\s+(?:signed|ratified|"
             r"approved)(?:\s+and\s+(?:signed|ratified|approved))?",
@@ -53,24 +76,67 @@ LOOKALIKES = [
         r"murders?|abuses?|violations?|suicide|fraud|offences?)",
         r"\b(?:did|do|does|would|could)\s+not\s+(?:agree|commit|pledge|promise)",
         r"\b(?:refused|failed|declined)\s+to\b",
-        r"\bno\s+(?:agreement|commitment|deal)\b",
-        r"\b(?:analysts?|critics?|experts?|observers?|officials?)\s+(?:said|say|warned|"
-        r"believe|expect)\b.*\bwill\b",
+        r"\bno\s+(?:agreement|commitment|deal|pledges?|promises?)\b",
+        r"\b(?:analysts?|critics?|experts?|observers?|diplomats?)\s+(?:said|say|warned|"
+        r"believe|expect)\b.*\b(?:will|would|might|could)\b",
+        # a denial, a fear: "denied that Beirut had agreed", "fears that Addis
+        # Ababa would shift trade"
+        r"\bdenied\s+(?:that|having|it\s+had|any)\b",
+        r"\b(?:fears?|feared|concerns?|worries|worried)\s+(?:\w+\s+){0,4}?that\b",
         r"\bit\s+(?:is|was)\s+(?:unclear|not\s+clear)\b",
         r"\b(?:may|might|could)\s+(?:eventually\s+)?(?:agree|sign|commit)",
         r"\?\s*$",
         r"\bweather\b",
         r"\bwill\s+(?:be\s+)?(?:likely|probably|possibly)\b",
         r"\bwould\s+likely\b",
-        r"^[“\"]",
     )
 ]
+# a sentence that opens with a quotation: only what follows it can be the reporter's account
+# of a promise ('"We will not …," the minister said, announcing that El Salvador would …')
+QUOTED_OPENING = re.compile(r"^[“\"][^”\"]*[”\"]")
+# a promise made a noun, and agreed in the passive: "The establishment of a joint cell in
+# Malanville was also agreed"
+NOMINAL_PROMISE = re.compile(
+    r"^(?P<action>(?:the\s+)?(?:creation|establishment|opening|reopening|setting\s+up|"
+    r"formation|launch|construction|resumption|release|return|exchange|restoration)\s+of\b.*?)"
+    r"\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:agreed|approved|decided|endorsed|"
+    r"announced)\b",
+    re.IGNORECASE,
+)
+WHICH_CLAUSE = re.compile(r",\s+which\s+(?:will|would)\b[^,;]*", re.IGNORECASE)
+# "will be completed", "will be set up": a work promised in the passive (not "will be held",
+# a meeting, nor "will be difficult", a forecast)
+PASSIVE_PROMISE = re.compile(
+    r"(?:also\s+)?be\s+(?:\w+ed|built|set\s+up|rebuilt|paid|sent|given|made|undertaken)\b"
+    r"(?<!\bheld)(?<!\bneeded)(?<!\brequired)(?<!\bexpected)(?<!\bsurprised)(?<!\bpleased)",
+    re.IGNORECASE,
+)
+# "It will, however, provide buses": a government named in the sentence before
+PRONOUN_SUBJECT = re.compile(r"it|they", re.IGNORECASE)
+# several promised actions in one: "to reopen X and to resume Y", "will set up a hotline by
+# March 15 and hold joint drills before year-end" (a verb after "and" starts an action)
+_ACTION_VERBS = (
+    r"hold|set|open|reopen|build|release|resume|establish|create|form|provide|deploy|return|"
+    r"hand|allow|expand|double|cut|lift|start|launch|complete|finish|sign|ratify|send|allocate|"
+    r"invest|train|increase|raise|reduce|restore|repair|help|share|exchange|meet|draft|review|"
+    r"extend|open|grant|issue|remove|repatriate|demarcate|patrol|monitor|supply|buy|sell|import|"
+    r"export|build|upgrade|fund|finance|host|appoint|activate|conduct|carry|step\s+up"
+)
+ACTIONS_SPLIT = re.compile(
+    rf",?\s+and\s+(?:to|also\s+to)\s+|,?\s+and\s+(?:also\s+)?(?=(?:{_ACTION_VERBS})\s)",
+    re.IGNORECASE,
+)
+# where a second promisor's clause begins: "A vowed to X, while B committed to Y"
+NEXT_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+and\s+(?=(?-i:[A-Z]))", re.I)
 PARTY_SUBJECT = re.compile(
     r"\b(?:they|the\s+(?:two|both)\s+\w+|both\s+(?:sides|countries|nations|governments)|"
     r"the\s+(?:leaders|ministers|foreign\s+ministers|governments|countries|sides|parties)|"
     r"government|ministry|president|prime\s+minister|minister|army|forces|rebels|militia|"
     r"negotiators|delegations?|authorities|under\s+the\s+(?:deal|agreement|declaration|"
-    r"accord|truce|plan))\b",
+    r"accord|truce|plan)|"
+    # the bodies a government acts through: "the security committee will meet"
+    r"committee|commission|council|teams?|coast\s+guards?|navy|navies|border\s+guards?|"
+    r"police|task\s+force|working\s+group|officials\s+said)\b",
     re.IGNORECASE,
 )
 

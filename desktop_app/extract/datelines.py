@@ -37,6 +37,8 @@ _DATED_FORMS = [
     re.compile(rf"{WRITTEN_DATE}{_AGENCY}{_END}", re.IGNORECASE),
     # a kicker, a bar, then the date: "EDITORIAL | 11 November 2025", "Asia this week | …"
     re.compile(rf"[^\n|]{{1,60}}\|\s*{WRITTEN_DATE}{_END}", re.IGNORECASE),
+    # a kicker, a bar, a place and the date: "Gulf Affairs | Riyadh, 4 December 2024"
+    re.compile(rf"[^\n|]{{1,60}}\|\s*{_PLACE},?\s+{WRITTEN_DATE}{_END}", re.IGNORECASE),
 ]
 # a place with an agency but no date, opening the story: "ISLAMABAD (Reuters) -",
 # "(MENAFN- Khaama Press)"

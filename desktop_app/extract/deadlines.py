@@ -61,6 +61,13 @@ _BY_MONTH = re.compile(
     re.IGNORECASE,
 )
 _BY_YEAR = re.compile(r"\b(?:by|before|until)\s+(\d{4})\b", re.IGNORECASE)
+# "due to be finished in 2026", "from 2027": that year, when it is not already past
+_IN_YEAR = re.compile(r"\b(?:in|from|during|due\s+in)\s+(\d{4})\b", re.IGNORECASE)
+# "between April and September": by the end of the second month
+_BETWEEN_MONTHS = re.compile(rf"\bbetween\s+{_MONTH}\s+and\s+{_MONTH}(?:\s+(\d{{4}}))?", re.I)
+#: a day and month without a year this many days before publication is that day, already past
+#: ("agreed on 30 December to reopen the crossing by 5 January", written on 8 January)
+RECENT_PAST_DAYS = 45
 
 
 def _add(start: dt.date, amount: int, unit: str) -> dt.date:
@@ -87,12 +94,17 @@ def _year_of_month(month: int, published: dt.date) -> int:
 
 
 def _next_year_for(month: int, day: int, published: dt.date) -> int:
-    """The year in which month/day next comes on or after the publication date."""
+    """The year in which month/day next comes on or after the publication date, unless it
+    came only just before it (RECENT_PAST_DAYS: a deadline already past, kept and flagged)."""
     try:
         candidate = dt.date(published.year, month, day)
     except ValueError:
         return published.year
-    return published.year if candidate >= published else published.year + 1
+    if candidate < published and (published - candidate).days > RECENT_PAST_DAYS:
+        return published.year + 1
+    if candidate > published and (candidate - published).days > 365 - RECENT_PAST_DAYS:
+        return published.year - 1  # "by 28 December", written on 3 January
+    return published.year
 
 
 def find_deadline(sentence: str, published: str | None) -> tuple[str | None, str]:
@@ -116,6 +128,11 @@ def _deadline(sentence: str, pub: dt.date) -> tuple[str | None, str]:
     if match:
         year = int(match.group(1)) if match.group(1) else pub.year
         return dt.date(year, 12, 31).isoformat(), "year"
+    match = _BETWEEN_MONTHS.search(sentence)
+    if match:
+        month = MONTHS[match.group(2).lower()]
+        year = int(match.group(3)) if match.group(3) else _year_of_month(month, pub)
+        return _month_end(year, month).isoformat(), "month"
     match = _ON_DATE.search(sentence)
     if match:
         month_name = match.group(1) or match.group(4)
@@ -143,5 +160,8 @@ def _deadline(sentence: str, pub: dt.date) -> tuple[str | None, str]:
         return _month_end(year, month).isoformat(), "month"
     match = _BY_YEAR.search(sentence)
     if match:  # a year already past is kept: the extractor flags it
+        return dt.date(int(match.group(1)), 12, 31).isoformat(), "year"
+    match = _IN_YEAR.search(sentence)
+    if match and int(match.group(1)) >= pub.year:
         return dt.date(int(match.group(1)), 12, 31).isoformat(), "year"
     return None, "day"

@@ -152,7 +152,10 @@ def category_of(title: str, sentence: str) -> str:
 def _commitment(
     sentence: str, action: str, confidence: float, subject: str, published: str | None
 ) -> Candidate:
-    deadline, precision = find_deadline(action, published)
+    # the promise's own words first: not "…, the ministers announced on Wednesday"
+    deadline, precision = find_deadline(_ATTRIBUTION.split(action)[0], published)
+    if deadline is None:
+        deadline, precision = find_deadline(action, published)
     title = action_title(sentence, action)
     return Candidate(
         kind="commitment",
@@ -256,6 +259,9 @@ def _subject_clause(subject: str) -> str:
 
 def _commitments(sentence: str, published: str | None) -> list[tuple[str, float, str]]:
     """The promised actions in a sentence (several when it says 'agreed to X and to Y')."""
+    quoted = cues.QUOTED_OPENING.match(sentence)
+    if quoted:  # a quotation's own words are no promise; the reporter's account after may be
+        sentence = sentence[quoted.end() :]
     if any(p.search(sentence) for p in cues.LOOKALIKES):
         return []
     if rules.enabled("not_a_promise") and not_a_promise(sentence, published):
@@ -265,23 +271,71 @@ def _commitments(sentence: str, published: str | None) -> list[tuple[str, float,
         countries.countries_in(telegram.group(1)) or _PLURAL_SUBJECT.search(telegram.group(1))
     ):
         return [(sentence[telegram.end() :], 0.6, telegram.group(1))]
+    nominal = cues.NOMINAL_PROMISE.match(sentence)
+    if nominal:  # "The creation of a joint fund was also approved"
+        return [(nominal.group("action"), 0.6, "")]
+    # the "will" of a clause about a thing is not a promise: "…, which will link the ports"
+    scanned = cues.WHICH_CLAUSE.sub(lambda m: " " * len(m.group()), sentence)
+    return _promised_actions(sentence, scanned)
+
+
+def _promised_actions(sentence: str, scanned: str) -> list[tuple[str, float, str]]:
+    """The actions of the first promise cue in the sentence (by position), and of the next
+    clause's when it has a promisor of its own ("A vowed to X, while B committed to Y")."""
+    found = []
     for pattern, confidence in cues.COMMITMENT_CUES:
-        match = pattern.search(sentence)
-        if not match:
-            continue
-        if pattern.pattern.startswith(r"\b(?:will|shall|would)"):
-            before = sentence[: match.start()]
-            if not (countries.countries_in(before) or cues.PARTY_SUBJECT.search(before)):
-                continue  # "the talks will…" is a forecast, not a promise
-        subject = sentence[: match.start()]
-        if "visit" in pattern.pattern and "visit" in match.group().lower():
-            return [(sentence, confidence, subject)]
-        action = sentence[match.end() :] if not match.group().strip().endswith("visit") else ""
-        if re.search(r"\bto\s+be\s+(?:signed|ratified|approved)", match.group()):
-            action = _pending_action(match.group(), subject, sentence[match.end() :])
-        parts = re.split(r",?\s+and\s+(?:to|also\s+to)\s+", action)
-        return [(part, confidence, subject) for part in parts if len(part.split()) >= 2]
-    return []
+        for match in pattern.finditer(scanned):
+            if _a_promisor_before(pattern, sentence, match):
+                found.append((match.start(), pattern, confidence, match))
+                break
+    if not found:
+        return []
+    _start, pattern, confidence, match = min(found, key=lambda f: f[0])
+    clause = cues.NEXT_CLAUSE.search(scanned, match.end())
+    later: list[tuple[str, float, str]] = []
+    if clause:  # "…, while Armenia committed to …": the next clause's own promise
+        later = [
+            (action, conf, sentence[: clause.end()] + subject)
+            for action, conf, subject in _promised_actions(
+                sentence[clause.end() :], scanned[clause.end() :]
+            )
+        ]
+    if later:
+        sentence, scanned = sentence[: clause.start()], scanned[: clause.start()]
+    actions = _actions_after(sentence, pattern, confidence, match)
+    return [a for a in actions + later if len(a[0].split()) >= 2]
+
+
+def _a_promisor_before(pattern: re.Pattern, sentence: str, match: re.Match) -> bool:
+    """Whether a "will" has a government (or its bodies, or a work promised in the passive)
+    before it; other cues need none."""
+    if not pattern.pattern.startswith(r"\b(?:will|shall|would)"):
+        return True
+    before = sentence[: match.start()]
+    return bool(
+        countries.countries_in(before)
+        or cues.PARTY_SUBJECT.search(before)
+        or cues.PASSIVE_PROMISE.match(sentence, match.end())
+        or cues.PRONOUN_SUBJECT.fullmatch(before.strip())
+    )  # else "the talks will…" is a forecast, not a promise
+
+
+def _actions_after(sentence: str, pattern: re.Pattern, confidence: float, match: re.Match):
+    """The promised actions the cue match introduces, each with the cue's confidence and the
+    text before it (where its promisor is)."""
+    subject = sentence[: match.start()]
+    if ("visit" in pattern.pattern and "visit" in match.group().lower()) or match.group().endswith(
+        "held"
+    ):
+        return [(sentence, confidence, subject)]
+    action = sentence[match.end() :] if not match.group().strip().endswith("visit") else ""
+    if re.search(r"\bto\s+be\s+(?:signed|ratified|approved)", match.group()):
+        return [(_pending_action(match.group(), subject, action), confidence, subject)]
+    if pattern.pattern.startswith(r"\b(?:will|shall|would)") and cues.PASSIVE_PROMISE.match(
+        sentence, match.end()
+    ):  # "Work on the bridge will be completed": the thing is the promise's object
+        return [(f"{subject.strip()} to {action}", confidence, subject)]
+    return [(part, confidence, subject) for part in cues.ACTIONS_SPLIT.split(action)]
 
 
 _MONTH_NAMES = "|".join(calendar.month_name[1:])

@@ -31,8 +31,7 @@ _RECALLED_YEAR = re.compile(
 # link": the subject of "will" is a thing
 NOT_SAID = re.compile(
     r"\b(?:did|do|does)\s+not\s+(?:say|specify|explain|confirm|give)\b|"
-    r"\b(?:would|will)\s+(?:need|require|depend|take\s+years|cost)\b|"
-    r",\s+which\s+(?:will|would)\b",
+    r"\b(?:would|will)\s+(?:need|require|depend|take\s+(?:years|months|weeks|time|long)|cost)\b",
     _I,
 )
 _PAST_PERFECT = re.compile(
@@ -42,8 +41,29 @@ _PAST_PERFECT = re.compile(
 )
 CONDITIONAL = re.compile(
     r"^[\"“‘]?(?:if|unless|should\s+\w+\s+(?!be\b)|were\s+\w+\s+to|in\s+case)\b|"
-    r"\b(?:only\s+if|on\s+condition\s+that|provided\s+that|as\s+long\s+as)\b|"
+    r"\b(?:only\s+(?:if|after|when)|on\s+condition\s+that|provided\s+that|as\s+long\s+as)\b|"
     r"\bwould\b[^.]{0,200}\bif\b|\bif\b[^.]{0,200}\bwould\b",
+    _I,
+)
+# a guess, not a promise: "Gulf states might fund the repair" (case matters: "by May")
+SPECULATION = re.compile(r"\b(?:might|could|may)\s+(?:also\s+|eventually\s+|still\s+)?[a-z]")
+_FIRM_CUE = re.compile(rf"\b(?:{_CUE}|decided|resolved|will|shall)\b", _I)
+# a failure in the present perfect: "has not been carried out", "has never put to sea"
+_NOT_DONE = re.compile(
+    r"\b(?:has|have)\s+(?:still\s+)?(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:carried\s+out|"
+    r"met|implemented|honou?red|kept|fulfilled|delivered|materiali[sz]ed|completed|built|"
+    r"opened|started|begun|enforced|applied|respected)\b|\b(?:has|have)\s+never\b",
+    _I,
+)
+# a promise dated before the article: "In 2022 the two countries promised", "A 2019 pledge
+# to open", "at the cabinet of 2022, the governments pledged" (a year after the promise's verb
+# is a promise about that year: "agreed to restore flights suspended in 2020")
+_PROMISE_WORD = re.compile(rf"\b(?:{_CUE}|pledges?|promises?|commitments?|undertakings?)\b", _I)
+_EARLIER_YEAR = re.compile(r"(?<!since\s)(?<!from\s)(?<!to\s)\b(1[89]\d\d|20\d\d)\b")
+# the promisor is a company, not a state: "A Vietnamese carmaker pledged to invest"
+_COMPANY = re.compile(
+    r"\b(?:company|companies|firm|firms|carmaker|automaker|corporation|conglomerate|"
+    r"manufacturer|investors?|lender|bank|operator|developer)\b",
     _I,
 )
 QUESTION = re.compile(r"\?[\"”’)]*\s*$|\b(?:asked|wondered|questioned)\s+(?:whether|if)\b", _I)
@@ -57,6 +77,17 @@ def not_a_promise(sentence: str, published: str | None) -> str | None:
     year = recalled and (recalled.group(1) or recalled.group(2) or recalled.group(3))
     if year and published and int(year) < int(published[:4]):
         return "past"
+    if _NOT_DONE.search(sentence):
+        return "past"
+    promise = _PROMISE_WORD.search(sentence)
+    if promise and published:
+        before = sentence[: promise.start()]
+        if any(int(y) < int(published[:4]) for y in _EARLIER_YEAR.findall(before)):
+            return "past"
+        if _COMPANY.search(before):
+            return "not a state"
+    if SPECULATION.search(sentence) and not _FIRM_CUE.search(sentence):
+        return "speculation"
     if NOT_SAID.search(sentence):
         return "not said"
     if QUESTION.search(sentence):

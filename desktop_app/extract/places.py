@@ -49,16 +49,19 @@ _NAME = rf"[A-Z][\w'’–-]+(?:\s+{_LINK}[A-Z][\w'’–-]+)?"
 # "in Kadugli", "to Kadugli and Umm Sarit", "from Turbat, Gwadar and Panjgur", "between Sohar
 # and Al Ain", "through Dhalkebar"
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?i:in|at|near|outside|from|to|into|between|through|across|along|via|towards|"
-    rf"beyond|past|linking|opposite|as\s+far\s+as)\s+(?:the\s+(?:port|town|city|village|district|region|province|"
-    rf"state|border\s+town)\s+of\s+)?({_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)"
+    r"\b(?:(?i:along|across|off)\s+the\s+|(?i:in|at|near|outside|from|to|into|between|through|"
+    r"across|along|via|towards|off|beyond|past|linking|opposite|as\s+far\s+as)\s+"
+    r"(?:the\s+(?:port|town|city|village|district|region|province|state|border\s+town)\s+of\s+)?)"
+    rf"({_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)"
 )
 # "the Tienditas bridge", "the Dorohusk crossing", "the Itaipu dam", "the port of Sohar"
 _FACILITY = re.compile(
     rf"\b({_NAME})\s+(?:border\s+|road\s+|rail\s+)?(?:bridge|crossing|crossing\s+point|"
     r"border\s+post|post|gate|checkpoint|dam|port|airport|pass|terminal|oilfield|gas\s+field|"
     r"power\s+plant|nuclear\s+plant|refinery|valley|corridor|border\s+point|railway|"
-    r"rail\s+line|line|road|highway|pipeline|route|interconnector)s?\b|"
+    r"rail\s+line|line|road|highway|pipeline|route|interconnector|"
+    # natural features: "the Goascorán river", "the Massacre River", "the Big Fergana Canal"
+    r"(?i:river|canal|reservoir|lake|national\s+park|island|gulf|bay|strait|delta|basin))s?\b|"
     rf"\b(?:port|town|city|village|region|province|state|district|border\s+post|crossing|"
     rf"border\s+crossing|bridge|dam)\s+of\s+({_NAME})"
 )

@@ -22,7 +22,7 @@ _YEAR_END = re.compile(
 _MID_YEAR = re.compile(rf"\b{_BY}\s+(?:the\s+)?mid[- ](?:(\d{{4}})|year)\b", _I)
 _QUARTER = re.compile(
     rf"\b{_BY}\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:Q([1-4])|(first|second|third|fourth)"
-    r"\s+quarter)(?:\s+(?:of\s+)?(\d{4}))?\b",
+    r"\s+quarter)(?:\s+(?:of\s+)?(\d{4}|next\s+year|this\s+year))?\b",
     _I,
 )
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -37,7 +37,7 @@ _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _THIS_OR_NEXT = re.compile(
     r"\b(?:(next|this|later\s+this|by\s+the\s+end\s+of\s+(?:the|this|next))\s+(week|month))\b", _I
 )
-_NEXT_YEAR = re.compile(r"\b(?:next|later\s+this|this)\s+year\b", _I)
+_NEXT_YEAR = re.compile(r"\b(?:(early|late|later)\s+)?(next|later\s+this|this)\s+year\b", _I)
 _WEEKDAYS = [day.lower() for day in calendar.day_name]
 _WEEKDAY = re.compile(
     r"\b(?:on|by|before|until|next|this|from)\s+(?:next\s+)?(" + "|".join(_WEEKDAYS) + r")\b",
@@ -89,8 +89,10 @@ def _quarter(sentence: str, pub: dt.date) -> Deadline | None:
         return None
     quarter = int(match.group(1)) if match.group(1) else _QUARTERS[match.group(2).lower()]
     end = _month_end(pub.year, quarter * 3)
-    if match.group(3):
-        end = _month_end(int(match.group(3)), quarter * 3)
+    named = (match.group(3) or "").lower()
+    if named.isdigit() or named.startswith("next"):
+        year = int(named) if named.isdigit() else pub.year + 1
+        end = _month_end(year, quarter * 3)
     elif end < pub:
         end = _month_end(pub.year + 1, quarter * 3)  # Q1 named in November: next year's
     return end.isoformat(), "month"
@@ -139,5 +141,7 @@ def _year(sentence: str, pub: dt.date) -> Deadline | None:
     match = _NEXT_YEAR.search(sentence)
     if not match:
         return None
-    year = pub.year + match.group().lower().startswith("next")
+    year = pub.year + match.group(2).lower().startswith("next")
+    if (match.group(1) or "").lower() == "early":  # "early next year": its first quarter
+        return dt.date(year, 3, 31).isoformat(), "month"
     return dt.date(year, 12, 31).isoformat(), "year"

@@ -1,0 +1,138 @@
+"""The wider range of ways news prose words a promise, and of ways it words something that is
+none (issue 21, the second round of dev articles). Each rule has cases on both sides, so that
+a rule that takes everything, or nothing, fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.extract.extractor import extract
+from desktop_app.extract.text import parse_article
+
+PUBLISHED = "2025-03-14"
+
+
+def promises(text: str, published: str | None = PUBLISHED) -> list:
+    return [c for c in extract(text, published) if c.kind == "commitment"]
+
+
+@pytest.mark.parametrize(
+    "sentence, title_starts",
+    [
+        ("Chad and Niger signed a memorandum to build a power line to Agadez.", "Build a power"),
+        ("The agreement also provides for joint patrols along the river.", "Joint patrols"),
+        ("Ghana expressed readiness to train Togolese border police.", "Train Togolese"),
+        ("Peru and Chile resolved on Monday to settle their maritime dispute.", "Settle their"),
+        (
+            "The establishment of a joint customs office in Rosso was also agreed.",
+            "The establishment",
+        ),
+        ("The security committee will meet within two weeks to plan patrols.", "Meet within"),
+        (
+            "Work on the Rosso bridge will be completed by the end of the year.",
+            "Work on the Rosso bridge to be completed",
+        ),
+        (
+            "Jordan agreed to the plan. It will, however, provide buses to the border.",
+            "Provide buses",
+        ),
+        (
+            '"We act now," the minister said, announcing that Benin would open two posts.',
+            "Open two",
+        ),
+        ("The next session will be held in Baghdad in 2026.", "The next session"),
+    ],
+)
+def test_a_promise_in_its_many_forms(sentence: str, title_starts: str) -> None:
+    found = promises(sentence)
+    assert found, sentence
+    assert found[-1].title.lower().startswith(title_starts.lower()), found[-1].title
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2022 the two countries promised to set up a joint patrol, which never put to sea.",
+        "A 2019 pledge to open a crossing at Serudong has not been carried out.",
+        "At the cabinet meeting in 2022, the governments pledged to finish the bridge.",
+        "A Vietnamese carmaker pledged to invest $150 million in a plant in Luzon.",
+        "Officials denied that Beirut had agreed to take back the migrants.",
+        "The pledge is meant to calm fears in Djibouti that Addis Ababa would shift its trade.",
+        "Analysts said Gulf states might fund the repair of the grid.",
+        "Baku has said it will sign only after Armenia changes its constitution.",
+        "Officials said the investigation will take weeks.",
+        "The railway, which will link the two ports, is still unfunded.",
+    ],
+)
+def test_what_only_looks_like_a_promise(sentence: str) -> None:
+    assert promises(sentence) == []
+
+
+def test_two_promisors_in_one_sentence_are_two_promises_with_their_own_deadlines():
+    text = (
+        "Azerbaijan vowed to return the remains of 19 soldiers within 30 days, while Armenia "
+        "committed to hand over maps of minefields by the end of April."
+    )
+    first, second = promises(text)
+    assert first.title.startswith("Return the remains") and first.deadline == "2025-04-13"
+    assert second.title.startswith("Hand over maps") and second.deadline == "2025-04-30"
+    assert first.parties == ["AZE"] and second.parties == ["ARM"]
+
+
+def test_coordinated_actions_after_one_will_each_keep_their_deadline():
+    text = (
+        "Under those agreements, the coast guards of Viet Nam and the Philippines will set up a "
+        "hotline by March 25 and hold joint drills off Palawan before year-end."
+    )
+    hotline, drills = promises(text)
+    assert hotline.deadline == "2025-03-25" and drills.deadline == "2025-12-31"
+    assert "Palawan" in [p["name"] for p in drills.places]
+
+
+@pytest.mark.parametrize(
+    "sentence, deadline",
+    [
+        (
+            "Kenya will double the number of visas, to 560 from 2027, the minister said on Monday.",
+            "2027-12-31",
+        ),
+        ("Kyrgyzstan will release water between April and September.", "2025-09-30"),
+        (
+            "Iran and Saudi Arabia agreed to resume flights by the end of the first quarter "
+            "of next year.",
+            "2026-03-31",
+        ),
+        (
+            "The two sides decided to form a commission that will meet early next year.",
+            "2026-03-31",
+        ),
+        ("Jordan had agreed on 1 March to reopen the crossing by 10 March.", "2025-03-10"),
+        ("Ethiopia will build a line to the border, due to be finished in 2026.", "2026-12-31"),
+    ],
+)
+def test_deadlines_in_more_words(sentence: str, deadline: str) -> None:
+    (found,) = promises(sentence)
+    assert found.deadline == deadline
+
+
+def test_a_deadline_just_past_is_kept_and_flagged():
+    (found,) = promises("Syria agreed to reopen the crossing by 10 March.")
+    assert found.deadline == "2025-03-10" and "before the publication date" in found.note
+
+
+def test_a_kicker_a_bar_a_place_and_a_date_set_the_publication_date():
+    article = parse_article("Gulf Affairs | Riyadh, 4 December 2024\n\nHeadline\n\nText.", None)
+    assert article.published == "2024-12-04"
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Honduras will deploy soldiers along the Goascorán river.", "Goascorán"),
+        ("Haiti agreed to share water from the Massacre River with farmers.", "Massacre"),
+        ("Lebanon committed to step up patrols off Tripoli.", "Tripoli"),
+    ],
+)
+def test_rivers_and_coasts_are_places(sentence: str, place: str) -> None:
+    (found,) = promises(sentence)
+    assert any(place in p["name"] for p in found.places), found.places
