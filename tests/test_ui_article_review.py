@@ -118,3 +118,21 @@ def test_a_statistics_edited_date_is_its_period_end(db_path):
     finally:
         session.close()
     assert end == "2024-06-30"
+
+
+def test_a_category_is_chosen_from_a_list_in_its_cell_and_kept(dialog, qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop_app.ui.article_dialog import COL_CATEGORY
+
+    row = row_titled(dialog, "Pull troops back")
+    assert dialog.table.cellWidget(row, COL_CATEGORY) is None  # no widget per row
+    assert dialog.table.item(row, COL_CATEGORY).text() == "Security"
+    dialog.table.editItem(dialog.table.item(row, COL_CATEGORY))
+    editor = dialog.table.findChild(QComboBox)
+    assert editor is not None and editor.currentData() == "security"
+    editor.setCurrentIndex(editor.findData("humanitarian"))
+    dialog.table.commitData(editor)
+    assert dialog.table.item(row, COL_CATEGORY).text() == "Humanitarian"
+    edits = next(e for c, e in dialog.chosen() if c.title.startswith("Pull"))
+    assert edits["category"] == "humanitarian"

@@ -11,7 +11,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,6 +33,7 @@ from desktop_app.extract.text import publication_date
 from desktop_app.session.article import ArticlePlan, ChosenCandidate
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.accessibility import buttons_in_shown_order, prepare_forms_under
+from desktop_app.ui.choice_delegate import VALUE_ROLE, ChoiceDelegate
 from desktop_app.ui.date_fields import DateField
 from desktop_app.ui.extraction import ExtractionProcess
 from desktop_app.ui.i18n import translate
@@ -86,6 +86,8 @@ class ArticleDialog(QDialog):
         self.table.setColumnWidth(COL_PARTIES, 110)
         self.table.setColumnWidth(COL_PLACES, 170)
         self.table.setColumnWidth(COL_DATE, 120)
+        self.categories = ChoiceDelegate([(c.capitalize(), c) for c in CATEGORIES], self.table)
+        self.table.setItemDelegateForColumn(COL_CATEGORY, self.categories)
         self.table.itemChanged.connect(self._cell_edited)
         self.summary = QLabel(
             translate("ArticleDialog", "Paste an article and press Find candidates.")
@@ -225,11 +227,7 @@ class ArticleDialog(QDialog):
                 date.setBackground(QColor(NOTE_COLOUR))
                 date.setToolTip(candidate.note[:1].upper() + candidate.note[1:] + ".")
             self.table.setItem(row, COL_DATE, date)
-            category = QComboBox()
-            for name in CATEGORIES:
-                category.addItem(name.capitalize(), name)
-            category.setCurrentIndex(max(0, category.findData(candidate.category)))
-            self.table.setCellWidget(row, COL_CATEGORY, category)
+            self.table.setItem(row, COL_CATEGORY, self.categories.item(candidate.category))
         if not self.source_title.text().strip() and text.strip():
             first = next(
                 (s for s in text.splitlines() if s.strip() and not s.startswith("date")), ""
@@ -264,7 +262,7 @@ class ArticleDialog(QDialog):
                         "title": self.table.item(row, COL_TITLE).text().strip(),
                         "parties": parties,
                         "date": self.table.item(row, COL_DATE).text().strip() or None,
-                        "category": self.table.cellWidget(row, COL_CATEGORY).currentData(),
+                        "category": self.table.item(row, COL_CATEGORY).data(VALUE_ROLE),
                         "places": typed_places(self.table.item(row, COL_PLACES).text(), candidate),
                     },
                 )
