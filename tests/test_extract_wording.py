@@ -131,6 +131,19 @@ def test_a_kicker_a_bar_a_place_and_a_date_set_the_publication_date():
         ("Honduras will deploy soldiers along the Goascorán river.", "Goascorán"),
         ("Haiti agreed to share water from the Massacre River with farmers.", "Massacre"),
         ("Lebanon committed to step up patrols off Tripoli.", "Tripoli"),
+        (
+            "The UAE will finance a power line between the Al Dhahirah governorate and Al Ain.",
+            "Al Dhahirah",
+        ),
+        ("The two governments agreed to reopen the Kyzyl-Bel and Karamyk crossings.", "Kyzyl-Bel"),
+        ("The two governments agreed to reopen the Kyzyl-Bel and Karamyk crossings.", "Karamyk"),
+        ("Dhaka pledged to move 10,000 refugees to the island of Bhasan Char.", "Bhasan Char"),
+        ("Kyrgyzstan pledged free passage for residents of the Tajik exclave of Vorukh.", "Vorukh"),
+        (
+            "They said they would set up a company to run the Kambar-Ata 1 hydropower plant.",
+            "Kambar-Ata",
+        ),
+        ("Rwanda agreed to reopen the Nemba-Gasenyi crossing to traders.", "Gasenyi"),
     ],
 )
 def test_rivers_and_coasts_are_places(sentence: str, place: str) -> None:

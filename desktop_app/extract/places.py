@@ -56,14 +56,19 @@ _AFTER_PREPOSITION = re.compile(
 )
 # "the Tienditas bridge", "the Dorohusk crossing", "the Itaipu dam", "the port of Sohar"
 _FACILITY = re.compile(
-    rf"\b({_NAME})\s+(?:border\s+|road\s+|rail\s+)?(?:bridge|crossing|crossing\s+point|"
+    # "the Kyzyl-Bel and Karamyk crossings", "the Kambar-Ata 1 hydropower plant"
+    rf"\b({_NAME}(?:\s+and\s+{_NAME})?)(?:\s+\d{{1,2}})?\s+(?:border\s+|road\s+|rail\s+)?"
+    r"(?:bridge|crossing|crossing\s+point|hydropower\s+plant|power\s+station|"
     r"border\s+post|post|gate|checkpoint|dam|port|airport|pass|terminal|oilfield|gas\s+field|"
     r"power\s+plant|nuclear\s+plant|refinery|valley|corridor|border\s+point|railway|"
     r"rail\s+line|line|road|highway|pipeline|route|interconnector|"
     # natural features: "the Goascorán river", "the Massacre River", "the Big Fergana Canal"
-    r"(?i:river|canal|reservoir|lake|national\s+park|island|gulf|bay|strait|delta|basin))s?\b|"
+    r"(?i:river|canal|reservoir|lake|national\s+park|island|gulf|bay|strait|delta|basin)|"
+    # an area: "the Al Dhahirah governorate", "the Gedo region"
+    r"governorate|province|district|region|county|municipality|oblast|prefecture)s?\b|"
     rf"\b(?:port|town|city|village|region|province|state|district|border\s+post|crossing|"
-    rf"border\s+crossing|bridge|dam)\s+of\s+({_NAME})"
+    rf"border\s+crossing|bridge|dam|island|exclave|enclave|governorate|municipality|county|"
+    rf"oblast)\s+of\s+({_NAME})"
 )
 _VENUE = re.compile(
     r"\b(?:convened|met|meeting|talks|arrived|gathered|summit|conference|signed[^.]*?)\s+"
@@ -200,11 +205,12 @@ def without_possessive(name: str) -> str:
 def _names_in(listed: str) -> list[str]:
     """'Kadugli and Umm Sarit', 'Turbat, Gwadar', 'Nemba-Gasenyi', 'Alican–Margara': the
     places one by one (a pair joined by a dash is a crossing or a line between two places,
-    unless the pair is itself a known name: 'Nagorno-Karabakh')."""
+    unless the pair is itself a known name, 'Nagorno-Karabakh', or a hyphen joins a part of
+    three letters or fewer: 'Kambar-Ata', 'Kyzyl-Bel')."""
     names = []
     for name in re.split(r",\s+|\s+and\s+", listed):
         name = without_possessive(name)
-        parts = re.split(r"[–-](?=[A-Z])", name)
+        parts = re.split(r"–(?=[A-Z])|-(?=[A-Z][\w'’]{3})(?<=[\w'’]{4}-)", name)
         if len(parts) > 1 and name not in sites.known_sites() and not _city(name):
             names.extend(parts)
         else:
