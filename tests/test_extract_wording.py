@@ -41,6 +41,12 @@ def promises(text: str, published: str | None = PUBLISHED) -> list:
             "Open two",
         ),
         ("The next session will be held in Baghdad in 2026.", "The next session"),
+        ("The next round of talks is planned in Mazar-i-Sharif in October.", "The next round"),
+        ("Construction is to begin before the end of the year.", "Construction to begin"),
+        ("The full line is to reopen by 2029.", "The full line to reopen"),
+        ("The three ministers will meet again in Kasane in November.", "Meet again"),
+        ("Bolivia had agreed last month to let fuel trucks cross at Puerto Quijarro.", "Let fuel"),
+        ("Papua New Guinea and Indonesia agreed Wednesday to reopen the crossing.", "Reopen the"),
     ],
 )
 def test_a_promise_in_its_many_forms(sentence: str, title_starts: str) -> None:
@@ -62,6 +68,11 @@ def test_a_promise_in_its_many_forms(sentence: str, title_starts: str) -> None:
         "Baku has said it will sign only after Armenia changes its constitution.",
         "Officials said the investigation will take weeks.",
         "The railway, which will link the two ports, is still unfunded.",
+        "Whether Tanzania would lift its restrictions was not discussed in public.",
+        "Environmental groups urged both governments to halt work on the dam.",
+        "Brazil first undertook to build a bridge there in a treaty signed in 1958.",
+        "A Chinese electric-car maker also promised to build a plant near Almaty.",
+        "The line would double the electricity Uzbekistan can sell.",
     ],
 )
 def test_what_only_looks_like_a_promise(sentence: str) -> None:
@@ -144,8 +155,33 @@ def test_a_kicker_a_bar_a_place_and_a_date_set_the_publication_date():
             "Kambar-Ata",
         ),
         ("Rwanda agreed to reopen the Nemba-Gasenyi crossing to traders.", "Gasenyi"),
+        ("Tanzania committed to finish the Mutukula one-stop border post.", "Mutukula"),
+        ("Uzbekistan will build the Surkhan-Puli-Khumri power line.", "Surkhan"),
+        ("Laos pledged to cut burning in the provinces of Xayaboury and Oudomxay.", "Oudomxay"),
+        ("Spain and Morocco decided to study a tunnel under the Strait of Gibraltar.", "Strait of"),
+        (
+            "Argentina committed to tender the Agua Negra tunnel to Chile's Coquimbo region.",
+            "Coquimbo",
+        ),
     ],
 )
 def test_rivers_and_coasts_are_places(sentence: str, place: str) -> None:
     (found,) = promises(sentence)
     assert any(place in p["name"] for p in found.places), found.places
+
+
+def test_a_wire_dateline_without_a_year_is_the_latest_such_day():
+    import datetime as dt
+
+    from desktop_app.extract.datelines import read_dateline
+
+    text = "ASTANA, May 21 (AP) — Kazakhstan and China will open a crossing."
+    assert read_dateline(text, dt.date(2026, 11, 29)).published == "2026-05-21"
+    assert read_dateline(text, dt.date(2026, 3, 1)).published == "2025-05-21"  # not ahead
+    slashed = "RABAT, 5 February 2025 /Iberia Press/ -- Spain and Morocco agreed to act."
+    assert read_dateline(slashed).published == "2025-02-05"
+
+
+def test_starting_monday_is_the_next_monday():
+    (found,) = promises("China agreed to lift its restrictions on beef starting Monday.")
+    assert found.deadline == "2025-03-17"  # 14 March 2025 is a Friday

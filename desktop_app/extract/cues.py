@@ -5,13 +5,24 @@ from __future__ import annotations
 import re
 
 # a time or a place between the verb and its "to": "resolved on Monday to", "vowed in Doha to"
-_WHEN = r"(?:\s+(?:on|in|at|during|after|last|this)\s+[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?"
+_WHEN = (
+    r"(?:\s+(?:on|in|at|during|after|last|this)\s+[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*|"
+    r"\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"  # "agreed Wednesday to" (wire style)
+)
+_ACTION_VERBS = (
+    r"hold|set|open|reopen|build|release|resume|establish|create|form|provide|deploy|return|"
+    r"hand|allow|expand|double|cut|lift|start|launch|complete|finish|sign|ratify|send|allocate|"
+    r"invest|train|increase|raise|reduce|restore|repair|help|share|exchange|meet|draft|review|"
+    r"extend|open|grant|issue|remove|repatriate|demarcate|patrol|monitor|supply|buy|sell|import|"
+    r"export|build|upgrade|fund|finance|host|appoint|activate|conduct|carry|step\s+up"
+)
 # (pattern, confidence, how the promised action is introduced)
 COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
     (re.compile(p, re.IGNORECASE), confidence)
     for p, confidence in (
         (
-            r"\bagree[ds]?\s+(?:(?:on|in|at|during|after|with)\s+[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*"
+            r"\bagree[ds]?\s+(?:(?:on|in|at|during|after|with|last)\s+[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*"
+            r"\s+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
             r"\s+)?(?:to|on|that)\s+",
             0.9,
         ),
@@ -54,13 +65,23 @@ COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
         ),
         (r"\b(?:upcoming|forthcoming|planned|expected)\s+visit\b", 0.7),
         # the next round agreed: "The next session will be held in Baghdad in 2026"
-        (r"\b(?:next|following)\s+(?:meeting|session|round|summit)\b.*?\bwill\s+be\s+held\b", 0.6),
+        (
+            r"\b(?:next|following)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|round|summit|talks)\b"
+            r".*?\b(?:will\s+be\s+|(?:is|are)\s+(?:to\s+be\s+)?)(?:held|planned|scheduled)\b",
+            0.6,
+        ),
         (
             r"\b(?:will|shall|would)(?:,\s+\w+,)?\s+(?:also\s+)?(?!likely\b|probably\b|be\s+remembered\b|"
             r"be\s+held\b|have\s+to\s+be\b)",
             0.75,
         ),
         (r"\b(?:is|are)\s+(?:also\s+)?(?:scheduled|set|due)\s+to\s+", 0.6),
+        # a plan in the wire's future: "the line is to reopen by 2029", "Construction is to begin"
+        (
+            rf"\b(?:is|are)\s+(?:also\s+)?to\s+(?=(?:{_ACTION_VERBS}|begin|run|close|"
+            r"be\s+\w+ed)\b)",
+            0.6,
+        ),
         (r"\b(?:plans?|planned|intends?|intended)\s+to\s+", 0.6),
         (
             r"\b(?:still\s+)?(?:will\s+)?(?:has|have|needs?)\s+to\s+be\s+(?:signed|ratified|"
@@ -77,6 +98,8 @@ LOOKALIKES = [
         r"\b(?:did|do|does|would|could)\s+not\s+(?:agree|commit|pledge|promise)",
         r"\b(?:refused|failed|declined)\s+to\b",
         r"\bno\s+(?:agreement|commitment|deal|pledges?|promises?)\b",
+        # a demand in the sentence's main clause: "Environmental groups urged both governments"
+        r"^[^,]*\b(?:urged|called\s+on|appealed\s+to|demanded\s+that)\b",
         r"\b(?:analysts?|critics?|experts?|observers?|diplomats?)\s+(?:said|say|warned|"
         r"believe|expect)\b.*\b(?:will|would|might|could)\b",
         # a denial, a fear: "denied that Beirut had agreed", "fears that Addis
@@ -94,6 +117,14 @@ LOOKALIKES = [
 # a sentence that opens with a quotation: only what follows it can be the reporter's account
 # of a promise ('"We will not …," the minister said, announcing that El Salvador would …')
 QUOTED_OPENING = re.compile(r"^[“\"][^”\"]*[”\"]")
+# the cues of a plain future ("will", "is to"): a promise only with a promisor before them
+FUTURE_CUES = (r"\b(?:will|shall|would)", r"\b(?:is|are)\s+(?:also\s+)?to\s+")
+# a thing planned, before "is to": "the full line is to reopen by 2029"
+PLANNED_THING = re.compile(
+    r"^(?:the\s+)?(?:[\w,-]+\s+){0,3}(?:line|bridge|railway|road|crossing|pipeline|project|"
+    r"plant|port|tunnel|corridor|border|market|office|post)\s*$",
+    re.IGNORECASE,
+)
 # a promise made a noun, and agreed in the passive: "The establishment of a joint cell in
 # Malanville was also agreed"
 NOMINAL_PROMISE = re.compile(
@@ -115,28 +146,26 @@ PASSIVE_PROMISE = re.compile(
 PRONOUN_SUBJECT = re.compile(r"it|they", re.IGNORECASE)
 # several promised actions in one: "to reopen X and to resume Y", "will set up a hotline by
 # March 15 and hold joint drills before year-end" (a verb after "and" starts an action)
-_ACTION_VERBS = (
-    r"hold|set|open|reopen|build|release|resume|establish|create|form|provide|deploy|return|"
-    r"hand|allow|expand|double|cut|lift|start|launch|complete|finish|sign|ratify|send|allocate|"
-    r"invest|train|increase|raise|reduce|restore|repair|help|share|exchange|meet|draft|review|"
-    r"extend|open|grant|issue|remove|repatriate|demarcate|patrol|monitor|supply|buy|sell|import|"
-    r"export|build|upgrade|fund|finance|host|appoint|activate|conduct|carry|step\s+up"
-)
 ACTIONS_SPLIT = re.compile(
     rf",?\s+and\s+(?:to|also\s+to)\s+|,?\s+and\s+(?:also\s+)?(?=(?:{_ACTION_VERBS})\s)",
     re.IGNORECASE,
 )
 # where a second promisor's clause begins: "A vowed to X, while B committed to Y"
-NEXT_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+and\s+(?=(?-i:[A-Z]))", re.I)
+NEXT_CLAUSE = re.compile(
+    r",?\s+(?:while|whereas)\s+|;\s+|,\s+and\s+(?=(?-i:[A-Z])|the\s)", re.IGNORECASE
+)
 PARTY_SUBJECT = re.compile(
-    r"\b(?:they|the\s+(?:two|both)\s+\w+|both\s+(?:sides|countries|nations|governments)|"
+    r"\b(?:they|the\s+(?:two|three|four|both)\s+\w+|both\s+(?:sides|countries|nations|governments)|"
+    r"ministers|leaders|"
     r"the\s+(?:leaders|ministers|foreign\s+ministers|governments|countries|sides|parties)|"
     r"government|ministry|president|prime\s+minister|minister|army|forces|rebels|militia|"
     r"negotiators|delegations?|authorities|under\s+the\s+(?:deal|agreement|declaration|"
     r"accord|truce|plan)|"
     # the bodies a government acts through: "the security committee will meet"
     r"committee|commission|council|teams?|coast\s+guards?|navy|navies|border\s+guards?|"
-    r"police|task\s+force|working\s+group|officials\s+said)\b",
+    r"police|task\s+force|working\s+group|officials\s+said|"
+    # a work promised: "Construction is to begin", "Work to upgrade the post will begin"
+    r"^(?:the\s+)?(?:construction|work|works|building))\b",
     re.IGNORECASE,
 )
 

@@ -30,13 +30,19 @@ _END = r"(?:\s*[-–—:|]+\s*|[ \t]*(?=\n)|[ \t]*$)"
 _NOT_A_PLACE = r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
 _WORD = r"[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*"
 _PLACE = rf"(?P<place>{_NOT_A_PLACE}{_WORD}(?:[ -]{_WORD}){{0,3}})"
-_AGENCY = r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
+_AGENCY = r"(?:\s*\((?P<agency>[^()\n]{2,40})\)|\s*/[^/\n]{2,40}/)?"  # (Reuters), /Agency/
 _DATED_FORMS = [
     re.compile(rf"{_PLACE},?\s+{WRITTEN_DATE}{_AGENCY}{_END}", re.IGNORECASE),
     re.compile(rf"{_PLACE}{_AGENCY}\s*[-–—:]\s*{WRITTEN_DATE}{_END}", re.IGNORECASE),
     re.compile(rf"{WRITTEN_DATE}{_AGENCY}{_END}", re.IGNORECASE),
     # a kicker, a bar, then the date: "EDITORIAL | 11 November 2025", "Asia this week | …"
     re.compile(rf"[^\n|]{{1,60}}\|\s*{WRITTEN_DATE}{_END}", re.IGNORECASE),
+    # the wires' dateline without a year: "ASTANA, May 21 (AP) —", "PORT MORESBY, Oct. 2 (AAP) —"
+    re.compile(
+        rf"{_PLACE},\s+(?:(?P<month3>{_MONTH_NAMES})\.?\s+(?P<day3>\d{{1,2}})|"
+        rf"(?P<day4>\d{{1,2}})\s+(?P<month4>{_MONTH_NAMES})\.?){_AGENCY}\s*[-–—:]+\s*",
+        re.IGNORECASE,
+    ),
     # a kicker, a bar, a place and the date: "Gulf Affairs | Riyadh, 4 December 2024"
     re.compile(rf"[^\n|]{{1,60}}\|\s*{_PLACE},?\s+{WRITTEN_DATE}{_END}", re.IGNORECASE),
 ]
@@ -55,9 +61,14 @@ class Dateline:
     end: int  # where the story proper begins
 
 
-def date_from_parts(match: re.Match) -> str | None:
-    """The ISO date a WRITTEN_DATE match spells, or None when it is no calendar date."""
+def date_from_parts(match: re.Match, today: dt.date | None = None) -> str | None:
+    """The ISO date a WRITTEN_DATE match spells, or None when it is no calendar date. A day
+    and month with no year (a wire's dateline) is the latest such day up to today."""
     groups = match.groupdict()
+    if groups.get("day3") or groups.get("day4"):
+        return _latest(
+            groups.get("month3") or groups["month4"], groups.get("day3") or groups["day4"], today
+        )
     try:
         if groups.get("iso"):
             return dt.date.fromisoformat(groups["iso"]).isoformat()
@@ -68,6 +79,19 @@ def date_from_parts(match: re.Match) -> str | None:
         ).isoformat()
     except (TypeError, ValueError, KeyError):
         return None
+
+
+def _latest(month_name: str, day: str, today: dt.date | None) -> str | None:
+    today = today or dt.date.today()
+    month = _MONTHS[month_name.lower()]
+    for year in (today.year, today.year - 1):
+        try:
+            date = dt.date(year, month, int(day))
+        except ValueError:
+            continue
+        if date <= today:
+            return date.isoformat()
+    return None
 
 
 def _line_starts(text: str) -> list[int]:
@@ -83,13 +107,13 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def read_dateline(text: str) -> Dateline | None:
+def read_dateline(text: str, today: dt.date | None = None) -> Dateline | None:
     """The dateline at the start of text or of one of its first lines (after a headline)."""
     starts = _line_starts(text)
     for start in starts:
         for form in _DATED_FORMS:
             match = form.match(text, start)
-            published = date_from_parts(match) if match else None
+            published = date_from_parts(match, today) if match else None
             if published:
                 place = match.groupdict().get("place")
                 return Dateline(published, place.title() if place else None, start, match.end())

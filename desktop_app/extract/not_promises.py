@@ -60,13 +60,17 @@ _NOT_DONE = re.compile(
 # is a promise about that year: "agreed to restore flights suspended in 2020")
 _PROMISE_WORD = re.compile(rf"\b(?:{_CUE}|pledges?|promises?|commitments?|undertakings?)\b", _I)
 _EARLIER_YEAR = re.compile(r"(?<!since\s)(?<!from\s)(?<!to\s)\b(1[89]\d\d|20\d\d)\b")
+_FIRST_PROMISED = re.compile(rf"\b(?:first|originally|initially)\s+{_CUE}\b", _I)
 # the promisor is a company, not a state: "A Vietnamese carmaker pledged to invest"
 _COMPANY = re.compile(
     r"\b(?:company|companies|firm|firms|carmaker|automaker|corporation|conglomerate|"
-    r"manufacturer|investors?|lender|bank|operator|developer)\b",
+    r"manufacturer|maker|shareholder|consortium|contractor|investors?|lender|bank|operator|"
+    r"developer)\b",
     _I,
 )
-QUESTION = re.compile(r"\?[\"”’)]*\s*$|\b(?:asked|wondered|questioned)\s+(?:whether|if)\b", _I)
+QUESTION = re.compile(
+    r"\?[\"”’)]*\s*$|^whether\b|\b(?:asked|wondered|questioned)\s+(?:whether|if)\b", _I
+)
 
 
 def not_a_promise(sentence: str, published: str | None) -> str | None:
@@ -84,8 +88,11 @@ def not_a_promise(sentence: str, published: str | None) -> str | None:
         before = sentence[: promise.start()]
         if any(int(y) < int(published[:4]) for y in _EARLIER_YEAR.findall(before)):
             return "past"
-        if _COMPANY.search(before):
-            return "not a state"
+        first = _FIRST_PROMISED.search(sentence)
+        if first and any(int(y) < int(published[:4]) for y in _EARLIER_YEAR.findall(sentence)):
+            return "past"  # "Brazil first undertook to build it in a treaty of 1958"
+    if promise and _COMPANY.search(sentence[: promise.start()]):
+        return "not a state"
     if SPECULATION.search(sentence) and not _FIRM_CUE.search(sentence):
         return "speculation"
     if NOT_SAID.search(sentence):

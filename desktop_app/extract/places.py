@@ -50,15 +50,16 @@ _NAME = rf"[A-Z][\w'’–-]+(?:\s+{_LINK}[A-Z][\w'’–-]+)?"
 # and Al Ain", "through Dhalkebar"
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:(?i:along|across|off)\s+the\s+|(?i:in|at|near|outside|from|to|into|between|through|"
-    r"across|along|via|towards|off|beyond|past|linking|opposite|as\s+far\s+as)\s+"
+    r"across|along|via|towards|off|beyond|past|linking|opposite|including|as\s+far\s+as)\s+"
     r"(?:the\s+(?:port|town|city|village|district|region|province|state|border\s+town)\s+of\s+)?)"
     rf"({_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)"
 )
 # "the Tienditas bridge", "the Dorohusk crossing", "the Itaipu dam", "the port of Sohar"
 _FACILITY = re.compile(
     # "the Kyzyl-Bel and Karamyk crossings", "the Kambar-Ata 1 hydropower plant"
-    rf"\b({_NAME}(?:\s+and\s+{_NAME})?)(?:\s+\d{{1,2}})?\s+(?:border\s+|road\s+|rail\s+)?"
-    r"(?:bridge|crossing|crossing\s+point|hydropower\s+plant|power\s+station|"
+    rf"\b({_NAME}(?:\s+and\s+{_NAME})?)(?:\s+\d{{1,2}})?\s+(?:[a-z]+(?:-[a-z]+)+\s+)?"
+    r"(?:border\s+|road\s+|rail\s+|power\s+|gas\s+|oil\s+|transmission\s+)?"
+    r"(?:bridge|crossing|crossing\s+point|hydropower\s+plant|power\s+station|tunnel|"
     r"border\s+post|post|gate|checkpoint|dam|port|airport|pass|terminal|oilfield|gas\s+field|"
     r"power\s+plant|nuclear\s+plant|refinery|valley|corridor|border\s+point|railway|"
     r"rail\s+line|line|road|highway|pipeline|route|interconnector|"
@@ -68,7 +69,9 @@ _FACILITY = re.compile(
     r"governorate|province|district|region|county|municipality|oblast|prefecture)s?\b|"
     rf"\b(?:port|town|city|village|region|province|state|district|border\s+post|crossing|"
     rf"border\s+crossing|bridge|dam|island|exclave|enclave|governorate|municipality|county|"
-    rf"oblast)\s+of\s+({_NAME})"
+    rf"oblast|provinces|regions|districts)\s+of\s+({_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)|"
+    # a water or a coast named with "of": "the Strait of Gibraltar", "Lake of Geneva"
+    rf"\b((?:Straits?|Gulf|Bay|Lake|Sea|Isle|Cape)\s+of\s+(?:the\s+)?{_NAME})"
 )
 _VENUE = re.compile(
     r"\b(?:convened|met|meeting|talks|arrived|gathered|summit|conference|signed[^.]*?)\s+"
@@ -181,7 +184,7 @@ def places_in(sentence: str) -> list[FoundPlace]:
                 found.setdefault(name.lower(), city)
                 break
     for match in [*_AFTER_PREPOSITION.finditer(sentence), *_FACILITY.finditer(sentence)]:
-        named = match.group(1) or match.group(2)
+        named = next(group for group in match.groups() if group)
         if match.start(1) in persons:
             continue
         for name in _names_in(named):
@@ -209,7 +212,7 @@ def _names_in(listed: str) -> list[str]:
     three letters or fewer: 'Kambar-Ata', 'Kyzyl-Bel')."""
     names = []
     for name in re.split(r",\s+|\s+and\s+", listed):
-        name = without_possessive(name)
+        name = without_possessive(re.sub(r"^[A-Z]\w*['’]s\s+(?=[A-Z])", "", name))  # "Chile's X"
         parts = re.split(r"–(?=[A-Z])|-(?=[A-Z][\w'’]{3})(?<=[\w'’]{4}-)", name)
         if len(parts) > 1 and name not in sites.known_sites() and not _city(name):
             names.extend(parts)

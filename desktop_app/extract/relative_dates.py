@@ -40,7 +40,9 @@ _THIS_OR_NEXT = re.compile(
 _NEXT_YEAR = re.compile(r"\b(?:(early|late|later)\s+)?(next|later\s+this|this)\s+year\b", _I)
 _WEEKDAYS = [day.lower() for day in calendar.day_name]
 _WEEKDAY = re.compile(
-    r"\b(?:on|by|before|until|next|this|from)\s+(?:next\s+)?(" + "|".join(_WEEKDAYS) + r")\b",
+    r"\b(?:on|by|before|until|next|this|from|starting|beginning)\s+(?:next\s+)?("
+    + "|".join(_WEEKDAYS)
+    + r")\b",
     _I,
 )
 _TOMORROW = re.compile(r"\btomorrow\b", _I)
