@@ -50,3 +50,42 @@ def test_a_full_collection_waits_while_background_work_runs_but_not_for_ever():
     assert gui_thread_gc.generations_due(due, threshold, True, waited - 0.1) == 1
     assert gui_thread_gc.generations_due(due, threshold, True, waited) == 2
     assert gui_thread_gc.generations_due(due, threshold, False, 1.0) == 2  # idle: at once
+
+
+def test_what_a_full_collection_leaves_is_frozen_and_a_thaw_lets_cycles_go(qtbot):
+    import weakref
+
+    gui_thread_gc.collect_on_gui_thread()
+    collector = gui_thread_gc._collector
+    gc.unfreeze()
+    survivor = _Cycle()
+    collector.threshold = (0, 0, 0)  # every generation due at the next check
+    collector.last_full = 0.0  # long ago: due even if another test left a worker busy
+    try:
+        collector.check()  # a full collection: the survivor is now frozen
+        assert gc.get_freeze_count() > 0
+        gone = weakref.ref(survivor)
+        del survivor
+        gc.collect()
+        assert gone() is not None  # frozen: a full collection no longer walks it
+        gui_thread_gc.thaw()
+        assert gc.get_freeze_count() == 0
+        gc.collect()
+        assert gone() is None  # thawed: its cycle is collected
+    finally:
+        collector.threshold = gc.get_threshold()
+        gc.unfreeze()
+
+
+def test_closing_a_window_thaws(qtbot, tmp_path):
+    from desktop_app.store.sample import write_sample
+    from desktop_app.ui.main_window import MainWindow
+
+    gui_thread_gc.collect_on_gui_thread()
+    path = tmp_path / "s.db"
+    write_sample(path)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    gc.freeze()
+    window.close()
+    assert gc.get_freeze_count() == 0

@@ -28,6 +28,7 @@ from desktop_app.store import queries
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import (
     accessibility,
+    gui_thread_gc,
     record_actions,
     settings,
     sources_tab,
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.layouts.save()
             self.session.close()
+            gui_thread_gc.thaw()  # the old file's models may now be garbage in frozen cycles
         self.session = session
         self.database_path = path
         self.undo_stack.clear()
@@ -383,4 +385,5 @@ class MainWindow(QMainWindow):
                 model.retire()  # reads still on their way find the connection closed
             self.session.close()
             self.session = None
+            gui_thread_gc.thaw()
         super().closeEvent(event)
