@@ -73,9 +73,9 @@ class FilterBar(QWidget):
         )
         self.area_button.clicked.connect(lambda: self.set_area(()))
         self.area_button.hide()
-        # a burst of keys (a paste, auto-repeat) is one query; while a query runs, keys typed
-        # meanwhile make one more, for the newest text (the table model keeps one read going)
-        self._typing = QTimer(self, singleShot=True, interval=50)
+        # the keys of one turn of the event loop (a paste) are one query; while a query runs, keys
+        # typed meanwhile make one more, for the newest text (the table model keeps one read going)
+        self._typing = QTimer(self, singleShot=True, interval=0)
         self._typing.timeout.connect(self.changed)
         self.search.textChanged.connect(self._typing.start)
         for combo in (self.status, self.category, self.party, self.place):
