@@ -44,7 +44,7 @@ def promises(text: str, published: str | None = PUBLISHED) -> list:
         ("The next round of talks is planned in Mazar-i-Sharif in October.", "The next round"),
         ("Construction is to begin before the end of the year.", "Construction to begin"),
         ("The full line is to reopen by 2029.", "The full line to reopen"),
-        ("The three ministers will meet again in Kasane in November.", "Meet again"),
+        ("The three ministers will meet again in Kasane in November.", "The three ministers"),
         ("Bolivia had agreed last month to let fuel trucks cross at Puerto Quijarro.", "Let fuel"),
         ("Papua New Guinea and Indonesia agreed Wednesday to reopen the crossing.", "Reopen the"),
     ],
@@ -73,6 +73,11 @@ def test_a_promise_in_its_many_forms(sentence: str, title_starts: str) -> None:
         "Brazil first undertook to build a bridge there in a treaty signed in 1958.",
         "A Chinese electric-car maker also promised to build a plant near Almaty.",
         "The line would double the electricity Uzbekistan can sell.",
+        "An Indian hotel group said it would open three resorts in the atolls.",
+        '"We have decided to close this chapter.',
+        "They will keep crossing it,\" Burkina Faso's minister of security said.",
+        "The two countries said they would finish demarcating, but the work is still incomplete.",
+        "Until then, passengers between Vilnius and Warsaw will still have to change trains.",
     ],
 )
 def test_what_only_looks_like_a_promise(sentence: str) -> None:
@@ -119,6 +124,12 @@ def test_coordinated_actions_after_one_will_each_keep_their_deadline():
         ),
         ("Jordan had agreed on 1 March to reopen the crossing by 10 March.", "2025-03-10"),
         ("Ethiopia will build a line to the border, due to be finished in 2026.", "2026-12-31"),
+        ("Algeria pledged to raise gas deliveries in the second half of the year.", "2025-12-31"),
+        ("Liberia pledged to pave its section by the end of the decade.", "2029-12-31"),
+        (
+            "The three governments had promised at their summit in June to open it by 1 March.",
+            "2025-03-01",
+        ),
     ],
 )
 def test_deadlines_in_more_words(sentence: str, deadline: str) -> None:
@@ -155,6 +166,11 @@ def test_a_kicker_a_bar_a_place_and_a_date_set_the_publication_date():
             "Kambar-Ata",
         ),
         ("Rwanda agreed to reopen the Nemba-Gasenyi crossing to traders.", "Gasenyi"),
+        ("Turkey agreed to release more water into the Tigris from the Ilisu dam.", "Tigris"),
+        ("Uruguay agreed to a terminal at Nueva Palmira, on the Uruguay River.", "Uruguay River"),
+        ("Lithuania agreed to host a battery at the Šiauliai air base.", "Šiauliai"),
+        ("The two sides decided to keep the Burimari land port open.", "Burimari"),
+        ("Both governments pledged to step up patrols in Brunei Bay.", "Brunei Bay"),
         ("Tanzania committed to finish the Mutukula one-stop border post.", "Mutukula"),
         ("Uzbekistan will build the Surkhan-Puli-Khumri power line.", "Surkhan"),
         ("Laos pledged to cut burning in the provinces of Xayaboury and Oudomxay.", "Oudomxay"),

@@ -6,7 +6,7 @@ import re
 
 # a time or a place between the verb and its "to": "resolved on Monday to", "vowed in Doha to"
 _WHEN = (
-    r"(?:\s+(?:on|in|at|during|after|last|this)\s+[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*|"
+    r"(?:\s+(?:on|in|at|during|after|last|this)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+|"
     r"\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"  # "agreed Wednesday to" (wire style)
 )
 _ACTION_VERBS = (
@@ -26,7 +26,13 @@ COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
             r"\s+)?(?:to|on|that)\s+",
             0.9,
         ),
-        (r"\bpledg(?:e|ed|es|ing)\s+(?:to\s+)?", 0.9),
+        # the verb, not the noun: "pledged to", "to pledge cooperation", "pledges to" (not "The
+        # pledge is meant to calm fears")
+        (
+            rf"\bpledg(?:ed|ing){_WHEN}\s+(?:to\s+)?|\bpledges?\s+to\s+|"
+            r"(?<!\bthe\s)(?<!\bThe\s)(?<!\ba\s)(?<!\bA\s)(?<!\bthis\s)(?<!\bThis\s)\bpledge\s+",
+            0.9,
+        ),
         # a document signed for a purpose: "signed a memorandum to build a power line"
         (
             r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:memorandum|agreement|deal|"
@@ -54,7 +60,7 @@ COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
             r"their\s+governments\s+)?to\s+",
             0.85,
         ),
-        (r"\bpromis(?:e|ed|es|ing)\s+(?:to\s+|(?=not\s+to\s+))", 0.85),
+        (rf"\bpromis(?:e|ed|es|ing){_WHEN}\s+(?:to\s+|(?=not\s+to\s+))", 0.85),
         (rf"\bvow(?:ed|s)?{_WHEN}\s+to\s+", 0.8),
         (rf"\bundert(?:ook|ake|akes){_WHEN}\s+to\s+", 0.85),
         (rf"\b(?:decided|resolved){_WHEN}\s+to\s+", 0.75),
@@ -64,6 +70,7 @@ COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
             0.7,
         ),
         (r"\b(?:upcoming|forthcoming|planned|expected)\s+visit\b", 0.7),
+        (r"\bwill\s+meet\s+(?:again|next)\b", 0.6),
         # the next round agreed: "The next session will be held in Baghdad in 2026"
         (
             r"\b(?:next|following)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|round|summit|talks)\b"
@@ -71,7 +78,7 @@ COMMITMENT_CUES: list[tuple[re.Pattern, float]] = [
             0.6,
         ),
         (
-            r"\b(?:will|shall|would)(?:,\s+\w+,)?\s+(?:also\s+)?(?!likely\b|probably\b|be\s+remembered\b|"
+            r"\b(?:will|shall|would)(?:,\s+\w+,)?\s+(?:also\s+)?(?!likely\b|probably\b|be\s+remembered\b|still\b|"
             r"be\s+held\b|have\s+to\s+be\b)",
             0.75,
         ),
@@ -105,7 +112,6 @@ LOOKALIKES = [
         # a denial, a fear: "denied that Beirut had agreed", "fears that Addis
         # Ababa would shift trade"
         r"\bdenied\s+(?:that|having|it\s+had|any)\b",
-        r"\b(?:fears?|feared|concerns?|worries|worried)\s+(?:\w+\s+){0,4}?that\b",
         r"\bit\s+(?:is|was)\s+(?:unclear|not\s+clear)\b",
         r"\b(?:may|might|could)\s+(?:eventually\s+)?(?:agree|sign|commit)",
         r"\?\s*$",
@@ -117,6 +123,10 @@ LOOKALIKES = [
 # a sentence that opens with a quotation: only what follows it can be the reporter's account
 # of a promise ('"We will not …," the minister said, announcing that El Salvador would …')
 QUOTED_OPENING = re.compile(r"^[“\"][^”\"]*[”\"]")
+# a quotation's first sentence (an opening mark, never closed) or its last (a closing mark
+# with none before it: '…and they will keep crossing it," the minister said')
+QUOTATION_START = re.compile(r"^[“\"][^”\"]*$")
+QUOTATION_END = re.compile(r"^[^“\"”]*[^\s“\"][”\"]")
 # the cues of a plain future ("will", "is to"): a promise only with a promisor before them
 FUTURE_CUES = (r"\b(?:will|shall|would)", r"\b(?:is|are)\s+(?:also\s+)?to\s+")
 # a thing planned, before "is to": "the full line is to reopen by 2029"
@@ -134,7 +144,13 @@ NOMINAL_PROMISE = re.compile(
     r"announced)\b",
     re.IGNORECASE,
 )
-WHICH_CLAUSE = re.compile(r",\s+which\s+(?:will|would)\b[^,;]*", re.IGNORECASE)
+# clauses whose "will" or "would" is no promise: "…, which will link the ports", "…to calm
+# fears in Djibouti that Addis Ababa would shift its trade"
+WHICH_CLAUSE = re.compile(
+    r",\s+which\s+(?:will|would)\b[^,;]*|"
+    r"\b(?:fears?|feared|concerns?|worries|worried)\s+(?:\w+\s+){0,4}?that\b[^;]*",
+    re.IGNORECASE,
+)
 # "will be completed", "will be set up": a work promised in the passive (not "will be held",
 # a meeting, nor "will be difficult", a forecast)
 PASSIVE_PROMISE = re.compile(

@@ -259,7 +259,9 @@ def _subject_clause(subject: str) -> str:
 
 def _commitments(sentence: str, published: str | None) -> list[tuple[str, float, str]]:
     """The promised actions in a sentence (several when it says 'agreed to X and to Y')."""
-    quoted = cues.QUOTED_OPENING.match(sentence)
+    if cues.QUOTATION_START.match(sentence):
+        return []  # a speaker's words, the quotation going on in the next sentence
+    quoted = cues.QUOTED_OPENING.match(sentence) or cues.QUOTATION_END.match(sentence)
     if quoted:  # a quotation's own words are no promise; the reporter's account after may be
         sentence = sentence[quoted.end() :]
     if any(p.search(sentence) for p in cues.LOOKALIKES):
@@ -326,7 +328,7 @@ def _actions_after(sentence: str, pattern: re.Pattern, confidence: float, match:
     text before it (where its promisor is)."""
     subject = sentence[: match.start()]
     visit = "visit" in pattern.pattern and "visit" in match.group().lower()
-    if visit or match.group().endswith(("held", "planned", "scheduled")):  # the next round
+    if visit or match.group().endswith(("held", "planned", "scheduled", "again", "next")):
         return [(sentence, confidence, subject)]
     action = sentence[match.end() :] if not match.group().strip().endswith("visit") else ""
     if re.search(r"\bto\s+be\s+(?:signed|ratified|approved)", match.group()):

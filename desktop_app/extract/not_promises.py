@@ -12,6 +12,7 @@ FAILED = re.compile(
     r"\bnever\s+(?:\w+\s+){0,2}?(?:carried\s+out|implemented|honou?red|kept|fulfilled|"
     r"materiali[sz]ed|delivered|happened|took\s+place|enforced|ratified)\b|"
     r"\b(?:went|remain(?:s|ed)?|are\s+still|is\s+still|left)\s+unfulfilled\b|"
+    r"\b(?:is|are|remains?)\s+(?:still\s+)?(?:incomplete|unfinished)\b|"
     r"\b(?:broke|broken|breaking)\s+(?:its|their|his|her|the|a)\s+(?:promise|pledge|word)|"
     r"\breneged\b|\bfailed\s+(?:when|after|because|as)\b|\bfell\s+through\b|\bwent\s+unheeded\b|\bwas\s+abandoned\b|"
     r"\b(?:promises?|pledges?|commitments?|undertakings?)\s+(?:\w+\s+)?(?:made|given)\s+"
@@ -60,11 +61,13 @@ _NOT_DONE = re.compile(
 # is a promise about that year: "agreed to restore flights suspended in 2020")
 _PROMISE_WORD = re.compile(rf"\b(?:{_CUE}|pledges?|promises?|commitments?|undertakings?)\b", _I)
 _EARLIER_YEAR = re.compile(r"(?<!since\s)(?<!from\s)(?<!to\s)\b(1[89]\d\d|20\d\d)\b")
+_SAID = re.compile(r"\b(?:said|says|announced)\b", _I)
 _FIRST_PROMISED = re.compile(rf"\b(?:first|originally|initially)\s+{_CUE}\b", _I)
 # the promisor is a company, not a state: "A Vietnamese carmaker pledged to invest"
 _COMPANY = re.compile(
     r"\b(?:company|companies|firm|firms|carmaker|automaker|corporation|conglomerate|"
     r"manufacturer|maker|shareholder|consortium|contractor|investors?|lender|bank|operator|"
+    r"(?:hotel|business|mining|energy|media|shipping|investment)\s+group|"
     r"developer)\b",
     _I,
 )
@@ -92,6 +95,9 @@ def not_a_promise(sentence: str, published: str | None) -> str | None:
         if first and any(int(y) < int(published[:4]) for y in _EARLIER_YEAR.findall(sentence)):
             return "past"  # "Brazil first undertook to build it in a treaty of 1958"
     if promise and _COMPANY.search(sentence[: promise.start()]):
+        return "not a state"
+    said = _SAID.search(sentence)
+    if said and _COMPANY.search(sentence[: said.start()]):  # "A hotel group said it would"
         return "not a state"
     if SPECULATION.search(sentence) and not _FIRM_CUE.search(sentence):
         return "speculation"

@@ -39,18 +39,21 @@ PLACE_PREPOSITIONS = set(
     "in at to from near into via through outside inside around and of visit visited "
     "visiting".split()
 )
-_CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:al-|el-|de\s)?[A-Z][\w'’-]*){0,2}")
+# a capital letter, accented ones too ("Šiauliai", "Étang", "Łódź")
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAPITALISED = re.compile(rf"[{UPPER}][\w'’-]*(?:\s+(?:al-|el-|de\s)?[{UPPER}][\w'’-]*){{0,2}}")
 _REGION = re.compile(
     r"\b((?:southern|northern|eastern|western|central|south-eastern|south-western|"
     r"north-eastern|north-western)\s+[A-Z][\w-]+)"
 )
 _LINK = r"(?:(?:del|de\s+la|de|da|do|di|la|el|al|du|des|van|von)\s+)?"
-_NAME = rf"[A-Z][\w'’–-]+(?:\s+{_LINK}[A-Z][\w'’–-]+)?"
+_NAME = rf"[{UPPER}][\w'’–-]+(?:\s+{_LINK}[{UPPER}][\w'’–-]+)?"
 # "in Kadugli", "to Kadugli and Umm Sarit", "from Turbat, Gwadar and Panjgur", "between Sohar
 # and Al Ain", "through Dhalkebar"
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:(?i:along|across|off)\s+the\s+|(?i:in|at|near|outside|from|to|into|between|through|"
-    r"across|along|via|towards|off|beyond|past|linking|opposite|including|as\s+far\s+as)\s+"
+    r"\b(?:(?i:along|across|off|into|on|over|around|near)\s+the\s+(?=[A-Z])|(?i:in|at|near|outside|from|to|into|between|through|"
+    r"across|along|via|towards|off|beyond|past|linking|opposite|including|around|over|"
+    r"as\s+far\s+as)\s+"
     r"(?:the\s+(?:port|town|city|village|district|region|province|state|border\s+town)\s+of\s+)?)"
     rf"({_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)"
 )
@@ -58,20 +61,27 @@ _AFTER_PREPOSITION = re.compile(
 _FACILITY = re.compile(
     # "the Kyzyl-Bel and Karamyk crossings", "the Kambar-Ata 1 hydropower plant"
     rf"\b({_NAME}(?:\s+and\s+{_NAME})?)(?:\s+\d{{1,2}})?\s+(?:[a-z]+(?:-[a-z]+)+\s+)?"
+    r"(?:land\s+|dry\s+|inland\s+|new\s+|main\s+|international\s+|air\s+|naval\s+)?"
     r"(?:border\s+|road\s+|rail\s+|power\s+|gas\s+|oil\s+|transmission\s+)?"
-    r"(?:bridge|crossing|crossing\s+point|hydropower\s+plant|power\s+station|tunnel|"
+    r"(?:bridge|crossing|crossing\s+point|hydropower\s+plant|power\s+station|tunnel|base|"
     r"border\s+post|post|gate|checkpoint|dam|port|airport|pass|terminal|oilfield|gas\s+field|"
     r"power\s+plant|nuclear\s+plant|refinery|valley|corridor|border\s+point|railway|"
     r"rail\s+line|line|road|highway|pipeline|route|interconnector|"
-    # natural features: "the Goascorán river", "the Massacre River", "the Big Fergana Canal"
-    r"(?i:river|canal|reservoir|lake|national\s+park|island|gulf|bay|strait|delta|basin)|"
     # an area: "the Al Dhahirah governorate", "the Gedo region"
     r"governorate|province|district|region|county|municipality|oblast|prefecture)s?\b|"
     rf"\b(?:port|town|city|village|region|province|state|district|border\s+post|crossing|"
     rf"border\s+crossing|bridge|dam|island|exclave|enclave|governorate|municipality|county|"
-    rf"oblast|provinces|regions|districts)\s+of\s+({_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)|"
+    rf"oblast|provinces|regions|districts|towns|villages|cities|ports)\s+of\s+"
+    rf"({_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)|"
     # a water or a coast named with "of": "the Strait of Gibraltar", "Lake of Geneva"
     rf"\b((?:Straits?|Gulf|Bay|Lake|Sea|Isle|Cape)\s+of\s+(?:the\s+)?{_NAME})"
+)
+# a water, an island, a park, named with its word: "the Uruguay River", "Brunei Bay", "the
+# Mekong Delta", "the Haa Dhaalu atoll" (kept whole: "Uruguay" alone would be the country)
+_NATURAL = re.compile(
+    rf"\b((?:the\s+)?{_NAME}\s+(?i:river|canal|reservoir|lake|national\s+park|"
+    r"international\s+park|park|island|islands|gulf|bay|strait|delta|basin|atoll|sea|valley|"
+    r"plateau|mountains|desert|coast))\b"
 )
 _VENUE = re.compile(
     r"\b(?:convened|met|meeting|talks|arrived|gathered|summit|conference|signed[^.]*?)\s+"
@@ -197,6 +207,14 @@ def places_in(sentence: str) -> list[FoundPlace]:
             ):
                 continue
             found[name.lower()] = _city(name) or FoundPlace(name, None, None, None, "near")
+    for match in _NATURAL.finditer(sentence):
+        name = re.sub(r"^the\s+", "", match.group(1))
+        name = re.sub(r"^[A-Z]\w*['’]s\s+(?=[A-Z])", "", name)  # "Chile's Lake General Carrera"
+        if match.start(1) in persons or name.split()[0].lower() in NOT_PLACES:
+            continue
+        for key in [k for k in found if k in name.lower()]:
+            del found[key]  # "Uruguay River", not "Uruguay"
+        found.setdefault(name.lower(), FoundPlace(name, None, None, None, "near"))
     return list(found.values())
 
 

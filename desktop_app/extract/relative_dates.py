@@ -19,6 +19,9 @@ _YEAR_END = re.compile(
     r"year[- ]end|end[- ](?:of[- ])?(\d{4}))\b",
     _I,
 )
+# "in the second half of the year", "the first half of 2026", "by the end of the decade"
+_HALF = re.compile(r"\b(first|second)\s+half\s+of\s+(?:(the|this|next)\s+year|(\d{4}))\b", _I)
+_DECADE = re.compile(r"\bend\s+of\s+(?:the|this)\s+decade\b", _I)
 _MID_YEAR = re.compile(rf"\b{_BY}\s+(?:the\s+)?mid[- ](?:(\d{{4}})|year)\b", _I)
 _QUARTER = re.compile(
     rf"\b{_BY}\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:Q([1-4])|(first|second|third|fourth)"
@@ -82,6 +85,14 @@ def _year_end(sentence: str, pub: dt.date) -> Deadline | None:
     match = _MID_YEAR.search(sentence)
     if match:
         return dt.date(int(match.group(1) or pub.year), 6, 30).isoformat(), "month"
+    match = _HALF.search(sentence)
+    if match:
+        year = int(match.group(3)) if match.group(3) else pub.year
+        year += (match.group(2) or "").lower() == "next"
+        month, day = (6, 30) if match.group(1).lower() == "first" else (12, 31)
+        return dt.date(year, month, day).isoformat(), "month"
+    if _DECADE.search(sentence):
+        return dt.date(pub.year - pub.year % 10 + 9, 12, 31).isoformat(), "year"
     return None
 
 
