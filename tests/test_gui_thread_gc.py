@@ -59,10 +59,8 @@ def test_what_a_full_collection_leaves_is_frozen_and_a_thaw_lets_cycles_go(qtbot
     collector = gui_thread_gc._collector
     gc.unfreeze()
     survivor = _Cycle()
-    collector.threshold = (0, 0, 0)  # every generation due at the next check
-    collector.last_full = 0.0  # long ago: due even if another test left a worker busy
     try:
-        collector.check()  # a full collection: the survivor is now frozen
+        collector.collect(2)  # a full collection (as check() makes when one is due)
         assert gc.get_freeze_count() > 0
         gone = weakref.ref(survivor)
         del survivor
@@ -73,7 +71,6 @@ def test_what_a_full_collection_leaves_is_frozen_and_a_thaw_lets_cycles_go(qtbot
         gc.collect()
         assert gone() is None  # thawed: its cycle is collected
     finally:
-        collector.threshold = gc.get_threshold()
         gc.unfreeze()
 
 

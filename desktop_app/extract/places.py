@@ -158,16 +158,7 @@ def places_in(sentence: str) -> list[FoundPlace]:
             region, codes[0] if codes else None, None, None, "region"
         )
     if rules.enabled("small_places"):
-        for site in sites.sites_in(sentence):
-            region = next((key for key in found if site.name.lower() in key), None)
-            if region:  # "eastern Ladakh": the region, with what is known of Ladakh
-                old = found[region]
-                found[region] = FoundPlace(old.name, site.country, site.lat, site.lon, "region")
-                continue
-            found.setdefault(
-                site.name.lower(),
-                FoundPlace(site.name, site.country, site.lat, site.lon, site.precision),
-            )
+        _add_sites(sentence, found)
     for match in _CAPITALISED.finditer(sentence):
         if match.start() in persons:
             continue
@@ -207,6 +198,27 @@ def places_in(sentence: str) -> list[FoundPlace]:
             ):
                 continue
             found[name.lower()] = _city(name) or FoundPlace(name, None, None, None, "near")
+    _add_natural_places(sentence, persons, found)
+    return list(found.values())
+
+
+def _add_sites(sentence: str, found: dict[str, FoundPlace]) -> None:
+    """The curated sites the sentence names ("eastern Ladakh": the region, with what is known
+    of Ladakh)."""
+    for site in sites.sites_in(sentence):
+        region = next((key for key in found if site.name.lower() in key), None)
+        if region:
+            old = found[region]
+            found[region] = FoundPlace(old.name, site.country, site.lat, site.lon, "region")
+            continue
+        found.setdefault(
+            site.name.lower(),
+            FoundPlace(site.name, site.country, site.lat, site.lon, site.precision),
+        )
+
+
+def _add_natural_places(sentence: str, persons: set[int], found: dict[str, FoundPlace]) -> None:
+    """Waters, islands and parks, whole with their word, in place of a part found before."""
     for match in _NATURAL.finditer(sentence):
         name = re.sub(r"^the\s+", "", match.group(1))
         name = re.sub(r"^[A-Z]\w*['’]s\s+(?=[A-Z])", "", name)  # "Chile's Lake General Carrera"
@@ -215,7 +227,6 @@ def places_in(sentence: str) -> list[FoundPlace]:
         for key in [k for k in found if k in name.lower()]:
             del found[key]  # "Uruguay River", not "Uruguay"
         found.setdefault(name.lower(), FoundPlace(name, None, None, None, "near"))
-    return list(found.values())
 
 
 def without_possessive(name: str) -> str:

@@ -45,6 +45,10 @@ class _Collector(QObject):
         oldest = generations_due(
             gc.get_count(), self.threshold, busy, time.monotonic() - self.last_full
         )
+        self.collect(oldest)
+
+    def collect(self, oldest: int) -> None:
+        """Collect generations 0 to oldest; after a full collection, freeze what is left."""
         for generation in range(oldest + 1):
             gc.collect(generation)
         if oldest == 2:
