@@ -74,7 +74,8 @@ def _events_file(tmp_path, with_problems: bool, count: int = 400):
             row[at["description"]] = f'Said "yes",\nthen "no"\r\non day {n}\n' * (1 + n % 5)
         if n % 7 == 0:  # a place and an actor by name only, new ones now and then
             row[at["place"]], row[at["place_uuid"]] = f"Village {n % 11}", ""
-            row[at["actors"]], row[at["actor_uuids"]] = f"Militia {n % 5}; PAK", ""
+            row[at["actors"]] = f"Militia {n % 5}; Rebels {n % 3}; PAK"  # (made in this order)
+            row[at["actor_uuids"]] = ""
         if n % 50 == 10:  # a date that reads two ways (the file settles the order: day first)
             row[at["date"]] = "03/04/2024"
         if n == 200:
@@ -92,6 +93,8 @@ def _events_file(tmp_path, with_problems: bool, count: int = 400):
 def _rows_at_fault(header, body, at) -> list[list[str]]:
     placed = next(n for n, row in enumerate(body) if row[at["place_uuid"]])
     with_actors = next(n for n, row in enumerate(body) if row[at["actor_uuids"]])
+    actor = body[with_actors][at["actors"]].split(";")[0].strip()
+    uuid = body[with_actors][at["actor_uuids"]].split(";")[0].strip()
 
     made = iter(range(10**6))
 
@@ -109,6 +112,7 @@ def _rows_at_fault(header, body, at) -> list[list[str]]:
         ["too", "few", "cells"],
         changed(4, uuid=body[0][at["uuid"]]),  # the UUID of an earlier row
         changed(with_actors, actors="Someone else"),  # the actors' UUIDs name other actors
+        changed(with_actors, actors=f"{actor}; {actor}", actor_uuids=f"{uuid}; {uuid}"),
         changed(placed, place="Elsewhere"),  # the place's UUID names another place
         changed(placed, place="Elsewhere", fatalities="-3"),  # a link, then a cell at fault
         changed(6, date="05/06/2024", place_country="Narnia"),
@@ -170,6 +174,7 @@ def test_a_file_with_problems_gives_the_same_problems(tmp_path, monkeypatch, sma
         "outside the range",
         "Atlantis",
         "cells but the header",
+        "listed twice",
         "already appears on line",
         "does not name",
         "ZZZ",
