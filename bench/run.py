@@ -321,17 +321,18 @@ def bench_csv(db_path: Path, work: Path) -> None:
     bench_import(ours_csv, work)
 
 
-def bench_import(csv_path: Path, work: Path, runs: int = 1) -> None:
+def bench_import(csv_path: Path, work: Path, runs: int = 1, parallel: bool = False) -> None:
     """Our import of the exported events into a new database against two floors measured on
     the same file: sqlite3 .import into a bare table, and the fair floor (_fair_import_floor).
     With runs > 1 each of the three is measured that many times, interleaved, and the medians
-    are kept (every run is printed)."""
+    are kept (every run is printed). parallel: rows checked by worker processes even on fewer
+    cores than parallel_check.MIN_CORES."""
     ours_runs, memory_runs, fair_runs, bare_runs = [], [], [], []
     for run in range(runs):
         for name in ("imported.db", "raw.db", "fair.db"):
             for suffix in ("", "-wal", "-shm"):
                 (work / (name + suffix)).unlink(missing_ok=True)
-        ours, megabytes = _import_in_own_process(csv_path, work / "imported.db")
+        ours, megabytes = _import_in_own_process(csv_path, work / "imported.db", parallel)
         raw = work / "raw.db"
         started = time.perf_counter()
         subprocess.run(
@@ -395,6 +396,9 @@ def watch_children(stop):
 stop = threading.Event()
 watcher = threading.Thread(target=watch_children, args=(stop,), daemon=True)
 watcher.start()
+if sys.argv[3:] == ["parallel"]:  # worker processes whatever the number of cores
+    from desktop_app.exchange import parallel_check
+    parallel_check.MIN_CORES = 1
 started = time.perf_counter()
 db = open_database(sys.argv[2])
 result = import_file(db, "events", sys.argv[1])
@@ -411,12 +415,15 @@ print(seconds, own, sum(peaks.values()), len(peaks))
 """
 
 
-def _import_in_own_process(csv_path: Path, target: Path) -> tuple[float, float]:
+def _import_in_own_process(
+    csv_path: Path, target: Path, parallel: bool = False
+) -> tuple[float, float]:
     """Our import of csv_path into a new database, in a process of its own (so that its peak
     memory is its own): seconds, and the peak RSS in MB of that process and of every process
     it started (the worker processes that check rows), each at its peak, added up."""
     out = subprocess.run(
-        [sys.executable, "-c", IMPORT_SCRIPT, str(csv_path), str(target)],
+        [sys.executable, "-c", IMPORT_SCRIPT, str(csv_path), str(target)]
+        + (["parallel"] if parallel else []),
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -498,6 +505,11 @@ def main() -> int:
     parser.add_argument("--skip-csv", action="store_true", help="leave out the CSV round")
     parser.add_argument("--only-map", action="store_true", help="only the map (bench/map.py)")
     parser.add_argument(
+        "--import-parallel",
+        action="store_true",
+        help="check the imported rows in worker processes however few the cores",
+    )
+    parser.add_argument(
         "--only-import",
         nargs="?",
         type=int,
@@ -545,7 +557,7 @@ def main() -> int:
             bench_map(db, app, record)
             return _write_results(started)
         if args.only_import:
-            return _only_import(db, work, args.only_import, started)
+            return _only_import(db, work, args.only_import, started, args.import_parallel)
         bench_startup(db)
         bench_tables(db, app)
         bench_dashboard_and_as_of(db, app)
@@ -560,14 +572,14 @@ def main() -> int:
     return _write_results(started)
 
 
-def _only_import(db: Path, work: Path, runs: int, started: float) -> int:
+def _only_import(db: Path, work: Path, runs: int, started: float, parallel: bool) -> int:
     """The import against its floors alone; results.json is left as it is (it keeps a whole
     run). The events are exported from db (a working copy) into work."""
     from desktop_app.exchange.csv_export import export_table
 
     csv_path = work / "events.csv"
     export_table(db, "events", csv_path, excel=False)
-    bench_import(csv_path, work, runs)
+    bench_import(csv_path, work, runs, parallel)
     met = sum(r["met"] for r in RESULTS)
     print(f"{met} of {len(RESULTS)} targets met in {time.perf_counter() - started:.0f} s")
     return 0

@@ -147,6 +147,7 @@ def _import(tmp_path, name: str, path, parallel: bool, monkeypatch, **options):
 def small_pieces(monkeypatch):
     monkeypatch.setattr(parallel_check, "CHUNK_BYTES", 3_000)
     monkeypatch.setattr(parallel_check, "worker_count", lambda: 2)
+    monkeypatch.setattr(parallel_check, "MIN_CORES", 1)
 
 
 @pytest.mark.parametrize("dry_run", [False, True])

@@ -9,6 +9,10 @@ for the write lock. Problems are reported as `line N, column C: reason`, all of 
 200); a file that cannot be read as CSV at all (binary, the database itself, a quote never
 closed, a column named twice) is a CsvProblem, one sentence.
 
+The rows of a big file (PARALLEL_FROM lines or more) are checked by worker processes that feed
+this one, which resolves their links and writes, in the same order and with the same problems
+(exchange/parallel_check.py).
+
 Files are imported table by table in the order of EXCHANGE_TABLES (actors, places, sources, events,
 commitments, status_updates, statistics): later tables point at earlier ones.
 """

@@ -52,7 +52,13 @@ from desktop_app.exchange.written_dates import DateOrder
 
 PARALLEL_FROM = 20_000  # lines; a smaller file is checked in the writer (workers take time)
 CHUNK_BYTES = 1 << 20  # the text handed to a worker at a time
-IN_FLIGHT = 3  # pieces a worker may have waiting for it or waiting for the writer
+IN_FLIGHT = 6  # pieces a worker may have waiting for it or waiting for the writer (a busy
+# machine deschedules one process or the other for a while: the queue rides that out)
+#: workers are used on machines with this many cores or more (one core: the writer alone).
+#: On two, the worker and the writer share both cores with whatever else runs; on a busy
+#: two-core machine the import of 1M events was faster with the worker in the median, slower
+#: in the worst run (bench/README.md)
+MIN_CORES = 2
 _POLL_S = 0.5  # how often a writer waiting for a piece looks whether its worker is alive
 
 # what a row of a piece says (the first two items of each are the line and one of these)
@@ -90,9 +96,9 @@ def can_check_in_parallel(
 ) -> bool:
     """Whether a file of so many lines is big enough to pay for worker processes, and can be
     handed to them: its text kept as bytes (UTF-8, Windows-1252; not a workbook) and a preset
-    that is a module's function (it has to reach the workers)."""
+    that is a module's function (it has to reach the workers); on MIN_CORES cores or more."""
     threshold = PARALLEL_FROM if threshold is None else threshold
-    if lines < threshold or not isinstance(text, bytes):
+    if lines < threshold or not isinstance(text, bytes) or (os.cpu_count() or 1) < MIN_CORES:
         return False
     try:
         pickle.dumps(preset_transform)
@@ -302,7 +308,7 @@ def _resolve_links(resolver: Resolver, link: tuple, found: dict) -> None:
         return _do(resolver, templates[list(zip(names, uuids, strict=True)).index((name, uuid))])
 
     columns = (names_column, uuids_column)
-    ids = resolver.resolve_links(cls, names_text, list(names), list(uuids), *columns, by_name, one)
+    ids = resolver.resolve_links(cls, names_text, names, uuids, *columns, by_name, one)
     found.update(zip(stand_ins, ids, strict=True))
 
 

@@ -81,6 +81,7 @@ class Resolver:
         self.source_ids: dict[str, int] = {}
         self._uuid_ids: dict[tuple[type, str], int | None] = {}
         self._labels: dict[tuple[type, int], str] = {}
+        self._known_links: dict[tuple, tuple[int, ...]] = {}  # see resolve_links
         self._pretend = 0
 
     def _create(self, record) -> int:
@@ -236,14 +237,20 @@ class Resolver:
         by_name: Callable[[str, str | None], int],
         one: bool = False,
     ) -> list[int]:
-        """linked() once the cells are split (link_parts): the ids, found or made."""
+        """linked() once the cells are split (link_parts): the ids, found or made. Links whose
+        UUIDs were all known, and named as they should be, are remembered: asked again, they
+        give the same ids (a known UUID stays known, a label read is kept)."""
         if not uuids:
             return [by_name(name, None) for name in names]
+        key = (cls, names_text, tuple(names), tuple(uuids), one)
+        if key in self._known_links:
+            return list(self._known_links[key])
         what = _NOUNS[cls]
         ids = [self.known(cls, uuid) for uuid in uuids]
         if None not in ids:
             labels = [self.label(cls, found) for found in ids]
-            if names_text is None or _split(SEP.join(labels), one) == names:
+            if names_text is None or _split(SEP.join(labels), one) == list(names):
+                self._known_links[key] = tuple(ids)
                 return ids
             raise RowError(
                 names_column,
