@@ -265,23 +265,44 @@ def rows_with_lines(decoded: DecodedFile):
     to the end of the file, or over lines for more than MAX_CELL characters (a cell that long
     is refused anyway), is reported on the line where it opens.
     """
-    csv.field_size_limit(10_000_000)
-    feed = _LineFeed(decoded.text, decoded.delimiter, _line_codec(decoded.encoding))
-    reader = csv.reader(feed, delimiter=decoded.delimiter)
-    while True:
-        start = reader.line_num + 1
-        feed.start_record(start)
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise CsvRowProblem(start, f"the CSV cannot be parsed ({error}).") from None
-        if feed.exhausted:  # the reader asked for a line past the last one: a quote is open
-            feed.check_quotes(at_end=True)
-        if decoded.excel:
-            row = [unneutralise(cell) for cell in row]
-        yield start, row
+    return iter(RecordReader(decoded))
+
+
+class RecordReader:
+    """The rows of a decoded text as rows_with_lines gives them. The text may be a piece of a
+    file that starts on line first_line; `feed` tells where the row being read starts in the
+    text (feed.record_start) and whether the text ran out under it (feed.exhausted)."""
+
+    def __init__(self, decoded: DecodedFile, first_line: int = 1) -> None:
+        csv.field_size_limit(10_000_000)
+        self.feed = _LineFeed(decoded.text, decoded.delimiter, _line_codec(decoded.encoding))
+        self._reader = csv.reader(self.feed, delimiter=decoded.delimiter)
+        self._before = first_line - 1
+        self._excel = decoded.excel
+
+    def __iter__(self):
+        reader, feed = self._reader, self.feed
+        while True:
+            start = reader.line_num + 1 + self._before
+            feed.start_record(start)
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise CsvRowProblem(start, f"the CSV cannot be parsed ({error}).") from None
+            if feed.exhausted:  # the reader asked for a line past the last one: a quote is open
+                feed.check_quotes(at_end=True)
+            if self._excel:
+                row = [unneutralise(cell) for cell in row]
+            yield start, row
+
+
+def header_end(decoded: DecodedFile) -> tuple[int, int]:
+    """Where the rows after the header start in decoded.text, and on which line."""
+    records = RecordReader(decoded)
+    next(iter(records), None)
+    return records.feed.end, records._reader.line_num + 1
 
 
 # a line with its ending (\r\n, \r or \n), as a file opened with newline="" gives it

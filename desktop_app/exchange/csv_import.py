@@ -9,6 +9,10 @@ for the write lock. Problems are reported as `line N, column C: reason`, all of 
 200); a file that cannot be read as CSV at all (binary, the database itself, a quote never
 closed, a column named twice) is a CsvProblem, one sentence.
 
+The rows of a big file (PARALLEL_FROM lines or more) are checked by worker processes that feed
+this one, which resolves their links and writes, in the same order and with the same problems
+(exchange/parallel_check.py).
+
 Files are imported table by table in the order of EXCHANGE_TABLES (actors, places, sources, events,
 commitments, status_updates, statistics): later tables point at earlier ones.
 """
@@ -35,8 +39,8 @@ from desktop_app.domain.records import (
     StatusUpdate,
 )
 from desktop_app.domain.vocabulary import EXCHANGE_TABLES
+from desktop_app.exchange import parallel_check
 from desktop_app.exchange.csv_format import (
-    MAX_CELL,
     CsvProblem,
     CsvRowProblem,
     DecodedFile,
@@ -58,6 +62,7 @@ from desktop_app.exchange.row_builders import (
     cell_problems,
     row_date,
 )
+from desktop_app.exchange.row_cells import row_cells
 from desktop_app.exchange.status_cells import (
     STATUS_FIELDS,
     RowStatus,
@@ -350,9 +355,8 @@ def _import_once(
         result.date_order = prepared.date_order
         with _transaction(db, dry_run), _big_cache(db):
             resolver = Resolver(db, actor_kind, dry_run=dry_run, date_order=result.date_order)
-            _check_and_write(
-                table, prepared, mapping, preset_transform, resolver, batch, progress, reading
-            )
+            rows = _rows(table, prepared, mapping, preset_transform, batch.recorder is not None)
+            _check_and_write(table, rows, resolver, batch, progress, prepared.lines, reading)
             result.new_actors = resolver.new_actors
             ambiguous = resolver.ambiguous_dates
             if result.problems or dry_run:
@@ -365,6 +369,31 @@ def _import_once(
     except _Rollback:
         pass
     return result, ambiguous
+
+
+def _rows(table, prepared, mapping, preset_transform, statuses: bool) -> Iterator[tuple]:
+    """The rows to check: by worker processes for a big file (PARALLEL_FROM lines or more),
+    else here."""
+    decoded = prepared.decoded
+    if not parallel_check.can_check_in_parallel(
+        prepared.lines, decoded.text, preset_transform, PARALLEL_FROM
+    ):
+        return _rows_to_check(prepared, mapping, preset_transform)
+    setup = parallel_check.Setup(
+        table,
+        prepared.header,
+        mapping,
+        preset_transform,
+        prepared.date_order,
+        decoded.encoding,
+        decoded.delimiter,
+        decoded.excel,
+        statuses,
+    )
+    return parallel_check.checked_rows(setup, decoded.text)
+
+
+PARALLEL_FROM = parallel_check.PARALLEL_FROM  # lines from which rows are checked in workers
 
 
 def guess_date_order(
@@ -380,74 +409,78 @@ def guess_date_order(
     return guess_file_order([cells])
 
 
-def _check_and_write(
-    table, prepared, mapping, preset_transform, resolver, batch, progress, reading
-) -> None:
+def _check_and_write(table, rows, resolver, batch, progress, lines, reading) -> None:
     """Every row checked and, while none has a problem, written in batches (inside the
-    import's transaction; one problem anywhere rolls the whole import back)."""
+    import's transaction; one problem anywhere rolls the whole import back). rows: what
+    _rows_to_check or parallel_check.checked_rows gives."""
     result = batch.result
     seen_uuids: dict[str, int] = {}  # (an empty UUID is recorded too, never looked up)
-    for line, row in prepared.rows():
-        reading["line"] = line
-        result.rows += 1
-        if result.rows % 500 == 0 and not _report(progress, result.rows, prepared.lines):
-            raise ImportCancelled
-        cells = _cells(line, row, prepared.header, mapping, preset_transform)
-        if isinstance(cells, Problem):
-            result.problems.append(cells)
-            continue
-        batch.covered = batch.covered or frozenset(cells)
-        uuid = cells.get("uuid", "").strip()
-        if uuid and uuid in seen_uuids:
-            message = f"UUID {uuid} already appears on line {seen_uuids[uuid]}"
-            result.problems.append(Problem(line, "uuid", message))
-            continue
-        seen_uuids[uuid] = line
-        record = _record(table, resolver, cells, line)
-        status = _row_status(resolver, cells, line) if batch.recorder else None
-        if isinstance(record, list):
-            result.problems += record
-            if isinstance(status, Problem):
-                result.problems.append(status)
-        elif isinstance(status, Problem):
-            result.problems.append(status)
-        else:
-            if status is not None:
-                batch.statuses[line] = status
-            batch.pending.append((line, uuid, record))
-        if len(result.problems) > LISTED_PROBLEMS:  # counted from here on, not listed
-            result.unlisted += len(result.problems) - LISTED_PROBLEMS
-            del result.problems[LISTED_PROBLEMS:]
-        if len(batch.pending) >= WRITE_BATCH:
-            batch.write()
+    with contextlib.closing(rows):  # (a cancel or an error stops the worker processes)
+        for line, kind, *rest in rows:
+            reading["line"] = line
+            result.rows += 1
+            if result.rows % 500 == 0 and not _report(progress, result.rows, lines):
+                raise ImportCancelled
+            if kind == parallel_check.PROBLEM:
+                result.problems.append(rest[0])
+                continue
+            if kind == parallel_check.HERE:
+                cells = rest[0]
+                uuid, keys = cells.get("uuid", "").strip(), None
+                batch.covered = batch.covered or frozenset(cells)
+            else:
+                uuid, keys, record, links, status, others = rest
+                batch.covered = batch.covered or keys or frozenset()
+            if uuid and uuid in seen_uuids:
+                message = f"UUID {uuid} already appears on line {seen_uuids[uuid]}"
+                result.problems.append(Problem(line, "uuid", message))
+                continue
+            seen_uuids[uuid] = line
+            if kind == parallel_check.HERE:
+                record = _record(table, resolver, cells, line)
+                status = _row_status(resolver, cells, line) if batch.recorder else None
+            else:
+                record = parallel_check.resolve(resolver, line, record, links, others)
+            _take(batch, line, uuid, record, status)
     batch.write()
     if result.unlisted:
         last = Problem(line, "", f"and {result.unlisted:,} more problems in later rows")
         result.problems.append(last)
 
 
+def _take(batch: Batch, line: int, uuid: str, record, status) -> None:
+    """A checked row: its record waits to be written, or its problems are noted."""
+    result = batch.result
+    if isinstance(record, list):
+        result.problems += record
+        if isinstance(status, Problem):
+            result.problems.append(status)
+    elif isinstance(status, Problem):
+        result.problems.append(status)
+    else:
+        if status is not None:
+            batch.statuses[line] = status
+        batch.pending.append((line, uuid, record))
+    if len(result.problems) > LISTED_PROBLEMS:  # counted from here on, not listed
+        result.unlisted += len(result.problems) - LISTED_PROBLEMS
+        del result.problems[LISTED_PROBLEMS:]
+    if len(batch.pending) >= WRITE_BATCH:
+        batch.write()
+
+
+def _rows_to_check(prepared: PreparedFile, mapping, preset_transform) -> Iterator[tuple]:
+    """The rows of prepared for the writer to check itself, each with its cells (or the
+    problem of its shape or cells), as parallel_check.checked_rows gives them."""
+    for line, row in prepared.rows():
+        cells = row_cells(line, row, prepared.header, mapping, preset_transform)
+        if isinstance(cells, Problem):
+            yield line, parallel_check.PROBLEM, cells
+        else:
+            yield line, parallel_check.HERE, cells
+
+
 LISTED_PROBLEMS = 200  # problems listed one by one; the rest are counted
 WRITE_BATCH = 5_000  # checked rows written together
-
-
-def _cells(
-    line: int,
-    row: list[str],
-    header: list[str],
-    mapping: dict[str, int],
-    preset_transform: Callable[[dict], dict] | None,
-) -> dict | Problem:
-    """The row's cells by field (through the preset, if any), or the row's problem."""
-    problem = _check_shape(line, row, len(header), header)
-    if problem:
-        return problem
-    cells = {f: row[i] for f, i in mapping.items() if i < len(row)}
-    if preset_transform is None:
-        return cells
-    try:
-        return preset_transform(cells)
-    except RowError as error:
-        return Problem(line, error.column, str(error))
 
 
 def _record(table: str, resolver: Resolver, cells: dict, line: int):
@@ -505,19 +538,6 @@ def _big_cache(db: Database, kilobytes: int = 65_536) -> Iterator[None]:
 
 class _Rollback(Exception):
     pass
-
-
-def _check_shape(line: int, row: list[str], width: int, header: list[str]) -> Problem | None:
-    if len(row) != width:
-        return Problem(line, "", f"has {len(row)} cells but the header has {width}")
-    if max(map(len, row), default=0) <= MAX_CELL:
-        return None
-    for name, cell in zip(header, row, strict=True):
-        if len(cell) > MAX_CELL:
-            return Problem(
-                line, name, f"the cell holds {len(cell):,} characters; the limit is {MAX_CELL:,}"
-            )
-    return None
 
 
 def refuse_database_files(db: Database, path: str | Path) -> None:

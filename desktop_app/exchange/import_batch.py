@@ -32,15 +32,19 @@ class Batch:
         self._keys_seen: dict[tuple, int] = {}  # natural key -> line, of rows with no UUID
         self.statuses: dict[int, RowStatus] = {}  # line -> the status its cells give
         self.recorder: StatusRecorder | None = None  # set for a file of commitments
+        self._empty: bool | None = None  # the table had no rows when the import began
+        self._matched: set[str] = set()  # UUIDs rows were given by their natural key
 
     def write(self) -> None:
         pending, self.pending = self.pending, []
         if not pending or self.result.problems:
             return
+        if self._empty is None:  # (asked inside the import's transaction)
+            self._empty = bulk.is_empty(self.db, self.cls)
         pending = self._match_natural_keys(pending)
         if pending is None:
             return
-        present = bulk.uuids_present(self.db, self.cls, [uuid for _, uuid, _ in pending if uuid])
+        present = bulk.uuids_present(self.db, self.cls, self._to_look_up(pending))
         new = []
         for line, uuid, record in pending:
             if uuid and uuid in present:
@@ -85,6 +89,15 @@ class Batch:
                     self._problem(line, column_of(error), str(error))
                     return
 
+    def _to_look_up(self, pending: list[tuple]) -> list[str]:
+        """The UUIDs of pending that may be in the table already. In a table that was empty
+        when the import began, the only records are those of this import, whose UUIDs are
+        the file's (each given once, the rows check): only UUIDs rows were given by their
+        natural key (an earlier row's) can be there."""
+        if self._empty:
+            return [uuid for _, uuid, _ in pending if uuid and uuid in self._matched]
+        return [uuid for _, uuid, _ in pending if uuid]
+
     def _record_status(self, line: int, commitment_id: int | None) -> None:
         status = self.statuses.pop(line, None)
         if status is not None and self.recorder is not None:
@@ -98,8 +111,9 @@ class Batch:
         """Rows with no UUID given the UUID of the live record with their natural key (a
         re-imported spreadsheet updates what it added); None after a problem: a row that
         repeats an earlier one, or that matches more than one record."""
-        keyed = [(n, natural_keys.key_of(record)) for n, (_, uuid, record) in enumerate(pending)]
-        keyed = [(n, key) for n, key in keyed if key is not None and not pending[n][1]]
+        unnamed = [(n, record) for n, (_, uuid, record) in enumerate(pending) if not uuid]
+        keyed = [(n, natural_keys.key_of(record)) for n, record in unnamed]
+        keyed = [(n, key) for n, key in keyed if key is not None]
         if not keyed:
             return pending
         existing = natural_keys.existing_by_key(self.db, self.cls, [key for _, key in keyed])
@@ -122,6 +136,7 @@ class Batch:
                 return None
             if matches:
                 pending[n] = (line, matches[0][1], record)
+                self._matched.add(matches[0][1])
         return pending
 
     def _problem(self, line: int, column: str, reason: str) -> None:

@@ -12,7 +12,6 @@ links by name alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -27,103 +26,20 @@ from desktop_app.domain.records import (
     Statistic,
     StatusUpdate,
 )
-from desktop_app.exchange.csv_export import SEP  # between the names (or UUIDs) in one cell
-from desktop_app.exchange.written_dates import (
-    AmbiguousDate,
-    DateOrder,
-    DateProblem,
-    parse_written_date,
+from desktop_app.exchange.cell_values import (
+    RowError,
+    _date,
+    _no_repeats,
+    _number,
+    _whole_number,
 )
+from desktop_app.exchange.csv_export import SEP  # between the names (or UUIDs) in one cell
+from desktop_app.exchange.written_dates import DateOrder
 from desktop_app.store import records
 from desktop_app.store.references import find_place
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-
-class RowError(ValueError):
-    def __init__(self, column: str, reason: str) -> None:
-        super().__init__(reason)
-        self.column = column
-
-
-# --- cell parsing ---------------------------------------------------------------------------
-_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234 or 12,345.5 (not 1,5)
-_INTEGER = re.compile(r"^[+-]?\d+$")
-SQLITE_INTEGER_MAX = 2**63 - 1  # SQLite's INTEGER is a signed 64-bit number
-
-
-def _date(r: Resolver, cells: dict, name: str, required: bool = False) -> str | None:
-    """The cell's date as YYYY-MM-DD, read as people write dates (14/03/2025, 14 March 2025)
-    in the file's date order (r.date_order; None: only dates that read one way)."""
-    text = cells.get(name, "").strip()
-    if not text:
-        if required:
-            raise RowError(name, "a date is required here")
-        return None
-    try:
-        return parse_written_date(text, r.date_order).iso
-    except DateProblem as problem:
-        r.ambiguous_dates = r.ambiguous_dates or isinstance(problem, AmbiguousDate)
-        raise RowError(name, str(problem)) from None
-
-
-def _number(
-    cells: dict, name: str, low: float | None = None, high: float | None = None
-) -> float | None:
-    text = cells.get(name, "").strip()
-    if not text:
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        if not _THOUSANDS.match(text):
-            raise RowError(name, f"{text!r} is not a number") from None
-        value = float(text.replace(",", ""))
-    if value != value or value in (float("inf"), float("-inf")):
-        raise RowError(name, f"{text!r} is not a finite number")
-    _check_range(name, text, value, low, high)
-    return value
-
-
-def _whole_number(cells: dict, name: str, low: int = 0) -> int | None:
-    """A whole number from low up to what SQLite's 64-bit INTEGER holds, read exactly (as a
-    float, 9007199254740993 would change)."""
-    text = cells.get(name, "").strip()
-    if not text:
-        return None
-    plain = text.replace(",", "") if _THOUSANDS.match(text) else text
-    if _INTEGER.match(plain):
-        value = int(plain)
-    else:
-        number = _number(cells, name)
-        if number != int(number):
-            raise RowError(name, f"{text!r} is not a whole number")
-        value = int(number)
-    if value < low:
-        raise RowError(name, f"{text} is below {low}, the least allowed here")
-    if value > SQLITE_INTEGER_MAX:
-        raise RowError(
-            name, f"{text} is too large: the largest whole number kept is {SQLITE_INTEGER_MAX:,}"
-        )
-    return value
-
-
-def _check_range(name: str, text: str, value: float, low, high) -> None:
-    if (low is not None and value < low) or (high is not None and value > high):
-        if low is not None and high is not None:
-            raise RowError(name, f"{text} is outside the range {low:g} to {high:g}")
-        bound = f"at least {low:g}" if low is not None else f"at most {high:g}"
-        raise RowError(name, f"{text} is out of range: it must be {bound}")
-
-
-def _no_repeats(column: str, ids: list, what: str) -> None:
-    seen = set()
-    for item in ids:
-        key = item[0] if isinstance(item, tuple) else item
-        if key in seen:
-            raise RowError(column, f"the same {what} is listed twice")
-        seen.add(key)
 
 
 _NOUNS = {
@@ -165,6 +81,7 @@ class Resolver:
         self.source_ids: dict[str, int] = {}
         self._uuid_ids: dict[tuple[type, str], int | None] = {}
         self._labels: dict[tuple[type, int], str] = {}
+        self._known_links: dict[tuple, tuple[int, ...]] = {}  # see resolve_links
         self._pretend = 0
 
     def _create(self, record) -> int:
@@ -304,17 +221,36 @@ class Resolver:
         names_text = cells.get(names_column)
         if not names_text and not cells.get(uuids_column):  # most cells of most rows
             return []
-        names = _split(names_text or "", one)
-        uuids = _split(cells.get(uuids_column, ""), one)
+        names, uuids = link_parts(cls, names_text, cells.get(uuids_column, ""), one)
+        return self.resolve_links(
+            cls, names_text, names, uuids, names_column, uuids_column, by_name, one
+        )
+
+    def resolve_links(
+        self,
+        cls: type,
+        names_text: str | None,
+        names: list[str],
+        uuids: list[str],
+        names_column: str,
+        uuids_column: str,
+        by_name: Callable[[str, str | None], int],
+        one: bool = False,
+    ) -> list[int]:
+        """linked() once the cells are split (link_parts): the ids, found or made. Links whose
+        UUIDs were all known, and named as they should be, are remembered: asked again, they
+        give the same ids (a known UUID stays known, a label read is kept)."""
         if not uuids:
-            if cls is Actor and not one:
-                names = _countries_as_codes(names)
             return [by_name(name, None) for name in names]
+        key = (cls, names_text, tuple(names), tuple(uuids), one)
+        if key in self._known_links:
+            return list(self._known_links[key])
         what = _NOUNS[cls]
         ids = [self.known(cls, uuid) for uuid in uuids]
         if None not in ids:
             labels = [self.label(cls, found) for found in ids]
-            if names_text is None or _split(SEP.join(labels), one) == names:
+            if names_text is None or _split(SEP.join(labels), one) == list(names):
+                self._known_links[key] = tuple(ids)
                 return ids
             raise RowError(
                 names_column,
@@ -353,6 +289,22 @@ class Resolver:
     ) -> int | None:
         found = self.linked(cls, cells, name_column, uuid_column, by_name, one=True)
         return found[0] if found else None
+
+    def distinct(self, column: str, ids: list, what: str) -> None:
+        """RowError if an id (or the id of an (id, role) pair) is listed twice."""
+        _no_repeats(column, ids, what)
+
+
+def link_parts(
+    cls: type, names_text: str | None, uuids_text: str, one: bool = False
+) -> tuple[list[str], list[str]]:
+    """The names and UUIDs of a link's cells, split (and, for a list of actors named without
+    UUIDs, countries written by name given as their codes): what linked() resolves."""
+    names = _split(names_text or "", one)
+    uuids = _split(uuids_text, one)
+    if not uuids and cls is Actor and not one:
+        names = _countries_as_codes(names)
+    return names, uuids
 
 
 def _split(text: str, one: bool = False) -> list[str]:
@@ -443,7 +395,7 @@ def _actors_by_role(r: Resolver, cells: dict, columns: dict[str, tuple[str, str]
             uuids_column,
             lambda name, uuid, column=names_column: r.actor(name, column, uuid=uuid),
         )
-        _no_repeats(names_column, ids, "actor")
+        r.distinct(names_column, ids, "actor")
         found += [(actor_id, role) for actor_id in ids]
     return tuple(found)
 
@@ -454,17 +406,17 @@ def _sources(r: Resolver, cells: dict) -> tuple[int, ...]:
         ids = [r.source(given["source"])]  # one source, as an ACLED file gives it
     else:
         ids = r.linked(Source, cells, "sources", "source_uuids", r.source)
-    _no_repeats("sources", ids, "source")
+    r.distinct("sources", ids, "source")
     return tuple(ids)
 
 
 def _build_commitment(r: Resolver, cells: dict) -> Commitment:
     parties = _actors_by_role(r, cells, PARTY_COLUMNS)
-    _no_repeats("promisors", list(parties), "party (a party has one role)")
+    r.distinct("promisors", list(parties), "party (a party has one role)")
     place_ids = r.linked(
         Place, cells, "places", "place_uuids", lambda name, uuid: r.place(name, uuid=uuid)
     )
-    _no_repeats("places", place_ids, "place")
+    r.distinct("places", place_ids, "place")
     return Commitment(
         title=cells.get("title", ""),
         made_on=_date(r, cells, "made_on", required=True),
@@ -583,13 +535,28 @@ _CELL_CHECKS: dict[str, Callable] = {
 }
 
 
-def cell_problems(r: Resolver, cells: dict) -> list[RowError]:
+#: the cells of _CELL_CHECKS each builder reads with that same check (a record built means they
+#: passed); the others are checked on their own (exchange/parallel_check.py relies on this)
+CHECKED_BY_BUILDER: dict[str, frozenset[str]] = {
+    "actors": frozenset(),
+    "places": frozenset({"latitude", "longitude"}),
+    "sources": frozenset({"published_on", "accessed_on"}),
+    "events": frozenset({"date", "end_date", "latitude", "longitude", "fatalities"}),
+    "commitments": frozenset({"made_on", "deadline"}),
+    "status_updates": frozenset({"date"}),
+    "statistics": frozenset(
+        {"value", "period_start", "period_end", "baseline_value", "baseline_start", "baseline_end"}
+    ),
+}
+
+
+def cell_problems(r: Resolver, cells: dict, skip: frozenset[str] = frozenset()) -> list[RowError]:
     """The problems of the row's cells taken one by one (dates, numbers, coordinates): what
-    building the record stops at after the first."""
+    building the record stops at after the first. Cells named in skip are left out."""
     found = []
     for name in cells:
         check = _CELL_CHECKS.get(name)
-        if check is None:
+        if check is None or name in skip:
             continue
         try:
             check(r, cells)

@@ -128,6 +128,11 @@ def _paused_insert_triggers(db: Database, table: str) -> Iterator[None]:
                 db.execute(sql)
 
 
+def is_empty(db: Database, cls: type) -> bool:
+    """Whether cls's table has no rows at all (deleted ones included)."""
+    return db.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {TABLE_OF[cls]})").fetchone()[0] == 1
+
+
 def uuids_present(db: Database, cls: type, uuids: list[str]) -> dict[str, int]:
     """uuid -> id of those of uuids already in cls's table (deleted ones included)."""
     table = TABLE_OF[cls]
