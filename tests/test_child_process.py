@@ -59,3 +59,16 @@ def test_cancel_is_passed_to_the_work_which_stops_itself():
 def test_a_child_that_dies_is_reported_not_waited_for():
     with pytest.raises(ChildDied, match="ended unexpectedly"):
         run_in_child(_die, ())
+
+
+def _start_a_grandchild(_progress) -> int:
+    from multiprocessing import get_context
+
+    grandchild = get_context("spawn").Process(target=os.getpid)
+    grandchild.start()  # as an import's row-checking workers are started
+    grandchild.join(30)
+    return grandchild.exitcode
+
+
+def test_the_child_may_start_processes_of_its_own():
+    assert run_in_child(_start_a_grandchild, ()) == 0

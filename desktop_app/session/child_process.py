@@ -11,6 +11,7 @@ transaction is then rolled back by the child, not cut short by a kill).
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 from collections.abc import Callable
 from multiprocessing import get_context
@@ -77,6 +78,9 @@ def _child_main(pipe: Connection, parent_pid: int, work, args: tuple) -> None:
     from desktop_app.exchange.csv_export import die_with_parent
 
     die_with_parent(parent_pid)
+    # a daemon to the window's process (ended with it), but free to start worker processes of
+    # its own (an import checks rows in them; they end with this child)
+    multiprocessing.current_process().daemon = False
     stop = False
     last = 0.0
 
