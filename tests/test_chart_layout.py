@@ -94,3 +94,24 @@ def test_compliance_shows_its_rounding_honestly():
     assert percent_text(62.5) == "62.5%"
     assert percent_text(100.0) == "100%"
     assert percent_text(2 / 3 * 100) == "66.7%"
+
+
+def test_the_four_overview_charts_share_the_dashboard_equally_above_the_deadlines(window, qtbot):
+    """Built one per frame into their places, the charts first shown must not keep the small
+    size their placeholders had (the top row was squashed to 69 px), nor push the deadline
+    lists out of sight."""
+    from desktop_app.charts.dashboard import CHART_PLACES
+    from desktop_app.ui.tabs import TAB_DASHBOARD
+
+    window.resize(1280, 800)
+    window.tabs.setCurrentIndex(TAB_DASHBOARD)
+    qtbot.waitUntil(lambda: window.dashboard_tab.drawn_for is not None, timeout=15000)
+    qtbot.wait(50)
+    heights = [
+        getattr(window.dashboard, attribute).height()
+        for attribute, cell in CHART_PLACES.values()
+        if cell is not None
+    ]
+    assert min(heights) >= 150, heights
+    assert max(heights) - min(heights) <= 5, heights
+    assert window.dashboard_tab.deadlines.height() >= 100

@@ -171,6 +171,7 @@ def test_a_kicker_a_bar_a_place_and_a_date_set_the_publication_date():
         ("Lithuania agreed to host a battery at the Šiauliai air base.", "Šiauliai"),
         ("The two sides decided to keep the Burimari land port open.", "Burimari"),
         ("Both governments pledged to step up patrols in Brunei Bay.", "Brunei Bay"),
+        ("Uganda agreed to start a ferry between Port Bell and Mwanza.", "Port Bell"),
         ("Tanzania committed to finish the Mutukula one-stop border post.", "Mutukula"),
         ("Uzbekistan will build the Surkhan-Puli-Khumri power line.", "Surkhan"),
         ("Laos pledged to cut burning in the provinces of Xayaboury and Oudomxay.", "Oudomxay"),
@@ -201,3 +202,8 @@ def test_a_wire_dateline_without_a_year_is_the_latest_such_day():
 def test_starting_monday_is_the_next_monday():
     (found,) = promises("China agreed to lift its restrictions on beef starting Monday.")
     assert found.deadline == "2025-03-17"  # 14 March 2025 is a Friday
+
+
+def test_a_name_that_starts_with_a_common_word_is_not_that_word():
+    (found,) = promises("Uganda agreed to start a ferry between Port Bell and Mwanza.")
+    assert "Port" not in [p["name"] for p in found.places]

@@ -284,6 +284,7 @@ def test_export_chart_waits_for_the_charts_being_counted(window, qtbot, tmp_path
     busy = Busy()
     busy.setAutoDelete(False)
     pool.start(busy)
+    window.resize(1280, 800)  # the app's first-run size: each chart a quarter of the overview
     try:
         assert window.tabs.currentIndex() == TAB_COMMITMENTS  # the dashboard never shown
         target = tmp_path / "by-category.png"

@@ -95,6 +95,9 @@ class Dashboard(QWidget):
         self.pages.addTab(QWidget(), "Timeline")
         self._unbuilt = list(CHART_NAMES)
         self._newest: QWidget = overview
+        for line in (0, 1):  # four equal cells, whichever chart is built first
+            self.grid.setRowStretch(line, 1)
+            self.grid.setColumnStretch(line, 1)
         for name in CHART_NAMES:
             attribute, cell = CHART_PLACES[name]
             if cell is not None:

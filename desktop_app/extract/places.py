@@ -32,7 +32,7 @@ COMMON_WORD_TOWNS = set(
     "police mobile reading bath nice split sale mission union independence hope temple "
     "marathon opportunity colon concord progress unity liberty victory enterprise commerce "
     "justice security florence march may june august most deal wells troy many rich "
-    "industry harmony providence plenty orange".split()
+    "industry harmony providence plenty orange port".split()
 )
 # words before a name that make it a place rather than an actor
 PLACE_PREPOSITIONS = set(
@@ -178,8 +178,8 @@ def places_in(sentence: str) -> list[FoundPlace]:
             continue  # "Police said": the police, not the Polish town
         for size in range(len(words), 0, -1):
             name = without_possessive(" ".join(words[:size]))
-            if not _usable(name):
-                continue
+            if not _usable(name) or (size < len(words) and name.lower() in COMMON_WORD_TOWNS):
+                continue  # "Port Bell" is not the town of Port
             city = _city(name)
             if city:
                 found.setdefault(name.lower(), city)

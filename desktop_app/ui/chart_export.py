@@ -59,4 +59,19 @@ def _save(window, name: str, path: Path) -> None:
     window.tabs.setCurrentIndex(TAB_DASHBOARD)
     flt, key = window.commitment_model.filter, window._chart_cache_key()
     window.dashboard_tab.draw_now(window.db, window.as_of, flt, key)  # not half-counted charts
-    save_chart(window.dashboard.chart(name), path)
+    chart = window.dashboard.chart(name)
+    settle_layout(chart)  # a dashboard made just now is shown, and laid out, at the next turns
+    save_chart(chart, path)
+
+
+def settle_layout(widget) -> None:
+    """Let a widget shown or added just now be shown and laid out at its size (Qt does both
+    at the next turns of the event loop), answering no input meanwhile."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    size = None
+    for _ in range(20):  # until its size holds (a few turns)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if widget.isVisible() and widget.size() == size:
+            return
+        size = widget.size()

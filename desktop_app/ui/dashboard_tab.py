@@ -59,7 +59,17 @@ class DashboardTab(QWidget):
         self.splitter.insertWidget(0, self.dashboard)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        self._share_height()
+        QTimer.singleShot(0, self, self._share_height)  # again once the splitter is laid out
         self.stale = True
+
+    def _share_height(self) -> None:
+        """Three quarters of the height to the charts, a quarter to the deadline lists (the
+        splitter would otherwise share it by their size hints until the next resize)."""
+        height = max(self.splitter.height(), 400)
+        share = {id(self.dashboard): height * 3 // 4, id(self.deadlines): height // 4}
+        widgets = [self.splitter.widget(i) for i in range(self.splitter.count())]
+        self.splitter.setSizes([share.get(id(w), 0) for w in widgets])
 
     def _build_in_steps(self, then: Callable[[], None]) -> None:
         """Build the charts one per turn of the event loop, then call then()."""
