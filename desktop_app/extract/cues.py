@@ -129,6 +129,18 @@ QUOTATION_START = re.compile(r"^[“\"][^”\"]*$")
 QUOTATION_END = re.compile(r"^[^“\"”]*[^\s“\"][”\"]")
 # the cues of a plain future ("will", "is to"): a promise only with a promisor before them
 FUTURE_CUES = (r"\b(?:will|shall|would)", r"\b(?:is|are)\s+(?:also\s+)?to\s+")
+
+
+def is_future(cue: re.Pattern) -> bool:
+    """Whether the cue is a plain future ("will", "is to")."""
+    return cue.pattern.startswith(FUTURE_CUES)
+
+
+def is_plan(cue: re.Pattern) -> bool:
+    """Whether the cue is the wire's planned future ("is to begin")."""
+    return cue.pattern.startswith(FUTURE_CUES[1])
+
+
 # a thing planned, before "is to": "the full line is to reopen by 2029"
 PLANNED_THING = re.compile(
     r"^(?:the\s+)?(?:[\w,-]+\s+){0,3}(?:line|bridge|railway|road|crossing|pipeline|project|"

@@ -311,7 +311,7 @@ def _promised_actions(sentence: str, scanned: str) -> list[tuple[str, float, str
 def _a_promisor_before(pattern: re.Pattern, sentence: str, match: re.Match) -> bool:
     """Whether a "will" has a government (or its bodies, or a work promised in the passive)
     before it; other cues need none."""
-    if not pattern.pattern.startswith(cues.FUTURE_CUES):
+    if not cues.is_future(pattern):
         return True
     before = sentence[: match.start()]
     return bool(
@@ -319,7 +319,7 @@ def _a_promisor_before(pattern: re.Pattern, sentence: str, match: re.Match) -> b
         or cues.PARTY_SUBJECT.search(before)
         or cues.PASSIVE_PROMISE.match(sentence, match.end())
         or cues.PRONOUN_SUBJECT.fullmatch(before.strip())
-        or (pattern.pattern.startswith(cues.FUTURE_CUES[1]) and cues.PLANNED_THING.match(before))
+        or (cues.is_plan(pattern) and cues.PLANNED_THING.match(before))
     )  # else "the talks will…" is a forecast, not a promise
 
 
@@ -330,14 +330,12 @@ def _actions_after(sentence: str, pattern: re.Pattern, confidence: float, match:
     visit = "visit" in pattern.pattern and "visit" in match.group().lower()
     if visit or match.group().endswith(("held", "planned", "scheduled", "again", "next")):
         return [(sentence, confidence, subject)]
-    action = sentence[match.end() :] if not match.group().strip().endswith("visit") else ""
+    action = sentence[match.end() :]
     if re.search(r"\bto\s+be\s+(?:signed|ratified|approved)", match.group()):
         return [(_pending_action(match.group(), subject, action), confidence, subject)]
-    thing = pattern.pattern.startswith(cues.FUTURE_CUES[1]) and not countries.countries_in(subject)
-    if thing or (
-        pattern.pattern.startswith(cues.FUTURE_CUES)
-        and cues.PASSIVE_PROMISE.match(sentence, match.end())
-    ):  # "Work on the bridge will be completed", "Construction is to begin": the thing first
+    thing = cues.is_plan(pattern) and not countries.countries_in(subject)
+    # "Work on the bridge will be completed", "Construction is to begin": the thing first
+    if thing or (cues.is_future(pattern) and cues.PASSIVE_PROMISE.match(sentence, match.end())):
         return [(f"{subject.strip()} to {action}", confidence, subject)]
     return [(part, confidence, subject) for part in cues.ACTIONS_SPLIT.split(action)]
 

@@ -88,17 +88,14 @@ def not_a_promise(sentence: str, published: str | None) -> str | None:
         return "past"
     promise = _PROMISE_WORD.search(sentence)
     if promise and published:
-        before = sentence[: promise.start()]
-        if any(int(y) < int(published[:4]) for y in _EARLIER_YEAR.findall(before)):
+        if _year_before(sentence[: promise.start()], published):
             return "past"
-        first = _FIRST_PROMISED.search(sentence)
-        if first and any(int(y) < int(published[:4]) for y in _EARLIER_YEAR.findall(sentence)):
+        if _FIRST_PROMISED.search(sentence) and _year_before(sentence, published):
             return "past"  # "Brazil first undertook to build it in a treaty of 1958"
-    if promise and _COMPANY.search(sentence[: promise.start()]):
-        return "not a state"
-    said = _SAID.search(sentence)
-    if said and _COMPANY.search(sentence[: said.start()]):  # "A hotel group said it would"
-        return "not a state"
+    # the subject before the promise, or before "said it would", is a company
+    for verb in (promise, _SAID.search(sentence)):
+        if verb and _COMPANY.search(sentence[: verb.start()]):
+            return "not a state"
     if SPECULATION.search(sentence) and not _FIRM_CUE.search(sentence):
         return "speculation"
     if NOT_SAID.search(sentence):
@@ -108,3 +105,8 @@ def not_a_promise(sentence: str, published: str | None) -> str | None:
     if CONDITIONAL.search(sentence):
         return "conditional"
     return None
+
+
+def _year_before(text: str, published: str) -> bool:
+    """Whether text names a year before the article's."""
+    return any(int(year) < int(published[:4]) for year in _EARLIER_YEAR.findall(text))

@@ -221,12 +221,17 @@ def _add_natural_places(sentence: str, persons: set[int], found: dict[str, Found
     """Waters, islands and parks, whole with their word, in place of a part found before."""
     for match in _NATURAL.finditer(sentence):
         name = re.sub(r"^the\s+", "", match.group(1))
-        name = re.sub(r"^[A-Z]\w*['’]s\s+(?=[A-Z])", "", name)  # "Chile's Lake General Carrera"
+        name = without_owner(name)
         if match.start(1) in persons or name.split()[0].lower() in NOT_PLACES:
             continue
         for key in [k for k in found if k in name.lower()]:
             del found[key]  # "Uruguay River", not "Uruguay"
         found.setdefault(name.lower(), FoundPlace(name, None, None, None, "near"))
+
+
+def without_owner(name: str) -> str:
+    """ "Chile's Coquimbo region" -> "Coquimbo region": the owner's name before a place's."""
+    return re.sub(r"^[A-Z]\w*['’]s\s+(?=[A-Z])", "", name)
 
 
 def without_possessive(name: str) -> str:
@@ -241,7 +246,7 @@ def _names_in(listed: str) -> list[str]:
     three letters or fewer: 'Kambar-Ata', 'Kyzyl-Bel')."""
     names = []
     for name in re.split(r",\s+|\s+and\s+", listed):
-        name = without_possessive(re.sub(r"^[A-Z]\w*['’]s\s+(?=[A-Z])", "", name))  # "Chile's X"
+        name = without_possessive(without_owner(name))
         parts = re.split(r"–(?=[A-Z])|-(?=[A-Z][\w'’]{3})(?<=[\w'’]{4}-)", name)
         if len(parts) > 1 and name not in sites.known_sites() and not _city(name):
             names.extend(parts)
