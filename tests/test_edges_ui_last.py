@@ -105,3 +105,16 @@ def test_a_file_over_a_megabyte_is_read_on_a_worker(window, qtbot, tmp_path):
     assert dialog.summary.text() == "Reading big.csv…"
     qtbot.waitUntil(lambda: dialog.prepared is not None, timeout=10000)
     assert Path(dialog.prepared.path) == path
+
+
+def test_the_counts_are_kept_while_only_the_filter_moves(qtbot, sample_db, db_path):
+    label = CountsLabel()
+    qtbot.addWidget(label)
+    label.update_counts(sample_db, db_path, 1, "2030-01-01", 7)
+    before = label.text()
+    overdue = before.split(" · ")[1]
+    sample_db.execute("UPDATE commitments SET deadline = '2029-01-01'")  # all overdue now
+    label.update_counts(sample_db, db_path, 1, "2030-01-01", 3)  # a search: same data
+    assert label.text().startswith("3 shown of ") and overdue in label.text()
+    label.update_counts(sample_db, db_path, 2, "2030-01-01", 3)  # an edit: counted again
+    assert overdue not in label.text()

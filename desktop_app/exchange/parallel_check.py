@@ -27,6 +27,8 @@ import gc
 import os
 import pickle
 import queue
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -259,6 +261,31 @@ def _check_row(setup: Setup, resolver: DeferringResolver, line: int, cells: dict
     return (line, CHECKED, uuid, None, record, resolver.row_links(), status, others)
 
 
+@contextlib.contextmanager
+def _no_interrupt() -> Iterator[None]:
+    """Hold Ctrl+C back while workers start, and raise it once they have: an interrupted
+    start leaves a worker reading its set-up from a cut pipe, which prints a traceback.
+    SIGINT is blocked on this thread, so the workers inherit the block: Ctrl+C in a terminal
+    (sent to every process of the group) stops the writer only, and the writer ends them.
+    On the main thread, a Ctrl+C that another thread takes is only noted until then."""
+    held: list[int] = []
+    block = getattr(signal, "pthread_sigmask", None)
+    on_main = threading.current_thread() is threading.main_thread()
+    before = block(signal.SIG_BLOCK, {signal.SIGINT}) if block else None
+    handler = (
+        signal.signal(signal.SIGINT, lambda number, _f: held.append(number)) if on_main else None
+    )
+    try:
+        yield
+    finally:
+        if handler is not None:  # (None: a handler not set from Python, left as it was)
+            signal.signal(signal.SIGINT, handler)
+        if block:
+            block(signal.SIG_SETMASK, before)  # a Ctrl+C blocked until now arrives here
+    if held:
+        raise KeyboardInterrupt
+
+
 def _worker_main(setup: Setup, pieces, results, parent_pid: int) -> None:
     from desktop_app.exchange.csv_export import die_with_parent
 
@@ -415,9 +442,14 @@ class _Workers:
             )
             for n in range(count)
         ]
-        for process in self._processes:
-            process.start()
         self._sent = 0
+        try:
+            with _no_interrupt():
+                for process in self._processes:
+                    process.start()
+        except BaseException:  # a worker half started reads a cut pipe: end them all now
+            self.stop()
+            raise
         self._bounds: dict[int, tuple[int, int, bool]] = {}
 
     def run(self, pieces: Iterator[tuple]) -> Iterator[tuple[int, int, bool]]:
@@ -466,6 +498,8 @@ class _Workers:
             if process.is_alive():
                 process.terminate()
         for process in self._processes:
+            if process.ident is None:  # never started
+                continue
             process.join(5)
             if process.is_alive():
                 process.kill()

@@ -19,7 +19,13 @@ import numpy as np
 from desktop_app.domain.status import STATUS_INFO, Status, is_overdue
 from desktop_app.store import queries
 from desktop_app.store.queries import CommitmentFilter
-from desktop_app.store.status_index import NOT_MADE, STATUSES, StatusIndex
+from desktop_app.store.status_index import (
+    NO_DEADLINE,
+    NOT_MADE,
+    STATUSES,
+    StatusIndex,
+    day_number,
+)
 
 if TYPE_CHECKING:  # sqlite_utils loads when a database is opened, not at start-up
     from sqlite_utils import Database
@@ -41,45 +47,37 @@ def _rows(db: Database, as_of: str, ids: list[int]) -> list[dict]:
     return rows
 
 
+_CLOSED = np.array([STATUS_INFO[Status(status)].closed for status in STATUSES])
+
+
 def _dated(
     db: Database, as_of: str, high: str | None, index: StatusIndex | None
-) -> list[tuple[int, str, str]]:
-    """(id, deadline, status on as_of) of live commitments made by as_of with a deadline (up
-    to high), earliest deadline first."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ids, deadline days and status codes on as_of of live commitments made by as_of with a
+    deadline (up to high), earliest deadline first, then by id: array operations on the status
+    index, which holds every deadline (no read of the commitments for each date)."""
     index = index or StatusIndex.load(db)
-    where = "deleted_at IS NULL AND deadline IS NOT NULL AND made_on <= :as_of"
+    codes = index.statuses_on(as_of)
+    chosen = (index.deadline != NO_DEADLINE) & (codes != NOT_MADE)
     if high is not None:
-        where += " AND deadline <= :high"
-    sql = f"SELECT id, deadline FROM commitments WHERE {where} ORDER BY deadline, id"
-    found = db.execute(sql, {"as_of": as_of, "high": high}).fetchall()
-    if not found or not len(index.ids):
-        return []
-    ids = np.array([r[0] for r in found], dtype=np.int64)
-    position = np.minimum(np.searchsorted(index.ids, ids), len(index.ids) - 1)
-    codes = index.statuses_on(as_of)[position]
-    known = (index.ids[position] == ids) & (codes != NOT_MADE)  # those read since the index
-    return [
-        (commitment_id, deadline, STATUSES[code])
-        for (commitment_id, deadline), code, ok in zip(found, codes.tolist(), known, strict=True)
-        if ok
-    ]
+        chosen &= index.deadline <= day_number(high)
+    positions = np.flatnonzero(chosen)  # in id order: the sort below keeps it within a day
+    positions = positions[np.argsort(index.deadline[positions], kind="stable")]
+    return index.ids[positions], index.deadline[positions], codes[positions]
 
 
 def _overdue_and_due(
     db: Database, as_of: str, days: int, only: Collection[int] | None, index: StatusIndex | None
 ) -> tuple[list[int], list[int]]:
     """Ids overdue on as_of (longest overdue first) and ids of open commitments due from as_of
-    to `days` after it (soonest first); among `only` when given."""
-    wanted = None if only is None else set(only)
-    overdue_ids, due_ids = [], []
-    for commitment_id, deadline, status in _dated(db, as_of, days_after(as_of, days), index):
-        if wanted is not None and commitment_id not in wanted:
-            continue
-        if is_overdue(deadline, status, as_of):
-            overdue_ids.append(commitment_id)
-        elif deadline >= as_of and not STATUS_INFO[Status(status)].closed:
-            due_ids.append(commitment_id)
-    return overdue_ids, due_ids
+    to `days` after it (soonest first); among `only` when given. Overdue is the rule of
+    domain.status.is_overdue: the deadline passed before as_of while still open."""
+    ids, deadlines, codes = _dated(db, as_of, days_after(as_of, days), index)
+    still_open = ~_CLOSED[codes]
+    if only is not None:
+        still_open &= np.isin(ids, np.fromiter(only, dtype=np.int64, count=len(only)))
+    passed = deadlines < day_number(as_of)
+    return ids[still_open & passed].tolist(), ids[still_open & ~passed].tolist()
 
 
 def _first(ids: list[int], limit: int) -> list[int]:
@@ -117,17 +115,18 @@ def every_deadline(db: Database, as_of: str, index: StatusIndex | None = None) -
     """Every live commitment made by as_of that has a deadline, earliest first, with its
     status on as_of, whether it is overdue, its parties' codes, its deadline's precision and
     its description (for the calendar)."""
-    dated = _dated(db, as_of, None, index)
-    sql = """SELECT c.id, c.uuid, c.title, c.category, c.made_on, c.deadline_precision,
+    ids, _days, codes = _dated(db, as_of, None, index)
+    sql = """SELECT c.id, c.uuid, c.title, c.category, c.made_on, c.deadline, c.deadline_precision,
                     c.description,
                     (SELECT group_concat(COALESCE(a.iso3, a.name), ', ')
                        FROM commitment_parties cp JOIN actors a ON a.id = cp.actor_id
                       WHERE cp.commitment_id = c.id) AS parties
              FROM commitments c WHERE c.deleted_at IS NULL AND c.deadline IS NOT NULL"""
     details = {row["id"]: row for row in queries.rows_of(db, sql, {})}
+    statuses = [STATUSES[code] for code in codes.tolist()]
     return [
-        details[i] | {"deadline": d, "status": s, "overdue": is_overdue(d, s, as_of)}
-        for i, d, s in dated
+        details[i] | {"status": s, "overdue": is_overdue(details[i]["deadline"], s, as_of)}
+        for i, s in zip(ids.tolist(), statuses, strict=True)
         if i in details
     ]
 

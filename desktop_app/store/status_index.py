@@ -31,6 +31,7 @@ NOT_RATED = STATUSES.index(Status.NOT_RATED.value)
 MIXED = STATUSES.index(Status.MIXED.value)
 NOT_MADE = -1  # a commitment not yet made on the day asked about
 NEVER = 99_999_999  # the stop of a span that nothing has closed
+NO_DEADLINE = 0  # the deadline day of a commitment that has none
 
 _STATUS_CODE = "CASE {x} " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES))
 _STATUS_CODE += " END"
@@ -71,6 +72,7 @@ def _columns(db: Database, sql: str, dtypes: tuple, params: dict | None = None) 
 class StatusIndex:
     ids: np.ndarray  # live commitment ids, ascending; "position" below means an index into it
     made_on: np.ndarray  # day made, per position
+    deadline: np.ndarray  # day of the deadline, per position (NO_DEADLINE for none)
     category: np.ndarray  # index into categories, per position
     categories: list[str]
     span_position: np.ndarray  # one span per status update: the commitment's position,
@@ -93,11 +95,12 @@ class StatusIndex:
 
     @classmethod
     def load(cls, db: Database) -> StatusIndex:
-        ids, made_on, category = _columns(
+        ids, made_on, deadline, category = _columns(
             db,
-            f"""SELECT id, {_DAY.format(x="made_on")}, {_CATEGORY_CODE} FROM commitments
-                WHERE deleted_at IS NULL ORDER BY id""",
-            (np.int64, np.int32, np.int32),
+            f"""SELECT id, {_DAY.format(x="made_on")},
+                       COALESCE({_DAY.format(x="deadline")}, {NO_DEADLINE}), {_CATEGORY_CODE}
+                FROM commitments WHERE deleted_at IS NULL ORDER BY id""",
+            (np.int64, np.int32, np.int32, np.int32),
         )
         # in row-id order within a day, which is quick to read; the rule's order is applied
         # below to the rare days with several updates
@@ -133,6 +136,7 @@ class StatusIndex:
         return cls(
             ids=ids,
             made_on=made_on,
+            deadline=deadline,
             category=category,
             categories=list(_CATEGORIES),
             span_position=_small(np.concatenate([position[holds], own.headline[0]])),

@@ -19,6 +19,7 @@ class CountsLabel(QLabel):
         super().__init__(parent)
         self._totals: dict[str, int] | None = None  # rows per table, for one data version
         self._totals_version: object = None
+        self._overdue: int | None = None  # overdue on the as-of date, for the same version
         self._generation = 0  # only the newest request is shown
         self._shown = 0  # commitments the filter lets through
         self._last: tuple | None = None  # (as_of, totals, overdue) on screen
@@ -30,10 +31,14 @@ class CountsLabel(QLabel):
         self._shown = shown
         version = (data_version, as_of)  # the totals count what was known by the as-of date
         known = self._totals if self._totals_version == version else None
+        if known is not None and self._overdue is not None:  # only the filter moved
+            self._show(as_of, shown, known, self._overdue)
+            return
         if path.stat().st_size < BIG_FILE_BYTES:
             totals = known or queries.table_counts(db, as_of)
-            self._keep(totals, version)
-            self._show(as_of, shown, totals, queries.count_overdue(db, as_of))
+            overdue = queries.count_overdue(db, as_of)
+            self._keep(totals, overdue, version)
+            self._show(as_of, shown, totals, overdue)
             return
         from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
@@ -45,7 +50,7 @@ class CountsLabel(QLabel):
 
         def done(result) -> None:
             totals, overdue = result
-            self._keep(totals, version)
+            self._keep(totals, overdue, version)
             if generation == self._generation:
                 self._show(as_of, self._shown, totals, overdue)
 
@@ -62,8 +67,9 @@ class CountsLabel(QLabel):
         if self._last is not None:
             self._show(self._last[0], shown, *self._last[1:])
 
-    def _keep(self, totals: dict[str, int], data_version: object) -> None:
-        self._totals, self._totals_version = totals, data_version
+    def _keep(self, totals: dict[str, int], overdue: int, data_version: object) -> None:
+        """Neither count depends on the filter: typing a search shows them again as kept."""
+        self._totals, self._overdue, self._totals_version = totals, overdue, data_version
 
     def _show(
         self, as_of: str, shown: int, totals: dict[str, int] | None, overdue: int | None
