@@ -66,6 +66,30 @@ def test_the_status_bar_totals_count_what_was_known(sample_db):
     assert queries.table_counts(sample_db, "2023-12-31")["statistics"] == 0
 
 
+def test_the_status_bar_counts_from_the_status_index_are_those_of_the_sql(sample_db):
+    from desktop_app.domain.records import Commitment, Event
+    from desktop_app.store import records
+    from desktop_app.store.as_of_counts import as_of_counts
+    from desktop_app.store.status_index import StatusIndex
+
+    gone = records.add(sample_db, Commitment(title="Withdrawn", made_on="2024-01-20"))
+    records.set_deleted(sample_db, Commitment, gone, True)
+    late = records.add(sample_db, Event(date="2024-02-20", kind="strike", title="Late raid"))
+    records.set_deleted(sample_db, Event, late, True)
+    records.add(sample_db, Commitment(title="Due", made_on="2024-01-30", deadline="2024-02-10"))
+    index = StatusIndex.load(sample_db)
+    for as_of in (
+        "2023-12-31",
+        "2024-01-29",
+        "2024-02-10",
+        "2024-02-11",
+        "2024-02-29",
+        "2030-01-01",
+    ):
+        assert as_of_counts(sample_db, as_of, index) == as_of_counts(sample_db, as_of)
+    assert as_of_counts(sample_db, "2024-02-11", index)[1] >= 1  # "Due" is overdue by then
+
+
 def test_every_table_of_the_window_follows_the_as_of_date(qtbot, tmp_path):
     QSettings().clear()
     window = MainWindow(write_sample(tmp_path / "s.db"))

@@ -9,7 +9,7 @@ import pytest
 from desktop_app.charts import chart_data
 from desktop_app.domain.records import Commitment, StatusUpdate
 from desktop_app.domain.status import ENTERABLE_STATUSES
-from desktop_app.store import queries, records
+from desktop_app.store import per_version, queries, records
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.store.status_index import STATUSES, StatusIndex
 from tests import sql_reference
@@ -251,7 +251,10 @@ def test_a_big_file_has_its_index_read_before_the_dashboard_asks(qtbot, tmp_path
     )
     window = MainWindow(write_sample(tmp_path / "s.db"))
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window._chart_cache_key() in chart_data._INDEXES, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (StatusIndex, window._chart_cache_key()) in per_version.KEPT,
+        timeout=10000,
+    )
     assert reads == [1]  # read ahead, with no dashboard yet
     window.set_as_of("2024-06-30")
     window.dashboard_tab.create()

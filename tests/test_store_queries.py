@@ -205,3 +205,51 @@ def test_event_month_counts_follow_every_change(sample_db):
     # the month holding the as-of date counts only up to that day
     table = {(m, k): n for m, k, n in queries.events_per_month_by_kind(sample_db, "2024-01-17")}
     assert table == {("2024-01", "statement"): 1, ("2024-01", "strike"): 1}
+
+
+def test_the_as_of_month_counts_each_day_in_either_half_as_a_plain_count(sample_db):
+    from desktop_app.domain.records import Event
+    from desktop_app.store import records
+
+    for day, kind in ((1, "strike"), (15, "strike"), (16, "meeting"), (31, "strike")):
+        records.add(sample_db, Event(date=f"2024-01-{day:02d}", kind=kind, title=f"On {day}"))
+    gone = records.add(sample_db, Event(date="2024-01-20", kind="visit", title="Withdrawn"))
+    records.set_deleted(sample_db, Event, gone, True)
+    for day in range(1, 32):
+        as_of = f"2024-01-{day:02d}"
+        plain = sample_db.execute(
+            """SELECT substr(date, 1, 7), kind, COUNT(*) FROM events
+               WHERE deleted_at IS NULL AND date <= ? GROUP BY 1, 2 ORDER BY 1, 2""",
+            [as_of],
+        ).fetchall()
+        assert queries.events_per_month_by_kind(sample_db, as_of) == [tuple(r) for r in plain]
+
+
+def test_known_statistics_answer_what_the_sql_answers(sample_db):
+    from desktop_app.domain.records import Source, Statistic
+    from desktop_app.store import records
+    from desktop_app.store.known_statistics import KnownStatistics
+
+    report = Source(title="Report", url="https://example.org/r", published_on="2024-05-02")
+    later = records.add(sample_db, report)
+    for start, end, source in (
+        ("2023-01-01", "2023-11-30", later),  # known when its source was published
+        ("2022-06-01", None, None),  # known from its period's start
+        ("2023-01-01", "2023-03-31", None),  # the same start: by id
+        (None, None, None),  # no period: never in range
+    ):
+        statistic = Statistic(label="Attacks", value=1, period_start=start, period_end=end)
+        statistic.source_id = source
+        records.add(sample_db, statistic)
+    known = KnownStatistics.load(sample_db)
+    for as_of in (
+        "2021-01-01",
+        "2022-06-01",
+        "2023-03-31",
+        "2023-12-31",
+        "2024-05-02",
+        "2025-01-01",
+    ):
+        assert known.summary(as_of) == queries.statistics_in_range_summary(sample_db, as_of)
+        first = queries.statistics_with_ids(sample_db, known.first(as_of, 3))
+        assert first == queries.statistics_in_range(sample_db, as_of, limit=3)

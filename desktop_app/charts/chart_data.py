@@ -6,14 +6,14 @@ import calendar
 import dataclasses
 import datetime as dt
 import functools
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.records import change_percent
 from desktop_app.domain.status import STATUS_ORDER, Status, label, percent_text
 from desktop_app.store import queries
+from desktop_app.store.known_statistics import KnownStatistics
+from desktop_app.store.per_version import kept
 from desktop_app.store.queries import CommitmentFilter
 from desktop_app.store.status_index import STATUSES, StatusIndex
 
@@ -192,7 +192,11 @@ class EventsPerMonth:
 STATISTICS_SHOWN = 3
 
 
-def events_per_month(db: Database, as_of: str) -> EventsPerMonth:
+def events_per_month(
+    db: Database, as_of: str, known: KnownStatistics | None = None
+) -> EventsPerMonth:
+    """Events by kind per month up to as_of, and the statistics known by then (from `known`,
+    read once per version of the data, when given)."""
     rows = queries.events_per_month_by_kind(db, as_of)
     months = _month_range([m for m, _, _ in rows])
     position = {m: i for i, m in enumerate(months)}
@@ -201,8 +205,13 @@ def events_per_month(db: Database, as_of: str) -> EventsPerMonth:
     for month, kind, n in rows:
         counts[kind][position[month]] = n
     stats = []
-    total, since = queries.statistics_in_range_summary(db, as_of)
-    for stat in queries.statistics_in_range(db, as_of, limit=STATISTICS_SHOWN):
+    if known is None:
+        total, since = queries.statistics_in_range_summary(db, as_of)
+        shown = queries.statistics_in_range(db, as_of, limit=STATISTICS_SHOWN)
+    else:
+        total, since = known.summary(as_of)
+        shown = queries.statistics_with_ids(db, known.first(as_of, STATISTICS_SHOWN))
+    for stat in shown:
         change = change_percent(stat["value"], stat["baseline_value"])
         period = f"{_month_name(stat['period_start'])}–{_month_name(stat['period_end'] or as_of)}"
         text = f"{stat['value']:,.10g} {stat['unit']}, {period}".strip()
@@ -257,7 +266,7 @@ def dashboard_data(
         _party_bars(snapshot.by_party(), snapshot.compliance()),
         _category_bars(snapshot.by_category()),
         timeline(db, as_of, flt),
-        events_per_month(db, as_of),
+        events_per_month(db, as_of, kept(KnownStatistics, db, cache_key)),
     )
 
 
@@ -270,22 +279,8 @@ def _statuses_on(db: Database, as_of: str, flt: CommitmentFilter | None, cache_k
     return index, only, index.snapshot(db, as_of, only)
 
 
-_INDEXES: OrderedDict[object, StatusIndex] = OrderedDict()
-_LOADING = threading.Lock()  # one index read at a time: a second request waits and reuses it
-
-
 def _status_index(db: Database, cache_key: object) -> StatusIndex:
-    if cache_key is None:
-        return StatusIndex.load(db)
-    with _LOADING:
-        if cache_key in _INDEXES:
-            _INDEXES.move_to_end(cache_key)
-            return _INDEXES[cache_key]
-        index = StatusIndex.load(db)
-        _INDEXES[cache_key] = index
-        while len(_INDEXES) > 2:  # the current version, and the one a late worker may still use
-            _INDEXES.popitem(last=False)
-        return index
+    return kept(StatusIndex, db, cache_key)
 
 
 def status_index(db: Database, cache_key: object) -> StatusIndex:

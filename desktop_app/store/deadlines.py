@@ -80,6 +80,12 @@ def _overdue_and_due(
     return ids[still_open & passed].tolist(), ids[still_open & ~passed].tolist()
 
 
+def count_overdue(db: Database, as_of: str, index: StatusIndex | None = None) -> int:
+    """How many commitments are overdue on as_of (queries.count_overdue, from the index)."""
+    _ids, _deadlines, codes = _dated(db, as_of, days_after(as_of, -1), index)
+    return int((~_CLOSED[codes]).sum())
+
+
 def _first(ids: list[int], limit: int) -> list[int]:
     return ids if limit < 0 else ids[:limit]
 

@@ -443,19 +443,26 @@ class Compliance:
 def events_per_month_by_kind(db: Database, as_of: str) -> list[tuple[str, str, int]]:
     """(YYYY-MM, event kind, count) of live events dated on or before as_of.
 
-    Whole months come from the trigger-kept event_month_counts; the month holding as_of is
-    counted from events, up to that day.
+    Whole months come from the trigger-kept event_month_counts. The month holding as_of is
+    counted from events up to that day or, in its second half, as its whole-month count less
+    the events after that day: whichever reads fewer events.
     """
-    sql = """
-        SELECT month, kind, n FROM event_month_counts
-        WHERE month < substr(:as_of, 1, 7) AND n > 0
-        UNION ALL
-        SELECT substr(date, 1, 7), kind, COUNT(*) FROM events
-        WHERE deleted_at IS NULL AND date BETWEEN substr(:as_of, 1, 7) || '-01' AND :as_of
-        GROUP BY kind
-        ORDER BY 1, 2
-    """
-    return [tuple(r) for r in db.execute(sql, {"as_of": as_of}).fetchall()]
+    month = as_of[:7]
+    params = {"as_of": as_of, "month": month}
+    sql = """SELECT month, kind, n FROM event_month_counts
+             WHERE month < :month AND n > 0 ORDER BY month, kind"""
+    rows = [tuple(r) for r in db.execute(sql, params).fetchall()]
+    live = "SELECT kind, COUNT(*) FROM events WHERE deleted_at IS NULL AND date"
+    if int(as_of[8:10]) <= 15:
+        sql = f"{live} BETWEEN :month || '-01' AND :as_of GROUP BY kind"
+        counted = dict(db.execute(sql, params).fetchall())
+    else:  # ('-99' follows every day of the month)
+        after = dict(
+            db.execute(f"{live} > :as_of AND date <= :month || '-99' GROUP BY kind", params)
+        )
+        whole = db.execute("SELECT kind, n FROM event_month_counts WHERE month = :month", params)
+        counted = {kind: n - after.get(kind, 0) for kind, n in whole}
+    return rows + [(month, kind, n) for kind, n in sorted(counted.items()) if n > 0]
 
 
 def resolution_dates(db: Database, commitment_ids: list[int], as_of: str) -> dict[int, str]:
@@ -477,12 +484,21 @@ _IN_RANGE = f"""FROM statistics s WHERE deleted_at IS NULL AND period_start IS N
                AND {STATISTIC_KNOWN_ON} <= :as_of"""
 
 
+_IN_RANGE_COLUMNS = "id, label, value, unit, period_start, period_end, baseline_value"
+
+
 def statistics_in_range(db: Database, as_of: str, limit: int = -1) -> list[dict]:
     """Reported statistics known (published) by as_of, with a period, for the events chart,
     earliest period first (the first `limit` of them; all by default)."""
-    sql = f"""SELECT id, label, value, unit, period_start, period_end, baseline_value
-             {_IN_RANGE} ORDER BY period_start LIMIT :limit"""
+    sql = f"SELECT {_IN_RANGE_COLUMNS} {_IN_RANGE} ORDER BY period_start, id LIMIT :limit"
     return [dict(r) for r in rows_of(db, sql, {"as_of": as_of, "limit": limit})]
+
+
+def statistics_with_ids(db: Database, ids: list[int]) -> list[dict]:
+    """The statistics of ids, in that order, with the columns statistics_in_range gives."""
+    sql = f"SELECT {_IN_RANGE_COLUMNS} FROM statistics WHERE id IN (SELECT value FROM json_each(?))"
+    by_id = {row["id"]: dict(row) for row in rows_of(db, sql, [json.dumps(ids)])}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def statistics_in_range_summary(db: Database, as_of: str) -> tuple[int, str | None]:
@@ -519,10 +535,13 @@ KNOWN_BY = {
 }
 
 
-def table_counts(db: Database, as_of: str | None = None) -> dict[str, int]:
-    """Live (not deleted) rows per main table; with as_of, only those known by that date."""
+def table_counts(
+    db: Database, as_of: str | None = None, tables: tuple[str, ...] = RECORD_TABLES
+) -> dict[str, int]:
+    """Live (not deleted) rows per main table (of tables); with as_of, only those known by
+    that date."""
     counts = {}
-    for table in RECORD_TABLES:
+    for table in tables:
         where = "deleted_at IS NULL"
         if as_of and table in KNOWN_BY:
             where += f" AND {KNOWN_BY[table]}"

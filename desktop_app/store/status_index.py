@@ -38,7 +38,7 @@ _STATUS_CODE += " END"
 # the order in which the rule reads one commitment's updates: the last that applies stands
 _RULE_ORDER = f"""commitment_id, date, actor_id IS NOT NULL, created_at,
     {_STATUS_CODE.format(x="status")}, uuid"""
-_DAY = "CAST(replace(substr({x}, 1, 10), '-', '') AS INTEGER)"
+DAY_SQL = "CAST(replace(substr({x}, 1, 10), '-', '') AS INTEGER)"  # day_number in SQL
 _CATEGORIES = sorted(CATEGORIES)
 _CATEGORY_CODE = (
     "CASE category "
@@ -53,6 +53,11 @@ _SCORES = np.array(
 def day_number(iso: str) -> int:
     """20240129 for "2024-01-29"."""
     return int(iso[:10].replace("-", ""))
+
+
+def iso_day(day: int) -> str:
+    """ "2024-01-29" for 20240129."""
+    return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
 
 
 def _columns(db: Database, sql: str, dtypes: tuple, params: dict | None = None) -> list:
@@ -97,8 +102,8 @@ class StatusIndex:
     def load(cls, db: Database) -> StatusIndex:
         ids, made_on, deadline, category = _columns(
             db,
-            f"""SELECT id, {_DAY.format(x="made_on")},
-                       COALESCE({_DAY.format(x="deadline")}, {NO_DEADLINE}), {_CATEGORY_CODE}
+            f"""SELECT id, {DAY_SQL.format(x="made_on")},
+                       COALESCE({DAY_SQL.format(x="deadline")}, {NO_DEADLINE}), {_CATEGORY_CODE}
                 FROM commitments WHERE deleted_at IS NULL ORDER BY id""",
             (np.int64, np.int32, np.int32, np.int32),
         )
@@ -106,7 +111,7 @@ class StatusIndex:
         # below to the rare days with several updates
         commitment, start, status = _columns(
             db,
-            f"""SELECT commitment_id, {_DAY.format(x="date")}, {_STATUS_CODE.format(x="status")}
+            f"""SELECT commitment_id, {DAY_SQL.format(x="date")}, {_STATUS_CODE.format(x="status")}
                 FROM status_updates WHERE deleted_at IS NULL
                 ORDER BY commitment_id, date, id""",
             (np.int64, np.int32, np.int32),
@@ -215,8 +220,7 @@ class StatusIndex:
         made = self.made_on if only is None else self.made_on[only]
         if not len(made):
             return None
-        first = str(int(made.min()))
-        return f"{first[:4]}-{first[4:6]}-{first[6:8]}"
+        return iso_day(int(made.min()))
 
     def positions_of(self, commitment_ids: list[int]) -> np.ndarray:
         """A mask over positions marking these commitment ids."""
@@ -241,7 +245,8 @@ def _settle_same_day(
     winners: dict[tuple[int, int], int] = {}
     for number in range(0, len(commitment_ids), 50_000):
         chunk = commitment_ids[number : number + 50_000]
-        sql = f"""SELECT commitment_id, {_DAY.format(x="date")}, {_STATUS_CODE.format(x="status")}
+        day_sql, code_sql = DAY_SQL.format(x="date"), _STATUS_CODE.format(x="status")
+        sql = f"""SELECT commitment_id, {day_sql}, {code_sql}
                   FROM status_updates WHERE deleted_at IS NULL
                   AND commitment_id IN (SELECT value FROM json_each(?))
                   ORDER BY {_RULE_ORDER}"""
@@ -274,7 +279,7 @@ def _party_spans(
     tens of thousands of them."""
     commitment, actor, day, status = _columns(
         db,
-        f"""SELECT commitment_id, COALESCE(actor_id, 0), {_DAY.format(x="date")},
+        f"""SELECT commitment_id, COALESCE(actor_id, 0), {DAY_SQL.format(x="date")},
                    {_STATUS_CODE.format(x="status")}
             FROM status_updates WHERE deleted_at IS NULL AND commitment_id IN (
                 SELECT commitment_id FROM status_updates

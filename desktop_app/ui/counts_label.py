@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
-from desktop_app.store import queries
 from desktop_app.ui.i18n import translate
 
 BIG_FILE_BYTES = 32 * 1024 * 1024  # from this size the counts are made on a worker
@@ -26,7 +25,8 @@ class CountsLabel(QLabel):
 
     def update_counts(self, db, path: Path, data_version: object, as_of: str, shown: int) -> None:
         """Count for this data version and date; `shown` is how many commitments the filter
-        lets through."""
+        lets through. data_version is the window's cache key for data read once per version
+        (store/per_version.py): on a big file the counts use the status index kept for it."""
         self._generation += 1
         self._shown = shown
         version = (data_version, as_of)  # the totals count what was known by the as-of date
@@ -34,19 +34,22 @@ class CountsLabel(QLabel):
         if known is not None and self._overdue is not None:  # only the filter moved
             self._show(as_of, shown, known, self._overdue)
             return
+        from desktop_app.store.as_of_counts import as_of_counts  # numpy: not at start-up
+
         if path.stat().st_size < BIG_FILE_BYTES:
-            totals = known or queries.table_counts(db, as_of)
-            overdue = queries.count_overdue(db, as_of)
+            totals, overdue = as_of_counts(db, as_of)
             self._keep(totals, overdue, version)
             self._show(as_of, shown, totals, overdue)
             return
+        from desktop_app.store.per_version import kept
+        from desktop_app.store.status_index import StatusIndex
         from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
         self._show(as_of, shown, known, None)
         generation = self._generation
 
         def work(own, _report):
-            return known or queries.table_counts(own, as_of), queries.count_overdue(own, as_of)
+            return as_of_counts(own, as_of, kept(StatusIndex, own, data_version))
 
         def done(result) -> None:
             totals, overdue = result

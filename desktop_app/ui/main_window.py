@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         self.as_of_field.set_iso(iso)
 
     def _update_counts(self) -> None:
-        args = (self.db, self.database_path, self.data_version, self.as_of)
+        args = (self.db, self.database_path, self._chart_cache_key(), self.as_of)
         self.counts_label.update_counts(*args, self.commitment_model.total)
 
     def _show_detail(self, *_args) -> None:
