@@ -95,7 +95,10 @@ def _idle(app) -> None:
     """Let background work from the previous step finish, as a user at rest would."""
     from PySide6.QtCore import QThreadPool
 
+    from desktop_app.ui.worker import quick_pool
+
     QThreadPool.globalInstance().waitForDone()
+    quick_pool().waitForDone()  # the status bar's counts
     app.processEvents()
 
 

@@ -21,16 +21,25 @@ def _items(dashboard: Dashboard, name: str) -> int:
     return len(chart.getPlotItem().items)
 
 
-def test_charts_are_drawn_one_per_turn_of_the_event_loop(qtbot, sample_db):
+def test_charts_past_a_turns_budget_wait_for_the_next_turn(qtbot, sample_db):
     dashboard = Dashboard()
     qtbot.addWidget(dashboard)
     data = dashboard_data(sample_db, "2024-06-30")
     finished = []
-    dashboard.draw_in_steps(data, still=lambda: True, then=lambda: finished.append(True))
+    dashboard.draw_in_steps(data, lambda: True, lambda: finished.append(True), budget_ms=0)
     drawn_at_once = [name for name in CHART_NAMES if _items(dashboard, name)]
     assert drawn_at_once == [next(iter(CHART_NAMES))]  # the rest wait for the next turns
     qtbot.waitUntil(lambda: bool(finished), timeout=5000)
     assert all(_items(dashboard, name) for name in CHART_NAMES)
+
+
+def test_charts_within_a_turns_budget_are_drawn_in_that_turn(qtbot, sample_db):
+    dashboard = Dashboard()
+    qtbot.addWidget(dashboard)
+    data = dashboard_data(sample_db, "2024-06-30")
+    finished = []
+    dashboard.draw_in_steps(data, lambda: True, lambda: finished.append(True), budget_ms=60_000)
+    assert finished and all(_items(dashboard, name) for name in CHART_NAMES)
 
 
 def test_drawing_in_steps_stops_when_newer_numbers_are_coming(qtbot, sample_db):
@@ -44,7 +53,7 @@ def test_drawing_in_steps_stops_when_newer_numbers_are_coming(qtbot, sample_db):
         return len(asked) < 3  # two charts, then a newer request takes over
 
     finished = []
-    dashboard.draw_in_steps(data, still=still, then=lambda: finished.append(True))
+    dashboard.draw_in_steps(data, still, lambda: finished.append(True), budget_ms=0)
     qtbot.waitUntil(lambda: len(asked) >= 3, timeout=5000)
     qtbot.wait(50)
     assert not finished

@@ -118,3 +118,15 @@ def test_the_counts_are_kept_while_only_the_filter_moves(qtbot, sample_db, db_pa
     assert label.text().startswith("3 shown of ") and overdue in label.text()
     label.update_counts(sample_db, db_path, 2, "2030-01-01", 3)  # an edit: counted again
     assert overdue not in label.text()
+
+
+def test_counts_on_their_way_show_the_newest_number_shown(qtbot, sample_db, db_path, monkeypatch):
+    from desktop_app.ui import counts_label
+
+    monkeypatch.setattr(counts_label, "BIG_FILE_BYTES", 0)  # counted on a worker
+    label = CountsLabel()
+    qtbot.addWidget(label)
+    label.update_counts(sample_db, db_path, 1, "2030-01-01", 7)
+    label.update_counts(sample_db, db_path, 1, "2030-01-01", 2)  # a search while counting
+    qtbot.waitUntil(lambda: "statistic" in label.text(), timeout=10000)
+    assert label.text().startswith("2 shown of 7 commitments")

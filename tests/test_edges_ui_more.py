@@ -353,7 +353,7 @@ def test_long_work_goes_to_the_global_pool_and_quick_work_to_its_own(qtbot):
         release.wait(10)
         return "ok"
 
-    quick_pool = worker._quick_pool()
+    quick_pool = worker.quick_pool()
     for quick in (False, True):
         running.clear()
         release.clear()

@@ -42,3 +42,9 @@ def kept(kind: type[T], db: Database, cache_key: object) -> T:
         for old in [k for k in KEPT if k[0] is kind][:-2]:
             del KEPT[old]
         return loaded
+
+
+def already_kept(kind: type[T], cache_key: object) -> T | None:
+    """What kept(kind, …, cache_key) would give if it has been read already, else None (for
+    work that has a slower way of its own rather than wait for a read)."""
+    return KEPT.get((kind, cache_key))  # type: ignore[return-value]  # (no wait for a read)

@@ -22,14 +22,17 @@ class CountsLabel(QLabel):
         self._generation = 0  # only the newest request is shown
         self._shown = 0  # commitments the filter lets through
         self._last: tuple | None = None  # (as_of, totals, overdue) on screen
+        self._counting: object = None  # the (version, as_of) counted on a worker now
 
     def update_counts(self, db, path: Path, data_version: object, as_of: str, shown: int) -> None:
         """Count for this data version and date; `shown` is how many commitments the filter
         lets through. data_version is the window's cache key for data read once per version
         (store/per_version.py): on a big file the counts use the status index kept for it."""
-        self._generation += 1
         self._shown = shown
         version = (data_version, as_of)  # the totals count what was known by the as-of date
+        if version == self._counting:  # on their way: they will show with this number
+            return
+        self._generation += 1
         known = self._totals if self._totals_version == version else None
         if known is not None and self._overdue is not None:  # only the filter moved
             self._show(as_of, shown, known, self._overdue)
@@ -41,7 +44,7 @@ class CountsLabel(QLabel):
             self._keep(totals, overdue, version)
             self._show(as_of, shown, totals, overdue)
             return
-        from desktop_app.store.per_version import kept
+        from desktop_app.store.per_version import already_kept
         from desktop_app.store.status_index import StatusIndex
         from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
@@ -49,20 +52,29 @@ class CountsLabel(QLabel):
         generation = self._generation
 
         def work(own, _report):
-            return as_of_counts(own, as_of, kept(StatusIndex, own, data_version))
+            # the status index if it is read already (SQL otherwise: reading it here, just
+            # after the file opened, would slow down the user's first search)
+            return as_of_counts(own, as_of, already_kept(StatusIndex, data_version))
 
         def done(result) -> None:
             totals, overdue = result
+            self._stop_counting(version)
             self._keep(totals, overdue, version)
             if generation == self._generation:
                 self._show(as_of, self._shown, totals, overdue)
 
         def failed(error: BaseException) -> None:
+            self._stop_counting(version)
             if generation == self._generation:
                 self.setText(f"{shown:,} commitments shown · counts unavailable as of {as_of}")
             report_failure(self, "Counting")(error)
 
+        self._counting = version
         run_in_background(self, with_own_connection(path, work), done, failed, quick=True)
+
+    def _stop_counting(self, version: tuple) -> None:
+        if self._counting == version:
+            self._counting = None
 
     def show_count(self, shown: int) -> None:
         """A new number of commitments shown (a table read on a worker arrived)."""

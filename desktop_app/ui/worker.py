@@ -99,7 +99,7 @@ def run_in_background(owner, work, on_done, on_error, quick: bool = False) -> Ta
 
     Quick work (a count for the status bar) runs on a pool of its own, so that it never queues
     behind long reads such as a million ids."""
-    return _start(owner, Task(work), on_done, on_error, _quick_pool() if quick else None)
+    return _start(owner, Task(work), on_done, on_error, quick_pool() if quick else None)
 
 
 def _start(owner, task: Task, on_done, on_error, pool: QThreadPool | None = None) -> Task:
@@ -116,7 +116,8 @@ def _start(owner, task: Task, on_done, on_error, pool: QThreadPool | None = None
 _QUICK_POOL: QThreadPool | None = None
 
 
-def _quick_pool() -> QThreadPool:
+def quick_pool() -> QThreadPool:
+    """The pool of quick work (see run_in_background)."""
     global _QUICK_POOL
     if _QUICK_POOL is None:
         _QUICK_POOL = QThreadPool()
