@@ -5,15 +5,16 @@ With a command (sample, check, ...) it runs the CLI; without one it starts the d
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 
 from desktop_app.cli import build_parser, run_cli
 
 
 def main(argv: list[str] | None = None) -> int:
-    # a child process of a checked import or an export (spawned) starts here in the frozen app
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):  # a spawned child process of the frozen app starts here
+        import multiprocessing  # (7 ms of every start otherwise)
+
+        multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--run-datasette"]:  # the Datasette child of a share (publish/server.py)
         from desktop_app.publish.server import run_datasette

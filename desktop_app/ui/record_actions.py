@@ -4,17 +4,21 @@ editor open with the reason) and then pushed as an undoable step."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.dates import today_iso
 from desktop_app.domain.drafts import Draft
 from desktop_app.domain.records import Commitment, Event, Statistic
-from desktop_app.session import Change
 from desktop_app.store import listings, records
 from desktop_app.ui.i18n import status_label, translate
 from desktop_app.ui.tabs import TAB_COMMITMENTS, TAB_EVENTS, TAB_STATISTICS
 from desktop_app.ui.undo_commands import ChangeCommand, quoted
+
+if TYPE_CHECKING:  # the session (sqlite-utils) loads when a file is opened, after the first paint
+    from desktop_app.session import Change
 
 #: undo step names (new, edit, delete) for each kind of record, translated when pushed; one
 #: template a kind, since other languages inflect the noun and its article

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop_app.session import Change, Session
 from desktop_app.store.errors import StoreError
+
+if TYPE_CHECKING:  # the session (sqlite-utils) loads when a file is opened, after the first paint
+    from desktop_app.session import Change, Session
 
 
 class ChangeCommand(QUndoCommand):

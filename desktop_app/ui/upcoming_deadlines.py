@@ -4,14 +4,17 @@ the 60 after; a click selects the commitment in the Commitments tab."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from desktop_app.store.deadlines import DUE_SOON_DAYS, DeadlineLists
 from desktop_app.ui.i18n import status_label, translate
 from desktop_app.ui.status_style import status_colour, text_colour_on
+
+if TYPE_CHECKING:  # numpy loads with the dashboard, not at start-up
+    from desktop_app.store.deadlines import DeadlineLists
 
 _COLUMNS = (
     QT_TRANSLATE_NOOP("Deadlines", "Deadline"),
@@ -63,6 +66,8 @@ class UpcomingDeadlines(QTreeWidget):
         self.clear()
         if lists is None:
             return
+        from desktop_app.store.deadlines import DUE_SOON_DAYS  # numpy: not at start-up
+
         first, second = DUE_SOON_DAYS
         for title, rows in (
             (translate("Deadlines", "Overdue"), lists.overdue),
