@@ -130,3 +130,21 @@ def test_counts_on_their_way_show_the_newest_number_shown(qtbot, sample_db, db_p
     label.update_counts(sample_db, db_path, 1, "2030-01-01", 2)  # a search while counting
     qtbot.waitUntil(lambda: "statistic" in label.text(), timeout=10000)
     assert label.text().startswith("2 shown of 7 commitments")
+
+
+def test_a_date_asked_for_again_while_counted_shows_its_counts(
+    qtbot, sample_db, db_path, monkeypatch
+):
+    from desktop_app.ui import counts_label
+
+    monkeypatch.setattr(counts_label, "BIG_FILE_BYTES", 0)  # counted on a worker
+    label = CountsLabel()
+    qtbot.addWidget(label)
+    label.update_counts(sample_db, db_path, 1, "2030-01-01", 7)
+    qtbot.waitUntil(lambda: "statistic" in label.text(), timeout=10000)
+    # no turn of the event loop in between: B's count cannot arrive before the last call
+    label.update_counts(sample_db, db_path, 1, "2024-06-30", 7)  # B: counted on a worker
+    label.update_counts(sample_db, db_path, 1, "2030-01-01", 7)  # back to A: kept
+    label.update_counts(sample_db, db_path, 1, "2024-06-30", 7)  # B again: on its way
+    qtbot.waitUntil(lambda: "statistic" in label.text(), timeout=10000)
+    assert "as of 2024-06-30 · " in label.text()

@@ -195,3 +195,23 @@ def test_closing_the_window_while_a_search_waits_for_its_read_raises_nothing(
     window.close()
     qtbot.wait(500)  # the first read arrives after the close: an error in a slot fails here
     assert window.session is None and not model.reordering
+
+
+def test_an_earlier_date_drops_the_commitments_made_after_it_from_a_big_table(
+    qtbot, tmp_path, monkeypatch
+):
+    # the sample's 7 commitments stand for a big table: its ids are read on a worker and kept
+    monkeypatch.setattr(PagedTableModel, "BACKGROUND_IDS_FROM", 3)
+    QSettings().clear()
+    window = MainWindow(write_sample(tmp_path / "s.db"))
+    qtbot.addWidget(window)
+    model = window.commitment_model
+    qtbot.waitUntil(lambda: not model.ids_pending(), timeout=5000)
+    assert model.rowCount() == 7
+    window.set_as_of("2024-03-01")  # the trade target (made on 22 April) was not made yet
+    qtbot.waitUntil(lambda: not model.ids_pending(), timeout=5000)
+    rows = [model.row(number) for number in range(model.rowCount())]
+    assert len(rows) == 6 and all(row and row["made_on"] <= "2024-03-01" for row in rows)
+    window.set_as_of("2024-12-31")  # and back: it is listed again
+    qtbot.waitUntil(lambda: not model.ids_pending(), timeout=5000)
+    assert model.rowCount() == 7 and all(model.row(n) for n in range(7))

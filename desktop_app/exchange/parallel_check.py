@@ -270,15 +270,15 @@ def _no_interrupt() -> Iterator[None]:
     On the main thread, a Ctrl+C that another thread takes is only noted until then."""
     held: list[int] = []
     block = getattr(signal, "pthread_sigmask", None)
-    on_main = threading.current_thread() is threading.main_thread()
+    # (a handler set outside Python could not be put back: it is left as it is)
+    noting = threading.current_thread() is threading.main_thread()
+    noting = noting and signal.getsignal(signal.SIGINT) is not None
     before = block(signal.SIG_BLOCK, {signal.SIGINT}) if block else None
-    handler = (
-        signal.signal(signal.SIGINT, lambda number, _f: held.append(number)) if on_main else None
-    )
+    handler = signal.signal(signal.SIGINT, lambda n, _f: held.append(n)) if noting else None
     try:
         yield
     finally:
-        if handler is not None:  # (None: a handler not set from Python, left as it was)
+        if noting:
             signal.signal(signal.SIGINT, handler)
         if block:
             block(signal.SIG_SETMASK, before)  # a Ctrl+C blocked until now arrives here

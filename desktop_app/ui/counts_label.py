@@ -19,7 +19,7 @@ class CountsLabel(QLabel):
         self._totals: dict[str, int] | None = None  # rows per table, for one data version
         self._totals_version: object = None
         self._overdue: int | None = None  # overdue on the as-of date, for the same version
-        self._generation = 0  # only the newest request is shown
+        self._wanted: object = None  # the (version, as_of) asked for last: only it is shown
         self._shown = 0  # commitments the filter lets through
         self._last: tuple | None = None  # (as_of, totals, overdue) on screen
         self._counting: object = None  # the (version, as_of) counted on a worker now
@@ -30,9 +30,10 @@ class CountsLabel(QLabel):
         (store/per_version.py): on a big file the counts use the status index kept for it."""
         self._shown = shown
         version = (data_version, as_of)  # the totals count what was known by the as-of date
+        self._wanted = version
         if version == self._counting:  # on their way: they will show with this number
+            self._show(as_of, shown, None, None)
             return
-        self._generation += 1
         known = self._totals if self._totals_version == version else None
         if known is not None and self._overdue is not None:  # only the filter moved
             self._show(as_of, shown, known, self._overdue)
@@ -49,7 +50,6 @@ class CountsLabel(QLabel):
         from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
         self._show(as_of, shown, known, None)
-        generation = self._generation
 
         def work(own, _report):
             # the status index if it is read already (SQL otherwise: reading it here, just
@@ -60,12 +60,12 @@ class CountsLabel(QLabel):
             totals, overdue = result
             self._stop_counting(version)
             self._keep(totals, overdue, version)
-            if generation == self._generation:
+            if version == self._wanted:
                 self._show(as_of, self._shown, totals, overdue)
 
         def failed(error: BaseException) -> None:
             self._stop_counting(version)
-            if generation == self._generation:
+            if version == self._wanted:
                 self.setText(f"{shown:,} commitments shown · counts unavailable as of {as_of}")
             report_failure(self, "Counting")(error)
 

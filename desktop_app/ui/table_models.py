@@ -54,14 +54,9 @@ class CommitmentTableModel(PagedTableModel):
         return not queries.orders_without_status(self.filter, self.sort_key)
 
     def order_key(self) -> tuple:
-        flt = self.filter
-        on_status = (
-            self.sort_key in ("status", "party_statuses")
-            or flt.statuses
-            or flt.overdue_only
-            or flt.unsourced_only
-        )
-        return (self.sort_key, self.descending, flt, self.as_of if on_status else None)
+        # the as-of date always counts: a commitment made after it is not in the table at all
+        # (ids kept from another date listed it as a blank row)
+        return (self.sort_key, self.descending, self.filter, self.as_of)
 
     def ids_are_cheap(self) -> bool:
         # a text search narrows the rows and its ids need no status work unless sorted by it
