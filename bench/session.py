@@ -60,6 +60,14 @@ class Steps:
         return elapsed
 
 
+def _check_made_by(model, date: str) -> None:
+    """A fast wrong answer is no answer: the rows shown are those made by the date (a kept
+    row order once listed the commitments made later as blank rows, quickly)."""
+    shown = [model.row(number) for number in (0, model.rowCount() - 1)]
+    if not all(row and row["made_on"] <= date for row in shown):
+        raise AssertionError(f"the table as of {date} lists rows it should not: {shown}")
+
+
 def bench_user_session(db_path: Path, work: Path, app, record) -> None:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
@@ -132,6 +140,7 @@ def bench_user_session(db_path: Path, work: Path, app, record) -> None:
             lambda: not model.ids_pending(),  # the new rows are in, the selection set again
             200,
         )
+        _check_made_by(model, date)
     steps.run(
         "sort by status",
         lambda: window.commitments_view.sortByColumn(1, Qt.SortOrder.AscendingOrder),

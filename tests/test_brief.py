@@ -179,3 +179,27 @@ def test_the_deadline_lists_agree_with_the_sql_on_every_date(sample_db, as_of):
             by_id[row["id"]]["status"],
             bool(by_id[row["id"]]["overdue"]),
         )
+
+
+def test_the_dashboard_list_says_how_many_it_leaves_out(qtbot, sample_db):
+    from desktop_app.ui.upcoming_deadlines import UpcomingDeadlines
+
+    for day in ("01", "02", "03"):
+        commitment(sample_db, f"Missed promise {day}", "2024-02-01", deadline=f"2024-03-{day}")
+    for day in ("05", "06", "20"):  # two due within 30 days of 1 July, one within 90
+        commitment(sample_db, f"Coming {day}", "2024-02-01", deadline=f"2024-07-{day}")
+    commitment(sample_db, "Coming in August", "2024-02-01", deadline="2024-08-25")
+    lists = deadlines.deadline_lists(sample_db, "2024-07-01", limit=2)
+    assert (lists.overdue_total, lists.due_total, lists.soon_total) == (3, 4, 3)
+    view = UpcomingDeadlines()
+    qtbot.addWidget(view)
+    view.show_lists(lists)
+    groups = [view.topLevelItem(n) for n in range(view.topLevelItemCount())]
+    assert [g.text(0) for g in groups] == [
+        "Overdue (3)",
+        "Due in the next 30 days (3)",
+        "Due in 31 to 90 days (1)",
+    ]
+    last_rows = [g.child(g.childCount() - 1).text(1) for g in groups]
+    assert last_rows == ["… and 1 more"] * 3  # the first two due are both within 30 days
+    assert groups[2].childCount() == 1  # not "none": one is due, past the two listed

@@ -102,3 +102,12 @@ def _name_statistics(
         lines.append(f"and {total - NAMED:,} more in the Statistics tab")
     small = "".join(f"<br><span style='font-size:9pt'>{escape(line)}</span>" for line in lines)
     plot.setTitle(TITLE + small, color=foreground.name(), size="11pt")
+    _fit_title(plot.getPlotItem())
+
+
+def _fit_title(item: pg.PlotItem) -> None:
+    """Make the title's row as tall as its lines (pyqtgraph fixes it at one line's 30 px, and
+    the statistics named under the title then lay over the bars)."""
+    height = max(30.0, item.titleLabel.item.boundingRect().height() + 2)
+    item.titleLabel.setMaximumHeight(height)
+    item.layout.setRowFixedHeight(0, height)

@@ -147,6 +147,7 @@ class DeadlineLists:
     later: list[dict]  # due after that, within DUE_SOON_DAYS[1] days
     overdue_total: int = 0
     due_total: int = 0
+    soon_total: int = 0  # of due_total, those due within the first span
 
 
 def deadline_lists(
@@ -165,6 +166,7 @@ def deadline_lists(
     overdue_ids, due_ids = _overdue_and_due(db, as_of, second, only, index)
     coming = _rows(db, as_of, _first(due_ids, limit))
     cut = days_after(as_of, first)
+    soon_total = len(_overdue_and_due(db, as_of, first, only, index)[1])
     return DeadlineLists(
         as_of,
         _rows(db, as_of, _first(overdue_ids, limit)),
@@ -172,4 +174,5 @@ def deadline_lists(
         [r for r in coming if r["deadline"] > cut],
         len(overdue_ids),
         len(due_ids),
+        soon_total,
     )

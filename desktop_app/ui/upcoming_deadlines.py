@@ -69,17 +69,24 @@ class UpcomingDeadlines(QTreeWidget):
         from desktop_app.store.deadlines import DUE_SOON_DAYS  # numpy: not at start-up
 
         first, second = DUE_SOON_DAYS
-        for title, rows in (
-            (translate("Deadlines", "Overdue"), lists.overdue),
-            (translate("Deadlines", "Due in the next {days} days").format(days=first), lists.soon),
+        later_total = lists.due_total - lists.soon_total
+        for title, rows, total in (
+            (translate("Deadlines", "Overdue"), lists.overdue, lists.overdue_total),
+            (
+                translate("Deadlines", "Due in the next {days} days").format(days=first),
+                lists.soon,
+                lists.soon_total,
+            ),
             (
                 translate("Deadlines", "Due in {first} to {last} days").format(
                     first=first + 1, last=second
                 ),
                 lists.later,
+                later_total,
             ),
         ):
-            group = QTreeWidgetItem(self, [f"{title} ({len(rows)})"])
+            left = total - len(rows)  # only the first of a long list are listed
+            group = QTreeWidgetItem(self, [f"{title} ({max(total, len(rows)):,})"])
             group.setFirstColumnSpanned(True)
             font = group.font(0)
             font.setBold(True)
@@ -87,9 +94,12 @@ class UpcomingDeadlines(QTreeWidget):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for row in rows:
                 self._add_row(group, row, lists.as_of)
-            if not rows:
+            if not rows and left <= 0:
                 empty = QTreeWidgetItem(group, ["", translate("Deadlines", "none")])
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            if left > 0:
+                more = translate("Deadlines", "… and {count} more").format(count=f"{left:,}")
+                QTreeWidgetItem(group, ["", more]).setFlags(Qt.ItemFlag.NoItemFlags)
             group.setExpanded(True)
         for column in (0, 2):
             self.resizeColumnToContents(column)

@@ -764,6 +764,10 @@
         <source>none</source>
         <translation>aucun</translation>
     </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… et {count} de plus</translation>
+    </message>
 </context>
 <context>
     <name>DetailPanel</name>
