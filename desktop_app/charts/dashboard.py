@@ -69,8 +69,9 @@ def draw_chart(name: str, widget: QWidget, data: chart_data.DashboardData) -> No
 #: painted first (Qt paints when no timer is due; with no pause it paints several at once)
 FRAME_MS = 16
 #: the drawing done in one turn before the next waits for a frame: the small charts take
-#: 2-6 ms each, so that three are drawn in one turn instead of three frames (48 ms) apart
-TURN_BUDGET_MS = 10.0
+#: 2-10 ms each and the timeline 15-25 ms, so that a redraw takes two turns, not five frames
+#: apart (each turn then holds the window for 40 ms at most)
+TURN_BUDGET_MS = 25.0
 
 #: the attribute of Dashboard that holds each chart, and where it goes (row and column of the
 #: overview; None: a page of its own)

@@ -68,16 +68,18 @@ def _dated(
 
 def _overdue_and_due(
     db: Database, as_of: str, days: int, only: Collection[int] | None, index: StatusIndex | None
-) -> tuple[list[int], list[int]]:
+) -> tuple[list[int], list[int], np.ndarray]:
     """Ids overdue on as_of (longest overdue first) and ids of open commitments due from as_of
-    to `days` after it (soonest first); among `only` when given. Overdue is the rule of
-    domain.status.is_overdue: the deadline passed before as_of while still open."""
+    to `days` after it (soonest first), with the due ones' deadline days; among `only` when
+    given. Overdue is the rule of domain.status.is_overdue: the deadline passed before as_of
+    while still open."""
     ids, deadlines, codes = _dated(db, as_of, days_after(as_of, days), index)
     still_open = ~_CLOSED[codes]
     if only is not None:
         still_open &= np.isin(ids, np.fromiter(only, dtype=np.int64, count=len(only)))
     passed = deadlines < day_number(as_of)
-    return ids[still_open & passed].tolist(), ids[still_open & ~passed].tolist()
+    due = still_open & ~passed
+    return ids[still_open & passed].tolist(), ids[due].tolist(), deadlines[due]
 
 
 def count_overdue(db: Database, as_of: str, index: StatusIndex | None = None) -> int:
@@ -99,7 +101,7 @@ def overdue(
 ) -> list[dict]:
     """Commitments overdue on as_of, the longest overdue first, as commitment_rows rows; among
     `only` when given; the first `limit` (-1: all)."""
-    found, _due = _overdue_and_due(db, as_of, 0, only, index)
+    found, _due, _days = _overdue_and_due(db, as_of, 0, only, index)
     return _rows(db, as_of, _first(found, limit))
 
 
@@ -113,7 +115,7 @@ def due_within(
 ) -> list[dict]:
     """Open commitments whose deadline falls from as_of to `days` days after it, soonest
     first, as commitment_rows rows (a deadline on as_of itself is due, not yet overdue)."""
-    _overdue, found = _overdue_and_due(db, as_of, days, only, index)
+    _overdue, found, _days = _overdue_and_due(db, as_of, days, only, index)
     return _rows(db, as_of, _first(found, limit))
 
 
@@ -163,10 +165,10 @@ def deadline_lists(
     if flt is not None and not flt.is_empty():
         only = queries.matching_ids(db, as_of, flt)
     first, second = DUE_SOON_DAYS
-    overdue_ids, due_ids = _overdue_and_due(db, as_of, second, only, index)
+    overdue_ids, due_ids, due_days = _overdue_and_due(db, as_of, second, only, index)
     coming = _rows(db, as_of, _first(due_ids, limit))
     cut = days_after(as_of, first)
-    soon_total = len(_overdue_and_due(db, as_of, first, only, index)[1])
+    soon_total = int((due_days <= day_number(cut)).sum())
     return DeadlineLists(
         as_of,
         _rows(db, as_of, _first(overdue_ids, limit)),
