@@ -120,3 +120,31 @@ def test_date_queries_on_events_use_the_live_index_and_nothing_slows_inserts_for
            AND date BETWEEN '2024-01-01' AND '2024-12-31' ORDER BY date LIMIT 10"""
     ).fetchall()
     assert "events_live_by_date" in " ".join(str(row[3]) for row in plan)
+
+
+def test_the_window_upgrades_an_older_file_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from desktop_app.store import database as database_module
+    from desktop_app.store.sample import write_sample
+    from desktop_app.store.schema import migrations
+    from desktop_app.ui.main_window import MainWindow
+
+    path = write_sample(tmp_path / "old.db")
+    on_gui_thread = []
+
+    @migrations(name="0099_test_only_column")  # as a future release would add one
+    def _add_column(db):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        db.execute("ALTER TABLE actors ADD COLUMN nickname TEXT")
+
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    try:
+        window = MainWindow(path)
+        qtbot.addWidget(window)
+        assert on_gui_thread == [False]  # the backup and migration ran on a worker
+        assert "nickname" in window.db.table("actors").columns_dict
+        assert window.commitment_model.rowCount() == 7
+    finally:
+        migrations._migrations.pop()
+    assert len(list(tmp_path.glob(f"old.db.v{SCHEMA_VERSION}-*.bak"))) == 1

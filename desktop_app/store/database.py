@@ -99,6 +99,17 @@ def inspect_to_open(path: str | Path, check_every_page: bool = False) -> int | N
     return inspect_file(path, check_every_page)
 
 
+def inspect_and_upgrade(path: str | Path) -> int | None:
+    """inspect_to_open, then for a file of an older version its backup and migrations, on a
+    connection of this thread that is closed again; the version the file has now. The window
+    runs it on a worker: copying and re-indexing a big file takes seconds."""
+    version = inspect_to_open(path)
+    if version is not None and version < SCHEMA_VERSION:
+        open_inspected(path, version).close()
+        return SCHEMA_VERSION
+    return version
+
+
 def open_inspected(path: str | Path, existing_version: int | None) -> Database:
     """open_database for a file inspect_file has just passed (its answer: existing_version).
     The window inspects on a worker thread, where SQLite's reading leaves the GUI thread free,

@@ -167,11 +167,11 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str | Path) -> None:
         """Open the database at path in this window; raises StoreError if it cannot be used."""
         from desktop_app.session import Session
-        from desktop_app.store.database import inspect_to_open
+        from desktop_app.store.database import inspect_and_upgrade
         from desktop_app.ui.busy_wait import wait_without_freezing
 
         path = Path(path).expanduser().resolve()
-        version = wait_without_freezing(lambda: inspect_to_open(path))  # off the GUI thread
+        version = wait_without_freezing(lambda: inspect_and_upgrade(path))  # off the GUI thread
         session = Session.open_inspected(path, version, settings.ANALYST_NAME.read() or "")
         if self.session is not None:
             self.layouts.save()
