@@ -50,9 +50,11 @@ def measure(path: Path, app) -> dict[str, float]:
 
     from desktop_app.store.queries import CommitmentFilter
     from desktop_app.ui.main_window import TAB_DASHBOARD, MainWindow
+    from desktop_app.ui.worker import quick_pool
 
     def idle() -> None:
         QThreadPool.globalInstance().waitForDone()
+        quick_pool().waitForDone()  # the status bar's counts
         app.processEvents()
 
     window = MainWindow(path, open_after_first_paint=True)
