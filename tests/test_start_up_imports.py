@@ -36,3 +36,38 @@ def test_the_window_is_built_without_the_heavy_libraries(tmp_path):
         check=True,
     ).stdout
     assert json.loads(out.splitlines()[-1]) == []
+
+
+_OPEN_THE_FILE = """
+import sys, threading
+from desktop_app.ui.app import create_application
+from desktop_app.ui.main_window import MainWindow
+
+class NoteWhere:  # notes the thread that imports sqlite-utils first
+    threads = []
+    def find_spec(self, name, path=None, target=None):
+        if name == "sqlite_utils":
+            self.threads.append(threading.current_thread() is threading.main_thread())
+        return None
+
+sys.meta_path.insert(0, NoteWhere())
+app = create_application()
+window = MainWindow(sys.argv[1])  # opens the file now, as after the first paint
+print(NoteWhere.threads)
+"""
+
+
+def test_the_first_file_opened_imports_the_store_off_the_gui_thread(tmp_path):
+    from desktop_app.store.sample import write_sample
+
+    path = write_sample(tmp_path / "sample.db")
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", _OPEN_THE_FILE, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert out.splitlines()[-1] == "[False]"  # imported once, by the worker that inspects

@@ -166,12 +166,12 @@ class MainWindow(QMainWindow):
     # --- database ------------------------------------------------------------------------------
     def open_file(self, path: str | Path) -> None:
         """Open the database at path in this window; raises StoreError if it cannot be used."""
-        from desktop_app.session import Session
-        from desktop_app.store.database import inspect_and_upgrade
         from desktop_app.ui.busy_wait import wait_without_freezing
 
         path = Path(path).expanduser().resolve()
-        version = wait_without_freezing(lambda: inspect_and_upgrade(path))  # off the GUI thread
+        version = wait_without_freezing(lambda: _inspected(path))  # off the GUI thread
+        from desktop_app.session import Session  # (imported by _inspected)
+
         session = Session.open_inspected(path, version, settings.ANALYST_NAME.read() or "")
         if self.session is not None:
             self.layouts.save()
@@ -387,3 +387,12 @@ class MainWindow(QMainWindow):
             self.session = None
             gui_thread_gc.thaw()
         super().closeEvent(event)
+
+
+def _inspected(path: Path) -> int | None:
+    """The file checked (and upgraded) for opening; on the first open, the store's modules
+    (sqlite-utils, numpy: 0.1-0.3 s) are imported here too, on the worker, not the GUI thread."""
+    from desktop_app.session import Session  # noqa: F401
+    from desktop_app.store.database import inspect_and_upgrade
+
+    return inspect_and_upgrade(path)
