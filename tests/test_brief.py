@@ -201,5 +201,13 @@ def test_the_dashboard_list_says_how_many_it_leaves_out(qtbot, sample_db):
         "Due in 31 to 90 days (1)",
     ]
     last_rows = [g.child(g.childCount() - 1).text(1) for g in groups]
-    assert last_rows == ["… and 1 more"] * 3  # the first two due are both within 30 days
-    assert groups[2].childCount() == 1  # not "none": one is due, past the two listed
+    assert last_rows == ["… and 1 more", "… and 1 more", "Coming in August"]
+    # each list has its own first rows, whatever the one before holds
+    assert [r["title"] for r in lists.later] == ["Coming in August"]
+    brief = read_brief(sample_db, BriefScope("2024-07-01"))
+    assert [r["title"] for r in brief.due_soon][:4] == [
+        "Coming 05",
+        "Coming 06",
+        "Coming 20",
+        "Coming in August",
+    ]

@@ -341,3 +341,16 @@ def test_the_events_chart_reads_two_statistics_and_counts_the_rest(db):
     data = events_per_month(db, "2024-01-31")
     assert [s["label"] for s in data.statistics] == ["Attacks 1", "Attacks 2"]
     assert (data.statistics_count, data.statistics_since) == (5, "2023-01-01")
+
+
+def test_the_party_chosen_in_the_filter_is_among_the_bars(db):
+    from desktop_app.store import records
+    from desktop_app.store.queries import CommitmentFilter
+
+    twenty = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA"]
+    twenty += ["JPN", "KOR", "MEX", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA", "PAK"]
+    commitment(db, title="A joint pledge of twenty", parties=tuple(twenty))
+    turkey = records.state_actor(db, "TUR")
+    data = chart_data.by_party(db, "2025-01-01", CommitmentFilter(party_id=turkey))
+    name = db.execute("SELECT name FROM actors WHERE id = ?", [turkey]).fetchone()[0]
+    assert name in data.labels and len(data.labels) == chart_data.MOST_PARTIES

@@ -248,3 +248,23 @@ def test_reading_leaves_no_wal_or_shm_behind_unless_another_connection_uses_them
         "after the reader closed"
     )
     conn.close()
+
+
+def test_an_older_file_that_cannot_be_backed_up_is_refused_in_a_sentence(tmp_path, monkeypatch):
+    from desktop_app.store import database as database_module
+
+    with read_only_folder(tmp_path) as (folder, path, run):
+
+        @migrations(name="0099_test_only_column")  # the file is now one version behind
+        def _add_column(db):
+            db.execute("ALTER TABLE actors ADD COLUMN nickname TEXT")
+
+        monkeypatch.setattr(database_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+        try:
+            outcome = run(lambda: open_database(path).close())
+        finally:
+            migrations._migrations.pop()
+        left = sorted(child.name for child in folder.iterdir())
+    # a sentence, not sqlite3's "unable to open database file" escaping as a crash
+    assert outcome.startswith("raised StoreError: ") and "must be upgraded" in outcome
+    assert left == ["tracker.db"]  # no backup, whole or partial, and no -wal or -shm

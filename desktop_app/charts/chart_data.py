@@ -70,13 +70,17 @@ def _stack(rows: list[tuple[str, str, int]]) -> tuple[list[str], dict[str, list[
 MOST_PARTIES = 10
 
 
-def _party_bars(counts: list, scores: list) -> StackedBars:
+def _party_bars(counts: list, scores: list, chosen: int | None = None) -> StackedBars:
+    """Bars of the parties with most commitments; the party `chosen` in the filter always
+    among them."""
     totals: dict[str, int] = {}
     for _id, name, _status, n in counts:
         totals[name] = totals.get(name, 0) + n
     caption = ""
     if len(totals) > MOST_PARTIES:
-        keep = set(sorted(totals, key=lambda name: (-totals[name], name))[:MOST_PARTIES])
+        first = {name for actor_id, name, _status, _n in counts if actor_id == chosen}
+        ranked = sorted(totals, key=lambda name: (name not in first, -totals[name], name))
+        keep = set(ranked[:MOST_PARTIES])
         counts = [row for row in counts if row[1] in keep]
         caption = f"top {MOST_PARTIES} of {len(totals)}"  # (an axis title: short)
     labels, stacked = _stack([(name, status, n) for _id, name, status, n in counts])
@@ -103,7 +107,7 @@ def _category_bars(counts: list) -> StackedBars:
 
 def by_party(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> StackedBars:
     _index, _only, snapshot = _statuses_on(db, as_of, flt, None)
-    return _party_bars(snapshot.by_party(), snapshot.compliance())
+    return _party_bars(snapshot.by_party(), snapshot.compliance(), flt and flt.party_id)
 
 
 def by_category(db: Database, as_of: str, flt: CommitmentFilter | None = None) -> StackedBars:
@@ -265,7 +269,7 @@ def dashboard_data(
     return DashboardData(
         as_of,
         _status_over_time_from_index(index, as_of, only),
-        _party_bars(snapshot.by_party(), snapshot.compliance()),
+        _party_bars(snapshot.by_party(), snapshot.compliance(), flt and flt.party_id),
         _category_bars(snapshot.by_category()),
         timeline(db, as_of, flt),
         events_per_month(db, as_of, kept(KnownStatistics, db, cache_key)),

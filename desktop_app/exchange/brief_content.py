@@ -168,7 +168,7 @@ def read_brief(db: Database, scope: BriefScope) -> Brief:
         status_counts=snapshot.status_counts(),
         compliance=sorted(compliance, key=lambda c: c.actor.lower()),
         overdue=due.overdue,
-        due_soon=due.soon + due.later,
+        due_soon=(due.soon + due.later)[:MOST_ROWS],  # the first due, both spans together
         commitments=[_commitment(db, as_of, i, references) for i in ids[:MOST_LISTED]],
         statistics=[],
         ids=ids,

@@ -14,6 +14,7 @@ main file and the -shm, not the -wal.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 import shutil
 import sqlite3
@@ -116,7 +117,7 @@ def open_inspected(path: str | Path, existing_version: int | None) -> Database:
     then opens here, on the thread that will use the connection."""
     path = Path(path)
     if existing_version is not None and existing_version < SCHEMA_VERSION:
-        backup_before_migration(path, existing_version)
+        _back_up_to_upgrade(path, existing_version)
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
     except sqlite3.Error as error:
@@ -126,8 +127,7 @@ def open_inspected(path: str | Path, existing_version: int | None) -> Database:
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         conn.execute("PRAGMA journal_mode = WAL")
         db = Database(conn)
-        if migrations.pending(db):
-            migrations.apply(db)
+        _upgrade(db)
         # written only when it changes: opening must not need the write lock, because worker
         # threads open their own connections while another may be writing
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
@@ -353,16 +353,47 @@ def save_copy(db: Database, target: str | Path) -> None:
         raise StoreError(f"The copy could not be written to {target}: {error}.") from None
 
 
+def _back_up_to_upgrade(path: Path, from_version: int) -> None:
+    """The backup an upgrade needs, or a StoreError saying in one sentence why it cannot be
+    made (nothing is left behind, and the file is not upgraded)."""
+    older = "is from an older version of Commitment Tracker and must be upgraded to open"
+    if not os.access(path, os.W_OK):
+        raise StoreError(f"{path} {older}, but it is read-only; open a copy you can write to.")
+    try:
+        backup_before_migration(path, from_version)
+    except (sqlite3.Error, OSError) as error:
+        for partial in path.parent.glob(f"{glob.escape(path.name)}.v{from_version}-*.bak-partial"):
+            partial.unlink(missing_ok=True)
+        raise StoreError(
+            f"{path} {older}, but no backup of it could be written beside it ({error}); "
+            "open a copy in a folder you can write to."
+        ) from None
+
+
+def _upgrade(db: Database) -> None:
+    """Apply the pending migrations. Another process may be upgrading the same file at the
+    same moment: if its upgrade is what made ours fail, the file is upgraded all the same."""
+    if not migrations.pending(db):
+        return
+    try:
+        migrations.apply(db)
+    except sqlite3.Error:
+        if migrations.pending(db):
+            raise
+
+
 def backup_before_migration(path: Path, from_version: int) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.name}.v{from_version}-{stamp}.bak")
+    partial = backup.with_name(backup.name + "-partial")  # named .bak once whole
     source = sqlite3.connect(read_only_uri(path), uri=True)
     try:
-        with sqlite3.connect(str(backup)) as copy:
+        with sqlite3.connect(str(partial)) as copy:
             source.backup(copy)
         copy.close()
     finally:
         source.close()
+    partial.rename(backup)
     return backup
 
 

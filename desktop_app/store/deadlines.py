@@ -161,19 +161,19 @@ def deadline_lists(
     only: Collection[int] | None = None,
 ) -> DeadlineLists:
     """Overdue and due-soon commitments under a filter, or among `only` (the first `limit` of
-    each, and how many there are)."""
+    each of the three lists, and how many there are). The soon list comes before the later
+    one, so the first `limit` of both together are the first `limit` due."""
     if flt is not None and not flt.is_empty():
         only = queries.matching_ids(db, as_of, flt)
     first, second = DUE_SOON_DAYS
     overdue_ids, due_ids, due_days = _overdue_and_due(db, as_of, second, only, index)
-    coming = _rows(db, as_of, _first(due_ids, limit))
-    cut = days_after(as_of, first)
-    soon_total = int((due_days <= day_number(cut)).sum())
+    soon_total = int((due_days <= day_number(days_after(as_of, first))).sum())
+    soon_ids, later_ids = due_ids[:soon_total], due_ids[soon_total:]  # (soonest first)
     return DeadlineLists(
         as_of,
         _rows(db, as_of, _first(overdue_ids, limit)),
-        [r for r in coming if r["deadline"] <= cut],
-        [r for r in coming if r["deadline"] > cut],
+        _rows(db, as_of, _first(soon_ids, limit)),
+        _rows(db, as_of, _first(later_ids, limit)),
         len(overdue_ids),
         len(due_ids),
         soon_total,
