@@ -21,12 +21,18 @@ def _items(dashboard: Dashboard, name: str) -> int:
     return len(chart.getPlotItem().items)
 
 
-def test_charts_past_a_turns_budget_wait_for_the_next_turn(qtbot, sample_db):
+def _drawn_in_steps(qtbot, sample_db, budget_ms: float) -> tuple[Dashboard, list]:
+    """A dashboard drawing the sample in steps; the list fills when it has finished."""
     dashboard = Dashboard()
     qtbot.addWidget(dashboard)
+    finished: list = []
     data = dashboard_data(sample_db, "2024-06-30")
-    finished = []
-    dashboard.draw_in_steps(data, lambda: True, lambda: finished.append(True), budget_ms=0)
+    dashboard.draw_in_steps(data, lambda: True, lambda: finished.append(True), budget_ms)
+    return dashboard, finished
+
+
+def test_charts_past_a_turns_budget_wait_for_the_next_turn(qtbot, sample_db):
+    dashboard, finished = _drawn_in_steps(qtbot, sample_db, budget_ms=0)
     drawn_at_once = [name for name in CHART_NAMES if _items(dashboard, name)]
     assert drawn_at_once == [next(iter(CHART_NAMES))]  # the rest wait for the next turns
     qtbot.waitUntil(lambda: bool(finished), timeout=5000)
@@ -34,11 +40,7 @@ def test_charts_past_a_turns_budget_wait_for_the_next_turn(qtbot, sample_db):
 
 
 def test_charts_within_a_turns_budget_are_drawn_in_that_turn(qtbot, sample_db):
-    dashboard = Dashboard()
-    qtbot.addWidget(dashboard)
-    data = dashboard_data(sample_db, "2024-06-30")
-    finished = []
-    dashboard.draw_in_steps(data, lambda: True, lambda: finished.append(True), budget_ms=60_000)
+    dashboard, finished = _drawn_in_steps(qtbot, sample_db, budget_ms=60_000)
     assert finished and all(_items(dashboard, name) for name in CHART_NAMES)
 
 

@@ -22,20 +22,20 @@ print(json.dumps([name for name in {heavy} if name in sys.modules]))
 """
 
 
-def test_the_window_is_built_without_the_heavy_libraries(tmp_path):
+def _last_line_printed(script: str, tmp_path) -> str:
+    """What script, run in a new Python on the sample database, printed last."""
     from desktop_app.store.sample import write_sample
 
     path = write_sample(tmp_path / "sample.db")
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-c", _BUILD_THE_WINDOW.format(heavy=HEAVY), str(path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=True,
-    ).stdout
-    assert json.loads(out.splitlines()[-1]) == []
+    run = [sys.executable, "-c", script, str(path)]
+    out = subprocess.run(run, capture_output=True, text=True, env=env, timeout=60, check=True)
+    return out.stdout.splitlines()[-1]
+
+
+def test_the_window_is_built_without_the_heavy_libraries(tmp_path):
+    printed = _last_line_printed(_BUILD_THE_WINDOW.format(heavy=HEAVY), tmp_path)
+    assert json.loads(printed) == []
 
 
 _OPEN_THE_FILE = """
@@ -58,16 +58,5 @@ print(NoteWhere.threads)
 
 
 def test_the_first_file_opened_imports_the_store_off_the_gui_thread(tmp_path):
-    from desktop_app.store.sample import write_sample
-
-    path = write_sample(tmp_path / "sample.db")
-    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-c", _OPEN_THE_FILE, str(path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=True,
-    ).stdout
-    assert out.splitlines()[-1] == "[False]"  # imported once, by the worker that inspects
+    # imported once, by the worker that inspects the file
+    assert _last_line_printed(_OPEN_THE_FILE, tmp_path) == "[False]"
