@@ -278,26 +278,17 @@ def dashboard_data(
 
 def _statuses_on(db: Database, as_of: str, flt: CommitmentFilter | None, cache_key: object):
     """The status index, the positions the filter keeps (None: all), and the snapshot."""
-    index = _status_index(db, cache_key)
+    index = status_index(db, cache_key)
     only = None
     if flt is not None and not flt.is_empty():
         only = index.positions_of(queries.matching_ids(db, as_of, flt))
     return index, only, index.snapshot(db, as_of, only)
 
 
-def _status_index(db: Database, cache_key: object) -> StatusIndex:
-    return kept(StatusIndex, db, cache_key)
-
-
 def status_index(db: Database, cache_key: object) -> StatusIndex:
     """The status index for cache_key, kept between calls while the data is unchanged (the
-    map and the brief read it)."""
-    return _status_index(db, cache_key)
-
-
-def keep_status_index(db: Database, cache_key: object) -> None:
-    """Read the status index for cache_key ahead of the dashboard's first request."""
-    _status_index(db, cache_key)
+    dashboard, the map and the brief read it; a read ahead of the first request keeps it)."""
+    return kept(StatusIndex, db, cache_key)
 
 
 def _month_end(iso: str) -> str:
@@ -322,7 +313,7 @@ def charts_of_commitments(db: Database, as_of: str, ids: list[int]) -> Dashboard
     """The status-over-time, by-party and by-category numbers of these commitments alone
     (a brief's choice of parties and categories, which one filter cannot say); the timeline
     and the events are left empty."""
-    index = _status_index(db, None)
+    index = StatusIndex.load(db)
     only = index.positions_of(ids)
     snapshot = index.snapshot(db, as_of, only)
     return DashboardData(

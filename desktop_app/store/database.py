@@ -14,7 +14,6 @@ main file and the -shm, not the -wal.
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import os
 import shutil
 import sqlite3
@@ -362,8 +361,6 @@ def _back_up_to_upgrade(path: Path, from_version: int) -> None:
     try:
         backup_before_migration(path, from_version)
     except (sqlite3.Error, OSError) as error:
-        for partial in path.parent.glob(f"{glob.escape(path.name)}.v{from_version}-*.bak-partial"):
-            partial.unlink(missing_ok=True)
         raise StoreError(
             f"{path} {older}, but no backup of it could be written beside it ({error}); "
             "open a copy in a folder you can write to."
@@ -391,9 +388,12 @@ def backup_before_migration(path: Path, from_version: int) -> Path:
         with sqlite3.connect(str(partial)) as copy:
             source.backup(copy)
         copy.close()
+        partial.rename(backup)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # no half backup left beside the file
+        raise
     finally:
         source.close()
-    partial.rename(backup)
     return backup
 
 

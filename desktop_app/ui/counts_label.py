@@ -34,9 +34,8 @@ class CountsLabel(QLabel):
         if version == self._counting:  # on their way: they will show with this number
             self._show(as_of, shown, None, None)
             return
-        known = self._totals if self._totals_version == version else None
-        if known is not None and self._overdue is not None:  # only the filter moved
-            self._show(as_of, shown, known, self._overdue)
+        if self._totals_version == version:  # only the filter moved: counted already
+            self._show(as_of, shown, self._totals, self._overdue)
             return
         from desktop_app.store.as_of_counts import as_of_counts  # numpy: not at start-up
 
@@ -49,7 +48,7 @@ class CountsLabel(QLabel):
         from desktop_app.store.status_index import StatusIndex
         from desktop_app.ui.worker import report_failure, run_in_background, with_own_connection
 
-        self._show(as_of, shown, known, None)
+        self._show(as_of, shown, None, None)
 
         def work(own, _report):
             # the status index if it is read already (SQL otherwise: reading it here, just

@@ -215,9 +215,9 @@ class DashboardTab(QWidget):
                 __import__(CHART_MODULE)  # pyqtgraph: off the GUI thread
 
                 if commitments > self.PREFETCH_FROM:
-                    from desktop_app.charts.chart_data import keep_status_index
+                    from desktop_app.charts.chart_data import status_index
 
-                    keep_status_index(db, cache_key)
+                    status_index(db, cache_key)  # kept for the dashboard's first request
 
             failed = report_failure(self, "Reading the charts' numbers ahead")
             run_in_background(self, with_own_connection(path, work), lambda _result: None, failed)

@@ -86,7 +86,7 @@ class UpcomingDeadlines(QTreeWidget):
             ),
         ):
             left = total - len(rows)  # only the first of a long list are listed
-            group = QTreeWidgetItem(self, [f"{title} ({max(total, len(rows)):,})"])
+            group = QTreeWidgetItem(self, [f"{title} ({total:,})"])
             group.setFirstColumnSpanned(True)
             font = group.font(0)
             font.setBold(True)
